@@ -1,0 +1,3 @@
+using UpworkAssist.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

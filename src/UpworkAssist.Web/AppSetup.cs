@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using FluentValidation;
+using Serilog;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Api;
+using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.BackgroundJobs;
+using UpworkAssist.Web.Features.Health;
+using UpworkAssist.Web.Features.Logging;
+using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Setup;
+
+namespace UpworkAssist.Web;
+
+/// <summary>The application's composition: each feature registers itself with one Add/Map call.</summary>
+public static class AppSetup
+{
+    public static WebApplicationBuilder AddUpworkAssist(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var paths = DataPaths.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(paths);
+        services.AddSingleton(TimeProvider.System);
+        services.AddAppLogging(builder.Configuration, paths);
+
+        // Keys persist across restarts so cookies and encrypted secrets stay readable.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.Keys)).SetApplicationName("UpworkAssist");
+
+        services.AddStorage(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddAccounts();
+        services.AddBackgroundJobs(builder.Configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AccessTokens>();
+        services.AddSingleton<FirstRun>();
+        services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        services.AddRazorPages(o =>
+        {
+            // Feature folders: a feature's pages sit beside its services under Features/.
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReaders);
+            o.Conventions.AuthorizeFolder("/Compliance", Policies.Compliance);
+            o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
+        });
+        return builder;
+    }
+
+    /// <summary>Start-up work that must finish before the first request: migrations, roles, the bootstrap Admin.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.Services.MigrateStoreAsync();
+        await app.Services.GetRequiredService<FirstRun>().InitializeAsync(app.Configuration);
+    }
+
+    public static WebApplication UseUpworkAssist(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseSerilogRequestLogging();
+        app.UseMiddleware<SetupGate>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapApi();
+        app.MapBackgroundJobs();
+        app.MapRazorPages();
+        return app;
+    }
+}

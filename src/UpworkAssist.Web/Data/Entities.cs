@@ -1,0 +1,174 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace UpworkAssist.Web.Data;
+
+// Store entities. They are classes because EF Core tracks and mutates them; inputs and
+// view models elsewhere are records. Later features extend these with migrations.
+
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A disabled account cannot sign in, and its access tokens stop working.</summary>
+    public bool IsDisabled { get; set; }
+}
+
+public enum PostingType { Fixed, Hourly }
+
+public enum FeedSource { Demo, Api }
+
+/// <summary>Client facts as the marketplace reports them; every one may be unknown.</summary>
+public sealed record ClientFacts(
+    string? Country, bool? PaymentVerified, decimal? TotalSpent, int? TotalHires, double? Rating, int? ReviewsCount);
+
+/// <summary>A job posting from the feed, keyed by the marketplace's ciphertext.</summary>
+public sealed class Posting
+{
+    public required string Id { get; set; }
+    public string? MarketplaceId { get; set; }
+    public string? Url { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public DateTimeOffset PublishedAt { get; set; }
+    public PostingType Type { get; set; }
+    public decimal? FixedBudget { get; set; }
+    public decimal? HourlyMin { get; set; }
+    public decimal? HourlyMax { get; set; }
+    public string? ExperienceLevel { get; set; }
+    public List<string> Skills { get; set; } = [];
+    public string? Category { get; set; }
+    public int? TotalApplicants { get; set; }
+    public ClientFacts Client { get; set; } = new(null, null, null, null, null, null);
+    public FeedSource Source { get; set; }
+    public DateTimeOffset FetchedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When marketplace content was removed under the 24-hour caching rule.</summary>
+    public DateTimeOffset? ContentPurgedAt { get; set; }
+
+    /// <summary>When a person first acted on it; such postings keep their id and link past retention.</summary>
+    public DateTimeOffset? ActedOnAt { get; set; }
+}
+
+/// <summary>An ideal-customer filter. The rules themselves are kept as the RULES.md lane JSON.</summary>
+public sealed class Lane
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public bool Enabled { get; set; } = true;
+    public string RulesJson { get; set; } = "{}";
+    public string? CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public enum MatchStatus { New, Shortlisted, Dismissed, Snoozed, Assigned }
+
+/// <summary>A posting that a lane matched, with the evidence for the decision.</summary>
+public sealed class Match
+{
+    public long Id { get; set; }
+    public required string PostingId { get; set; }
+    public required string LaneId { get; set; }
+    public string EvidenceJson { get; set; } = "{}";
+    public double Score { get; set; }
+    public DateTimeOffset MatchedAt { get; set; }
+    public MatchStatus Status { get; set; }
+    public string? AssigneeId { get; set; }
+    public DateTimeOffset? SnoozedUntil { get; set; }
+    public int Version { get; set; }
+    public Posting? Posting { get; set; }
+    public Lane? Lane { get; set; }
+}
+
+public enum AlertChannel { InApp, Slack, Email }
+
+public enum AlertStatus { Pending, Held, Delivered, Failed, Paused }
+
+/// <summary>One delivery of a match to one route target: the outbox row.</summary>
+public sealed class Alert
+{
+    public long Id { get; set; }
+    public long MatchId { get; set; }
+    public AlertChannel Channel { get; set; }
+    public required string Target { get; set; }
+    public AlertStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
+    public Match? Match { get; set; }
+}
+
+public enum DraftStatus { Editing, Approved, Sent }
+
+/// <summary>A proposal draft a freelancer edits and sends by hand.</summary>
+public sealed class Draft
+{
+    public long Id { get; set; }
+    public required string PostingId { get; set; }
+    public string? LaneId { get; set; }
+    public required string FreelancerId { get; set; }
+    public string Drafter { get; set; } = "Template";
+    public string GeneratedText { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DraftStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
+    public string? ApprovedById { get; set; }
+    public int Version { get; set; }
+}
+
+public enum ProposalStage { Sent, Viewed, Replied, Interview, Shortlisted, Hired, Lost, Withdrawn }
+
+/// <summary>A proposal a person sent by hand; the team's own record, kept after content retention.</summary>
+public sealed class Proposal
+{
+    public long Id { get; set; }
+    public required string PostingId { get; set; }
+    public string? PostingUrl { get; set; }
+    public long? DraftId { get; set; }
+    public required string FreelancerId { get; set; }
+    public string? LaneId { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+    public ProposalStage Stage { get; set; }
+    public int? ConnectsSpent { get; set; }
+    public string FinalText { get; set; } = "";
+    public int? EditDistance { get; set; }
+    public decimal? ContractValue { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Who did what to which subject, when and from where. Never updated or deleted.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Action { get; set; }
+    public string? SubjectType { get; set; }
+    public string? SubjectId { get; set; }
+    public string? Details { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+/// <summary>A personal access token for the JSON API; only its SHA-256 hash is stored.</summary>
+public sealed class AccessToken
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Name { get; set; }
+    public required string Prefix { get; set; }
+    public required string Hash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public AppUser? User { get; set; }
+}

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace UpworkAssist.Web.Data;
+
+/// <summary>Where the store, keys and logs live: `Storage:DataDirectory`, relative to the content root.</summary>
+public sealed record DataPaths(string Root)
+{
+    public string Keys => Path.Combine(Root, "keys");
+    public string Logs => Path.Combine(Root, "logs");
+
+    public static DataPaths From(IConfiguration configuration, string contentRoot)
+    {
+        var root = Path.GetFullPath(configuration["Storage:DataDirectory"] ?? "data", contentRoot);
+        Directory.CreateDirectory(root);
+        return new DataPaths(root);
+    }
+}
+
+public static class StorageSetup
+{
+    public const string DefaultConnectionString = "Data Source=data/upworkassist.db";
+
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Storage:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Storage:Provider '{provider}' is not supported by this version. Use 'Sqlite' (the default).");
+        }
+
+        var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
+        services.AddSingleton(new SqlitePragmas());
+        services.AddDbContextFactory<AppDbContext>((sp, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; the store is usable only after this.</summary>
+    public static async Task MigrateStoreAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+    }
+
+    // A relative SQLite file is placed relative to the content root, not the shell's directory,
+    // so `dotnet run` from anywhere finds the same store.
+    internal static string ResolveSqlite(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        var isFile = !string.IsNullOrEmpty(csb.DataSource)
+            && csb.DataSource != ":memory:"
+            && csb.Mode != SqliteOpenMode.Memory
+            && !csb.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (isFile)
+        {
+            csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        return csb.ToString();
+    }
+
+    /// <summary>WAL lets readers run beside the one writer; the busy timeout makes writers wait instead of failing.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

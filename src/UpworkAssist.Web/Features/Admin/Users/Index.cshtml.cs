@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Security;
+
+namespace UpworkAssist.Web.Features.Admin.Users;
+
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool LockedOut);
+
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
+        var userRoles = (await db.UserRoles.ToListAsync(ct)).ToLookup(ur => ur.UserId, ur => roleNames[ur.RoleId]);
+        Users = (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
+            .Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, userRoles[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled, u.LockoutEnd > now))
+            .ToList();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) => await ChangeAsync(id, disable: true, ct);
+
+    public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) => await ChangeAsync(id, disable: false, ct);
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(AuditActions.UserUnlocked, "user", user.Id, user.Email, ct: ct);
+        TempData["Flash"] = $"{user.Email} is unlocked.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> ChangeAsync(string id, bool disable, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (disable && user.Id == users.GetUserId(User))
+        {
+            TempData["Error"] = "You cannot disable your own account.";
+            return RedirectToPage();
+        }
+        if (disable && await IsLastActiveAdminAsync(user))
+        {
+            TempData["Error"] = "This is the last active Admin; make another Admin first.";
+            return RedirectToPage();
+        }
+        user.IsDisabled = disable;
+        await users.UpdateAsync(user);
+        // A new security stamp ends the account's open sessions at their next revalidation.
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(disable ? AuditActions.UserDisabled : AuditActions.UserEnabled, "user", user.Id, user.Email, ct: ct);
+        TempData["Flash"] = $"{user.Email} is {(disable ? "disabled" : "enabled")}.";
+        return RedirectToPage();
+    }
+
+    private async Task<bool> IsLastActiveAdminAsync(AppUser user) =>
+        await users.IsInRoleAsync(user, Roles.Admin)
+        && (await users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !u.IsDisabled) <= 1;
+}

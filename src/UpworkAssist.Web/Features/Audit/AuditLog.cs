@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using UpworkAssist.Web.Data;
+
+namespace UpworkAssist.Web.Features.Audit;
+
+/// <summary>
+/// The one way every feature records who did what. Rows are added to the caller's DbContext so
+/// an action and its audit row commit together; <see cref="RecordAsync"/> saves at once.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public const string System = "system";
+
+    public AuditEvent Add(string action, string? subjectType = null, string? subjectId = null, string? details = null, ClaimsPrincipal? actor = null)
+    {
+        var context = http.HttpContext;
+        var user = actor ?? context?.User;
+        var signedIn = user?.Identity?.IsAuthenticated == true;
+        var audit = new AuditEvent
+        {
+            At = clock.GetUtcNow(),
+            ActorId = signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            ActorName = signedIn ? user!.Identity!.Name ?? "unknown" : (context is null ? System : "anonymous"),
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Details = details is { Length: > 2000 } ? details[..2000] : details,
+            IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
+        };
+        db.AuditEvents.Add(audit);
+        return audit;
+    }
+
+    public async Task RecordAsync(string action, string? subjectType = null, string? subjectId = null, string? details = null, ClaimsPrincipal? actor = null, CancellationToken ct = default)
+    {
+        Add(action, subjectType, subjectId, details, actor);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Audit action names, so filters and reports can rely on them.</summary>
+public static class AuditActions
+{
+    public const string SetupAdminCreated = "setup.admin_created";
+    public const string BootstrapAdminCreated = "bootstrap.admin_created";
+    public const string LoginSucceeded = "account.login_succeeded";
+    public const string LoginFailed = "account.login_failed";
+    public const string LockedOut = "account.locked_out";
+    public const string Logout = "account.logout";
+    public const string PasswordChanged = "account.password_changed";
+    public const string UserCreated = "user.created";
+    public const string UserRolesChanged = "user.roles_changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserUnlocked = "user.unlocked";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+}

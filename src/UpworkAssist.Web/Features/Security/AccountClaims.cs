@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using UpworkAssist.Web.Data;
+
+namespace UpworkAssist.Web.Features.Security;
+
+public static class AccountClaims
+{
+    public const string DisplayName = "ua:display_name";
+}
+
+/// <summary>Adds the display name to the sign-in principal so the layout needs no query per request.</summary>
+public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AccountClaims.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,38 @@
+namespace UpworkAssist.Web.Features.Security;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Lead = "Lead";
+    public const string Freelancer = "Freelancer";
+    public const string Manager = "Manager";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Lead, Freelancer, Manager];
+}
+
+/// <summary>
+/// One policy per area. The role sets live here and nowhere else, so pages and the JSON API
+/// enforce the same rules.
+/// </summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Admin = nameof(Admin);
+    public const string LaneEditors = nameof(LaneEditors);
+    public const string Drafting = nameof(Drafting);
+    public const string Compliance = nameof(Compliance);
+    public const string AuditReaders = nameof(AuditReaders);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
+    {
+        [SignedIn] = [Roles.Admin, Roles.Lead, Roles.Freelancer, Roles.Manager],
+        [Admin] = [Roles.Admin],
+        [LaneEditors] = [Roles.Admin, Roles.Lead],
+        [Drafting] = [Roles.Admin, Roles.Lead, Roles.Freelancer],
+        [Compliance] = [Roles.Admin, Roles.Lead, Roles.Manager],
+        [AuditReaders] = [Roles.Admin, Roles.Manager],
+    };
+
+    /// <summary>The JSON API's twin of each policy: same roles, bearer token or cookie.</summary>
+    public static string Api(string policy) => "Api" + policy;
+}

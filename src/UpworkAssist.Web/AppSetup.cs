@@ -28,12 +28,14 @@ public static class AppSetup
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.Keys)).SetApplicationName("UpworkAssist");
 
         services.AddStorage(builder.Configuration, builder.Environment.ContentRootPath);
+        // Registered before Hangfire's server so the store is migrated before any job can run.
+        services.AddSingleton<FirstRun>();
+        services.AddHostedService<StartupTasks>();
         services.AddAccounts();
         services.AddBackgroundJobs(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccessTokens>();
-        services.AddSingleton<FirstRun>();
         services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -47,15 +49,12 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReaders);
             o.Conventions.AuthorizeFolder("/Compliance", Policies.Compliance);
             o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
+        }).AddMvcOptions(o =>
+        {
+            // FluentValidation owns every rule and message; MVC must not add its own "required".
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         return builder;
-    }
-
-    /// <summary>Start-up work that must finish before the first request: migrations, roles, the bootstrap Admin.</summary>
-    public static async Task PrepareAsync(this WebApplication app)
-    {
-        await app.Services.MigrateStoreAsync();
-        await app.Services.GetRequiredService<FirstRun>().InitializeAsync(app.Configuration);
     }
 
     public static WebApplication UseUpworkAssist(this WebApplication app)

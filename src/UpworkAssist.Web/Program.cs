@@ -10,7 +10,6 @@ try
     builder.AddUpworkAssist();
 
     var app = builder.Build();
-    await app.PrepareAsync();
     app.UseUpworkAssist();
     await app.RunAsync();
 }

@@ -21,6 +21,7 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? code)
     {
         Status = code ?? StatusCodes.Status500InternalServerError;
+        Response.StatusCode = Status;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 

@@ -16,7 +16,8 @@ public static class LoggingSetup
     /// <summary>
     /// Second stage: levels from configuration (`Serilog:MinimumLevel`), console, and a rolling
     /// compact-JSON file under data/logs. Sinks registered in DI (tests) are picked up as well.
-    /// Redaction runs last so nothing an enricher adds escapes it.
+    /// Redaction runs last so nothing an enricher adds escapes it. The static bootstrap logger is
+    /// kept for failures outside the host, so two hosts in one process (tests) never share sinks.
     /// </summary>
     public static IServiceCollection AddAppLogging(this IServiceCollection services, IConfiguration configuration, DataPaths paths) =>
         services.AddSerilog((sp, lc) => lc
@@ -31,5 +32,6 @@ public static class LoggingSetup
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
                 fileSizeLimitBytes: 50 * 1024 * 1024,
-                rollOnFileSizeLimit: true));
+                rollOnFileSizeLimit: true),
+            preserveStaticLogger: true);
 }

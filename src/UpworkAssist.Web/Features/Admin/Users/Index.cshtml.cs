@@ -8,7 +8,7 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Admin.Users;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit) : PageModel
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool LockedOut);
 
@@ -16,12 +16,15 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
         var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
         var userRoles = (await db.UserRoles.ToListAsync(ct)).ToLookup(ur => ur.UserId, ur => roleNames[ur.RoleId]);
-        Users = (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
-            .Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, userRoles[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled, u.LockoutEnd > now))
-            .ToList();
+        var rows = new List<UserRow>();
+        foreach (var u in await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
+        {
+            // Identity decides lockouts on its own clock; ask it rather than compare here.
+            rows.Add(new UserRow(u.Id, u.Email ?? "", u.DisplayName, userRoles[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled, await users.IsLockedOutAsync(u)));
+        }
+        Users = rows;
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) => await ChangeAsync(id, disable: true, ct);

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace UpworkAssist.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The application on real Kestrel (loopback, a free port) driven by Debian's Chromium through
+/// Playwright. Without Chromium the browser tests skip with the install command, except under
+/// CI (CI=true), where a missing browser is a failure.
+/// </summary>
+public sealed class BrowserApp : TestApp, IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser? Chromium { get; private set; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static bool ChromiumMissing => !File.Exists(ChromiumPath);
+
+    public static void SkipWithoutChromium()
+    {
+        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (ChromiumMissing && ci)
+        {
+            throw new InvalidOperationException($"CI=true but {ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
+        }
+        Skip.If(ChromiumMissing, $"Chromium is not installed at {ChromiumPath}: install it with 'sudo apt-get install -y chromium' to run browser tests.");
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (ChromiumMissing)
+        {
+            return;
+        }
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _playwright = await Playwright.CreateAsync();
+        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        // Any script error or CSP violation on a page is a defect the test should see.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => ConsoleErrors.Add(error);
+        return page;
+    }
+
+    public List<string> ConsoleErrors { get; } = [];
+
+    public new async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}

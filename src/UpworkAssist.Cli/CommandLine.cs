@@ -1,3 +1,5 @@
+using System.Text;
+
 using UpworkAssist.Core;
 
 namespace UpworkAssist.Cli;
@@ -18,12 +20,25 @@ public static class CommandLine
           upwork-assist <command> [options]
 
         Commands:
+          match --lanes LANES.json --jobs JOBS.json [--now ISO-8601]
+                      evaluate every job against every lane; one JSON line per (job, lane)
+                      decision on stdout; --now defaults to the current UTC time
+          lanes validate FILE
+                      check a lanes file and list every error
           version     print the version
           help        print this help (also --help, -h)
+
+        Exit codes: 0 success, 2 bad input (one message per problem on stderr, nothing on stdout).
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(clock);
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
             stdout.WriteLine(Usage);
@@ -35,9 +50,31 @@ public static class CommandLine
             case "version" or "--version":
                 stdout.WriteLine($"{ProductInfo.Name} {ProductInfo.Version}");
                 return Ok;
+            case "match":
+                return MatchCommand.Run(args.AsSpan(1), stdout, stderr, clock);
+            case "lanes":
+                return LanesCommand.Run(args.AsSpan(1), stdout, stderr);
             default:
                 stderr.WriteLine($"upwork-assist: unknown command '{args[0]}'. Run 'upwork-assist --help'.");
                 return BadInput;
         }
+    }
+
+    /// <summary>
+    /// Lets a command write UTF-8 bytes straight to the stream under <paramref name="stdout"/>
+    /// when there is one (the real console), else through a buffer (tests' StringWriter).
+    /// </summary>
+    internal static void WriteUtf8(TextWriter stdout, Action<Stream> write)
+    {
+        if (stdout is StreamWriter { Encoding: UTF8Encoding } writer)
+        {
+            writer.Flush();
+            write(writer.BaseStream);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        write(buffer);
+        stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 }

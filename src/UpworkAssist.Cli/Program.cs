@@ -1,3 +1,9 @@
+using System.Text;
+
 using UpworkAssist.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+// stdout is one buffered UTF-8 stream: `match` writes millions of lines through it.
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+int exitCode = CommandLine.Run(args, stdout, Console.Error);
+stdout.Flush();
+return exitCode;

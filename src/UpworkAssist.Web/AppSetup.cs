@@ -7,6 +7,7 @@ using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.BackgroundJobs;
 using UpworkAssist.Web.Features.Health;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Logging;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Setup;
@@ -36,6 +37,7 @@ public static class AppSetup
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccessTokens>();
+        services.AddLanes();
         services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -49,6 +51,8 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReaders);
             o.Conventions.AuthorizeFolder("/Compliance", Policies.Compliance);
             o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
+            o.Conventions.AuthorizePage("/Lanes/Edit", Policies.LaneEditors);
+            o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".
@@ -79,7 +83,7 @@ public static class AppSetup
         app.UseAuthorization();
 
         app.MapHealth();
-        app.MapApi();
+        app.MapApi().MapLanesApi();
         app.MapBackgroundJobs();
         app.MapRazorPages();
         return app;

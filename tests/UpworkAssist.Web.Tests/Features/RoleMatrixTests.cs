@@ -63,6 +63,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         ["/Setup/Index"] = ("/Setup", ""),
         ["/Queue/Index"] = ("/Queue", SignedIn),
         ["/Lanes/Index"] = ("/Lanes", SignedIn),
+        ["/Lanes/Edit"] = ("/Lanes/Edit", "Admin Lead"),
+        ["/Lanes/Import"] = ("/Lanes/Import", "Admin Lead"),
         ["/Drafts/Index"] = ("/Drafts", "Admin Lead Freelancer"),
         ["/Pipeline/Index"] = ("/Pipeline", SignedIn),
         ["/Analytics/Index"] = ("/Analytics", SignedIn),

@@ -1,4 +1,5 @@
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Setup;
 
@@ -7,11 +8,17 @@ namespace UpworkAssist.Web.Features.Setup;
 /// A hosted service registered before the web server starts first, and a failure here stops
 /// start-up with the reason in the log.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, IConfiguration configuration) : IHostedService
+public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, IConfiguration configuration, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await services.MigrateStoreAsync(cancellationToken);
+        if (!await firstRun.HasUsersAsync(cancellationToken))
+        {
+            // A brand-new install gets editable starter lanes; an install in use is never re-seeded.
+            await using var scope = services.CreateAsyncScope();
+            await StarterLanes.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, cancellationToken);
+        }
         await firstRun.InitializeAsync(configuration, cancellationToken);
     }
 

@@ -1,0 +1,50 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UpworkAssist.Core.Lanes;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Security;
+
+namespace UpworkAssist.Web.Features.Lanes;
+
+/// <summary>Every lane with its match counts; everyone reads, Admins and Leads change them.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed record LaneRow(string Id, string Name, bool Enabled, int MatchesToday, int MatchesTotal, string Summary);
+
+    public IReadOnlyList<LaneRow> Lanes { get; private set; } = [];
+    public bool CanEdit => Policies.RolesFor[Policies.LaneEditors].Any(User.IsInRole);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().AddDays(-1);
+        var counts = await db.Matches.GroupBy(m => m.LaneId)
+            .Select(g => new { g.Key, Total = g.Count(), Today = g.Count(m => m.MatchedAt >= since) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        Lanes = (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(l =>
+        {
+            counts.TryGetValue(l.Id, out var c);
+            return new LaneRow(l.Id, l.Name, l.Enabled, c?.Today ?? 0, c?.Total ?? 0, Summarize(LaneRules.ToCore(l)));
+        }).ToList();
+    }
+
+    /// <summary>All lanes as a RULES.md lanes file, for the CLI, backups or another install.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var lanes = (await db.Lanes.AsNoTracking().OrderBy(l => l.Id).ToListAsync(ct)).Select(LaneRules.ToCore);
+        return File(Encoding.UTF8.GetBytes(LaneJson.Serialize(lanes)), "application/json", "lanes.json");
+    }
+
+    private static string Summarize(Core.Lanes.Lane lane)
+    {
+        var parts = new List<string>();
+        if (lane.MinFixedBudget is { } f) parts.Add($"fixed ≥ ${f:0.##}");
+        if (lane.MinHourlyRate is { } h) parts.Add($"hourly ≥ ${h:0.##}/h");
+        if (lane.SkillsAny.Count > 0) parts.Add("skills: " + string.Join(", ", lane.SkillsAny.Take(4)) + (lane.SkillsAny.Count > 4 ? "…" : ""));
+        if (lane.IncludeKeywords.Count > 0) parts.Add($"{lane.IncludeKeywords.Count} include keywords");
+        if (lane.NegativeKeywords.Count > 0) parts.Add($"{lane.NegativeKeywords.Count} negative keywords");
+        if (lane.RequirePaymentVerified) parts.Add("verified clients");
+        return string.Join(" · ", parts);
+    }
+}

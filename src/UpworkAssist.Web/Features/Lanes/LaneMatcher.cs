@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using UpworkAssist.Core.Rules;
+using UpworkAssist.Web.Data;
+
+namespace UpworkAssist.Web.Features.Lanes;
+
+/// <summary>
+/// Runs postings through every enabled lane and keeps the Match rows in step: a new match is
+/// added with its evidence; a match that no longer holds is removed only while nobody has
+/// acted on it (triaged matches are the team's records).
+/// </summary>
+public sealed class LaneMatcher(AppDbContext db, TimeProvider clock, ILogger<LaneMatcher> logger)
+{
+    public sealed record Outcome(int Evaluated, int Added, int Removed);
+
+    public sealed record MatchEvidence(IReadOnlyList<string> MatchedKeywords);
+
+    /// <summary>Re-evaluates the given postings (new or changed on ingest).</summary>
+    public async Task<Outcome> MatchAsync(IReadOnlyCollection<string> postingIds, CancellationToken ct)
+    {
+        var postings = await db.Postings.Where(p => postingIds.Contains(p.Id) && p.ContentPurgedAt == null).ToListAsync(ct);
+        return await EvaluateAsync(postings, ct);
+    }
+
+    /// <summary>Re-evaluates every posting still in retention, after lanes change.</summary>
+    public async Task<Outcome> RematchAllAsync(CancellationToken ct)
+    {
+        var postings = await db.Postings.Where(p => p.ContentPurgedAt == null).ToListAsync(ct);
+        return await EvaluateAsync(postings, ct);
+    }
+
+    private async Task<Outcome> EvaluateAsync(List<Posting> postings, CancellationToken ct)
+    {
+        var rows = await db.Lanes.AsNoTracking().Where(l => l.Enabled).OrderBy(l => l.Id).ToListAsync(ct);
+        var set = CompiledLaneSet.Compile(rows.Select(LaneRules.ToCore).ToList());
+        var ids = postings.Select(p => p.Id).ToList();
+        var existing = (await db.Matches.Where(m => ids.Contains(m.PostingId)).ToListAsync(ct))
+            .ToDictionary(m => (m.PostingId, m.LaneId));
+        var now = clock.GetUtcNow();
+        int added = 0, removed = 0;
+        foreach (var posting in postings)
+        {
+            foreach (var decision in set.Evaluate(LaneRules.ToJob(posting), now))
+            {
+                existing.TryGetValue((posting.Id, decision.LaneId), out var match);
+                if (decision.Matched && match is null)
+                {
+                    db.Matches.Add(new Match
+                    {
+                        PostingId = posting.Id,
+                        LaneId = decision.LaneId,
+                        MatchedAt = now,
+                        Score = decision.Score ?? 0,
+                        EvidenceJson = JsonSerializer.Serialize(new MatchEvidence(decision.MatchedKeywords), JsonSerializerOptions.Web),
+                    });
+                    added++;
+                }
+                else if (!decision.Matched && match is { Status: MatchStatus.New })
+                {
+                    db.Matches.Remove(match);
+                    removed++;
+                }
+            }
+        }
+        // Matches of lanes that were disabled or deleted go the same way, unless triaged.
+        var enabled = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in existing.Values.Where(m => !enabled.Contains(m.LaneId) && m.Status == MatchStatus.New))
+        {
+            db.Matches.Remove(stale);
+            removed++;
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Matched {Postings} postings against {Lanes} lanes: {Added} new matches, {Removed} withdrawn", postings.Count, rows.Count, added, removed);
+        return new Outcome(postings.Count, added, removed);
+    }
+}

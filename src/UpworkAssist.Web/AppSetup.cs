@@ -9,6 +9,7 @@ using UpworkAssist.Web.Features.BackgroundJobs;
 using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Logging;
+using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Setup;
 
@@ -38,6 +39,7 @@ public static class AppSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<AccessTokens>();
         services.AddLanes();
+        services.AddAlertRouting();
         services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -53,6 +55,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
             o.Conventions.AuthorizePage("/Lanes/Edit", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
+            o.Conventions.AuthorizePage("/Lanes/Routes", Policies.LaneEditors);
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".
@@ -83,7 +86,9 @@ public static class AppSetup
         app.UseAuthorization();
 
         app.MapHealth();
-        app.MapApi().MapLanesApi();
+        var api = app.MapApi();
+        api.MapLanesApi();
+        api.MapAlertsApi();
         app.MapBackgroundJobs();
         app.MapRazorPages();
         return app;

@@ -11,6 +11,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Lane> Lanes => Set<Lane>();
     public DbSet<Match> Matches => Set<Match>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertRoute> AlertRoutes => Set<AlertRoute>();
+    public DbSet<ChannelThrottle> ChannelThrottles => Set<ChannelThrottle>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

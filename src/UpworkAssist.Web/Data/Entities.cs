@@ -102,6 +102,60 @@ public sealed class Alert
     public DateTimeOffset? DeliveredAt { get; set; }
     public string? LastError { get; set; }
     public Match? Match { get; set; }
+
+    /// <summary>The route that planned it; null for the in-app queue or after the route was deleted.</summary>
+    public long? RouteId { get; set; }
+
+    /// <summary>Waits for the route's digest instead of going out alone.</summary>
+    public bool IsDigest { get; set; }
+
+    // Copied when planned so latency survives content retention and re-matching.
+    public DateTimeOffset PublishedAt { get; set; }
+    public DateTimeOffset FetchedAt { get; set; }
+    public DateTimeOffset MatchedAt { get; set; }
+}
+
+public enum RouteKind { Slack, Email }
+
+public enum RouteMode { Immediate, Hourly, Daily }
+
+/// <summary>Where a lane's matches go besides the in-app queue: a Slack channel or e-mail addresses.</summary>
+public sealed class AlertRoute
+{
+    public long Id { get; set; }
+    public required string LaneId { get; set; }
+    public RouteKind Kind { get; set; }
+
+    /// <summary>Slack webhook URL or bot token, encrypted with Data Protection; never shown or logged.</summary>
+    public string? SecretProtected { get; set; }
+
+    /// <summary>Masked, human-readable form of the secret for pages (e.g. "hooks.slack.com/…/abcd").</summary>
+    public string? SecretHint { get; set; }
+    public string? SlackChannel { get; set; }
+
+    /// <summary>E-mail addresses, comma-separated.</summary>
+    public string? EmailTo { get; set; }
+
+    /// <summary>The Slack delivery key (webhook hash or channel); e-mail targets are per address.</summary>
+    public string? SlackTarget { get; set; }
+    public RouteMode Mode { get; set; }
+    public TimeOnly? DigestAt { get; set; }
+    public TimeOnly? QuietFrom { get; set; }
+    public TimeOnly? QuietTo { get; set; }
+    public string TimeZone { get; set; } = "UTC";
+    public bool Enabled { get; set; } = true;
+    public DateTimeOffset? PausedAt { get; set; }
+    public string? PausedReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public Lane? Lane { get; set; }
+}
+
+/// <summary>Per delivery target: when the next message may go (rate limit, Retry-After, backoff).</summary>
+public sealed class ChannelThrottle
+{
+    public required string Target { get; set; }
+    public DateTimeOffset NextAllowedAt { get; set; }
+    public int Failures { get; set; }
 }
 
 public enum DraftStatus { Editing, Approved, Sent }

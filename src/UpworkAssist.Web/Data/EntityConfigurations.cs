@@ -75,7 +75,36 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.HasIndex(a => new { a.MatchId, a.Channel, a.Target }).IsUnique();
         b.HasIndex(a => new { a.Status, a.DueAt });
         b.HasOne(a => a.Match).WithMany().HasForeignKey(a => a.MatchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AlertRoute>().WithMany().HasForeignKey(a => a.RouteId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(a => new { a.Target, a.Status });
         b.ToTable(t => t.HasCheckConstraint("CK_Alert_Attempts", "Attempts >= 0"));
+    }
+}
+
+internal sealed class AlertRouteConfiguration : IEntityTypeConfiguration<AlertRoute>
+{
+    public void Configure(EntityTypeBuilder<AlertRoute> b)
+    {
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.Mode).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.SecretProtected).HasMaxLength(2000);
+        b.Property(r => r.SecretHint).HasMaxLength(100);
+        b.Property(r => r.SlackChannel).HasMaxLength(100);
+        b.Property(r => r.SlackTarget).HasMaxLength(200);
+        b.Property(r => r.EmailTo).HasMaxLength(1000);
+        b.Property(r => r.TimeZone).HasMaxLength(64);
+        b.Property(r => r.PausedReason).HasMaxLength(500);
+        b.HasIndex(r => r.LaneId);
+        b.HasOne(r => r.Lane).WithMany().HasForeignKey(r => r.LaneId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChannelThrottleConfiguration : IEntityTypeConfiguration<ChannelThrottle>
+{
+    public void Configure(EntityTypeBuilder<ChannelThrottle> b)
+    {
+        b.HasKey(t => t.Target);
+        b.Property(t => t.Target).HasMaxLength(200);
     }
 }
 

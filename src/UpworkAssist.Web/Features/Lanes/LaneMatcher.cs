@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Rules;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Routing;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -10,7 +11,7 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// added with its evidence; a match that no longer holds is removed only while nobody has
 /// acted on it (triaged matches are the team's records).
 /// </summary>
-public sealed class LaneMatcher(AppDbContext db, TimeProvider clock, ILogger<LaneMatcher> logger)
+public sealed class LaneMatcher(AppDbContext db, AlertPlanner alerts, TimeProvider clock, ILogger<LaneMatcher> logger)
 {
     public sealed record Outcome(int Evaluated, int Added, int Removed);
 
@@ -37,6 +38,7 @@ public sealed class LaneMatcher(AppDbContext db, TimeProvider clock, ILogger<Lan
         var ids = postings.Select(p => p.Id).ToList();
         var existing = (await db.Matches.Where(m => ids.Contains(m.PostingId)).ToListAsync(ct))
             .ToDictionary(m => (m.PostingId, m.LaneId));
+        await alerts.LoadRoutesAsync(ct);
         var now = clock.GetUtcNow();
         int added = 0, removed = 0;
         foreach (var posting in postings)
@@ -46,14 +48,17 @@ public sealed class LaneMatcher(AppDbContext db, TimeProvider clock, ILogger<Lan
                 existing.TryGetValue((posting.Id, decision.LaneId), out var match);
                 if (decision.Matched && match is null)
                 {
-                    db.Matches.Add(new Match
+                    match = new Match
                     {
                         PostingId = posting.Id,
                         LaneId = decision.LaneId,
                         MatchedAt = now,
                         Score = decision.Score ?? 0,
                         EvidenceJson = JsonSerializer.Serialize(new MatchEvidence(decision.MatchedKeywords), JsonSerializerOptions.Web),
-                    });
+                    };
+                    db.Matches.Add(match);
+                    // The outbox rows commit with the match in the SaveChanges below.
+                    alerts.PlanFor(match, posting);
                     added++;
                 }
                 else if (!decision.Matched && match is { Status: MatchStatus.New })

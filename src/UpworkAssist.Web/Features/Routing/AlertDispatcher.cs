@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UpworkAssist.Web.Data;
+
+namespace UpworkAssist.Web.Features.Routing;
+
+/// <summary>
+/// Sends what the outbox holds. Per run it takes the due rows in order, and for each target
+/// whose throttle allows it, claims the oldest row (a conditional UPDATE: only one dispatcher
+/// can win it), gathers the rows that go out in the same message (other lanes of the same
+/// posting, or the whole digest), sends once, and records the outcome for all of them.
+///
+/// Crash windows (docs/routing.md): dying after the claim and before the send leaves the row
+/// claimed; once the lease runs out it is claimed and sent again, so nothing is lost and nothing
+/// repeats. Dying after the send and before the record means the message went out but the row
+/// still says Pending: after the lease it is sent once more. That is the one possible repeat.
+/// </summary>
+public sealed class AlertDispatcher(
+    AppDbContext db, IEnumerable<IAlertSender> senders, DeliveryContent content, TimeProvider clock,
+    IOptions<RoutingOptions> options, ILogger<AlertDispatcher> logger)
+{
+    private const int MaxErrorLength = 8000;
+    private readonly Dictionary<AlertChannel, IAlertSender> _senders = senders.ToDictionary(s => s.Channel);
+
+    /// <summary>One pass over the due rows; returns how many rows were delivered.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var leaseCutoff = now - options.Value.ClaimLease;
+        var due = await Due(now, leaseCutoff)
+            .OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(options.Value.BatchSize)
+            .Select(a => new { a.Id, a.Target, a.Channel }).ToListAsync(ct);
+        var heads = due.DistinctBy(a => a.Target).ToList();
+        var targets = heads.Select(h => h.Target).ToList();
+        var throttles = await db.ChannelThrottles.AsNoTracking().Where(t => targets.Contains(t.Target)).ToDictionaryAsync(t => t.Target, ct);
+        var delivered = 0;
+        foreach (var head in heads)
+        {
+            if (throttles.TryGetValue(head.Target, out var throttle) && throttle.NextAllowedAt > now)
+            {
+                continue;
+            }
+            delivered += await DeliverAsync(head.Id, now, leaseCutoff, ct);
+            db.ChangeTracker.Clear();
+        }
+        return delivered;
+    }
+
+    private IQueryable<Alert> Due(DateTimeOffset now, DateTimeOffset leaseCutoff) => db.Alerts.Where(a =>
+        (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held) && a.Channel != AlertChannel.InApp
+        && a.DueAt <= now && (a.ClaimedAt == null || a.ClaimedAt < leaseCutoff));
+
+    private async Task<bool> ClaimAsync(long id, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct) =>
+        await Due(now, leaseCutoff).Where(a => a.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct) == 1;
+
+    private async Task<int> DeliverAsync(long headId, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
+    {
+        if (!await ClaimAsync(headId, now, leaseCutoff, ct))
+        {
+            return 0; // another dispatcher won it
+        }
+        var head = await db.Alerts.AsNoTracking().Include(a => a.Match).SingleAsync(a => a.Id == headId, ct);
+        var postingId = head.Match!.PostingId;
+        var companions = await Due(now, leaseCutoff)
+            .Where(a => a.Id != headId && a.Target == head.Target && a.IsDigest == head.IsDigest && (head.IsDigest || a.Match!.PostingId == postingId))
+            .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        var ids = new List<long> { headId };
+        foreach (var id in companions)
+        {
+            if (await ClaimAsync(id, now, leaseCutoff, ct))
+            {
+                ids.Add(id);
+            }
+        }
+        var alerts = await db.Alerts.Include(a => a.Match).Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
+        var route = head.RouteId is { } routeId ? await db.AlertRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, ct) : null;
+
+        SendOutcome outcome;
+        if (route is null)
+        {
+            outcome = new SendOutcome(SendStatus.Defect, "The route was deleted before delivery.");
+        }
+        else if (route.PausedAt is not null)
+        {
+            outcome = new SendOutcome(SendStatus.Permanent, route.PausedReason ?? "Route paused.");
+        }
+        else if (!head.IsDigest && await AlreadyDeliveredAsync(head.Target, postingId, ct))
+        {
+            // A lane matched after the message went out: the target has seen this posting.
+            outcome = SendOutcome.Ok;
+        }
+        else
+        {
+            var delivery = new Delivery(route, head.Target, await content.ItemsAsync(alerts, ct), head.IsDigest, options.Value.PublicUrl);
+            // Cancellation here is a crash between send and record: nothing below runs.
+            outcome = await _senders[head.Channel].SendAsync(delivery, ct);
+        }
+        await RecordAsync(alerts, route, head.Channel, outcome, ct);
+        return outcome.Status == SendStatus.Delivered ? alerts.Count : 0;
+    }
+
+    private Task<bool> AlreadyDeliveredAsync(string target, string postingId, CancellationToken ct) =>
+        db.Alerts.AnyAsync(a => a.Target == target && a.Status == AlertStatus.Delivered && !a.IsDigest && a.Match!.PostingId == postingId, ct);
+
+    private async Task RecordAsync(List<Alert> alerts, AlertRoute? route, AlertChannel channel, SendOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var target = alerts[0].Target;
+        var throttle = await db.ChannelThrottles.SingleOrDefaultAsync(t => t.Target == target, ct);
+        if (throttle is null)
+        {
+            throttle = new ChannelThrottle { Target = target };
+            db.ChannelThrottles.Add(throttle);
+        }
+        var o = options.Value;
+        var error = outcome.Error is { Length: > MaxErrorLength } e ? e[..MaxErrorLength] : outcome.Error;
+        foreach (var alert in alerts)
+        {
+            alert.ClaimedAt = null;
+            alert.LastError = error;
+            alert.Status = outcome.Status switch
+            {
+                SendStatus.Delivered => AlertStatus.Delivered,
+                SendStatus.Permanent => AlertStatus.Paused,
+                SendStatus.Defect => AlertStatus.Failed,
+                SendStatus.Transient when alert.Attempts >= o.MaxAttempts => AlertStatus.Failed,
+                _ => AlertStatus.Pending,
+            };
+            alert.DeliveredAt = outcome.Status == SendStatus.Delivered ? now : null;
+        }
+        switch (outcome.Status)
+        {
+            case SendStatus.Delivered:
+                throttle.Failures = 0;
+                throttle.NextAllowedAt = now + _senders[channel].MinInterval;
+                break;
+            case SendStatus.RateLimited:
+                throttle.NextAllowedAt = now + (outcome.RetryAfter ?? TimeSpan.FromSeconds(30));
+                break;
+            case SendStatus.Transient:
+                // Backoff is per target, not per row, so held rows keep their order behind the head.
+                throttle.Failures++;
+                var wait = o.BackoffBase * Math.Pow(2, Math.Min(throttle.Failures - 1, 20));
+                throttle.NextAllowedAt = now + (wait < o.BackoffMax ? wait : o.BackoffMax);
+                break;
+            case SendStatus.Permanent when route is not null:
+                await PauseAsync(route, target, error, now, ct);
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Alert delivery to {Channel} for {Count} rows: {Outcome} {Error}", channel, alerts.Count, outcome.Status, error);
+    }
+
+    private async Task PauseAsync(AlertRoute route, string target, string? reason, DateTimeOffset now, CancellationToken ct)
+    {
+        // Every route that sends to this target is broken the same way.
+        var routes = await db.AlertRoutes.Where(r => r.Id == route.Id || (r.SlackTarget != null && r.SlackTarget == target)).ToListAsync(ct);
+        foreach (var r in routes.Where(r => r.PausedAt is null))
+        {
+            r.PausedAt = now;
+            r.PausedReason = reason is { Length: > 500 } ? reason[..500] : reason;
+        }
+        var routeIds = routes.Select(r => r.Id).ToList();
+        await db.Alerts.Where(a => a.RouteId != null && routeIds.Contains(a.RouteId.Value) && (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held) && a.ClaimedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AlertStatus.Paused), ct);
+    }
+}

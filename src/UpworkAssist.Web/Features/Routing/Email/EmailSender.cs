@@ -1,0 +1,50 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Logging;
+
+namespace UpworkAssist.Web.Features.Routing.Email;
+
+/// <summary>Delivers an e-mail alert through MailKit over SMTP (`Smtp:*`). One connection per message: alert volume is low.</summary>
+public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider clock) : IAlertSender
+{
+    public AlertChannel Channel => AlertChannel.Email;
+
+    public TimeSpan MinInterval => TimeSpan.Zero;
+
+    public async Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken ct)
+    {
+        var smtp = options.Value;
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+        {
+            return new SendOutcome(SendStatus.Transient, "Smtp:Host is not configured.");
+        }
+        var to = delivery.Target.StartsWith("mailto:", StringComparison.Ordinal) ? delivery.Target["mailto:".Length..] : delivery.Target;
+        using var message = EmailRenderer.Render(delivery, smtp.From, to, clock.GetUtcNow());
+        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        try
+        {
+            var security = !smtp.UseTls ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+            }
+            await client.SendAsync(message, ct);
+            await client.DisconnectAsync(quit: true, ct);
+            return SendOutcome.Ok;
+        }
+        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted)
+        {
+            return new SendOutcome(SendStatus.Permanent, $"SMTP {(int)ex.StatusCode}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or SocketException or IOException or AuthenticationException or ServiceNotConnectedException or SslHandshakeException
+                                   || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return new SendOutcome(SendStatus.Transient, SecretRedaction.RedactText($"{ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+}

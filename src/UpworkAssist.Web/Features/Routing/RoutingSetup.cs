@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Api;
+using UpworkAssist.Web.Features.Routing.Email;
+using UpworkAssist.Web.Features.Routing.Slack;
+
+namespace UpworkAssist.Web.Features.Routing;
+
+/// <summary>Alert routing: routes per lane, the outbox planner, the dispatcher and its senders, `GET /api/v1/alerts`.</summary>
+public static class RoutingSetup
+{
+    public sealed record AlertItem(string JobId, string LaneId, string Route, string Status, int Attempts, DateTimeOffset? DeliveredAt);
+
+    public static IServiceCollection AddAlertRouting(this IServiceCollection services)
+    {
+        services.AddOptions<RoutingOptions>().BindConfiguration("Routing")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.ClaimLease > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0, "Routing: intervals, batch size and attempts must be positive.")
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Routing:PublicUrl must be an absolute URL.")
+            .ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindConfiguration("Slack")
+            .Validate(o => o.ApiBaseUrl.IsAbsoluteUri && o.ApiBaseUrl.AbsoluteUri.EndsWith('/'), "Slack:ApiBaseUrl must be an absolute URL ending in '/'.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp")
+            .Validate(o => o.Port is > 0 and < 65536, "Smtp:Port must be a TCP port.")
+            .ValidateOnStart();
+        // The client enforces its own per-request timeout, so it can tell a timeout from a shutdown.
+        services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<RouteSecrets>();
+        services.AddScoped<AlertPlanner>();
+        services.AddScoped<DeliveryContent>();
+        services.AddScoped<AlertDispatcher>();
+        services.AddScoped<IAlertSender, SlackSender>();
+        services.AddScoped<IAlertSender, EmailSender>();
+        services.AddHostedService<DispatcherLoop>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/alerts", async (AppDbContext db, string? after, int? limit, CancellationToken ct) =>
+            {
+                if (!PageRequest.TryParse(after, limit, out var page, out var error))
+                {
+                    return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+                }
+                var query = db.Alerts.AsNoTracking();
+                if (page.After is not null)
+                {
+                    if (!page.TryGetLongKey(out var afterId))
+                    {
+                        return Results.Problem("after is not a cursor this API issued.", statusCode: StatusCodes.Status400BadRequest);
+                    }
+                    query = query.Where(a => a.Id < afterId);
+                }
+                var rows = await query.OrderByDescending(a => a.Id).Take(page.Limit + 1)
+                    .Select(a => new { a.Id, a.Match!.PostingId, a.Match.LaneId, a.Channel, a.Target, a.Status, a.Attempts, a.DeliveredAt })
+                    .ToListAsync(ct);
+                return Results.Ok(page.ToPage(rows, a => a.Id.ToString(CultureInfo.InvariantCulture),
+                    a => new AlertItem(a.PostingId, a.LaneId, a.Channel == AlertChannel.InApp ? "in-app" : a.Target, a.Status.ToString(), a.Attempts, a.DeliveredAt)));
+            })
+            .WithSummary("Deliveries of matches to the in-app queue, Slack and e-mail, newest first.");
+        return api;
+    }
+}

@@ -40,7 +40,7 @@ public sealed class AlertDispatcher(
             {
                 continue;
             }
-            delivered += await DeliverAsync(head.Id, now, leaseCutoff, ct);
+            delivered += await DeliverAsync(head.Id, head.Target, head.Channel, now, leaseCutoff, ct);
             db.ChangeTracker.Clear();
         }
         return delivered;
@@ -54,11 +54,47 @@ public sealed class AlertDispatcher(
         await Due(now, leaseCutoff).Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct) == 1;
 
-    private async Task<int> DeliverAsync(long headId, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
+    /// <summary>
+    /// Takes the target's next send slot with a conditional UPDATE, so two dispatchers running at
+    /// once cannot both send to one Slack channel within its interval.
+    /// </summary>
+    private async Task<bool> ReserveSlotAsync(string target, TimeSpan interval, DateTimeOffset now, CancellationToken ct)
     {
-        if (!await ClaimAsync(headId, now, leaseCutoff, ct))
+        if (interval <= TimeSpan.Zero)
         {
-            return 0; // another dispatcher won it
+            return true;
+        }
+        var next = now + interval;
+        if (await db.ChannelThrottles.Where(t => t.Target == target && t.NextAllowedAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextAllowedAt, next), ct) == 1)
+        {
+            return true;
+        }
+        if (await db.ChannelThrottles.AnyAsync(t => t.Target == target, ct))
+        {
+            return false;
+        }
+        db.ChannelThrottles.Add(new ChannelThrottle { Target = target, NextAllowedAt = next });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another dispatcher created it first
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<int> DeliverAsync(long headId, string target, AlertChannel channel, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
+    {
+        if (!_senders.TryGetValue(channel, out var sender) || !await ReserveSlotAsync(target, sender.MinInterval, now, ct) || !await ClaimAsync(headId, now, leaseCutoff, ct))
+        {
+            return 0; // another dispatcher won the channel or the row
         }
         var head = await db.Alerts.AsNoTracking().Include(a => a.Match).SingleAsync(a => a.Id == headId, ct);
         var postingId = head.Match!.PostingId;
@@ -94,7 +130,7 @@ public sealed class AlertDispatcher(
         {
             var delivery = new Delivery(route, head.Target, await content.ItemsAsync(alerts, ct), head.IsDigest, options.Value.PublicUrl);
             // Cancellation here is a crash between send and record: nothing below runs.
-            outcome = await _senders[head.Channel].SendAsync(delivery, ct);
+            outcome = await sender.SendAsync(delivery, ct);
         }
         await RecordAsync(alerts, route, head.Channel, outcome, ct);
         return outcome.Status == SendStatus.Delivered ? alerts.Count : 0;

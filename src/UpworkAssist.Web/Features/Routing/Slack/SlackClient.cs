@@ -106,7 +106,7 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
         }
         catch (JsonException)
         {
-            return "unreadable_response";
+            return "unreadable_response: " + Short(body);
         }
     }
 

@@ -65,6 +65,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         ["/Lanes/Index"] = ("/Lanes", SignedIn),
         ["/Lanes/Edit"] = ("/Lanes/Edit", "Admin Lead"),
         ["/Lanes/Import"] = ("/Lanes/Import", "Admin Lead"),
+        ["/Lanes/Routes"] = ("/Lanes/Routes?lane=dotnet", "Admin Lead"),
         ["/Drafts/Index"] = ("/Drafts", "Admin Lead Freelancer"),
         ["/Pipeline/Index"] = ("/Pipeline", SignedIn),
         ["/Analytics/Index"] = ("/Analytics", SignedIn),

@@ -34,7 +34,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private FakeSlack(WebApplication app)
     {
         _app = app;
-        app.MapPost("/hooks/{key}", async (HttpContext http, string key) => await Answer(http, "webhook", key));
+        app.MapPost("/hooks/{**key}", async (HttpContext http, string key) => await Answer(http, "webhook", key));
         app.MapPost("/api/chat.postMessage", async (HttpContext http) => await Answer(http, "api", null));
     }
 

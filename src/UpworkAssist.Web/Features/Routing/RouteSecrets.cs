@@ -28,8 +28,8 @@ public sealed class RouteSecrets(IDataProtectionProvider provider)
     }
 
     /// <summary>Enough to recognise the secret, never enough to use it: the last four characters.</summary>
-    public static string Hint(string secret) => secret.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        ? $"{new Uri(secret).Host}/…{secret[^4..]}"
+    public static string Hint(string secret) => Uri.TryCreate(secret, UriKind.Absolute, out var url)
+        ? $"{url.Host}/…{secret[^4..]}"
         : $"{secret[..Math.Min(4, secret.Length)]}…{secret[^4..]}";
 
     /// <summary>Delivery key of a Slack route: the channel for a bot, a hash for a webhook (each webhook posts to one channel).</summary>

@@ -25,11 +25,14 @@ public static class RoutingSetup
             .Validate(o => o.Port is > 0 and < 65536, "Smtp:Port must be a TCP port.")
             .ValidateOnStart();
         // The client enforces its own per-request timeout, so it can tell a timeout from a shutdown.
-        services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // No HttpClient request logging: a webhook URL is itself the secret.
+        services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton<RouteSecrets>();
         services.AddScoped<AlertPlanner>();
         services.AddScoped<DeliveryContent>();
         services.AddScoped<AlertDispatcher>();
+        services.AddScoped<RouteTester>();
+        services.AddScoped<DeliveryLatency>();
         services.AddScoped<IAlertSender, SlackSender>();
         services.AddScoped<IAlertSender, EmailSender>();
         services.AddHostedService<DispatcherLoop>();

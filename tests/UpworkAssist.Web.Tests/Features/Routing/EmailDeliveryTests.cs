@@ -5,6 +5,9 @@ using UpworkAssist.Web.Data;
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
 /// <summary>E-mail against a real SMTP server (netDumbster on a free port), with quiet hours and digests on the fake clock.</summary>
+// One collection: these classes each start an app, a fake Slack and an SMTP server; run
+// them one after another so they do not starve the browser tests of CPU.
+[Collection("Routing")]
 public sealed class EmailDeliveryTests : IAsyncLifetime
 {
     private RoutingHarness _h = null!;

@@ -7,6 +7,9 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
+// One collection: these classes each start an app, a fake Slack and an SMTP server; run
+// them one after another so they do not starve the browser tests of CPU.
+[Collection("Routing")]
 public sealed class RoutePagesTests : IAsyncLifetime
 {
     private RoutingHarness _h = null!;

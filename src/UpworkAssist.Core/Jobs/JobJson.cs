@@ -25,6 +25,17 @@ public static class JobJson
         return new JsonReadResult<Job>(jobs, log.Errors);
     }
 
+    /// <summary>
+    /// Reads a JSON array of jobs like <see cref="Read"/>, handing each valid job to
+    /// <paramref name="onJob"/> as soon as it is read instead of keeping them all; returns the errors.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ReadEach(ReadOnlySpan<byte> utf8Json, Action<Job> onJob, int maxErrors = 1)
+    {
+        var log = new ErrorLog(maxErrors);
+        JsonArrayReader.ReadEach(utf8Json, "jobs", ReadJob, onJob, log);
+        return log.Errors;
+    }
+
     public static void Write(Utf8JsonWriter writer, IEnumerable<Job> jobs)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -38,10 +49,10 @@ public static class JobJson
         writer.WriteEndArray();
     }
 
-    public static string Serialize(IEnumerable<Job> jobs)
+    public static string Serialize(IEnumerable<Job> jobs, bool indented = true)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions with { Indented = indented }))
         {
             Write(writer, jobs);
         }

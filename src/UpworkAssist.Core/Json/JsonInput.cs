@@ -47,6 +47,14 @@ internal static class JsonArrayReader
         where T : class
     {
         var items = new List<T>();
+        ReadEach(json, itemsName, readElement, items.Add, log);
+        return items;
+    }
+
+    /// <summary>Hands each valid element to <paramref name="onItem"/> as soon as it is read.</summary>
+    public static void ReadEach<T>(ReadOnlySpan<byte> json, string itemsName, ElementReader<T> readElement, Action<T> onItem, ErrorLog log)
+        where T : class
+    {
         if (json.StartsWith("\uFEFF"u8))
         {
             json = json[3..];
@@ -58,7 +66,7 @@ internal static class JsonArrayReader
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
                 log.Add("", $"expected a JSON array of {itemsName}");
-                return items;
+                return;
             }
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -66,12 +74,12 @@ internal static class JsonArrayReader
                 log.Index++;
                 if (readElement(ref reader, log) is T item)
                 {
-                    items.Add(item);
+                    onItem(item);
                 }
 
                 if (log.IsFull)
                 {
-                    return items;
+                    return;
                 }
             }
 
@@ -88,7 +96,5 @@ internal static class JsonArrayReader
             log.Errors.Clear();
             log.Add("", $"malformed JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {reason}");
         }
-
-        return items;
     }
 }

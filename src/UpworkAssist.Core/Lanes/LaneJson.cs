@@ -44,10 +44,10 @@ public static class LaneJson
         writer.WriteEndArray();
     }
 
-    public static string Serialize(IEnumerable<Lane> lanes)
+    public static string Serialize(IEnumerable<Lane> lanes, bool indented = true)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JobJson.WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, JobJson.WriterOptions with { Indented = indented }))
         {
             Write(writer, lanes);
         }

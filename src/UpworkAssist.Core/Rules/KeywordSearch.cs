@@ -124,7 +124,7 @@ internal sealed class KeywordSearch
     private static readonly SearchValues<char> AsciiLettersAndDigits =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
-    private static int SkipAsciiWord(ReadOnlySpan<char> text, int from)
+    internal static int SkipAsciiWord(ReadOnlySpan<char> text, int from)
     {
         int offset = text[from..].IndexOfAnyExcept(AsciiLettersAndDigits);
         return offset < 0 ? text.Length : from + offset;

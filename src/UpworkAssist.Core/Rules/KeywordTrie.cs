@@ -1,7 +1,13 @@
-using System.Text;
 using System.Numerics;
+using System.Text;
 
 namespace UpworkAssist.Core.Rules;
+
+/// <summary>Receives each keyword occurrence that <see cref="KeywordTrie"/> finds.</summary>
+internal interface IKeywordSink
+{
+    void Found(int keyword);
+}
 
 /// <summary>
 /// Finds every occurrence, with RULES.md keyword boundaries, of a fixed set of normalized
@@ -28,7 +34,7 @@ internal sealed class KeywordTrie
     public KeywordTrie(IReadOnlyList<string> keywords)
     {
         _keywords = [.. keywords];
-        _endsWithWordChar = [.. _keywords.Select(static keyword => KeywordSearch.IsWordCharBefore(keyword, keyword.Length))];
+        _endsWithWordChar = [.. _keywords.Select(static keyword => WordBoundary.IsWordCharBefore(keyword, keyword.Length))];
         var keywordAt = new List<int> { -1 };
         var edges = new Dictionary<(int Node, char Char), int>();
         for (int id = 0; id < _keywords.Length; id++)
@@ -132,7 +138,7 @@ internal sealed class KeywordTrie
             }
 
             int keyword = _keywordAt[node];
-            if (keyword >= 0 && (!_endsWithWordChar[keyword] || !KeywordSearch.IsWordCharAt(text, i + 1)))
+            if (keyword >= 0 && (!_endsWithWordChar[keyword] || !WordBoundary.IsWordCharAt(text, i + 1)))
             {
                 sink.Found(keyword);
             }

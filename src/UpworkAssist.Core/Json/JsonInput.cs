@@ -21,7 +21,13 @@ internal sealed class ErrorLog(int maxErrors)
 
     public bool IsFull => Errors.Count >= maxErrors;
 
-    public void Add(string field, string message) => Errors.Add(new(PathOf(field), message));
+    public void Add(string field, string message)
+    {
+        if (!IsFull)
+        {
+            Errors.Add(new(PathOf(field), message));
+        }
+    }
 
     public string PathOf(string field)
     {
@@ -91,7 +97,7 @@ internal static class JsonArrayReader
         {
             string reason = error.Message;
             int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            reason = cut > 0 ? reason[..cut] : reason;
+            reason = (cut > 0 ? reason[..cut] : reason).Replace(" Change the reader options.", "", StringComparison.Ordinal);
             // A broken document makes every other finding in it doubtful: report only this.
             log.Errors.Clear();
             log.Add("", $"malformed JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {reason}");

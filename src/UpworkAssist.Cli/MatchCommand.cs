@@ -50,7 +50,7 @@ internal static class MatchCommand
 
         // Decisions are produced while the jobs are read, but kept in memory until the whole
         // file has proven valid: bad input must leave stdout empty.
-        var output = new MemoryStream(1 << 24);
+        var output = new DecisionLineWriter.Spool();
         IReadOnlyList<ValidationError> errors;
         using (var lines = new DecisionLineWriter(output, laneSet.Lanes))
         {
@@ -63,7 +63,7 @@ internal static class MatchCommand
             return CommandLine.BadInput;
         }
 
-        CommandLine.WriteUtf8(stdout, stream => stream.Write(output.GetBuffer(), 0, (int)output.Length));
+        CommandLine.WriteUtf8(stdout, output.WriteTo);
         return CommandLine.Ok;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using UpworkAssist.Core.Json;
@@ -10,8 +9,6 @@ public static class JobJson
 {
     internal static readonly string[] TypeNames = ["fixed", "hourly"];
     internal static readonly string[] LevelNames = ["entry", "intermediate", "expert"];
-
-    internal static JsonWriterOptions WriterOptions { get; } = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Reads a JSON array of jobs, stopping after <paramref name="maxErrors"/> errors. Unknown
@@ -49,16 +46,8 @@ public static class JobJson
         writer.WriteEndArray();
     }
 
-    public static string Serialize(IEnumerable<Job> jobs, bool indented = true)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions with { Indented = indented }))
-        {
-            Write(writer, jobs);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Serialize(IEnumerable<Job> jobs, bool indented = true) =>
+        JsonText.Write(writer => Write(writer, jobs), indented);
 
     private static void Write(Utf8JsonWriter writer, Job job)
     {

@@ -38,13 +38,7 @@ public sealed class MatchCommandTests : IDisposable
         return path;
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CommandLineTests.Run(args);
 
     [Fact]
     public void Match_prints_one_json_line_per_job_and_lane_in_input_order()

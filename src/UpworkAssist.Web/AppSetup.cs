@@ -6,6 +6,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.BackgroundJobs;
+using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Logging;
 using UpworkAssist.Web.Features.Security;
@@ -33,6 +34,7 @@ public static class AppSetup
         services.AddHostedService<StartupTasks>();
         services.AddAccounts();
         services.AddBackgroundJobs(builder.Configuration);
+        services.AddFeed(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccessTokens>();
@@ -81,6 +83,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapApi();
         app.MapBackgroundJobs();
+        app.MapFeed();
         app.MapRazorPages();
         return app;
     }

@@ -91,7 +91,7 @@ public sealed class FeedPoller(
             cursor = new FeedCursor { SearchKey = search.Key };
             db.Set<FeedCursor>().Add(cursor);
         }
-        if (cursor.PendingAfter is { } pending)
+        if (cursor.PendingAfter is { } pending && pending != "0")
         {
             // Finish the poll a restart or the page cap cut short before reading what is newer.
             if (!await ReadAsync(search, cursor, pending, cursor.PendingSince ?? run.StartedAt, run, o, ct))

@@ -123,7 +123,7 @@ public sealed class MarketplaceTokens(
                 {
                     // A configured token that never worked: remember it so it is not retried until it changes.
                     c.HaltedAt = now;
-                    c.HaltReason = "The configured Upwork:RefreshToken was refused (invalid_grant): set a new one or connect in the browser. Polling is stopped.";
+                    c.HaltReason = "The configured Upwork:RefreshToken was refused (invalid_grant): set a new one, or reconnect in the browser. Polling is stopped.";
                     await db.SaveChangesAsync(ct);
                     logger.LogError("The configured refresh token was refused with invalid_grant; polling stops");
                     throw new FeedException(FeedFailure.NeedsReconnect, c.HaltReason);

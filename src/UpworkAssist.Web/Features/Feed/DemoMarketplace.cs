@@ -11,13 +11,14 @@ namespace UpworkAssist.Web.Features.Feed;
 /// `marketplaceJobPostingsSearch` pages (newest first, opaque cursors) with GraphQL-shaped nodes,
 /// so demo postings take the same mapping and upsert path as real ones. Each minute's postings
 /// are derived from the minute itself, so the feed is the same across restarts and never repeats
-/// an id. Only the last 24 hours are searchable.
+/// an id. Only the last three hours are searchable.
 /// </summary>
 public sealed class DemoMarketplace(TimeProvider clock)
 {
     public const string IdPrefix = "~0demo";
     private static readonly int[] PerMinuteWeights = [30, 35, 20, 10, 5]; // 0–4 postings, ~1.2 a minute
-    private const int WindowMinutes = 24 * 60;
+    // A fresh install catches up on the last three hours (about 220 postings) in its first poll.
+    private const int WindowMinutes = 3 * 60;
 
     private readonly record struct Slot(long Minute, int Index, DateTimeOffset PublishedAt);
 

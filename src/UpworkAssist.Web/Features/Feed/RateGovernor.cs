@@ -15,6 +15,7 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
 
     private readonly Lock _gate = new();
+    private readonly Queue<DateTimeOffset> _minute = new();
     private readonly Queue<DateTimeOffset> _day = new();
     private int _consecutive429;
 
@@ -36,22 +37,21 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
             {
                 wait = until - now;
             }
-            var minuteCount = CountSince(now - Minute);
-            if (minuteCount >= o.MaxRequestsPerMinute)
+            if (_minute.Count >= o.MaxRequestsPerMinute)
             {
-                // The turn frees when the oldest request of the last minute leaves the window.
-                var oldest = _day.ElementAt(_day.Count - minuteCount);
-                wait = Max(wait, oldest + Minute - now);
+                // The turn frees when enough of the last minute's requests leave the window.
+                wait = Max(wait, Nth(_minute, _minute.Count - o.MaxRequestsPerMinute) + Minute - now);
             }
             if (_day.Count >= o.MaxRequestsPerDay)
             {
-                wait = Max(wait, _day.ElementAt(_day.Count - o.MaxRequestsPerDay) + Day - now);
+                wait = Max(wait, Nth(_day, _day.Count - o.MaxRequestsPerDay) + Day - now);
             }
             if (wait > TimeSpan.Zero)
             {
                 return wait;
             }
             _day.Enqueue(now);
+            _minute.Enqueue(now);
             return TimeSpan.Zero;
         }
     }
@@ -102,6 +102,7 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
             foreach (var t in requestTimes.Order())
             {
                 _day.Enqueue(t);
+                _minute.Enqueue(t);
             }
             Trim(clock.GetUtcNow());
         }
@@ -114,7 +115,7 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
             var now = clock.GetUtcNow();
             Trim(now);
             var o = options.CurrentValue;
-            return new Usage(CountSince(now - Minute), _day.Count, o.MaxRequestsPerMinute, o.MaxRequestsPerDay,
+            return new Usage(_minute.Count, _day.Count, o.MaxRequestsPerMinute, o.MaxRequestsPerDay,
                 BlockedUntil > now ? BlockedUntil : null, Last429At);
         }
     }
@@ -125,10 +126,14 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
         {
             _day.Dequeue();
         }
+        while (_minute.Count > 0 && _minute.Peek() <= now - Minute)
+        {
+            _minute.Dequeue();
+        }
     }
 
-    // The queue is in time order, so the last minute is a suffix of it.
-    private int CountSince(DateTimeOffset since) => _day.Reverse().TakeWhile(t => t > since).Count();
+    // Usually the head; deeper only when seeding put more than the cap in the window.
+    private static DateTimeOffset Nth(Queue<DateTimeOffset> queue, int index) => index == 0 ? queue.Peek() : queue.ElementAt(index);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

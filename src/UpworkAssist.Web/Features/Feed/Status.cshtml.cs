@@ -10,7 +10,7 @@ namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>"Feed status": what the poller is doing and how close it runs to the marketplace's limits.</summary>
 public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovernor governor, MarketplaceTokens tokens,
-    IOptionsMonitor<UpworkOptions> options, AuditLog audit) : PageModel
+    IOptionsMonitor<UpworkOptions> options, AuditLog audit, TimeProvider clock) : PageModel
 {
     public UpworkOptions Options => options.CurrentValue;
     public FeedMonitor Monitor => monitor;
@@ -30,7 +30,7 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovern
         LastRun = RecentRuns.Count > 0 ? RecentRuns[0] : null;
         PostingsInStore = await db.Postings.CountAsync(ct);
         DemoPostings = await db.Postings.CountAsync(p => p.Source == FeedSource.Demo, ct);
-        var since = (LastRun?.StartedAt ?? DateTimeOffset.MinValue) - TimeSpan.FromDays(1);
+        var since = clock.GetUtcNow() - TimeSpan.FromDays(1);
         SkippedToday = await db.Set<PollRun>().Where(r => r.StartedAt > since).SumAsync(r => r.Skipped, ct);
     }
 

@@ -51,6 +51,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReaders);
             o.Conventions.AuthorizeFolder("/Compliance", Policies.Compliance);
             o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
+            o.Conventions.AuthorizeFolder("/Feed", Policies.Compliance);
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".

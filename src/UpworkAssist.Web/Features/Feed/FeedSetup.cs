@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,9 +39,6 @@ public static class FeedSetup
         services.AddScoped<FeedPoller>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<FeedLoop>();
-
-        // Feed status is for the people who answer for compliance; the connection page sits under /Admin.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Feed", Policies.Compliance));
         return services;
     }
 

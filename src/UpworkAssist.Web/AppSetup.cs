@@ -6,6 +6,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.BackgroundJobs;
+using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Logging;
@@ -34,6 +35,7 @@ public static class AppSetup
         services.AddHostedService<StartupTasks>();
         services.AddAccounts();
         services.AddBackgroundJobs(builder.Configuration);
+        services.AddFeed(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccessTokens>();
@@ -53,6 +55,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
             o.Conventions.AuthorizePage("/Lanes/Edit", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
+            o.Conventions.AuthorizeFolder("/Feed", Policies.Compliance);
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".
@@ -85,6 +88,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapApi().MapLanesApi();
         app.MapBackgroundJobs();
+        app.MapFeed();
         app.MapRazorPages();
         return app;
     }

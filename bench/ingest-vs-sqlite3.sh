@@ -2,6 +2,23 @@
 # Feed ingest vs the sqlite3 CLI, same run, same machine (docs/performance.md "Feed ingest").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Usage: bench/ingest-vs-sqlite3.sh [ROUNDS]  (default 3). Each round measures both, so the
+# ratio of the medians is what to read on a shared, noisy machine.
+rounds=${1:-3}
+if [ -z "${INGEST_ROUND:-}" ]; then
+  out=$(mktemp)
+  for i in $(seq "$rounds"); do INGEST_ROUND=$i "$0" | tee -a "$out"; done
+  python3 - "$out" <<'PY'
+import re, statistics, sys
+text = open(sys.argv[1]).read()
+ours = [float(x) for x in re.findall(r"^ingest: .* in (\d+) ms", text, re.M)]
+ref = [float(x) for x in re.findall(r"^sqlite3 CLI: .* in (\d+) ms", text, re.M)]
+mo, mr = statistics.median(ours), statistics.median(ref)
+print(f"median over {len(ours)} rounds: ingest {mo:.0f} ms ({10000/mo*1000:.0f}/s), sqlite3 {mr:.0f} ms ({10000/mr*1000:.0f}/s), ingest rate / reference rate = {mr/mo:.2f}")
+PY
+  rm -f "$out"
+  exit 0
+fi
 work=$(mktemp -d)
 dotnet run -c Release --project bench/UpworkAssist.Bench -- "$work/app.db" 100000
 # Reference: a store with the same 100,000 rows, then the same 10,000 rows inserted by sqlite3 in one transaction.

@@ -6,7 +6,8 @@ public static class LanesSetup
 {
     public static IServiceCollection AddLanes(this IServiceCollection services) => services
         .AddScoped<LaneMatcher>()
-        .AddScoped<IPostingsStored, MatchOnIngest>();
+        .AddScoped<IPostingsStored, MatchOnIngest>()
+        .AddScoped<IFeedSearchPlan, LaneSearchPlan>();
 }
 
 /// <summary>Matching on ingest: every new or changed posting the feed stores goes through every enabled lane.</summary>

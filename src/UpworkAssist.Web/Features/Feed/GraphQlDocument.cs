@@ -89,11 +89,9 @@ public static class GraphQlDocument
                             break;
                         case "fragment":
                             break;
-                        case "mutation" or "subscription":
-                            reason = $"Only queries are sent to the marketplace; this document has a {word}.";
-                            return false;
                         default:
-                            reason = $"'{word}' does not start an operation this client sends.";
+                            // Mutations, subscriptions and anything unknown: this client only ever reads.
+                            reason = $"Only queries are sent to the marketplace; this document starts with '{word}'.";
                             return false;
                     }
                     expectDefinition = false;

@@ -13,7 +13,7 @@ namespace UpworkAssist.Cli;
 /// {"jobId":"~01a","laneId":"dotnet","matched":false,"reasons":["budget_below_floor"]},
 /// from pre-encoded UTF-8 pieces into one large buffer: the CLI prints millions of these.
 /// </summary>
-internal sealed class DecisionLineWriter(Stream output, IReadOnlyList<Lane> lanes) : IDisposable
+internal sealed class DecisionLineWriter(DecisionLineWriter.Spool output, IReadOnlyList<Lane> lanes) : IDisposable
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly SearchValues<char> NeedsEscaping = SearchValues.Create("\"\\");
@@ -53,27 +53,42 @@ internal sealed class DecisionLineWriter(Stream output, IReadOnlyList<Lane> lane
         }
     }
 
-    public void Flush()
-    {
-        output.Write(_buffer, 0, _used);
-        _used = 0;
-        output.Flush();
-    }
-
-    public void Dispose() => Flush();
+    public void Dispose() => HandOver(_buffer.Length);
 
     private void Reserve(int bytes)
     {
-        if (_buffer.Length - _used >= bytes)
+        if (_buffer.Length - _used < bytes)
         {
-            return;
+            HandOver(bytes);
         }
+    }
 
-        output.Write(_buffer, 0, _used);
-        _used = 0;
-        if (_buffer.Length < bytes)
+    // Full buffers are handed over whole rather than copied: the output can be hundreds of megabytes.
+    private void HandOver(int nextSize)
+    {
+        if (_used > 0)
         {
-            _buffer = new byte[bytes];
+            output.Add(_buffer, _used);
+            _buffer = new byte[Math.Max(nextSize, 1 << 20)];
+            _used = 0;
+        }
+    }
+
+    /// <summary>Output kept in memory until the input has proven valid, then written in one go.</summary>
+    public sealed class Spool
+    {
+        private readonly List<(byte[] Buffer, int Count)> _chunks = [];
+
+        public void Add(byte[] buffer, int count) => _chunks.Add((buffer, count));
+
+        public void WriteTo(Stream stream)
+        {
+            foreach ((byte[] buffer, int count) in _chunks)
+            {
+                stream.Write(buffer, 0, count);
+            }
+
+            stream.Flush();
         }
     }
 

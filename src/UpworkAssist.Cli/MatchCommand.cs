@@ -1,7 +1,6 @@
 using System.Globalization;
 
 using UpworkAssist.Core;
-using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Json;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Core.Rules;
@@ -42,22 +41,29 @@ internal static class MatchCommand
         }
 
         if (InputFile.Read(lanesPath, stderr, static bytes => LaneJson.Read(bytes, maxErrors: 1)) is not { } lanes
-            || InputFile.Read(jobsPath, stderr, static bytes => JobJson.Read(bytes, maxErrors: 1)) is not { } jobs)
+            || InputFile.ReadBytes(jobsPath, stderr) is not { } jobsJson)
         {
             return CommandLine.BadInput;
         }
 
         CompiledLaneSet laneSet = CompiledLaneSet.Compile(lanes);
-        CommandLine.WriteUtf8(stdout, output =>
+
+        // Decisions are produced while the jobs are read, but kept in memory until the whole
+        // file has proven valid: bad input must leave stdout empty.
+        var output = new DecisionLineWriter.Spool();
+        IReadOnlyList<ValidationError> errors;
+        using (var lines = new DecisionLineWriter(output, laneSet.Lanes))
         {
-            using var lines = new DecisionLineWriter(output, laneSet.Lanes);
-            var reasons = new Reason[laneSet.Count];
-            foreach (Job job in jobs)
-            {
-                laneSet.Evaluate(job, now, reasons);
-                lines.Write(job.Id, reasons);
-            }
-        });
+            errors = MatchPipeline.Run(jobsJson, laneSet, now, lines);
+        }
+
+        if (errors.Count > 0)
+        {
+            stderr.WriteLine(errors[0].ToString(jobsPath));
+            return CommandLine.BadInput;
+        }
+
+        CommandLine.WriteUtf8(stdout, output.WriteTo);
         return CommandLine.Ok;
     }
 
@@ -76,14 +82,8 @@ internal static class InputFile
     /// <summary>The items, or null after writing the file's errors to <paramref name="stderr"/>, one a line.</summary>
     public static IReadOnlyList<T>? Read<T>(string path, TextWriter stderr, Reader<T> read)
     {
-        byte[] bytes;
-        try
+        if (ReadBytes(path, stderr) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            stderr.WriteLine($"{path}: cannot read the file: {error.Message}");
             return null;
         }
 
@@ -94,5 +94,18 @@ internal static class InputFile
         }
 
         return result.IsValid ? result.Items : null;
+    }
+
+    public static byte[]? ReadBytes(string path, TextWriter stderr)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"{path}: cannot read the file: {error.Message}");
+            return null;
+        }
     }
 }

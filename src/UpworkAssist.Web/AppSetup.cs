@@ -6,6 +6,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.BackgroundJobs;
+using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Logging;
@@ -35,6 +36,7 @@ public static class AppSetup
         services.AddHostedService<StartupTasks>();
         services.AddAccounts();
         services.AddBackgroundJobs(builder.Configuration);
+        services.AddFeed(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccessTokens>();
@@ -56,6 +58,7 @@ public static class AppSetup
             o.Conventions.AuthorizePage("/Lanes/Edit", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Routes", Policies.LaneEditors);
+            o.Conventions.AuthorizeFolder("/Feed", Policies.Compliance);
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".
@@ -90,6 +93,7 @@ public static class AppSetup
         api.MapLanesApi();
         api.MapAlertsApi();
         app.MapBackgroundJobs();
+        app.MapFeed();
         app.MapRazorPages();
         return app;
     }

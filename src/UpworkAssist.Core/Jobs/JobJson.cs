@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 using UpworkAssist.Core.Json;
@@ -11,8 +10,6 @@ public static class JobJson
     internal static readonly string[] TypeNames = ["fixed", "hourly"];
     internal static readonly string[] LevelNames = ["entry", "intermediate", "expert"];
 
-    internal static JsonWriterOptions WriterOptions { get; } = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>
     /// Reads a JSON array of jobs, stopping after <paramref name="maxErrors"/> errors. Unknown
     /// fields are ignored; a missing required field, a wrong type, an unknown enum value, an
@@ -23,6 +20,17 @@ public static class JobJson
         var log = new ErrorLog(maxErrors);
         List<Job> jobs = JsonArrayReader.Read(utf8Json, "jobs", ReadJob, log);
         return new JsonReadResult<Job>(jobs, log.Errors);
+    }
+
+    /// <summary>
+    /// Reads a JSON array of jobs like <see cref="Read"/>, handing each valid job to
+    /// <paramref name="onJob"/> as soon as it is read instead of keeping them all; returns the errors.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ReadEach(ReadOnlySpan<byte> utf8Json, Action<Job> onJob, int maxErrors = 1)
+    {
+        var log = new ErrorLog(maxErrors);
+        JsonArrayReader.ReadEach(utf8Json, "jobs", ReadJob, onJob, log);
+        return log.Errors;
     }
 
     public static void Write(Utf8JsonWriter writer, IEnumerable<Job> jobs)
@@ -38,16 +46,8 @@ public static class JobJson
         writer.WriteEndArray();
     }
 
-    public static string Serialize(IEnumerable<Job> jobs)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            Write(writer, jobs);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Serialize(IEnumerable<Job> jobs, bool indented = true) =>
+        JsonText.Write(writer => Write(writer, jobs), indented);
 
     private static void Write(Utf8JsonWriter writer, Job job)
     {

@@ -21,7 +21,13 @@ internal sealed class ErrorLog(int maxErrors)
 
     public bool IsFull => Errors.Count >= maxErrors;
 
-    public void Add(string field, string message) => Errors.Add(new(PathOf(field), message));
+    public void Add(string field, string message)
+    {
+        if (!IsFull)
+        {
+            Errors.Add(new(PathOf(field), message));
+        }
+    }
 
     public string PathOf(string field)
     {
@@ -47,6 +53,14 @@ internal static class JsonArrayReader
         where T : class
     {
         var items = new List<T>();
+        ReadEach(json, itemsName, readElement, items.Add, log);
+        return items;
+    }
+
+    /// <summary>Hands each valid element to <paramref name="onItem"/> as soon as it is read.</summary>
+    public static void ReadEach<T>(ReadOnlySpan<byte> json, string itemsName, ElementReader<T> readElement, Action<T> onItem, ErrorLog log)
+        where T : class
+    {
         if (json.StartsWith("\uFEFF"u8))
         {
             json = json[3..];
@@ -58,7 +72,7 @@ internal static class JsonArrayReader
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
                 log.Add("", $"expected a JSON array of {itemsName}");
-                return items;
+                return;
             }
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -66,12 +80,12 @@ internal static class JsonArrayReader
                 log.Index++;
                 if (readElement(ref reader, log) is T item)
                 {
-                    items.Add(item);
+                    onItem(item);
                 }
 
                 if (log.IsFull)
                 {
-                    return items;
+                    return;
                 }
             }
 
@@ -83,12 +97,10 @@ internal static class JsonArrayReader
         {
             string reason = error.Message;
             int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            reason = cut > 0 ? reason[..cut] : reason;
+            reason = (cut > 0 ? reason[..cut] : reason).Replace(" Change the reader options.", "", StringComparison.Ordinal);
             // A broken document makes every other finding in it doubtful: report only this.
             log.Errors.Clear();
             log.Add("", $"malformed JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {reason}");
         }
-
-        return items;
     }
 }

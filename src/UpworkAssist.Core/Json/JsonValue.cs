@@ -83,7 +83,8 @@ internal static class JsonValue
     public static DateTimeOffset? DateTime(ref Utf8JsonReader reader, ErrorLog log, string field)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && HasOffset(reader.ValueSpan)
+        if (reader.TokenType == JsonTokenType.String
+            && HasOffset(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan)
             && reader.TryGetDateTimeOffset(out DateTimeOffset value))
         {
             return value;

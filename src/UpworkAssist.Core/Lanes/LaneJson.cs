@@ -44,16 +44,8 @@ public static class LaneJson
         writer.WriteEndArray();
     }
 
-    public static string Serialize(IEnumerable<Lane> lanes)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JobJson.WriterOptions))
-        {
-            Write(writer, lanes);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string Serialize(IEnumerable<Lane> lanes, bool indented = true) =>
+        JsonText.Write(writer => Write(writer, lanes), indented);
 
     private static void Write(Utf8JsonWriter writer, Lane lane)
     {

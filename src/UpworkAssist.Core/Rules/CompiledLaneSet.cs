@@ -25,7 +25,7 @@ internal readonly record struct KeywordHit(int Keyword, JobField Field);
 public sealed class CompiledLaneSet
 {
     private readonly CompiledLane[] _lanes;
-    private readonly KeywordSearch _search;
+    private readonly KeywordTrie _search;
     private readonly LaneBits _includeByKeyword;
     private readonly LaneBits _negativeByKeyword;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _skillIds;
@@ -53,7 +53,7 @@ public sealed class CompiledLaneSet
             countries.AddAll(lane.CountriesExclude);
         }
 
-        _search = new KeywordSearch(keywords.List);
+        _search = new KeywordTrie(keywords.List);
         _includeByKeyword = keywords.Bits(_lanes, static lane => lane.IncludeKeywords);
         _negativeByKeyword = keywords.Bits(_lanes, static lane => lane.NegativeKeywords);
         _skillIds = skills.Lookup();

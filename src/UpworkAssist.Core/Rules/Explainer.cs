@@ -9,7 +9,7 @@ namespace UpworkAssist.Core.Rules;
 /// Turns one job's reason flags and keyword hits into <see cref="Decision"/>s with evidence
 /// and a ranking score. Only the full evaluation path uses it; the fast path stops at flags.
 /// </summary>
-internal sealed class Explainer(Job job, DateTimeOffset now, KeywordSearch search, List<KeywordHit> hits)
+internal sealed class Explainer(Job job, DateTimeOffset now, KeywordTrie search, List<KeywordHit> hits)
 {
     /// <summary>Score points per include keyword found in the title.</summary>
     public const int TitleKeywordPoints = 3;

@@ -58,6 +58,10 @@ public sealed class Lane
     public required string Name { get; set; }
     public bool Enabled { get; set; } = true;
     public string RulesJson { get; set; } = "{}";
+
+    /// <summary>An optional marketplace full-text search that narrows what the feed fetches for this lane.</summary>
+    public string? SearchExpression { get; set; }
+
     public string? CreatedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

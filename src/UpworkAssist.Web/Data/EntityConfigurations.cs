@@ -45,6 +45,7 @@ internal sealed class LaneConfiguration : IEntityTypeConfiguration<Lane>
     {
         b.Property(l => l.Id).HasMaxLength(64);
         b.Property(l => l.Name).HasMaxLength(100).IsRequired();
+        b.Property(l => l.SearchExpression).HasMaxLength(500);
         b.Property(l => l.Version).IsConcurrencyToken();
         b.HasIndex(l => l.Name).IsUnique();
     }

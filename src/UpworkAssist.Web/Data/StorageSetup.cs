@@ -45,6 +45,11 @@ public static class StorageSetup
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL is a property of the database file: set once here, not on every connection.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
     }
 
     // A relative SQLite file is placed relative to the content root, not the shell's directory,
@@ -64,10 +69,13 @@ public static class StorageSetup
         return csb.ToString();
     }
 
-    /// <summary>WAL lets readers run beside the one writer; the busy timeout makes writers wait instead of failing.</summary>
+    /// <summary>
+    /// Per-connection settings: the busy timeout makes writers wait instead of failing, NORMAL
+    /// sync is durable enough under WAL (set once per file at start-up), and foreign keys are on.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -5,7 +5,8 @@ namespace UpworkAssist.Core.Tests.Cli;
 
 public class CommandLineTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    /// <summary>Runs the CLI in-process and captures what it prints; shared by the CLI tests.</summary>
+    internal static (int Code, string Out, string Err) Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

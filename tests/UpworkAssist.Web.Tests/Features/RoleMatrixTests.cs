@@ -75,6 +75,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         ["/Admin/Users/Index"] = ("/Admin/Users", "Admin"),
         ["/Admin/Users/Create"] = ("/Admin/Users/Create", "Admin"),
         ["/Admin/Users/Edit"] = ("/Admin/Users/Edit?id={user}", "Admin"),
+        ["/Admin/Feed/Connection"] = ("/Admin/Feed/Connection", "Admin"),
+        ["/Feed/Status"] = ("/Feed/Status", "Admin Lead Manager"),
         // Not a Razor page, but an Admin area all the same.
         ["hangfire"] = ("/hangfire", "Admin"),
     };

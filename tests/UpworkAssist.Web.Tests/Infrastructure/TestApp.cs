@@ -32,6 +32,8 @@ public class TestApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(DataDirectory, "store.db")}",
             ["Storage:DataDirectory"] = DataDirectory,
             ["Jobs:WorkerCount"] = "1",
+            // The feed polls only when a test asks; feed tests drive polls themselves.
+            ["Upwork:AutoPoll"] = "false",
         };
         foreach (var (k, v) in settings)
         {

@@ -36,7 +36,7 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
             {
                 return NotFound();
             }
-            Input = LaneInput.From(LaneRules.ToCore(row));
+            Input = LaneInput.From(LaneRules.ToCore(row)) with { SearchExpression = row.SearchExpression };
             Version = row.Version;
             if (cloneFrom is not null)
             {
@@ -94,6 +94,7 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
             return Page();
         }
         LaneRules.Apply(row, lane);
+        row.SearchExpression = string.IsNullOrWhiteSpace(Input.SearchExpression) ? null : Input.SearchExpression.Trim();
         row.UpdatedAt = now;
         row.Version++;
         audit.Add(IsNew ? "lane.created" : "lane.updated", "lane", row.Id, row.Name);

@@ -30,6 +30,9 @@ public sealed record LaneInput
     public int? MaxApplicants { get; init; }
     public int? MaxAgeMinutes { get; init; }
 
+    /// <summary>Not a rule: narrows what the feed asks the marketplace for (docs/feed.md).</summary>
+    public string? SearchExpression { get; init; }
+
     public CoreLane ToLane() => new()
     {
         Id = Id.Trim(),
@@ -101,6 +104,7 @@ public sealed class LaneInputValidator : AbstractValidator<LaneInput>
         RuleFor(x => x.MinClientHires).GreaterThanOrEqualTo(0).WithMessage("Hires cannot be negative.");
         RuleFor(x => x.MaxApplicants).GreaterThanOrEqualTo(0).WithMessage("Applicants cannot be negative.");
         RuleFor(x => x.MaxAgeMinutes).GreaterThan(0).WithMessage("The age limit must be at least one minute.");
+        RuleFor(x => x.SearchExpression).MaximumLength(500).WithMessage("Use at most 500 characters.");
         foreach (var (field, get) in new (string, Func<LaneInput, string>)[]
                  {
                      (nameof(LaneInput.IncludeKeywords), x => x.IncludeKeywords),

@@ -72,8 +72,3 @@ public static class LanesApi
             .WithSummary("Matches, oldest first; filter by laneId.");
     }
 }
-
-public static class LanesSetup
-{
-    public static IServiceCollection AddLanes(this IServiceCollection services) => services.AddScoped<LaneMatcher>();
-}

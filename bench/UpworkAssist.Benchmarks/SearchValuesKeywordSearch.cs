@@ -1,23 +1,19 @@
 using System.Buffers;
-using System.Text;
 
-namespace UpworkAssist.Core.Rules;
+using UpworkAssist.Core.Rules;
 
-/// <summary>Receives each keyword occurrence that <see cref="KeywordSearch"/> finds.</summary>
-internal interface IKeywordSink
-{
-    void Found(int keyword);
-}
+namespace UpworkAssist.Benchmarks;
 
 /// <summary>
-/// Finds every occurrence, with RULES.md keyword boundaries, of a fixed set of normalized
+/// The alternative keyword scan that the benchmarks compare with <c>KeywordTrie</c>, the one the
+/// engine uses. Finds every occurrence, with RULES.md keyword boundaries, of a fixed set of normalized
 /// keywords in normalized text. One vectorized multi-string search
 /// (<see cref="SearchValues{T}"/>, Ordinal) finds candidate positions for all keywords at once;
 /// the keywords starting there are then looked up by their first two characters, so the cost
 /// grows with the text and the occurrences, not with the number of keywords.
 /// Immutable after construction, so safe to share between threads.
 /// </summary>
-internal sealed class KeywordSearch
+internal sealed class SearchValuesKeywordSearch
 {
     private readonly string[] _keywords;
     private readonly SearchValues<string>? _values;
@@ -26,7 +22,7 @@ internal sealed class KeywordSearch
     private readonly bool[] _endsWithWordChar;
 
     /// <param name="keywords">Distinct, non-empty, already normalized keywords; a keyword's id is its index.</param>
-    public KeywordSearch(IReadOnlyList<string> keywords)
+    public SearchValuesKeywordSearch(IReadOnlyList<string> keywords)
     {
         _keywords = [.. keywords];
         _endsWithWordChar = new bool[_keywords.Length];
@@ -34,7 +30,7 @@ internal sealed class KeywordSearch
         for (int id = 0; id < _keywords.Length; id++)
         {
             string keyword = _keywords[id];
-            _endsWithWordChar[id] = IsWordCharBefore(keyword, keyword.Length);
+            _endsWithWordChar[id] = WordBoundary.IsWordCharBefore(keyword, keyword.Length);
             if (keyword.Length == 1)
             {
                 _singleChar[keyword[0]] = id;
@@ -76,11 +72,11 @@ internal sealed class KeywordSearch
             }
 
             int at = position + offset;
-            if (IsWordCharAt(text, at) && IsWordCharBefore(text, at))
+            if (WordBoundary.IsWordCharAt(text, at) && WordBoundary.IsWordCharBefore(text, at))
             {
                 // Every keyword starting here starts with a letter or digit and so needs a word
                 // start; none can begin before this word ends.
-                position = SkipAsciiWord(text, at + 1);
+                position = WordBoundary.SkipAsciiWord(text, at + 1);
                 continue;
             }
 
@@ -113,56 +109,11 @@ internal sealed class KeywordSearch
     private void ReportIfBounded<TSink>(scoped ReadOnlySpan<char> text, int at, int id, ref TSink sink)
         where TSink : IKeywordSink, allows ref struct
     {
-        if (!_endsWithWordChar[id] || !IsWordCharAt(text, at + _keywords[id].Length))
+        if (!_endsWithWordChar[id] || !WordBoundary.IsWordCharAt(text, at + _keywords[id].Length))
         {
             sink.Found(id);
         }
     }
 
     private static int PairKey(char first, char second) => first | (second << 16);
-
-    private static readonly SearchValues<char> AsciiLettersAndDigits =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
-    private static int SkipAsciiWord(ReadOnlySpan<char> text, int from)
-    {
-        int offset = text[from..].IndexOfAnyExcept(AsciiLettersAndDigits);
-        return offset < 0 ? text.Length : from + offset;
-    }
-
-    /// <summary>Whether the character starting at <paramref name="index"/> is a letter or digit (false past the end).</summary>
-    internal static bool IsWordCharAt(ReadOnlySpan<char> text, int index)
-    {
-        if ((uint)index >= (uint)text.Length)
-        {
-            return false;
-        }
-
-        char c = text[index];
-        if (char.IsAscii(c))
-        {
-            return char.IsAsciiLetterOrDigit(c);
-        }
-
-        Rune.DecodeFromUtf16(text[index..], out Rune rune, out _);
-        return Rune.IsLetterOrDigit(rune);
-    }
-
-    /// <summary>Whether the character ending just before <paramref name="index"/> is a letter or digit (false at the start).</summary>
-    internal static bool IsWordCharBefore(ReadOnlySpan<char> text, int index)
-    {
-        if (index <= 0)
-        {
-            return false;
-        }
-
-        char c = text[index - 1];
-        if (char.IsAscii(c))
-        {
-            return char.IsAsciiLetterOrDigit(c);
-        }
-
-        Rune.DecodeLastFromUtf16(text[..index], out Rune rune, out _);
-        return Rune.IsLetterOrDigit(rune);
-    }
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
+
+// Feed ingest benchmark: map + upsert 10,000 GraphQL nodes into a store already holding 100,000
+// postings, through the product's own PostingMapper and PostingIngest. Usage: <db path> [existing] [batch]
+var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "ua-bench.db");
+var existing = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+const int Measured = 10_000;
+const int PageSize = 50;
+File.Delete(path);
+
+var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
+await using (var db = new AppDbContext(options))
+{
+    await db.Database.MigrateAsync();
+    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+}
+
+// Nodes from the demo marketplace: realistic size and shape (HTML descriptions, client facts).
+var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+var demo = new DemoMarketplace(clock);
+var template = SearchPage.From(demo.Search("0", 200))!.Nodes;
+
+async Task<TimeSpan> IngestAsync(int count, string prefix)
+{
+    var watch = Stopwatch.StartNew();
+    await using var db = new AppDbContext(options);
+    var ingest = new PostingIngest(db, [], clock, NullLogger<PostingIngest>.Instance);
+    for (var start = 0; start < count; start += PageSize)
+    {
+        var page = new List<Posting>(PageSize);
+        for (var i = start; i < Math.Min(count, start + PageSize); i++)
+        {
+            var p = PostingMapper.Map(template[i % template.Count], FeedSource.Demo, clock.GetUtcNow());
+            p.Id = $"{prefix}{i:D7}";
+            page.Add(p);
+        }
+        await ingest.UpsertAsync(page, CancellationToken.None);
+    }
+    return watch.Elapsed;
+}
+
+await IngestAsync(existing, "~0seed");
+var elapsed = await IngestAsync(Measured, "~0new");
+Console.WriteLine($"ingest: {Measured} postings (map + upsert, pages of {PageSize}, one transaction per page) into {existing} in {elapsed.TotalMilliseconds:0} ms = {Measured / elapsed.TotalSeconds:0} postings/s");
+var again = await IngestAsync(Measured, "~0new");
+Console.WriteLine($"re-ingest unchanged: {Measured} postings in {again.TotalMilliseconds:0} ms = {Measured / again.TotalSeconds:0} postings/s");

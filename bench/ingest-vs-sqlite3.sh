@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Feed ingest vs the sqlite3 CLI, same run, same machine (docs/performance.md "Feed ingest").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Usage: bench/ingest-vs-sqlite3.sh [ROUNDS]  (default 3). Each round measures both, so the
+# ratio of the medians is what to read on a shared, noisy machine.
+rounds=${1:-3}
+if [ -z "${INGEST_ROUND:-}" ]; then
+  out=$(mktemp)
+  for i in $(seq "$rounds"); do INGEST_ROUND=$i "$0" | tee -a "$out"; done
+  python3 - "$out" <<'PY'
+import re, statistics, sys
+text = open(sys.argv[1]).read()
+ours = [float(x) for x in re.findall(r"^ingest: .* in (\d+) ms", text, re.M)]
+ref = [float(x) for x in re.findall(r"^sqlite3 CLI: .* in (\d+) ms", text, re.M)]
+mo, mr = statistics.median(ours), statistics.median(ref)
+print(f"median over {len(ours)} rounds: ingest {mo:.0f} ms ({10000/mo*1000:.0f}/s), sqlite3 {mr:.0f} ms ({10000/mr*1000:.0f}/s), ingest rate / reference rate = {mr/mo:.2f}")
+PY
+  rm -f "$out"
+  exit 0
+fi
+work=$(mktemp -d)
+dotnet run -c Release --project bench/UpworkAssist.Bench -- "$work/app.db" 100000
+# Reference: a store with the same 100,000 rows, then the same 10,000 rows inserted by sqlite3 in one transaction.
+sqlite3 "$work/app.db" "DELETE FROM Postings WHERE Id LIKE '~0new%';"
+sqlite3 "$work/app.db" "CREATE TABLE tmp AS SELECT * FROM Postings WHERE Id LIKE '~0seed%' LIMIT 10000;" 
+{
+  echo "BEGIN;"
+  sqlite3 -json "$work/app.db" "SELECT * FROM tmp" > "$work/rows.json"
+  python3 - "$work/rows.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+def q(v):
+    if v is None: return "NULL"
+    if isinstance(v, (int, float)): return repr(v)
+    return "'" + str(v).replace("'", "''") + "'"
+for r in rows:
+    r["Id"] = "~0ref" + r["Id"][6:]
+    cols = ",".join(r.keys())
+    print(f"INSERT INTO Postings ({cols}) VALUES ({','.join(q(v) for v in r.values())});")
+PY
+  echo "COMMIT;"
+} > "$work/insert.sql"
+sqlite3 "$work/app.db" "DROP TABLE tmp;"
+start=$(date +%s.%N)
+sqlite3 "$work/app.db" < "$work/insert.sql"
+end=$(date +%s.%N)
+python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print(f'sqlite3 CLI: 10000 INSERT statements in one transaction into 100000 in {s*1000:.0f} ms = {10000/s:.0f} rows/s')" "$start" "$end"
+rm -rf "$work"

@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using UpworkAssist.Web.Data;
+
+namespace UpworkAssist.Web.Features.Feed;
+
+/// <summary>
+/// The OAuth2 grant: code exchange, refresh ahead of expiry and on demand, rotation stored at once,
+/// and invalid_grant turned into a halted feed. Tokens are kept only protected by Data Protection
+/// and never logged.
+/// </summary>
+public sealed class MarketplaceTokens(
+    IDbContextFactory<AppDbContext> dbs,
+    IDataProtectionProvider protection,
+    IHttpClientFactory http,
+    IOptionsMonitor<UpworkOptions> options,
+    TimeProvider clock,
+    ILogger<MarketplaceTokens> logger) : IDisposable
+{
+    public const string ProtectorPurpose = "UpworkAssist.Feed.MarketplaceTokens";
+    /// <summary>Refresh this long before the access token expires.</summary>
+    public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(10);
+
+    private readonly IDataProtector _protector = protection.CreateProtector(ProtectorPurpose);
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+
+    public sealed record Status(bool Connected, string? Origin, string? ConnectedBy, DateTimeOffset? ConnectedAt,
+        DateTimeOffset? AccessTokenExpiresAt, DateTimeOffset? LastRefreshAt, DateTimeOffset? HaltedAt, string? HaltReason);
+
+    public async Task<Status> StatusAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<MarketplaceConnection>().AsNoTracking().SingleOrDefaultAsync(ct);
+        return c is null
+            ? new Status(false, null, null, null, null, null, null, null)
+            : new Status(c.ProtectedRefreshToken is not null, c.Origin, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshAt, c.HaltedAt, c.HaltReason);
+    }
+
+    /// <summary>A live access token, refreshed first when it expires within <see cref="RefreshAhead"/>.</summary>
+    public async Task<string> GetAccessTokenAsync(CancellationToken ct)
+    {
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            var c = await db.Set<MarketplaceConnection>().AsNoTracking().SingleOrDefaultAsync(ct);
+            if (c is { HaltedAt: null, ProtectedAccessToken: { } access } && c.AccessTokenExpiresAt > clock.GetUtcNow() + RefreshAhead)
+            {
+                return _protector.Unprotect(access);
+            }
+        }
+        return await RefreshAsync(staleAccessToken: null, ct);
+    }
+
+    /// <summary>
+    /// Refreshes the grant. With a stale token given (after a 401), a token another caller refreshed
+    /// meanwhile is returned instead of refreshing twice.
+    /// </summary>
+    public async Task<string> RefreshAsync(string? staleAccessToken, CancellationToken ct)
+    {
+        await _refreshGate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct);
+            var now = clock.GetUtcNow();
+            if (c?.ProtectedAccessToken is { } current && c.HaltedAt is null && c.AccessTokenExpiresAt > now + RefreshAhead)
+            {
+                var token = _protector.Unprotect(current);
+                if (staleAccessToken is null || token != staleAccessToken)
+                {
+                    return token;
+                }
+            }
+
+            var o = options.CurrentValue;
+            var configured = string.IsNullOrWhiteSpace(o.RefreshToken) ? null : o.RefreshToken.Trim();
+            var configuredHash = configured is null ? null : Hash(configured);
+            string refreshToken;
+            // The configured token is used once; after that the stored (rotated) token wins,
+            // unless the operator puts a different token in configuration.
+            if (configured is not null && (c?.ProtectedRefreshToken is null || (c.HaltedAt is not null && c.ConfigTokenHash != configuredHash)))
+            {
+                c ??= db.Set<MarketplaceConnection>().Add(new MarketplaceConnection()).Entity;
+                c.Origin = "configuration";
+                c.ConnectedBy = "Upwork:RefreshToken";
+                c.ConnectedAt = now;
+                c.ConfigTokenHash = configuredHash;
+                c.HaltedAt = null;
+                c.HaltReason = null;
+                refreshToken = configured;
+            }
+            else if (c?.ProtectedRefreshToken is { } stored && c.HaltedAt is null)
+            {
+                refreshToken = _protector.Unprotect(stored);
+            }
+            else
+            {
+                throw new FeedException(FeedFailure.NeedsReconnect, c?.HaltReason ?? "The marketplace is not connected: an Admin must connect it.");
+            }
+
+            var reply = await RequestTokenAsync(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+            }, ct);
+            if (reply.Error is { } error)
+            {
+                if (error == "invalid_grant" && c.Id == MarketplaceConnection.SingletonId && db.Entry(c).State != EntityState.Added)
+                {
+                    c.HaltedAt = now;
+                    c.HaltReason = "The marketplace refused the stored grant (invalid_grant): an Admin must reconnect. Polling is stopped.";
+                    c.ProtectedAccessToken = null;
+                    await db.SaveChangesAsync(ct);
+                    logger.LogError("Token refresh failed with invalid_grant; polling stops until an Admin reconnects");
+                    throw new FeedException(FeedFailure.NeedsReconnect, c.HaltReason);
+                }
+                if (error == "invalid_grant")
+                {
+                    // A configured token that never worked: remember it so it is not retried until it changes.
+                    c.HaltedAt = now;
+                    c.HaltReason = "The configured Upwork:RefreshToken was refused (invalid_grant): set a new one, or reconnect in the browser. Polling is stopped.";
+                    await db.SaveChangesAsync(ct);
+                    logger.LogError("The configured refresh token was refused with invalid_grant; polling stops");
+                    throw new FeedException(FeedFailure.NeedsReconnect, c.HaltReason);
+                }
+                throw new FeedException(FeedFailure.ServerError, $"Token refresh failed: {error}");
+            }
+            Store(c, reply, now);
+            c.LastRefreshAt = now;
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Marketplace access token refreshed; it expires at {ExpiresAt}", c.AccessTokenExpiresAt);
+            return reply.AccessToken!;
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    /// <summary>Completes the browser Connect flow: exchanges the code and stores the grant.</summary>
+    public async Task ExchangeCodeAsync(string code, Uri redirectUri, string connectedBy, CancellationToken ct)
+    {
+        var reply = await RequestTokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri.ToString(),
+        }, ct);
+        if (reply.Error is { } error)
+        {
+            throw new FeedException(FeedFailure.NeedsReconnect, $"The marketplace refused the authorization code ({error}).");
+        }
+        await _refreshGate.WaitAsync(ct);
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct)
+                ?? db.Set<MarketplaceConnection>().Add(new MarketplaceConnection()).Entity;
+            var now = clock.GetUtcNow();
+            Store(c, reply, now);
+            c.Origin = "browser";
+            c.ConnectedBy = connectedBy;
+            c.ConnectedAt = now;
+            c.LastRefreshAt = null;
+            c.HaltedAt = null;
+            c.HaltReason = null;
+            // A configured token, if any, stays behind the browser grant.
+            c.ConfigTokenHash = string.IsNullOrWhiteSpace(options.CurrentValue.RefreshToken) ? null : Hash(options.CurrentValue.RefreshToken.Trim());
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    /// <summary>Forgets the grant. A configured refresh token is not reused until it changes.</summary>
+    public async Task DisconnectAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct);
+        if (c is null)
+        {
+            return;
+        }
+        c.ProtectedAccessToken = null;
+        c.ProtectedRefreshToken = null;
+        c.AccessTokenExpiresAt = null;
+        c.HaltedAt = clock.GetUtcNow();
+        c.HaltReason = "Disconnected by an Admin.";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Halts polling for a reason a human must deal with (e.g. a 403 block page).</summary>
+    public async Task HaltAsync(string reason, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct)
+            ?? db.Set<MarketplaceConnection>().Add(new MarketplaceConnection()).Entity;
+        c.HaltedAt = clock.GetUtcNow();
+        c.HaltReason = reason.Length > 1000 ? reason[..1000] : reason;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Lets polling resume after a block once a human has looked (a grant problem needs Connect instead).</summary>
+    public async Task ResumeAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct);
+        if (c is { ProtectedRefreshToken: not null })
+        {
+            c.HaltedAt = null;
+            c.HaltReason = null;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private void Store(MarketplaceConnection c, TokenReply reply, DateTimeOffset now)
+    {
+        c.ProtectedAccessToken = _protector.Protect(reply.AccessToken!);
+        c.AccessTokenExpiresAt = now + reply.ExpiresIn;
+        // Store a rotated refresh token whenever one is returned.
+        if (!string.IsNullOrEmpty(reply.RefreshToken))
+        {
+            c.ProtectedRefreshToken = _protector.Protect(reply.RefreshToken);
+        }
+    }
+
+    private sealed record TokenReply(string? AccessToken, string? RefreshToken, TimeSpan ExpiresIn, string? Error);
+
+    private async Task<TokenReply> RequestTokenAsync(Dictionary<string, string> form, CancellationToken ct)
+    {
+        var o = options.CurrentValue;
+        form["client_id"] = o.ClientId ?? "";
+        form["client_secret"] = o.ClientSecret ?? "";
+        var client = http.CreateClient(MarketplaceClient.HttpClientName);
+        HttpResponseMessage response;
+        try
+        {
+            using var content = new FormUrlEncodedContent(form);
+            response = await client.PostAsync(o.TokenEndpoint, content, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new FeedException(FeedFailure.Timeout, "The token endpoint could not be reached.", ex);
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            JsonElement json;
+            try
+            {
+                json = JsonDocument.Parse(body).RootElement;
+            }
+            catch (JsonException)
+            {
+                throw new FeedException(response.StatusCode >= HttpStatusCode.InternalServerError ? FeedFailure.ServerError : FeedFailure.InvalidResponse,
+                    $"The token endpoint answered {(int)response.StatusCode} without JSON.");
+            }
+            if (!response.IsSuccessStatusCode || !json.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String)
+            {
+                var error = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var e) ? e.ToString() : $"HTTP {(int)response.StatusCode}";
+                return new TokenReply(null, null, TimeSpan.Zero, error);
+            }
+            var expires = TimeSpan.FromHours(24);
+            if (json.TryGetProperty("expires_in", out var exp))
+            {
+                // expires_in may come as a number or a string.
+                var seconds = exp.ValueKind == JsonValueKind.Number ? exp.GetDouble()
+                    : double.TryParse(exp.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 86400;
+                expires = TimeSpan.FromSeconds(Math.Clamp(seconds, 60, 30 * 86400));
+            }
+            var refresh = json.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            return new TokenReply(access.GetString(), refresh, expires, null);
+        }
+    }
+
+    public void Dispose() => _refreshGate.Dispose();
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Json;
+using UpworkAssist.Web.Data;
+
+namespace UpworkAssist.Web.Features.Feed;
+
+/// <summary>
+/// Maps one `marketplaceJobPostingsSearch` node to a <see cref="Posting"/> (UPWORK_API.md "Mapping a
+/// node to a Job"). Any field may be null. A node is refused only when it has no usable ciphertext
+/// or publish time, or a value of the wrong kind (text where a number belongs, a negative amount).
+///
+/// Type rule: hourly when hourlyBudgetMin or hourlyBudgetMax is above 0; else hourly when
+/// `amount` is absent or 0 and an hourly budget field is present; else fixed.
+/// </summary>
+public static class PostingMapper
+{
+    public const string JobUrlPrefix = "https://www.upwork.com/jobs/";
+
+    public sealed class BadNodeException(string message) : Exception(message);
+
+    public static bool TryMap(JsonElement node, FeedSource source, DateTimeOffset now, out Posting posting, out string problem)
+    {
+        try
+        {
+            posting = Map(node, source, now);
+            problem = "";
+            return true;
+        }
+        catch (BadNodeException ex)
+        {
+            posting = null!;
+            problem = ex.Message;
+            return false;
+        }
+    }
+
+    public static Posting Map(JsonElement node, FeedSource source, DateTimeOffset now)
+    {
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            throw new BadNodeException($"node is {node.ValueKind}, not an object");
+        }
+        var ciphertext = Text(node, "ciphertext")?.Trim();
+        if (string.IsNullOrEmpty(ciphertext) || ciphertext.Length > 64 || ciphertext.Any(char.IsWhiteSpace))
+        {
+            throw new BadNodeException("no usable ciphertext");
+        }
+        var published = Date(node, "publishedDateTime") ?? Date(node, "createdDateTime")
+            ?? throw new BadNodeException($"{ciphertext}: no publishedDateTime or createdDateTime");
+
+        var fixedBudget = Money(node, "amount");
+        var hourlyMin = Money(node, "hourlyBudgetMin");
+        var hourlyMax = Money(node, "hourlyBudgetMax");
+        var hasHourlyField = Present(node, "hourlyBudgetMin") || Present(node, "hourlyBudgetMax");
+        var hourly = hourlyMin > 0 || hourlyMax > 0 || ((fixedBudget is null or 0) && hasHourlyField);
+
+        var client = Object(node, "client");
+        var title = HtmlText.ToPlainText(Text(node, "title"));
+        return new Posting
+        {
+            Id = ciphertext,
+            MarketplaceId = Clip(Text(node, "id"), 64),
+            Url = JobUrlPrefix + Uri.EscapeDataString(ciphertext),
+            Title = Clip(title, 500) ?? "",
+            Description = HtmlText.ToPlainText(Text(node, "description")),
+            PublishedAt = published,
+            Type = hourly ? PostingType.Hourly : PostingType.Fixed,
+            FixedBudget = fixedBudget,
+            HourlyMin = hourlyMin,
+            HourlyMax = hourlyMax,
+            ExperienceLevel = Text(node, "experienceLevel") switch
+            {
+                "ENTRY_LEVEL" => "entry",
+                "INTERMEDIATE" => "intermediate",
+                "EXPERT" => "expert",
+                _ => null,
+            },
+            Skills = Skills(node),
+            Category = Clip(Category(node), 200),
+            TotalApplicants = Int(node, "totalApplicants"),
+            Client = client is { } c
+                ? new ClientFacts(
+                    Clip(Object(c, "location") is { } loc ? Text(loc, "country") : null, 100),
+                    Text(c, "verificationStatus") is { } v ? v == "VERIFIED" : null,
+                    Money(c, "totalSpent"),
+                    Int(c, "totalHires"),
+                    Number(c, "totalFeedback") is { } r and >= 0 and <= 5 ? (double)r : null,
+                    Int(c, "totalReviews"))
+                : new ClientFacts(null, null, null, null, null, null),
+            Source = source,
+            FetchedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    private static bool Present(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+
+    private static JsonElement? Object(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
+
+    private static string? Text(JsonElement o, string name)
+    {
+        if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => throw new BadNodeException($"{name} is {v.ValueKind}, not text"),
+        };
+    }
+
+    private static DateTimeOffset? Date(JsonElement o, string name) =>
+        Text(o, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
+
+    /// <summary>Money's rawValue is a string ("1.23") in the schema and sometimes a number: both are accepted.</summary>
+    private static decimal? Money(JsonElement o, string name)
+    {
+        if (Object(o, name) is not { } money)
+        {
+            return null;
+        }
+        var value = Number(money, "rawValue");
+        if (value < 0)
+        {
+            throw new BadNodeException($"{name} is negative");
+        }
+        return value;
+    }
+
+    private static decimal? Number(JsonElement o, string name)
+    {
+        if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d))
+        {
+            return d;
+        }
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            var s = v.GetString()!.Trim();
+            if (s.Length == 0)
+            {
+                return null;
+            }
+            if (decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out d))
+            {
+                return d;
+            }
+        }
+        throw new BadNodeException($"{name} is not a number: {Clip(v.GetRawText(), 40)}");
+    }
+
+    private static int? Int(JsonElement o, string name) => Number(o, name) is { } d
+        ? d is >= 0 and <= int.MaxValue ? (int)d : throw new BadNodeException($"{name} is out of range")
+        : null;
+
+    private static List<string> Skills(JsonElement node)
+    {
+        if (!node.TryGetProperty("skills", out var skills) || skills.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+        var names = new List<string>();
+        foreach (var skill in skills.EnumerateArray())
+        {
+            if (skill.ValueKind == JsonValueKind.Object && (Text(skill, "prettyName") ?? Text(skill, "name")) is { Length: > 0 } n
+                && !names.Contains(n.Trim(), StringComparer.Ordinal))
+            {
+                names.Add(n.Trim());
+            }
+        }
+        return names;
+    }
+
+    // `occupations` is an object in the schema; an array is read as its first entry.
+    private static string? Category(JsonElement node)
+    {
+        if (!node.TryGetProperty("occupations", out var occ))
+        {
+            return null;
+        }
+        if (occ.ValueKind == JsonValueKind.Array)
+        {
+            occ = occ.EnumerateArray().FirstOrDefault();
+        }
+        return occ.ValueKind == JsonValueKind.Object && Object(occ, "category") is { } cat ? Text(cat, "prefLabel") : null;
+    }
+
+    private static string? Clip(string? s, int max) => s is { } v && v.Length > max ? v[..max] : s;
+}

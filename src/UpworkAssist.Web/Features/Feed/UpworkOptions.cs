@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+
+namespace UpworkAssist.Web.Features.Feed;
+
+public enum FeedMode { Demo, Api }
+
+/// <summary>Section `Upwork` (CONTRACTS.md), plus a few keys of the project's own, documented in docs/feed.md.</summary>
+public sealed class UpworkOptions
+{
+    public const string Section = "Upwork";
+    public const int HardMaxPerMinute = 40;
+    public const int HardMaxPerDay = 40_000;
+    public static readonly TimeSpan HardMaxRetention = TimeSpan.FromHours(24);
+
+    /// <summary>Unset means Demo, or Api once a ClientId is configured.</summary>
+    public FeedMode? Mode { get; set; }
+    public Uri GraphQlEndpoint { get; set; } = new("https://api.upwork.com/graphql");
+    public Uri TokenEndpoint { get; set; } = new("https://www.upwork.com/api/v3/oauth2/token");
+    public Uri AuthorizeEndpoint { get; set; } = new("https://www.upwork.com/ab/account-security/oauth2/authorize");
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public string? RefreshToken { get; set; }
+    public string? TenantId { get; set; }
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public int MaxRequestsPerMinute { get; set; } = 30;
+    public int MaxRequestsPerDay { get; set; } = 30_000;
+    public int PageSize { get; set; } = 50;
+    public TimeSpan ContentRetention { get; set; } = TimeSpan.FromDays(1);
+
+    // The project's own keys (not in CONTRACTS.md).
+    /// <summary>Pages one search may read in one poll; the rest waits, by durable cursor, for the next poll.</summary>
+    public int MaxPagesPerPoll { get; set; } = 10;
+    /// <summary>Whether the hosted loop polls on its own; off, only "Poll now" polls (tests, maintenance).</summary>
+    public bool AutoPoll { get; set; } = true;
+    /// <summary>How long one HTTP request to the marketplace may take before it counts as a timeout.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public FeedMode EffectiveMode => Mode ?? (string.IsNullOrWhiteSpace(ClientId) ? FeedMode.Demo : FeedMode.Api);
+}
+
+internal sealed class UpworkOptionsValidation : IValidateOptions<UpworkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UpworkOptions o)
+    {
+        var failures = new List<string>();
+        if (o.MaxRequestsPerMinute is < 1 or > UpworkOptions.HardMaxPerMinute)
+        {
+            failures.Add($"Upwork:MaxRequestsPerMinute must be between 1 and {UpworkOptions.HardMaxPerMinute}.");
+        }
+        if (o.MaxRequestsPerDay is < 1 or > UpworkOptions.HardMaxPerDay)
+        {
+            failures.Add($"Upwork:MaxRequestsPerDay must be between 1 and {UpworkOptions.HardMaxPerDay}.");
+        }
+        if (o.ContentRetention <= TimeSpan.Zero || o.ContentRetention > UpworkOptions.HardMaxRetention)
+        {
+            failures.Add("Upwork:ContentRetention must be more than zero and at most 1.00:00:00 (24 hours).");
+        }
+        if (o.PollInterval < TimeSpan.FromSeconds(1) || o.PollInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add("Upwork:PollInterval must be between 00:00:01 and 1.00:00:00.");
+        }
+        if (o.PageSize is < 1 or > 100)
+        {
+            failures.Add("Upwork:PageSize must be between 1 and 100.");
+        }
+        if (o.MaxPagesPerPoll is < 1 or > 100)
+        {
+            failures.Add("Upwork:MaxPagesPerPoll must be between 1 and 100.");
+        }
+        if (o.RequestTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Upwork:RequestTimeout must be positive.");
+        }
+        if (o.EffectiveMode == FeedMode.Api && (string.IsNullOrWhiteSpace(o.ClientId) || string.IsNullOrWhiteSpace(o.ClientSecret)))
+        {
+            failures.Add("Upwork:Mode is Api but Upwork:ClientId and Upwork:ClientSecret are not both set.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

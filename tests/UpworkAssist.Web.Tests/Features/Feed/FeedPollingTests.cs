@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UpworkAssist.Core;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
+
+namespace UpworkAssist.Web.Tests.Features.Feed;
+
+/// <summary>The real client and poller against the fake marketplace over HTTP: paging, cursors and upserts.</summary>
+public sealed class FeedPollingTests
+{
+    [Fact]
+    public async Task First_poll_reads_every_page_newest_first_with_an_honest_user_agent_and_records_its_figures()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Publish(7);
+
+        var run = await h.PollAsync();
+
+        Assert.Null(run.Error);
+        Assert.Equal((7, 0, 3), (run.New, run.Updated, run.Requests));
+        var searches = h.Fake.GraphQlRequests.ToList();
+        Assert.Equal(["0", "c3", "c6"], searches.Select(r => r.After));
+        Assert.All(searches, r => Assert.Equal($"UpworkAssist/{ProductInfo.Version} (+self-hosted)", r.UserAgent));
+        Assert.All(searches, r => Assert.Equal("Bearer at-1", r.Authorization));
+        Assert.All(searches, r => Assert.Contains("\"sortAttributes\":[{\"field\":\"RECENCY\"}]", r.Body, StringComparison.Ordinal));
+        var stored = await h.PostingsAsync();
+        Assert.Equal(7, stored.Count);
+        var p = stored[0];
+        Assert.Equal(("https://www.upwork.com/jobs/~01job001", "Build it & ship it", FeedSource.Api, PostingType.Fixed, 500m), (p.Url, p.Description, p.Source, p.Type, p.FixedBudget));
+        Assert.Equal(new ClientFacts("Germany", true, 12000m, 4, 4.9, 3), p.Client);
+        var runs = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PollRun>().ToListAsync());
+        Assert.Equal(7, Assert.Single(runs).New);
+    }
+
+    [Fact]
+    public async Task A_poll_stops_at_known_postings_and_catches_up_when_more_arrive_than_a_page_holds()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Publish(4);
+        await h.PollAsync();
+        h.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        var before = h.Fake.GraphQlRequests.Count();
+
+        h.Publish(5, "~01new", minuteOffset: 10);
+        var run = await h.PollAsync();
+
+        Assert.Equal((5, 0), (run.New, run.Updated));
+        Assert.Equal(["0", "c3"], h.Fake.GraphQlRequests.Skip(before).Select(r => r.After));
+        Assert.Equal(9, (await h.PostingsAsync()).Count);
+
+        // Nothing new: one request, and the known posting ends the poll.
+        h.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        var quiet = await h.PollAsync();
+        Assert.Equal((0, 1), (quiet.New, quiet.Requests));
+    }
+
+    [Fact]
+    public async Task The_same_posting_on_two_pages_is_stored_once_and_fetchedAt_is_kept_on_update()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Fake.OverlapPages = 1;
+        h.Publish(6);
+        var run = await h.PollAsync();
+        Assert.Equal(6, run.New);
+        Assert.Equal(6, (await h.PostingsAsync()).Count);
+        var fetched = (await h.PostingsAsync()).Single(p => p.Id == "~01job006").FetchedAt;
+
+        h.App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var changed = FakeMarketplace.Node("~01job006", h.T0.AddMinutes(6), amount: "900");
+        h.Fake.Publish(changed); // the marketplace now lists an edited copy on top
+        var second = await h.PollAsync();
+        Assert.Equal((0, 1), (second.New, second.Updated));
+        var p = (await h.PostingsAsync()).Single(x => x.Id == "~01job006");
+        Assert.Equal((900m, fetched), (p.FixedBudget, p.FetchedAt));
+        Assert.True(p.UpdatedAt > fetched);
+    }
+
+    [Fact]
+    public async Task Every_search_sends_after_because_the_service_answers_500_without_it()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Publish(2);
+        await h.PollAsync();
+        Assert.All(h.Fake.GraphQlRequests, r => Assert.NotNull(r.After));
+        Assert.All(h.Fake.GraphQlRequests, r => Assert.Contains("\"pagination_eq\":{\"after\":", r.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_a_multi_page_poll_loses_nothing_and_duplicates_nothing()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Publish(8);
+        using var crash = new CancellationTokenSource();
+        h.Fake.OnSearch = after =>
+        {
+            if (after == "c6")
+            {
+                crash.Cancel(); // the process dies while asking for page 3
+            }
+        };
+        var interrupted = h.App.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", crash.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.DriveAsync(interrupted));
+        h.Fake.OnSearch = null;
+        Assert.Equal(6, (await h.PostingsAsync()).Count);
+
+        // A new process over the same store: more postings arrived meanwhile.
+        h.App.Clock.Advance(TimeSpan.FromMinutes(2));
+        h.Publish(2, "~01late", minuteOffset: 30);
+        using var restarted = new Infrastructure.TestApp(h.Fake.Settings(new()
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(h.App.DataDirectory, "store.db")}",
+            ["Storage:DataDirectory"] = h.App.DataDirectory,
+        }));
+        restarted.Clock.SetUtcNow(h.App.Clock.GetUtcNow());
+        h.Fake.Clock = restarted.Clock;
+        var before = h.Fake.GraphQlRequests.Count();
+        var run = await restarted.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
+
+        Assert.Null(run.Error);
+        Assert.Equal((4, 0), (run.New, run.Updated)); // the 2 never read + the 2 late ones
+        var after = h.Fake.GraphQlRequests.Skip(before).Select(r => r.After).ToList();
+        Assert.Equal("c6", after[0]); // resumed where the first process stopped
+        var ids = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync());
+        Assert.Equal(10, ids.Count);
+        Assert.Equal(10, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_page_cap_leaves_a_cursor_and_the_next_poll_continues_from_it()
+    {
+        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:MaxPagesPerPoll"] = "2" });
+        h.Publish(10);
+        var first = await h.PollAsync();
+        Assert.Equal(6, first.New);
+        h.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await h.PollAsync();
+        Assert.Equal(4, second.New);
+        Assert.Equal(10, (await h.PostingsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Malformed_and_null_heavy_nodes_are_counted_and_skipped_without_losing_the_page()
+    {
+        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:PageSize"] = "10" });
+        var t = h.T0.ToString("O");
+        h.Fake.Publish(
+            FakeMarketplace.Node("~01good", h.T0),
+            (JsonObject)JsonNode.Parse("""{"ciphertext": null, "publishedDateTime": "2026-11-28T08:00:00Z"}""")!,
+            (JsonObject)JsonNode.Parse($$$"""{"ciphertext": "~01badmoney", "publishedDateTime": "{{{t}}}", "amount": {"rawValue": "lots"}}""")!,
+            (JsonObject)JsonNode.Parse("""{"ciphertext": "~01nodate", "title": "x"}""")!,
+            (JsonObject)JsonNode.Parse($$$"""
+                {"id": null, "ciphertext": "~01nulls", "title": null, "description": null, "createdDateTime": "{{{t}}}", "publishedDateTime": null,
+                 "experienceLevel": null, "totalApplicants": null, "amount": null, "hourlyBudgetMin": null, "hourlyBudgetMax": null,
+                 "skills": null, "occupations": null, "client": {"totalSpent": null, "location": null, "verificationStatus": null}}
+                """)!);
+
+        var run = await h.PollAsync();
+
+        Assert.Equal((2, 3), (run.New, run.Skipped));
+        var nulls = (await h.PostingsAsync()).Single(p => p.Id == "~01nulls");
+        Assert.Equal(("", "", PostingType.Fixed, null), (nulls.Title, nulls.Description, nulls.Type, nulls.FixedBudget));
+        Assert.Equal(new ClientFacts(null, null, null, null, null, null), nulls.Client);
+        Assert.Contains("cannot be mapped", h.App.Logs.AllText(), StringComparison.Ordinal);
+    }
+}

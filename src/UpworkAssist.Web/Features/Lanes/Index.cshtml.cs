@@ -11,7 +11,11 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// <summary>Every lane with its match counts; everyone reads, Admins and Leads change them.</summary>
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record LaneRow(string Id, string Name, bool Enabled, int MatchesToday, int MatchesTotal, string Summary);
+    public sealed record LaneRow(string Id, string Name, bool Enabled, int MatchesToday, int MatchesTotal, string Summary)
+    {
+        /// <summary>Routes Slack or the mail server refused for good; shown so owners fix them.</summary>
+        public int PausedRoutes { get; init; }
+    }
 
     public IReadOnlyList<LaneRow> Lanes { get; private set; } = [];
     public bool CanEdit => Policies.RolesFor[Policies.LaneEditors].Any(User.IsInRole);
@@ -22,10 +26,15 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var counts = await db.Matches.GroupBy(m => m.LaneId)
             .Select(g => new { g.Key, Total = g.Count(), Today = g.Count(m => m.MatchedAt >= since) })
             .ToDictionaryAsync(x => x.Key, ct);
+        var paused = await db.AlertRoutes.Where(r => r.PausedAt != null).GroupBy(r => r.LaneId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Lanes = (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(l =>
         {
             counts.TryGetValue(l.Id, out var c);
-            return new LaneRow(l.Id, l.Name, l.Enabled, c?.Today ?? 0, c?.Total ?? 0, Summarize(LaneRules.ToCore(l)));
+            return new LaneRow(l.Id, l.Name, l.Enabled, c?.Today ?? 0, c?.Total ?? 0, Summarize(LaneRules.ToCore(l)))
+            {
+                PausedRoutes = paused.GetValueOrDefault(l.Id),
+            };
         }).ToList();
     }
 

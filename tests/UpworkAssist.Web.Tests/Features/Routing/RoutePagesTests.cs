@@ -79,6 +79,7 @@ public sealed class RoutePagesTests : IAsyncLifetime
         var html = await lead.GetStringAsync("/Lanes/Routes?lane=blazor");
         Assert.Contains("data-testid=\"paused\"", html, StringComparison.Ordinal);
         Assert.Contains("channel_not_found", html, StringComparison.Ordinal);
+        Assert.Contains("1 route(s) paused", await lead.GetStringAsync("/Lanes"), StringComparison.Ordinal);
 
         _h.Slack.Respond = _ => SlackReply.Ok;
         await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", $"/Lanes/Routes?lane=blazor&id={routeId}&handler=Resume");

@@ -117,6 +117,10 @@ public sealed class AlertDispatcher(
         {
             outcome = new SendOutcome(SendStatus.Defect, "The route was deleted before delivery.");
         }
+        else if (!route.Enabled)
+        {
+            outcome = new SendOutcome(SendStatus.Defect, "The route was turned off before delivery.");
+        }
         else if (route.PausedAt is not null)
         {
             outcome = new SendOutcome(SendStatus.Permanent, route.PausedReason ?? "Route paused.");

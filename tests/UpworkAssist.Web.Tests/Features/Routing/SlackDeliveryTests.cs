@@ -201,6 +201,20 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         r.Json.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString()!.Split(" · ")[0];
 
     [Fact]
+    public async Task Alerts_waiting_for_a_route_that_was_turned_off_are_not_sent()
+    {
+        var routeId = await _h.AddSlackRouteAsync("blazor", _h.Slack.WebhookUrl("T1"));
+        await _h.MatchAsync(_h.Posting("~01", "Blazor app"));
+        await _h.App.WithDbAsync(db => db.AlertRoutes.Where(r => r.Id == routeId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Enabled, false)));
+
+        await _h.RunForAsync(TimeSpan.FromSeconds(2));
+        Assert.Empty(_h.Slack.Requests);
+        var alert = (await _h.AlertsAsync(AlertChannel.Slack)).Single();
+        Assert.Equal(AlertStatus.Failed, alert.Status);
+        Assert.Contains("turned off", alert.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_dispatchers_running_at_once_never_send_the_same_row()
     {
         for (var i = 0; i < 8; i++)

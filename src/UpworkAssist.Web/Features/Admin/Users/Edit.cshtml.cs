@@ -55,8 +55,7 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, IValid
         }
         var current = await users.GetRolesAsync(user);
         var wanted = Input.Roles.Distinct(StringComparer.Ordinal).ToList();
-        if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin)
-            && (await users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !u.IsDisabled) <= 1)
+        if (!wanted.Contains(Roles.Admin) && await users.IsLastActiveAdminAsync(user))
         {
             ModelState.AddModelError(string.Empty, "This is the last active Admin; make another Admin first.");
             return Page();

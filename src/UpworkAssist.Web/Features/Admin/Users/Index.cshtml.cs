@@ -57,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
             TempData["Error"] = "You cannot disable your own account.";
             return RedirectToPage();
         }
-        if (disable && await IsLastActiveAdminAsync(user))
+        if (disable && await users.IsLastActiveAdminAsync(user))
         {
             TempData["Error"] = "This is the last active Admin; make another Admin first.";
             return RedirectToPage();
@@ -70,8 +70,12 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
         TempData["Flash"] = $"{user.Email} is {(disable ? "disabled" : "enabled")}.";
         return RedirectToPage();
     }
+}
 
-    private async Task<bool> IsLastActiveAdminAsync(AppUser user) =>
+public static class AdminGuards
+{
+    /// <summary>True when taking this user's Admin role or account away would leave no active Admin.</summary>
+    public static async Task<bool> IsLastActiveAdminAsync(this UserManager<AppUser> users, AppUser user) =>
         await users.IsInRoleAsync(user, Roles.Admin)
         && (await users.GetUsersInRoleAsync(Roles.Admin)).Count(u => !u.IsDisabled) <= 1;
 }

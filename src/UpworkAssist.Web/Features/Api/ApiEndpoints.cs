@@ -30,14 +30,14 @@ public static class ApiEndpoints
             {
                 if (!PageRequest.TryParse(after, limit, out var page, out var error))
                 {
-                    return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+                    return PageRequest.Invalid(error);
                 }
                 var query = new AuditFilter(actor, action, subject, from, to).Apply(db.AuditEvents.AsNoTracking());
                 if (page.After is not null)
                 {
                     if (!page.TryGetLongKey(out var afterId))
                     {
-                        return Results.Problem("after is not a cursor this API issued.", statusCode: StatusCodes.Status400BadRequest);
+                        return PageRequest.Invalid();
                     }
                     query = query.Where(a => a.Id < afterId);
                 }

@@ -12,6 +12,10 @@ public readonly record struct PageRequest(string? After, int Limit)
 {
     public const int MaxLimit = 500;
     public const int DefaultLimit = 100;
+    public const string BadCursor = "after is not a cursor this API issued.";
+
+    /// <summary>The one answer every list endpoint gives to a bad `after` or `limit`.</summary>
+    public static IResult Invalid(string? error = BadCursor) => Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
 
     public static bool TryParse(string? after, int? limit, out PageRequest request, out string? error)
     {
@@ -31,7 +35,7 @@ public readonly record struct PageRequest(string? After, int Limit)
             }
             catch (FormatException)
             {
-                error = "after is not a cursor this API issued.";
+                error = BadCursor;
                 return false;
             }
         }

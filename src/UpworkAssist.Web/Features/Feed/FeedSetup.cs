@@ -52,14 +52,14 @@ public static class FeedSetup
             {
                 if (!PageRequest.TryParse(after, limit, out var page, out var error))
                 {
-                    return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+                    return PageRequest.Invalid(error);
                 }
                 var query = db.Postings.AsNoTracking();
                 if (page.After is not null)
                 {
                     if (!PostingJson.TryParseKey(page.After, out var ticks, out var id))
                     {
-                        return Results.Problem("after is not a cursor this API issued.", statusCode: StatusCodes.Status400BadRequest);
+                        return PageRequest.Invalid();
                     }
                     var at = new DateTimeOffset(ticks, TimeSpan.Zero);
 #pragma warning disable CA1309 // EF translates this to SQLite's `<`, which compares ordinally

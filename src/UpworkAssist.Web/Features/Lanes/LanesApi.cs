@@ -19,7 +19,7 @@ public static class LanesApi
             {
                 if (!PageRequest.TryParse(after, limit, out var page, out var error))
                 {
-                    return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+                    return PageRequest.Invalid(error);
                 }
                 var query = db.Lanes.AsNoTracking();
                 if (page.After is { } afterId)
@@ -50,7 +50,7 @@ public static class LanesApi
             {
                 if (!PageRequest.TryParse(after, limit, out var page, out var error))
                 {
-                    return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+                    return PageRequest.Invalid(error);
                 }
                 var query = db.Matches.AsNoTracking();
                 if (!string.IsNullOrEmpty(laneId))
@@ -61,7 +61,7 @@ public static class LanesApi
                 {
                     if (!page.TryGetLongKey(out var afterId))
                     {
-                        return Results.Problem("after is not a cursor this API issued.", statusCode: StatusCodes.Status400BadRequest);
+                        return PageRequest.Invalid();
                     }
                     query = query.Where(m => m.Id > afterId);
                 }

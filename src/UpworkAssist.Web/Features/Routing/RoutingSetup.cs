@@ -45,14 +45,14 @@ public static class RoutingSetup
             {
                 if (!PageRequest.TryParse(after, limit, out var page, out var error))
                 {
-                    return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+                    return PageRequest.Invalid(error);
                 }
                 var query = db.Alerts.AsNoTracking();
                 if (page.After is not null)
                 {
                     if (!page.TryGetLongKey(out var afterId))
                     {
-                        return Results.Problem("after is not a cursor this API issued.", statusCode: StatusCodes.Status400BadRequest);
+                        return PageRequest.Invalid();
                     }
                     query = query.Where(a => a.Id < afterId);
                 }

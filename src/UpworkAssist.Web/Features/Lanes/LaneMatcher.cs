@@ -11,7 +11,7 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// added with its evidence; a match that no longer holds is removed only while nobody has
 /// acted on it (triaged matches are the team's records).
 /// </summary>
-public sealed class LaneMatcher(AppDbContext db, AlertPlanner alerts, TimeProvider clock, ILogger<LaneMatcher> logger)
+public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPlanner alerts, TimeProvider clock, ILogger<LaneMatcher> logger)
 {
     public sealed record Outcome(int Evaluated, int Added, int Removed);
 
@@ -34,7 +34,7 @@ public sealed class LaneMatcher(AppDbContext db, AlertPlanner alerts, TimeProvid
     private async Task<Outcome> EvaluateAsync(List<Posting> postings, CancellationToken ct)
     {
         var rows = await db.Lanes.AsNoTracking().Where(l => l.Enabled).OrderBy(l => l.Id).ToListAsync(ct);
-        var set = CompiledLaneSet.Compile(rows.Select(LaneRules.ToCore).ToList());
+        var set = compiled.For(rows);
         var ids = postings.Select(p => p.Id).ToList();
         var existing = (await db.Matches.Where(m => ids.Contains(m.PostingId)).ToListAsync(ct))
             .ToDictionary(m => (m.PostingId, m.LaneId));

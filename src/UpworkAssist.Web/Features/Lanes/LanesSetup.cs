@@ -5,6 +5,7 @@ namespace UpworkAssist.Web.Features.Lanes;
 public static class LanesSetup
 {
     public static IServiceCollection AddLanes(this IServiceCollection services) => services
+        .AddSingleton<CompiledLanes>()
         .AddScoped<LaneMatcher>()
         .AddScoped<IPostingsStored, MatchOnIngest>()
         .AddScoped<IFeedSearchPlan, LaneSearchPlan>();

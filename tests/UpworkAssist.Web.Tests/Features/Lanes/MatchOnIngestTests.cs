@@ -5,6 +5,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Tests.Infrastructure;
+using Lane = UpworkAssist.Web.Data.Lane;
 
 namespace UpworkAssist.Web.Tests.Features.Lanes;
 
@@ -46,5 +47,21 @@ public sealed class MatchOnIngestTests : IDisposable
         var before = await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.CountAsync());
         await _app.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
         Assert.Equal(before, await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.CountAsync()));
+    }
+}
+
+public sealed class CompiledLanesTests
+{
+    private static Lane Row(string id, int version) => new() { Id = id, Name = id, Version = version, RulesJson = $$"""[{"id":"{{id}}","name":"{{id}}"}]""" };
+
+    [Fact]
+    public void The_compiled_engine_is_reused_until_a_lane_changes()
+    {
+        var cache = new CompiledLanes();
+        var first = cache.For([Row("a", 1), Row("b", 1)]);
+        Assert.Same(first, cache.For([Row("a", 1), Row("b", 1)]));
+        var edited = cache.For([Row("a", 2), Row("b", 1)]);
+        Assert.NotSame(first, edited);
+        Assert.Equal(["a"], cache.For([Row("a", 2)]).Lanes.Select(l => l.Id));
     }
 }

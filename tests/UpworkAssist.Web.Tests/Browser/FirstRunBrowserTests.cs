@@ -20,17 +20,17 @@ public sealed class FirstRunBrowserTests(BrowserApp app) : IClassFixture<Browser
         await page.GetByLabel("Password again").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the Admin" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/Account/Login");
+        await page.WaitForURLAsync("**/Account/Login", BrowserApp.Committed);
         await page.GetByLabel("E-mail").FillAsync("owner@example.test");
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
 
         foreach (var area in new[] { "Queue", "Lanes", "Drafts", "Pipeline", "Analytics", "Compliance", "Admin" })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = area, Exact = true }).First.ClickAsync();
-            await page.WaitForURLAsync($"**/{area}");
-            Assert.Equal(area, await page.Locator("h1").First.InnerTextAsync());
+            await page.WaitForURLAsync($"**/{area}", BrowserApp.Committed);
+            await Assertions.Expect(page.Locator("h1").First).ToHaveTextAsync(area);
         }
 
         // The account menu is a Bootstrap dropdown: it only works if our script loads under the CSP.
@@ -43,7 +43,7 @@ public sealed class FirstRunBrowserTests(BrowserApp app) : IClassFixture<Browser
 
         await page.Locator(".dropdown-toggle", new() { HasText = "Olive Owner" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login");
+        await page.WaitForURLAsync("**/Account/Login", BrowserApp.Committed);
         await page.GotoAsync("/Admin");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
 
@@ -65,7 +65,7 @@ public sealed class NavigationBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.GetByLabel("E-mail").FillAsync("lead-phone@example.test");
         await page.GetByLabel("Password").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
 
         var queue = page.GetByRole(AriaRole.Link, new() { Name = "Queue", Exact = true }).First;
         Assert.False(await queue.IsVisibleAsync());

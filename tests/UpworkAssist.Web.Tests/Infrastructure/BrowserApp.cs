@@ -20,6 +20,12 @@ public sealed class BrowserApp : TestApp, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// Navigation waits end when the new page commits; the next locator waits for its element.
+    /// Waiting for "load" as well timed out on a loaded 2-core machine.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     public static bool ChromiumMissing => !File.Exists(ChromiumPath);
 
     public static void SkipWithoutChromium()
@@ -54,6 +60,9 @@ public sealed class BrowserApp : TestApp, IAsyncLifetime
     {
         var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
+        // Password hashing and a cold JIT on a busy 2-core runner can take seconds; allow a minute.
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         // Any script error or CSP violation on a page is a defect the test should see.
         page.Console += (_, message) =>
         {

@@ -5,6 +5,7 @@ using Serilog;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Features.BackgroundJobs;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Health;
@@ -42,6 +43,7 @@ public static class AppSetup
         services.AddScoped<AccessTokens>();
         services.AddLanes();
         services.AddAlertRouting();
+        services.AddDrafts();
         services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();

@@ -193,12 +193,26 @@ public sealed class Proposal
     public long? DraftId { get; set; }
     public required string FreelancerId { get; set; }
     public string? LaneId { get; set; }
+
+    /// <summary>The template the draft started from, for per-template analytics.</summary>
+    public long? TemplateId { get; set; }
+
+    // Copied at send so speed-to-lead and the pipeline survive the posting's content retention.
+    public string PostingTitle { get; set; } = "";
+    public DateTimeOffset? PostingPublishedAt { get; set; }
+    public int? ApplicantsAtSend { get; set; }
+    public decimal? BudgetAtSend { get; set; }
+    public PostingType? ContractType { get; set; }
+
     public DateTimeOffset SentAt { get; set; }
     public ProposalStage Stage { get; set; }
     public int? ConnectsSpent { get; set; }
     public string FinalText { get; set; } = "";
     public int? EditDistance { get; set; }
     public decimal? ContractValue { get; set; }
+
+    /// <summary>Revenue earned so far on the contract, updated by people as it is paid.</summary>
+    public decimal? RevenueEarned { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

@@ -130,6 +130,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(p => p.PostingId).HasMaxLength(64);
         b.Property(p => p.PostingUrl).HasMaxLength(300);
         b.Property(p => p.Stage).HasConversion<string>().HasMaxLength(12);
+        b.Property(p => p.PostingTitle).HasMaxLength(500);
+        b.Property(p => p.ContractType).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(p => new { p.LaneId, p.SentAt });
         b.HasIndex(p => p.SentAt);
         b.HasIndex(p => new { p.FreelancerId, p.SentAt });
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.FreelancerId).OnDelete(DeleteBehavior.Restrict);

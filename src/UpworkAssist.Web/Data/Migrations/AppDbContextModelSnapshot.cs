@@ -759,8 +759,18 @@ namespace UpworkAssist.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApplicantsAtSend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BudgetAtSend")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("ConnectsSpent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("ContractValue")
                         .HasColumnType("REAL");
@@ -787,9 +797,20 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PostingPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostingTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostingUrl")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("RevenueEarned")
+                        .HasColumnType("REAL");
 
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
@@ -799,6 +820,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -807,6 +831,8 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.HasIndex("SentAt");
 
                     b.HasIndex("FreelancerId", "SentAt");
+
+                    b.HasIndex("LaneId", "SentAt");
 
                     b.ToTable("Proposals", t =>
                         {

@@ -11,6 +11,7 @@ using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Logging;
+using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Setup;
@@ -44,6 +45,7 @@ public static class AppSetup
         services.AddLanes();
         services.AddAlertRouting();
         services.AddDrafts();
+        services.AddQueue();
         services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -96,6 +98,7 @@ public static class AppSetup
         api.MapAlertsApi();
         app.MapBackgroundJobs();
         app.MapFeed();
+        app.MapQueue();
         app.MapRazorPages();
         return app;
     }

@@ -82,6 +82,13 @@ public sealed class Match
     public MatchStatus Status { get; set; }
     public string? AssigneeId { get; set; }
     public DateTimeOffset? SnoozedUntil { get; set; }
+
+    /// <summary>Why a person dismissed it; feeds the lane's quality figures.</summary>
+    public string? DismissReason { get; set; }
+
+    /// <summary>Who last changed the status, and when: what a conflicting lead is told.</summary>
+    public DateTimeOffset? StatusChangedAt { get; set; }
+    public string? StatusChangedBy { get; set; }
     public int Version { get; set; }
     public Posting? Posting { get; set; }
     public Lane? Lane { get; set; }

@@ -59,7 +59,14 @@ internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => new { m.PostingId, m.LaneId }).IsUnique();
         b.HasIndex(m => new { m.LaneId, m.MatchedAt });
+        b.Property(m => m.DismissReason).HasMaxLength(200);
+        b.Property(m => m.StatusChangedBy).HasMaxLength(256);
+        // The queue pages newest first (MatchedAt, then the rowid Id) within these filters;
+        // docs/performance.md has the measurements that chose them.
         b.HasIndex(m => m.MatchedAt);
+        b.HasIndex(m => new { m.Status, m.MatchedAt });
+        b.HasIndex(m => new { m.LaneId, m.Status, m.MatchedAt });
+        b.HasIndex(m => new { m.AssigneeId, m.MatchedAt });
         b.HasOne(m => m.Posting).WithMany().HasForeignKey(m => m.PostingId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(m => m.Lane).WithMany().HasForeignKey(m => m.LaneId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.AssigneeId).OnDelete(DeleteBehavior.SetNull);
@@ -153,6 +160,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.Action, a.At });
         b.HasIndex(a => new { a.ActorId, a.At });
+        b.HasIndex(a => new { a.SubjectType, a.SubjectId });
     }
 }
 

@@ -11,6 +11,8 @@ public sealed class RoleMatrixFixture : TestApp
     private readonly Dictionary<string, HttpClient> _browsers = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    public const string MatrixPosting = "~matrix";
+
     public string? AnyUserId { get; private set; }
 
     public async Task<HttpClient> BrowserFor(string role)
@@ -23,6 +25,11 @@ public sealed class RoleMatrixFixture : TestApp
                 if (_browsers.Count == 0)
                 {
                     AnyUserId = (await CreateUserAsync("owner@example.test", "Admin")).Id;
+                    await WithDbAsync(async db =>
+                    {
+                        db.Postings.Add(new UpworkAssist.Web.Data.Posting { Id = MatrixPosting, Title = "Matrix job", PublishedAt = Clock.GetUtcNow(), FetchedAt = Clock.GetUtcNow() });
+                        await db.SaveChangesAsync();
+                    });
                 }
                 browser = role == "Anonymous" ? Browser() : await SignedInAsync(role);
                 _browsers[role] = browser;
@@ -62,6 +69,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         ["/Account/Tokens"] = ("/Account/Tokens", SignedIn),
         ["/Setup/Index"] = ("/Setup", ""),
         ["/Queue/Index"] = ("/Queue", SignedIn),
+        ["/Queue/Job"] = ("/Queue/Job/" + RoleMatrixFixture.MatrixPosting, "Admin Lead Manager"),
         ["/Lanes/Index"] = ("/Lanes", SignedIn),
         ["/Lanes/Edit"] = ("/Lanes/Edit", "Admin Lead"),
         ["/Lanes/Import"] = ("/Lanes/Import", "Admin Lead"),

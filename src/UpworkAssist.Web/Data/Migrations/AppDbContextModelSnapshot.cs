@@ -462,6 +462,8 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.HasIndex("ActorId", "At");
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.ToTable("AuditEvents");
                 });
 
@@ -593,6 +595,10 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("AssigneeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EvidenceJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -619,20 +625,31 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssigneeId");
-
                     b.HasIndex("MatchedAt");
+
+                    b.HasIndex("AssigneeId", "MatchedAt");
 
                     b.HasIndex("LaneId", "MatchedAt");
 
                     b.HasIndex("PostingId", "LaneId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "MatchedAt");
+
+                    b.HasIndex("LaneId", "Status", "MatchedAt");
 
                     b.ToTable("Matches");
                 });
@@ -957,6 +974,37 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.ToTable("PollRuns", (string)null);
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Queue.FilterPreset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("FilterPresets", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1085,6 +1133,15 @@ namespace UpworkAssist.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FreelancerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Queue.FilterPreset", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

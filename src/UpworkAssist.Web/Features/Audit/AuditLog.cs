@@ -55,4 +55,13 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string MatchShortlisted = "match.shortlisted";
+    public const string MatchDismissed = "match.dismissed";
+    public const string MatchSnoozed = "match.snoozed";
+    public const string MatchAssigned = "match.assigned";
+    public const string MatchClaimed = "match.claimed";
+    public const string MatchReopened = "match.reopened";
+    public const string MatchSnoozeEnded = "match.snooze_ended";
+    public const string FilterPresetSaved = "queue.preset_saved";
+    public const string FilterPresetDeleted = "queue.preset_deleted";
 }

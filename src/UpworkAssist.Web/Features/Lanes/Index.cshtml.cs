@@ -15,6 +15,21 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         /// <summary>Routes Slack or the mail server refused for good; shown so owners fix them.</summary>
         public int PausedRoutes { get; init; }
+
+        public LaneQuality Quality { get; init; } = LaneQuality.Empty;
+    }
+
+    /// <summary>
+    /// How a lane's matches were judged in triage: kept (shortlisted or assigned) versus
+    /// dismissed, with the reasons people gave. Precision is kept / (kept + dismissed).
+    /// </summary>
+    public sealed record LaneQuality(int Routed, int Kept, int Dismissed, IReadOnlyList<(string Reason, int Count)> Reasons)
+    {
+        public static readonly LaneQuality Empty = new(0, 0, 0, []);
+        public int Judged => Kept + Dismissed;
+        public double? Precision => Judged == 0 ? null : (double)Kept / Judged;
+        public double KeptShare => Routed == 0 ? 0 : (double)Kept / Routed;
+        public double DismissedShare => Routed == 0 ? 0 : (double)Dismissed / Routed;
     }
 
     public IReadOnlyList<LaneRow> Lanes { get; private set; } = [];
@@ -24,8 +39,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         var since = clock.GetUtcNow().AddDays(-1);
         var counts = await db.Matches.GroupBy(m => m.LaneId)
-            .Select(g => new { g.Key, Total = g.Count(), Today = g.Count(m => m.MatchedAt >= since) })
+            .Select(g => new
+            {
+                g.Key,
+                Total = g.Count(),
+                Today = g.Count(m => m.MatchedAt >= since),
+                Kept = g.Count(m => m.Status == MatchStatus.Shortlisted || m.Status == MatchStatus.Assigned),
+                Dismissed = g.Count(m => m.Status == MatchStatus.Dismissed),
+            })
             .ToDictionaryAsync(x => x.Key, ct);
+        var reasons = (await db.Matches.Where(m => m.Status == MatchStatus.Dismissed)
+                .GroupBy(m => new { m.LaneId, m.DismissReason }).Select(g => new { g.Key.LaneId, g.Key.DismissReason, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToLookup(r => r.LaneId);
         var paused = await db.AlertRoutes.Where(r => r.PausedAt != null).GroupBy(r => r.LaneId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Lanes = (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(l =>
@@ -34,6 +60,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             return new LaneRow(l.Id, l.Name, l.Enabled, c?.Today ?? 0, c?.Total ?? 0, Summarize(LaneRules.ToCore(l)))
             {
                 PausedRoutes = paused.GetValueOrDefault(l.Id),
+                Quality = new LaneQuality(c?.Total ?? 0, c?.Kept ?? 0, c?.Dismissed ?? 0,
+                    reasons[l.Id].OrderByDescending(r => r.Count).Select(r => (r.DismissReason ?? "no reason given", r.Count)).ToList()),
             };
         }).ToList();
     }

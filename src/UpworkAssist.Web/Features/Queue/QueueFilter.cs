@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.WebUtilities;
+using UpworkAssist.Web.Data;
+
+namespace UpworkAssist.Web.Features.Queue;
+
+/// <summary>
+/// What the queue shows, bound from the query string so every view is a link that can be saved
+/// as a preset or shared. <see cref="After"/> is the keyset cursor of the next page.
+/// </summary>
+public sealed class QueueFilter
+{
+    public const string AllStatuses = "All";
+    public const string Me = "me";
+    public const string Unassigned = "none";
+
+    public string? Lane { get; set; }
+
+    /// <summary>A <see cref="MatchStatus"/> name or "All"; empty means New.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Applies to the fixed budget of fixed-price jobs and to the top hourly rate of hourly ones.</summary>
+    public decimal? BudgetMin { get; set; }
+    public decimal? BudgetMax { get; set; }
+    public bool Verified { get; set; }
+
+    /// <summary>"me", "none" or a user id.</summary>
+    public string? Assignee { get; set; }
+
+    /// <summary>Only jobs published at most this many hours ago.</summary>
+    public int? MaxAgeHours { get; set; }
+    public string? After { get; set; }
+
+    public static readonly IReadOnlyList<int> AgeChoices = [1, 6, 24, 72, 168];
+
+    public MatchStatus? StatusValue => string.IsNullOrEmpty(Status) ? MatchStatus.New
+        : Enum.TryParse<MatchStatus>(Status, ignoreCase: false, out var s) && Enum.IsDefined(s) ? s : null;
+
+    /// <summary>The filter as a query string (without the cursor), for presets and links.</summary>
+    public string ToQuery(string? after = null)
+    {
+        var pairs = new Dictionary<string, string?>
+        {
+            ["lane"] = Lane,
+            ["status"] = Status,
+            ["budgetMin"] = BudgetMin?.ToString(CultureInfo.InvariantCulture),
+            ["budgetMax"] = BudgetMax?.ToString(CultureInfo.InvariantCulture),
+            ["verified"] = Verified ? "true" : null,
+            ["assignee"] = Assignee,
+            ["maxAgeHours"] = MaxAgeHours?.ToString(CultureInfo.InvariantCulture),
+            ["after"] = after,
+        };
+        return QueryHelpers.AddQueryString("", pairs.Where(p => !string.IsNullOrEmpty(p.Value)));
+    }
+
+    public bool IsDefault => ToQuery().Length == 0;
+}
+
+/// <summary>The keyset position: the last row's match time and id.</summary>
+public readonly record struct QueueCursor(long MatchedAtTicks, long Id)
+{
+    public override string ToString() =>
+        WebEncoders.Base64UrlEncode(Encoding.ASCII.GetBytes($"{MatchedAtTicks}.{Id}"));
+
+    public static bool TryParse(string? text, out QueueCursor cursor)
+    {
+        cursor = default;
+        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
+        try
+        {
+            var parts = Encoding.ASCII.GetString(WebEncoders.Base64UrlDecode(text)).Split('.');
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                cursor = new QueueCursor(ticks, id);
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        return false;
+    }
+}
+
+public sealed class QueueFilterValidator : AbstractValidator<QueueFilter>
+{
+    public QueueFilterValidator()
+    {
+        RuleFor(f => f.Status).Must(s => string.IsNullOrEmpty(s) || s == QueueFilter.AllStatuses || (Enum.TryParse<MatchStatus>(s, false, out var v) && Enum.IsDefined(v)))
+            .WithMessage("Choose a status from the list.");
+        RuleFor(f => f.BudgetMin).GreaterThanOrEqualTo(0).WithMessage("The minimum budget cannot be negative.");
+        RuleFor(f => f.BudgetMax).GreaterThanOrEqualTo(0).WithMessage("The maximum budget cannot be negative.");
+        RuleFor(f => f.BudgetMax).GreaterThanOrEqualTo(f => f.BudgetMin!.Value).When(f => f.BudgetMin is not null && f.BudgetMax is not null)
+            .WithMessage("The maximum budget must be at least the minimum.");
+        RuleFor(f => f.MaxAgeHours).InclusiveBetween(1, 24 * 30).WithMessage("Age must be between 1 hour and 30 days.");
+        RuleFor(f => f.Lane).MaximumLength(64);
+        RuleFor(f => f.Assignee).MaximumLength(64);
+        RuleFor(f => f.After).Must(a => string.IsNullOrEmpty(a) || QueueCursor.TryParse(a, out _))
+            .WithMessage("That page link is not valid any more; start from the first page.");
+    }
+}

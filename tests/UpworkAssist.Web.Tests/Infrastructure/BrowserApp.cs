@@ -68,7 +68,7 @@ public sealed class BrowserApp : TestApp, IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                ConsoleErrors.Add(message.Text);
+                ConsoleErrors.Add($"{message.Text} ({message.Location} on {page.Url})");
             }
         };
         page.PageError += (_, error) => ConsoleErrors.Add(error);

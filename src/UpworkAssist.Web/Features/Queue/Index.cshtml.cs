@@ -132,7 +132,7 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
 public sealed record BulkInput
 {
     public List<string> Selected { get; init; } = [];
-    public TriageAction Action { get; init; }
+    public TriageAction? Action { get; init; }
     public string? Reason { get; init; }
     public int? SnoozeHours { get; init; }
     public string? AssigneeId { get; init; }

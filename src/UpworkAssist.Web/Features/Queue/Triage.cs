@@ -18,7 +18,8 @@ public sealed record TriageInput
 {
     public long MatchId { get; init; }
     public int Version { get; init; }
-    public TriageAction Action { get; init; }
+    /// <summary>Required: a request that names no action (a lost button value) must not default to one.</summary>
+    public TriageAction? Action { get; init; }
     public string? Reason { get; init; }
 
     /// <summary>Snooze length in hours (a preset), or <see cref="Until"/> for an exact UTC time.</summary>
@@ -41,7 +42,7 @@ public sealed class TriageInputValidator : AbstractValidator<TriageInput>
 
     public TriageInputValidator()
     {
-        RuleFor(i => i.Action).IsInEnum().WithMessage("Choose an action.");
+        RuleFor(i => i.Action).NotNull().WithMessage("Choose an action.").IsInEnum().WithMessage("Choose an action.");
         RuleFor(i => i.Reason).MaximumLength(200).WithMessage("Keep the reason under 200 characters.");
         RuleFor(i => i.SnoozeHours).Must(h => h is null || SnoozeChoices.Contains(h.Value)).WithMessage("Choose a snooze length from the list.");
         RuleFor(i => i).Must(i => i.SnoozeHours is not null || i.Until is not null)
@@ -67,7 +68,7 @@ public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, 
         var now = clock.GetUtcNow();
         var me = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         string? details;
-        switch (input.Action)
+        switch (input.Action!.Value)
         {
             case TriageAction.Shortlist:
                 Set(match, MatchStatus.Shortlisted);
@@ -111,7 +112,7 @@ public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, 
         match.StatusChangedBy = user.Identity?.Name;
         // Acting on a posting keeps its id and link past the 24-hour content retention.
         if (match.Posting is { ActedOnAt: null } posting) posting.ActedOnAt = now;
-        audit.Add(AuditAction(input.Action), "match", match.Id.ToString(CultureInfo.InvariantCulture),
+        audit.Add(AuditAction(input.Action.Value), "match", match.Id.ToString(CultureInfo.InvariantCulture),
             $"posting {match.PostingId}, lane {match.LaneId}" + (details is null ? "" : $": {details}"));
         try
         {
@@ -124,7 +125,7 @@ public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, 
             var current = await db.Matches.AsNoTracking().SingleOrDefaultAsync(m => m.Id == input.MatchId, ct);
             return current is null ? new TriageOutcome(input.MatchId, false, "This match no longer exists.") : Conflicted(current);
         }
-        return new TriageOutcome(match.Id, true, Describe(input.Action, details));
+        return new TriageOutcome(match.Id, true, Describe(input.Action.Value, details));
     }
 
     /// <summary>People a match can be assigned to: active Freelancers, Leads and Admins.</summary>

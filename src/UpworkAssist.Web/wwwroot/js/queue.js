@@ -11,11 +11,12 @@
 
   const current = () => rows().find((r) => r.dataset.match === currentId) || null;
 
-  const focus = (row) => {
+  const focus = (row, moveFocus = true) => {
     rows().forEach((r) => r.classList.remove('is-current'));
     if (!row) return;
     currentId = row.dataset.match;
     row.classList.add('is-current');
+    if (!moveFocus) return;
     row.focus({ preventScroll: true });
     row.scrollIntoView({ block: 'nearest' });
   };
@@ -78,7 +79,8 @@
     if (advance) { advance = false; move(1); }
   });
   document.addEventListener('click', (event) => {
+    // Marks the row without taking focus: htmx reads which button submitted from the focus.
     const row = event.target.closest('[data-match]');
-    if (row) focus(row);
+    if (row) focus(row, false);
   });
 })();

@@ -196,6 +196,16 @@ public sealed partial class QueuePageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_without_an_action_changes_nothing()
+    {
+        var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Job one"));
+        var lead = await _app.SignedInAsync("Lead");
+        var response = await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"));
+        Assert.Contains("Choose an action.", WebUtility.HtmlDecode(await lead.GetStringAsync(response.Location())), StringComparison.Ordinal);
+        await _app.WithDbAsync(async db => Assert.Equal(MatchStatus.New, (await db.Matches.SingleAsync()).Status));
+    }
+
+    [Fact]
     public async Task Bulk_redirects_only_to_the_queue_itself()
     {
         var lead = await _app.SignedInAsync("Lead");

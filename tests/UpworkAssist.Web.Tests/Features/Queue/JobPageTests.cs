@@ -43,7 +43,7 @@ public sealed class JobPageTests : IDisposable
     {
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Build an ASP.NET Core API", budget: 50));
         var lead = await _app.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"), ("Action", "Dismiss"), ("Reason", "Budget too low"));
+        await lead.ActAsync(ids[0], 0, "Dismiss", ("Reason", "Budget too low"));
 
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Queue/Job/~1"));
         // The starter lanes judge it live: each one is listed with why it did not match.
@@ -61,7 +61,7 @@ public sealed class JobPageTests : IDisposable
     {
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~old", "Secret content title"));
         var lead = await _app.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"), ("Action", "Shortlist"));
+        await lead.ActAsync(ids[0], 0, "Shortlist");
 
         _app.Clock.Advance(TimeSpan.FromHours(25));
         var purged = await _app.WithScopeAsync(sp => sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None));
@@ -98,10 +98,9 @@ public sealed class JobPageTests : IDisposable
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet",
             QueueSeed.Posting(_app, "~1", "One"), QueueSeed.Posting(_app, "~2", "Two"), QueueSeed.Posting(_app, "~3", "Three"), QueueSeed.Posting(_app, "~4", "Four"));
         var lead = await _app.SignedInAsync("Lead");
-        string Id(int i) => ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", Id(0)), ("Version", "0"), ("Action", "Shortlist"));
-        await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", Id(1)), ("Version", "0"), ("Action", "Dismiss"), ("Reason", "Budget too low"));
-        await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", Id(2)), ("Version", "0"), ("Action", "Dismiss"), ("Reason", "Budget too low"));
+        await lead.ActAsync(ids[0], 0, "Shortlist");
+        await lead.ActAsync(ids[1], 0, "Dismiss", ("Reason", "Budget too low"));
+        await lead.ActAsync(ids[2], 0, "Dismiss", ("Reason", "Budget too low"));
 
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Lanes"));
         // 4 routed: 1 kept (25%), 2 dismissed (50%); precision 1 of 3 judged.

@@ -130,12 +130,11 @@ public sealed partial class QueuePageTests : IDisposable
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Job one"));
         var first = await _app.SignedInAsync("Lead");
         var second = await _app.SignedInAsync("Lead");
-        var id = ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var ok = await first.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", id), ("Version", "0"), ("Action", "Shortlist"));
+        var ok = await first.ActAsync(ids[0], 0, "Shortlist");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         // The second lead still holds version 0 from the page they loaded before.
-        var late = await second.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", id), ("Version", "0"), ("Action", "Dismiss"), ("Reason", "Budget too low"));
+        var late = await second.ActAsync(ids[0], 0, "Dismiss", ("Reason", "Budget too low"));
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
         var page = await second.GetStringAsync(late.Location());
         Assert.Matches("changed this to Shortlisted at 09:00 UTC. Nothing was overwritten", WebUtility.HtmlDecode(page));
@@ -155,10 +154,9 @@ public sealed partial class QueuePageTests : IDisposable
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Job one"));
         var first = await _app.SignedInAsync("Lead");
         var second = await _app.SignedInAsync("Lead");
-        var id = ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await first.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", id), ("Version", "0"), ("Action", "Claim"));
+        await first.ActAsync(ids[0], 0, "Claim");
         // Even with the current version, a claim never takes a job from its owner.
-        var refused = await second.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", id), ("Version", "1"), ("Action", "Claim"));
+        var refused = await second.ActAsync(ids[0], 1, "Claim");
         Assert.Contains("Already claimed by", WebUtility.HtmlDecode(await second.GetStringAsync(refused.Location())), StringComparison.Ordinal);
         await _app.WithDbAsync(async db =>
         {
@@ -218,7 +216,7 @@ public sealed partial class QueuePageTests : IDisposable
     {
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Job one"));
         var lead = await _app.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"), ("Action", "Snooze"), ("SnoozeHours", "4"));
+        await lead.ActAsync(ids[0], 0, "Snooze", ("SnoozeHours", "4"));
         Assert.Empty(Rows(await lead.GetStringAsync("/Queue")));
         Assert.Single(Rows(await lead.GetStringAsync("/Queue?status=Snoozed")));
 
@@ -236,10 +234,9 @@ public sealed partial class QueuePageTests : IDisposable
     {
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Job one"));
         var lead = await _app.SignedInAsync("Lead");
-        var id = ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var past = await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", id), ("Version", "0"), ("Action", "Snooze"), ("Until", "2026-11-27T10:00"));
+        var past = await lead.ActAsync(ids[0], 0, "Snooze", ("Until", "2026-11-27T10:00"));
         Assert.Contains("Snooze until a time in the next 30 days.", WebUtility.HtmlDecode(await lead.GetStringAsync(past.Location())), StringComparison.Ordinal);
-        var junk = await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", id), ("Version", "0"), ("Action", "Snooze"), ("SnoozeHours", "5"));
+        var junk = await lead.ActAsync(ids[0], 0, "Snooze", ("SnoozeHours", "5"));
         Assert.Contains("Choose a snooze length from the list.", WebUtility.HtmlDecode(await lead.GetStringAsync(junk.Location())), StringComparison.Ordinal);
         await _app.WithDbAsync(async db => Assert.Equal(MatchStatus.New, (await db.Matches.SingleAsync()).Status));
     }
@@ -250,13 +247,13 @@ public sealed partial class QueuePageTests : IDisposable
         var freelancer = await _app.CreateUserAsync("fl@example.test", "Freelancer");
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~mine", "Mine"), QueueSeed.Posting(_app, "~other", "Other"));
         var lead = await _app.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"), ("Action", "Assign"), ("AssigneeId", freelancer.Id));
+        await lead.ActAsync(ids[0], 0, "Assign", ("AssigneeId", freelancer.Id));
 
         var manager = await _app.SignedInAsync("Manager");
         var managerPage = await manager.GetStringAsync("/Queue?status=All");
         Assert.Equal(2, Rows(managerPage).Count);
         Assert.DoesNotContain("handler=Act", managerPage, StringComparison.Ordinal);
-        var forbidden = await manager.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"), ("Action", "Dismiss"));
+        var forbidden = await manager.ActAsync(ids[1], 0, "Dismiss");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
         var browser = _app.Browser();
@@ -275,7 +272,7 @@ public sealed partial class QueuePageTests : IDisposable
         var manager = await _app.CreateUserAsync("mgr@example.test", "Manager");
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "One"));
         var lead = await _app.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"), ("Action", "Assign"), ("AssigneeId", manager.Id));
+        var response = await lead.ActAsync(ids[0], 0, "Assign", ("AssigneeId", manager.Id));
         Assert.Contains("cannot take assignments", WebUtility.HtmlDecode(await lead.GetStringAsync(response.Location())), StringComparison.Ordinal);
     }
 

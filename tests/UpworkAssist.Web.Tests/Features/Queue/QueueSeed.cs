@@ -40,4 +40,9 @@ public static class QueueSeed
         await db.SaveChangesAsync();
         return ids.Select(m => m.Id).ToList();
     });
+
+    /// <summary>Posts one triage action the way the queue's row form does (without htmx).</summary>
+    public static Task<HttpResponseMessage> ActAsync(this HttpClient browser, long matchId, int version, string action, params (string Name, string Value)[] more) =>
+        browser.SubmitToAsync("/Queue", "/Queue?handler=Act",
+            [("MatchId", matchId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Action", action), .. more]);
 }

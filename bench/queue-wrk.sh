@@ -2,8 +2,8 @@
 # Triage queue under load (docs/performance.md "Triage queue at 1M postings"): a Release build
 # of the app on a generated store, wrk with 16 connections and a logged-in cookie against a
 # static file (the reference), the first queue page and a filtered page, in the same run,
-# sampling the server's resident memory. A second pass with ASP.NET Core's per-request log on
-# reads the server-side time of every request.
+# sampling the server's resident memory. Server time is the product's own request log
+# (Serilog "HTTP GET … responded 200 in N ms", middleware to response end, static files excluded).
 #
 # Usage: bench/queue-wrk.sh [POSTINGS] [MATCHES] [SECONDS]   (defaults 1000000 200000 20)
 # Env: QUEUE_BENCH_DIR (default /tmp/ua-queue-bench) holds the store, keys, logs and results.
@@ -24,6 +24,7 @@ filtered_url="/Queue?lane=dotnet&verified=true&budgetMin=500"
 mkdir -p "$dir"
 command -v wrk > /dev/null || apt-get install -y wrk
 
+dotnet build -c Release src/UpworkAssist.Web -v q -nologo > /dev/null
 dotnet build -c Release bench/UpworkAssist.Bench -v q -nologo > /dev/null
 # The store's recent postings were fetched in the 22 hours before it was generated, so the
 # 24-hour retention purge would start deleting them two hours later: regenerate when older.
@@ -36,12 +37,12 @@ server_pid=""
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2> /dev/null || true; wait "$server_pid" 2> /dev/null || true; server_pid=""; fi; }
 trap stop_server EXIT
 
-# $1: extra configuration arguments. Polling off: nothing but the requests touches the store.
+# Extra arguments are configuration. Polling off: nothing but the requests touches the store.
 start_server() {
-  rm -rf "$dir/data/logs"
-  (cd "$repo/src/UpworkAssist.Web/bin/Release/net10.0" && exec dotnet UpworkAssist.Web.dll --urls "$base" \
+  # From the project directory, so the content root has wwwroot (static files).
+  (cd "$repo/src/UpworkAssist.Web" && exec dotnet bin/Release/net10.0/UpworkAssist.Web.dll --urls "$base" \
     --ConnectionStrings:Default="Data Source=$db" --Storage:DataDirectory="$dir/data" --Upwork:AutoPoll=false \
-    --Upwork:Mode=Demo --Serilog:MinimumLevel:Default=Warning "$@") > "$dir/server.log" 2>&1 &
+    --Upwork:Mode=Demo "$@") > "$dir/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 120); do curl -fs "$base/healthz" > /dev/null 2>&1 && return 0; sleep 1; done
   echo "server did not start; see $dir/server.log" >&2; exit 1
@@ -81,7 +82,6 @@ run_wrk() {
   echo "END $1 $(date +%s.%N)" >> "$dir/windows.txt"
 }
 
-# Pass 1: throughput and client-side latency, no per-request logging.
 rm -f "$dir/windows.txt"
 start_server
 login
@@ -90,23 +90,19 @@ sampler=$!
 run_wrk static "$static_url" "$seconds"
 run_wrk first "$first_url" "$seconds"
 run_wrk filtered "$filtered_url" "$seconds"
+# One connection: the time of a request that does not wait for the others.
+for u in "$static_url" "$first_url" "$filtered_url"; do
+  echo "== one connection: $u"
+  wrk -t1 -c1 -d10s -s bench/queue-wrk.lua -H "Cookie: $cookie" "$base$u" | grep RESULT
+done
 sleep 2
 hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
 rss_after=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status")
 kill "$sampler" 2> /dev/null || true
 stop_server
 
-# Pass 2: the same load with ASP.NET Core's "Request finished … in N ms" log, for server time.
-start_server --Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Hosting.Diagnostics=Information
-login > /dev/null
-mv "$dir/windows.txt" "$dir/windows-pass1.txt"
-run_wrk static "$static_url" 10 > /dev/null
-run_wrk first "$first_url" 10 > /dev/null
-run_wrk filtered "$filtered_url" 10 > /dev/null
-stop_server
-
 python3 - "$dir" "$hwm" "$rss_after" "$static_url" "$first_url" "$filtered_url" <<'PY'
-import datetime, glob, json, re, statistics, sys
+import datetime, re, sys
 d, hwm, rss_after, *urls = sys.argv[1:]
 labels = ["static", "first", "filtered"]
 res = {}
@@ -115,21 +111,22 @@ for l in labels:
     res[l] = {k: float(v) for k, v in (p.split("=") for p in m.group(1).split())}
 samples = [(float(t), int(kb)) for t, kb in (line.split() for line in open(f"{d}/rss.txt") if line.strip())]
 peak = max(kb for _, kb in samples)
-# Server time: ElapsedMilliseconds of "Request finished" inside each pass-2 wrk window.
+# Server time: Elapsed of the request log lines inside each wrk window.
 windows = {}
 for line in open(f"{d}/windows.txt"):
     kind, label, t = line.split()
     windows.setdefault(label, {})[kind] = float(t)
 elapsed = {l: [] for l in labels}
-for f in glob.glob(f"{d}/data/logs/*.clef"):
-    for line in open(f):
-        e = json.loads(line)
-        if "ElapsedMilliseconds" not in e: continue
-        t = datetime.datetime.fromisoformat(e["@t"].replace("Z", "+00:00")).timestamp()
-        for l in labels:
-            w = windows.get(l, {})
-            if w and w["START"] <= t <= w["END"]:
-                elapsed[l].append(float(e["ElapsedMilliseconds"]))
+day = datetime.datetime.now(datetime.timezone.utc).date()
+for line in open(f"{d}/server.log"):
+    m = re.match(r"\[(\d\d):(\d\d):(\d\d) INF\] HTTP GET (\S+) responded \d+ in ([\d.]+) ms", line)
+    if not m: continue
+    t = datetime.datetime(day.year, day.month, day.day, int(m[1]), int(m[2]), int(m[3]), tzinfo=datetime.timezone.utc).timestamp()
+    for l in labels:
+        w = windows.get(l, {})
+        # whole seconds inside the window only: the log has one-second timestamps
+        if w and w["START"] + 1 <= t and t + 1 <= w["END"]:
+            elapsed[l].append(float(m[5]))
 def pct(xs, p):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
@@ -141,5 +138,5 @@ for l, u in zip(labels, urls):
     print(f"| `{u}` | {r['rps']:,.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {pct(elapsed[l], 50):.1f} | {pct(elapsed[l], 95):.1f} | {r['rps'] / res['static']['rps']:.3f} |")
 print(f"\nerrors: " + ", ".join(f"{l} {res[l]['errors']:.0f}" for l in labels))
 print(f"server RSS: peak sampled {peak / 1024:.0f} MB, VmHWM {int(hwm) / 1024:.0f} MB, after the run {int(rss_after) / 1024:.0f} MB ({len(samples)} samples)")
-print(f"server-time samples (pass 2): " + ", ".join(f"{l} {len(elapsed[l])}" for l in labels))
+print(f"server-time samples (request log): " + ", ".join(f"{l} {len(elapsed[l])}" for l in labels))
 PY

@@ -158,6 +158,7 @@ public static class QueueStoreGenerator
             var matchedPostings = (int)(toMatch / 1.15);
             var second = toMatch - matchedPostings;
             var span = TimeSpan.FromHours(22).Ticks;
+            var left = matchedPostings;
             for (var i = 0; i < recent; i++)
             {
                 var fetched = now.AddHours(-22).AddMinutes(-1).AddTicks((long)(span * (i / (double)recent)));
@@ -168,7 +169,9 @@ public static class QueueStoreGenerator
                 InsertPosting(id, fetched, purged: false, acted: status == MatchStatus.New ? null : fetched.AddMinutes(30), topic);
                 if (!matched) continue;
                 InsertMatch(id, LaneIds[topic], fetched, status, forceAction: false);
-                if (second > 0 && _random.Next(100) < 15)
+                // About 15 % of matched postings match a second lane; the last ones make the total exact.
+                var mustPair = second >= left--;
+                if (second > 0 && (mustPair || _random.Next(100) < 15))
                 {
                     second--;
                     InsertMatch(id, LaneIds[(topic + 1) % 3], fetched, MatchStatus.New, forceAction: false);

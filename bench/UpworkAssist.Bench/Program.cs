@@ -5,6 +5,14 @@ using Microsoft.Extensions.Time.Testing;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 
+// Queue load-test store (docs/performance.md "Triage queue at 1M postings"): queue <db path> <postings> <matches>
+if (args is ["queue", var queuePath, var postingCount, var matchCount])
+{
+    await UpworkAssist.Bench.QueueStoreGenerator.RunAsync(queuePath, int.Parse(postingCount, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(matchCount, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // Feed ingest benchmark: map + upsert 10,000 GraphQL nodes into a store already holding 100,000
 // postings, through the product's own PostingMapper and PostingIngest. Usage: <db path> [existing] [batch]
 var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "ua-bench.db");

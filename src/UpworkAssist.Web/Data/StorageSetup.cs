@@ -34,9 +34,11 @@ public static class StorageSetup
 
         var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddSingleton(new SqlitePragmas());
+        services.AddSingleton<StoreWrites>();
         services.AddDbContextFactory<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+            .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors));
         return services;
     }
 

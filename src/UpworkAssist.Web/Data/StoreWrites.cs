@@ -1,0 +1,99 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace UpworkAssist.Web.Data;
+
+/// <summary>
+/// A number that changes after every write this process commits to the store through EF Core
+/// (SaveChanges, ExecuteUpdate/ExecuteDelete, raw SQL, explicit transactions). A cache that
+/// remembers the number it read under can tell whether what it holds may be out of date; this
+/// process is the store's only writer (SQLite, one instance).
+/// </summary>
+public sealed class StoreWrites
+{
+    private long _version;
+
+    public long Version => Interlocked.Read(ref _version);
+
+    internal IInterceptor[] Interceptors => [new CommandWatch(this), new CommitWatch(this), new SaveWatch(this)];
+
+    private void Bump() => Interlocked.Increment(ref _version);
+
+    // Reads never bump; anything else might write. Commits bump again, after the data is visible.
+    private static bool MayWrite(DbCommand command) =>
+        !command.CommandText.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+
+    private sealed class CommandWatch(StoreWrites writes) : DbCommandInterceptor
+    {
+        public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+        {
+            if (MayWrite(command)) writes.Bump();
+            return result;
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (MayWrite(command)) writes.Bump();
+            return ValueTask.FromResult(result);
+        }
+
+        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+        {
+            if (MayWrite(command)) writes.Bump();
+            return result;
+        }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (MayWrite(command)) writes.Bump();
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+        {
+            if (MayWrite(command)) writes.Bump();
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+        {
+            if (MayWrite(command)) writes.Bump();
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class CommitWatch(StoreWrites writes) : DbTransactionInterceptor
+    {
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => writes.Bump();
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            writes.Bump();
+            return Task.CompletedTask;
+        }
+    }
+
+    // An INSERT … RETURNING outside a transaction commits when its reader is done: SavedChanges runs after that.
+    private sealed class SaveWatch(StoreWrites writes) : SaveChangesInterceptor
+    {
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            writes.Bump();
+            return result;
+        }
+
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            writes.Bump();
+            return ValueTask.FromResult(result);
+        }
+
+        public override void SaveChangesFailed(DbContextErrorEventData eventData) => writes.Bump();
+
+        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            writes.Bump();
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Tests.Infrastructure;
+
+namespace UpworkAssist.Web.Tests.Features.Queue;
+
+/// <summary>The queue's counts are cached for speed; every kind of write must still show on the next view.</summary>
+public sealed class QueueCountsCacheTests : IDisposable
+{
+    private readonly TestApp _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Counts_follow_saves_bulk_updates_and_raw_deletes_without_waiting()
+    {
+        await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~a", "A"), QueueSeed.Posting(_app, "~b", "B"));
+        var lead = await _app.SignedInAsync("Lead");
+        Assert.Contains(".NET and C# backends (2)", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
+        Assert.Contains(".NET and C# backends (2)", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
+
+        // SaveChanges (a new match, as ingest makes it)
+        await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~c", "C"));
+        Assert.Contains(".NET and C# backends (3)", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
+
+        // ExecuteUpdate (a set-based change)
+        await _app.WithDbAsync(db => db.Matches.Where(m => m.PostingId == "~a").ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MatchStatus.Dismissed)));
+        var afterUpdate = await lead.GetStringAsync("/Queue");
+        Assert.Contains("Dismissed (1)", afterUpdate, StringComparison.Ordinal);
+        Assert.Contains(".NET and C# backends (2)", afterUpdate, StringComparison.Ordinal);
+
+        // Raw SQL (as the retention purge deletes postings, and their matches with them)
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM Postings WHERE Id = '~b'"));
+        var html = await lead.GetStringAsync("/Queue");
+        Assert.Contains(".NET and C# backends (1)", html, StringComparison.Ordinal);
+        Assert.Contains("Dismissed (1)", html, StringComparison.Ordinal);
+    }
+}

@@ -11,6 +11,7 @@ using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Logging;
+using UpworkAssist.Web.Features.Pipeline;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Setup;
@@ -44,6 +45,7 @@ public static class AppSetup
         services.AddLanes();
         services.AddAlertRouting();
         services.AddDrafts();
+        services.AddPipeline();
         services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -61,6 +63,9 @@ public static class AppSetup
             o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Routes", Policies.LaneEditors);
             o.Conventions.AuthorizeFolder("/Feed", Policies.Compliance);
+            // Everyone signed in; the pages filter what each reader sees (ProposalAccess).
+            o.Conventions.AuthorizeFolder("/Pipeline", Policies.SignedIn);
+            o.Conventions.AuthorizeFolder("/Analytics", Policies.SignedIn);
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".
@@ -94,6 +99,7 @@ public static class AppSetup
         var api = app.MapApi();
         api.MapLanesApi();
         api.MapAlertsApi();
+        api.MapProposalsApi();
         app.MapBackgroundJobs();
         app.MapFeed();
         app.MapRazorPages();

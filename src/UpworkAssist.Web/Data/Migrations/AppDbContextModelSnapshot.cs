@@ -957,6 +957,66 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.ToTable("PollRuns", (string)null);
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
+                {
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InterviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ViewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId");
+
+                    b.ToTable("ProposalProgress");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ProposalId", "At");
+
+                    b.ToTable("ProposalStageChanges");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1085,6 +1145,29 @@ namespace UpworkAssist.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FreelancerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("UpworkAssist.Web.Features.Pipeline.ProposalProgress", "ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalStageChange", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -55,4 +55,6 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string ProposalStageChanged = "proposal.stage_changed";
+    public const string ProposalContractUpdated = "proposal.contract_updated";
 }

@@ -23,6 +23,12 @@ public static class Policies
     public const string Compliance = nameof(Compliance);
     public const string AuditReaders = nameof(AuditReaders);
 
+    /// <summary>Roles that read every proposal and every person's metrics; others see only their own.</summary>
+    public const string PipelineReadAll = nameof(PipelineReadAll);
+
+    /// <summary>Roles that change any proposal's stage and contract; a Freelancer changes only their own.</summary>
+    public const string PipelineEditAll = nameof(PipelineEditAll);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [SignedIn] = [Roles.Admin, Roles.Lead, Roles.Freelancer, Roles.Manager],
@@ -31,6 +37,8 @@ public static class Policies
         [Drafting] = [Roles.Admin, Roles.Lead, Roles.Freelancer],
         [Compliance] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [AuditReaders] = [Roles.Admin, Roles.Manager],
+        [PipelineReadAll] = [Roles.Admin, Roles.Lead, Roles.Manager],
+        [PipelineEditAll] = [Roles.Admin, Roles.Lead],
     };
 
     /// <summary>The JSON API's twin of each policy: same roles, bearer token or cookie.</summary>

@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "pipeline")
     return;
 }
 
+if (args.Length > 1 && args[0] == "analytics-profile")
+{
+    await AnalyticsProfile.RunAsync(args[1]);
+    return;
+}
+
 // Feed ingest benchmark: map + upsert 10,000 GraphQL nodes into a store already holding 100,000
 // postings, through the product's own PostingMapper and PostingIngest. Usage: <db path> [existing] [batch]
 var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "ua-bench.db");

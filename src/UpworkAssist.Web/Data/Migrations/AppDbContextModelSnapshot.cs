@@ -830,9 +830,16 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.HasIndex("SentAt");
 
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("FreelancerId", "SentAt");
 
                     b.HasIndex("LaneId", "SentAt");
+
+                    b.HasIndex("SentAt", "FreelancerId", "LaneId", "TemplateId", "PostingPublishedAt", "ApplicantsAtSend", "BudgetAtSend", "ContractType", "ConnectsSpent", "EditDistance", "RevenueEarned")
+                        .HasDatabaseName("IX_Proposals_Analytics");
 
                     b.ToTable("Proposals", t =>
                         {

@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics) : Pag
     public async Task OnGetAsync(CancellationToken ct)
     {
         Choices = await FilterChoices.LoadAsync(db, User, ct);
-        Report = await analytics.BuildAsync(Filter, User, Choices, ct);
+        Report = await analytics.GetAsync(Filter, User, Choices, ct);
     }
 
     /// <summary>One of the page's tables as CSV: summary, trends, lanes, people, templates, tiers, weeks, post-age, applicants, lane-quality, edit-distance.</summary>

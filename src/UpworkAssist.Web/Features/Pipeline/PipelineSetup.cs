@@ -9,6 +9,7 @@ public static class PipelineSetup
     {
         services.AddScoped<ProposalStages>();
         services.AddScoped<AnalyticsReport>();
+        services.AddMemoryCache();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
             .Validate(o => o.MinimumSample > 0, "Analytics:MinimumSample must be positive.")
             .Validate(o => o.Baselines.Reply.IsValid && o.Baselines.Shortlist.IsValid && o.Baselines.Win.IsValid,

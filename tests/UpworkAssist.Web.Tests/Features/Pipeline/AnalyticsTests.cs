@@ -149,6 +149,23 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_stage_change_or_a_revenue_edit_shows_at_once_despite_the_report_cache()
+    {
+        var manager = await _app.SignedInAsync("Manager");
+        Assert.Equal("5", Assert.Single(await CsvAsync(manager, "summary"))["replied"]);
+        var alice = _app.Browser();
+        await alice.LoginAsync("alice@example.test", TestApp.Password);
+        var id = _data.Ids[4];
+        Assert.Equal(HttpStatusCode.Redirect, (await alice.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Stage", ("Stage.To", "Replied"))).StatusCode);
+        Assert.Equal("6", Assert.Single(await CsvAsync(manager, "summary"))["replied"]);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.Redirect, (await alice.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Contract",
+            ("Contract.Type", "Fixed"), ("Contract.Value", "300"), ("Contract.Revenue", "250"))).StatusCode);
+        Assert.Equal(4250, D(Assert.Single(await CsvAsync(manager, "summary"))["revenue"]));
+    }
+
+    [Fact]
     public async Task A_freelancer_sees_only_their_own_metrics()
     {
         var alice = _app.Browser();

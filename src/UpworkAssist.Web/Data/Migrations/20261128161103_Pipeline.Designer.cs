@@ -12,7 +12,7 @@ using UpworkAssist.Web.Data;
 namespace UpworkAssist.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128152500_Pipeline")]
+    [Migration("20261128161103_Pipeline")]
     partial class Pipeline
     {
         /// <inheritdoc />
@@ -833,9 +833,16 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.HasIndex("SentAt");
 
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("FreelancerId", "SentAt");
 
                     b.HasIndex("LaneId", "SentAt");
+
+                    b.HasIndex("SentAt", "FreelancerId", "LaneId", "TemplateId", "PostingPublishedAt", "ApplicantsAtSend", "BudgetAtSend", "ContractType", "ConnectsSpent", "EditDistance", "RevenueEarned")
+                        .HasDatabaseName("IX_Proposals_Analytics");
 
                     b.ToTable("Proposals", t =>
                         {

@@ -62,6 +62,21 @@ namespace UpworkAssist.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Proposals_Analytics",
+                table: "Proposals",
+                columns: new[] { "SentAt", "FreelancerId", "LaneId", "TemplateId", "PostingPublishedAt", "ApplicantsAtSend", "BudgetAtSend", "ContractType", "ConnectsSpent", "EditDistance", "RevenueEarned" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_TemplateId",
+                table: "Proposals",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_UpdatedAt",
+                table: "Proposals",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalStageChanges_ById",
                 table: "ProposalStageChanges",
                 column: "ById");
@@ -80,6 +95,18 @@ namespace UpworkAssist.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProposalStageChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Proposals_Analytics",
+                table: "Proposals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Proposals_TemplateId",
+                table: "Proposals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Proposals_UpdatedAt",
+                table: "Proposals");
         }
     }
 }

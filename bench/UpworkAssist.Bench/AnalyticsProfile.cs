@@ -19,7 +19,8 @@ internal static class AnalyticsProfile
             var watch = Stopwatch.StartNew();
             var choices = await FilterChoices.LoadAsync(db, user, CancellationToken.None);
             var t1 = watch.Elapsed.TotalMilliseconds;
-            var report = new AnalyticsReport(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()));
+            var report = new AnalyticsReport(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()),
+                new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
             var r = await report.BuildAsync(new ProposalFilter(), user, choices, CancellationToken.None);
             var t2 = watch.Elapsed.TotalMilliseconds;
             var start = TimeProvider.System.GetUtcNow().AddDays(-89);

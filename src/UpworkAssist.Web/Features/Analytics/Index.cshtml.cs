@@ -7,7 +7,7 @@ using UpworkAssist.Web.Features.Pipeline;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>The rates the team steers by, with honest intervals and baselines; every table also as CSV.</summary>
-public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics) : PageModel
+public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Choices = await FilterChoices.LoadAsync(db, User, ct);
+        Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
         Report = await analytics.GetAsync(Filter, User, Choices, ct);
     }
 

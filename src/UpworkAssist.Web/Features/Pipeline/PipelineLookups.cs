@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Pipeline;
@@ -13,6 +14,17 @@ public sealed record FilterChoices(IReadOnlyDictionary<string, string> Lanes, IR
 
     // Templates belong to the drafts feature; until it offers names, a template is shown by its id.
     public static string TemplateName(long? id) => id is { } t ? $"template {t}" : "no template";
+
+    /// <summary>How long the filter choices are reused: a new lane, person or template appears in the menus within this.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>The choices for this reader, reused for <see cref="CacheFor"/> (they scan the proposals' person and template indexes).</summary>
+    public static Task<FilterChoices> CachedAsync(AppDbContext db, IMemoryCache cache, ClaimsPrincipal user, CancellationToken ct) =>
+        cache.GetOrCreateAsync(("filter-choices", ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user)), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return LoadAsync(db, user, ct);
+        })!;
 
     public static async Task<FilterChoices> LoadAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {

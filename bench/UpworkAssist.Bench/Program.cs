@@ -13,6 +13,21 @@ if (args is ["queue", var queuePath, var postingCount, var matchCount])
     return;
 }
 
+// `pipeline <db path> [count] [manager password]`: the analytics benchmark's store (PipelineSeed.cs).
+if (args.Length > 0 && args[0] == "pipeline")
+{
+    await PipelineSeed.RunAsync(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "ua-pipeline.db"),
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+        args.Length > 3 ? args[3] : Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "bench password 12345");
+    return;
+}
+
+if (args.Length > 1 && args[0] == "analytics-profile")
+{
+    await AnalyticsProfile.RunAsync(args[1]);
+    return;
+}
+
 // Feed ingest benchmark: map + upsert 10,000 GraphQL nodes into a store already holding 100,000
 // postings, through the product's own PostingMapper and PostingIngest. Usage: <db path> [existing] [batch]
 var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "ua-bench.db");

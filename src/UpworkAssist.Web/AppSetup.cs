@@ -12,6 +12,7 @@ using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Logging;
 using UpworkAssist.Web.Features.Queue;
+using UpworkAssist.Web.Features.Pipeline;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Setup;
@@ -46,6 +47,7 @@ public static class AppSetup
         services.AddAlertRouting();
         services.AddDrafts();
         services.AddQueue();
+        services.AddPipeline();
         services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
@@ -63,6 +65,9 @@ public static class AppSetup
             o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Routes", Policies.LaneEditors);
             o.Conventions.AuthorizeFolder("/Feed", Policies.Compliance);
+            // Everyone signed in; the pages filter what each reader sees (ProposalAccess).
+            o.Conventions.AuthorizeFolder("/Pipeline", Policies.SignedIn);
+            o.Conventions.AuthorizeFolder("/Analytics", Policies.SignedIn);
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".
@@ -96,6 +101,7 @@ public static class AppSetup
         var api = app.MapApi();
         api.MapLanesApi();
         api.MapAlertsApi();
+        api.MapProposalsApi();
         app.MapBackgroundJobs();
         app.MapFeed();
         app.MapQueue();

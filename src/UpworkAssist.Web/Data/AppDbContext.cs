@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Data;
 
@@ -15,6 +16,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ChannelThrottle> ChannelThrottles => Set<ChannelThrottle>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalStageChange> ProposalStageChanges => Set<ProposalStageChange>();
+    public DbSet<ProposalProgress> ProposalProgress => Set<ProposalProgress>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
 

@@ -15,6 +15,9 @@ public sealed class RoleMatrixFixture : TestApp
 
     public string? AnyUserId { get; private set; }
 
+    /// <summary>A proposal of the owner's: readers of all see it; a Freelancer, not its owner, does not.</summary>
+    public long AnyProposalId { get; private set; }
+
     public async Task<HttpClient> BrowserFor(string role)
     {
         await _gate.WaitAsync();
@@ -29,6 +32,14 @@ public sealed class RoleMatrixFixture : TestApp
                     {
                         db.Postings.Add(new UpworkAssist.Web.Data.Posting { Id = MatrixPosting, Title = "Matrix job", PublishedAt = Clock.GetUtcNow(), FetchedAt = Clock.GetUtcNow() });
                         await db.SaveChangesAsync();
+                    });
+                    AnyProposalId = await WithScopeAsync(async sp =>
+                    {
+                        var db = sp.GetRequiredService<UpworkAssist.Web.Data.AppDbContext>();
+                        var proposal = new UpworkAssist.Web.Data.Proposal { PostingId = "~0matrix", FreelancerId = AnyUserId, SentAt = Clock.GetUtcNow() };
+                        db.Proposals.Add(proposal);
+                        await db.SaveChangesAsync();
+                        return proposal.Id;
                     });
                 }
                 browser = role == "Anonymous" ? Browser() : await SignedInAsync(role);
@@ -76,6 +87,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         ["/Lanes/Routes"] = ("/Lanes/Routes?lane=dotnet", "Admin Lead"),
         ["/Drafts/Index"] = ("/Drafts", "Admin Lead Freelancer"),
         ["/Pipeline/Index"] = ("/Pipeline", SignedIn),
+        ["/Pipeline/Edit"] = ("/Pipeline/Edit?id={proposal}", "Admin Lead Manager"),
         ["/Analytics/Index"] = ("/Analytics", SignedIn),
         ["/Compliance/Index"] = ("/Compliance", "Admin Lead Manager"),
         ["/Audit/Index"] = ("/Audit", "Admin Manager"),
@@ -88,6 +100,9 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         // Not a Razor page, but an Admin area all the same.
         ["hangfire"] = ("/hangfire", "Admin"),
     };
+
+    // Pages every signed-in role may open, where a record the reader may not see answers 404 instead.
+    private static readonly HashSet<string> RecordFiltered = ["/Pipeline/Edit"];
 
     public static TheoryData<string, string> Cases()
     {
@@ -118,7 +133,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
     {
         var (url, allowed) = Matrix[page];
         var browser = await app.BrowserFor(role);
-        var response = await browser.GetAsync(url.Replace("{user}", app.AnyUserId, StringComparison.Ordinal));
+        var response = await browser.GetAsync(url.Replace("{user}", app.AnyUserId, StringComparison.Ordinal)
+            .Replace("{proposal}", app.AnyProposalId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         if (allowed.Split(' ').Contains(role))
         {
@@ -127,6 +143,10 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
             Assert.Equal(expected, response.StatusCode);
         }
         else if (page == "/Setup/Index")
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        else if (RecordFiltered.Contains(page) && role != "Anonymous")
         {
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }

@@ -847,9 +847,16 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.HasIndex("SentAt");
 
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("FreelancerId", "SentAt");
 
                     b.HasIndex("LaneId", "SentAt");
+
+                    b.HasIndex("SentAt", "FreelancerId", "LaneId", "TemplateId", "PostingPublishedAt", "ApplicantsAtSend", "BudgetAtSend", "ContractType", "ConnectsSpent", "EditDistance", "RevenueEarned")
+                        .HasDatabaseName("IX_Proposals_Analytics");
 
                     b.ToTable("Proposals", t =>
                         {
@@ -972,6 +979,66 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.HasIndex("StartedAt");
 
                     b.ToTable("PollRuns", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
+                {
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InterviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ViewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId");
+
+                    b.ToTable("ProposalProgress");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ProposalId", "At");
+
+                    b.ToTable("ProposalStageChanges");
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Queue.FilterPreset", b =>
@@ -1133,6 +1200,29 @@ namespace UpworkAssist.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FreelancerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("UpworkAssist.Web.Features.Pipeline.ProposalProgress", "ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalStageChange", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

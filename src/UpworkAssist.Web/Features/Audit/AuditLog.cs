@@ -64,4 +64,6 @@ public static class AuditActions
     public const string MatchSnoozeEnded = "match.snooze_ended";
     public const string FilterPresetSaved = "queue.preset_saved";
     public const string FilterPresetDeleted = "queue.preset_deleted";
+    public const string ProposalStageChanged = "proposal.stage_changed";
+    public const string ProposalContractUpdated = "proposal.contract_updated";
 }

@@ -24,6 +24,12 @@ public static class Policies
     public const string AuditReaders = nameof(AuditReaders);
     public const string Triage = nameof(Triage);
 
+    /// <summary>Roles that read every proposal and every person's metrics; others see only their own.</summary>
+    public const string PipelineReadAll = nameof(PipelineReadAll);
+
+    /// <summary>Roles that change any proposal's stage and contract; a Freelancer changes only their own.</summary>
+    public const string PipelineEditAll = nameof(PipelineEditAll);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [SignedIn] = [Roles.Admin, Roles.Lead, Roles.Freelancer, Roles.Manager],
@@ -33,6 +39,8 @@ public static class Policies
         [Compliance] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [AuditReaders] = [Roles.Admin, Roles.Manager],
         [Triage] = [Roles.Admin, Roles.Lead],
+        [PipelineReadAll] = [Roles.Admin, Roles.Lead, Roles.Manager],
+        [PipelineEditAll] = [Roles.Admin, Roles.Lead],
     };
 
     /// <summary>The JSON API's twin of each policy: same roles, bearer token or cookie.</summary>

@@ -1,0 +1,31 @@
+namespace UpworkAssist.Web.Features.Analytics;
+
+/// <summary>Benchmark baselines shown beside each rate, and when a sample is too small to trust (section <c>Analytics</c>).</summary>
+public sealed class AnalyticsOptions
+{
+    public const string Section = "Analytics";
+
+    /// <summary>Below this many proposals a rate carries a small-sample warning.</summary>
+    public int MinimumSample { get; set; } = 30;
+
+    public BaselineOptions Baselines { get; set; } = new();
+}
+
+/// <summary>Published agency figures by default: reply 20–35%, shortlist 10–20%, win 5–12% of proposals sent.</summary>
+public sealed class BaselineOptions
+{
+    public Baseline Reply { get; set; } = new() { Low = 0.20, High = 0.35 };
+    public Baseline Shortlist { get; set; } = new() { Low = 0.10, High = 0.20 };
+    public Baseline Win { get; set; } = new() { Low = 0.05, High = 0.12 };
+}
+
+public sealed class Baseline
+{
+    public double Low { get; set; }
+    public double High { get; set; }
+
+    public bool IsValid => Low is >= 0 and <= 1 && High is >= 0 and <= 1 && Low <= High;
+
+    /// <summary>Where a rate stands against the range: only when its whole interval is outside does it count as below or above.</summary>
+    public string Judge(Rate rate) => rate.Trials == 0 ? "no data" : rate.High < Low ? "below" : rate.Low > High ? "above" : "within";
+}

@@ -1,0 +1,20 @@
+using UpworkAssist.Web.Features.Analytics;
+
+namespace UpworkAssist.Web.Features.Pipeline;
+
+public static class PipelineSetup
+{
+    /// <summary>The pipeline (stage changes, contracts) and the analytics read from it.</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        services.AddScoped<ProposalStages>();
+        services.AddScoped<AnalyticsReport>();
+        services.AddMemoryCache();
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
+            .Validate(o => o.MinimumSample > 0, "Analytics:MinimumSample must be positive.")
+            .Validate(o => o.Baselines.Reply.IsValid && o.Baselines.Shortlist.IsValid && o.Baselines.Win.IsValid,
+                "Analytics:Baselines: each Low and High must be between 0 and 1, Low not above High.")
+            .ValidateOnStart();
+        return services;
+    }
+}

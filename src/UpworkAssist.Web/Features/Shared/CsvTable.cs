@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace UpworkAssist.Web.Features.Shared;
+
+/// <summary>
+/// A table written as RFC 4180 CSV (UTF-8, CRLF, quoted where needed). Text that a spreadsheet
+/// would run as a formula (=, +, -, @ first) is prefixed with an apostrophe, because postings
+/// and notes are other people's text (OWASP "CSV injection").
+/// </summary>
+public sealed class CsvTable(params string[] header)
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    private readonly StringBuilder _text = new(Line(header.Cast<object?>()));
+
+    public void Add(params object?[] cells) => _text.Append(Line(cells));
+
+    public byte[] ToBytes() => Encoding.UTF8.GetBytes(_text.ToString());
+
+    public override string ToString() => _text.ToString();
+
+    private static string Line(IEnumerable<object?> cells) => string.Join(",", cells.Select(Cell)) + "\r\n";
+
+    private static string Cell(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            double d => d.ToString("0.######", CultureInfo.InvariantCulture),
+            decimal d => d.ToString("0.######", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            string s when s.Length > 0 && "=+-@\t\r".Contains(s[0], StringComparison.Ordinal) => "'" + s,
+            _ => value.ToString() ?? "",
+        };
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+}

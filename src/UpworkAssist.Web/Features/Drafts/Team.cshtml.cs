@@ -41,9 +41,14 @@ public sealed class TeamModel(AppDbContext db, UserManager<AppUser> users, PaceG
 
     public async Task<IActionResult> OnPostLiftAsync(CancellationToken ct)
     {
-        if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct) || !await db.Users.AnyAsync(u => u.Id == Input.UserId, ct))
+        var valid = await validator.ValidateIntoAsync(Input, ModelState, ct: ct);
+        if (valid && !await db.Users.AnyAsync(u => u.Id == Input.UserId, ct))
         {
             ModelState.AddModelError("Input.UserId", "Choose the person.");
+            valid = false;
+        }
+        if (!valid)
+        {
             await LoadAsync(ct);
             return Page();
         }

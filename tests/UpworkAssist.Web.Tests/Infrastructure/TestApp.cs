@@ -23,6 +23,13 @@ public class TestApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
+    static TestApp()
+    {
+        // Many apps live at once in a test run, and helpers share the machine's per-user inotify
+        // limit (128); file watchers (config reload, asp-append-version) poll instead.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public TestApp() : this([]) { }
 
     /// <param name="services">Extra test-only registrations, applied after the application's own.</param>

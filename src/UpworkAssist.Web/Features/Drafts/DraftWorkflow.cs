@@ -30,12 +30,16 @@ public sealed class DraftWorkflow(
         return draft is not null && (draft.FreelancerId == UserId(user) || IsLead(user)) ? draft : null;
     }
 
+    /// <summary>The lane a draft for this posting belongs to: the one that matched it best.</summary>
+    public Task<string?> LaneForAsync(string postingId, CancellationToken ct) =>
+        db.Matches.Where(m => m.PostingId == postingId).OrderByDescending(m => m.Score).Select(m => m.LaneId).FirstOrDefaultAsync(ct);
+
     /// <summary>Generates and stores a new draft; throws <see cref="DraftFailedException"/> when the AI drafter fails.</summary>
     public async Task<Draft> StartAsync(string postingId, ClaimsPrincipal user, long? templateId, long? proofId, bool useAi, CancellationToken ct)
     {
         var userId = UserId(user);
         var posting = await db.Postings.SingleOrDefaultAsync(p => p.Id == postingId, ct) ?? throw new DraftRuleException("That posting is no longer stored.");
-        var laneId = await db.Matches.Where(m => m.PostingId == postingId).OrderByDescending(m => m.Score).Select(m => m.LaneId).FirstOrDefaultAsync(ct);
+        var laneId = await LaneForAsync(postingId, ct);
         var laneName = laneId is null ? null : await db.Lanes.Where(l => l.Id == laneId).Select(l => l.Name).FirstOrDefaultAsync(ct);
         var template = templateId is null ? null : await db.DraftTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct);
         var profile = await db.FreelancerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct) ?? new FreelancerProfile { UserId = userId };

@@ -67,7 +67,7 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
             return false;
         }
         var userId = DraftWorkflow.UserId(User);
-        LaneId = await db.Matches.Where(m => m.PostingId == PostingId).OrderByDescending(m => m.Score).Select(m => m.LaneId).FirstOrDefaultAsync(ct);
+        LaneId = await workflow.LaneForAsync(PostingId, ct);
         Templates = await db.DraftTemplates.AsNoTracking()
             .Where(t => !t.Archived && (t.Kind == TemplateKind.Proposal || t.Kind == TemplateKind.Example) && (t.LaneId == null || t.LaneId == LaneId))
             .OrderBy(t => t.Kind).ThenByDescending(t => t.LaneId).ThenBy(t => t.Name).ToListAsync(ct);

@@ -59,10 +59,9 @@ public sealed class DraftFlowTests : IDisposable
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (browser, _) = await DraftsTestData.SignInAsync(_app);
         var id = await DraftsTestData.StartDraftAsync(_app, browser, posting.Id);
-        var draft = await DraftsTestData.DraftAsync(_app, id);
         var bad = Fixed + "\nMail me at ada@example.com";
 
-        var response = await DraftsTestData.PostEditAsync(browser, id, "Approve", ("Text", bad), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var response = await DraftsTestData.ApproveAsync(_app, browser, id, bad);
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -77,13 +76,12 @@ public sealed class DraftFlowTests : IDisposable
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (browser, user) = await DraftsTestData.SignInAsync(_app);
         var id = await DraftsTestData.StartDraftAsync(_app, browser, posting.Id);
-        var draft = await DraftsTestData.DraftAsync(_app, id);
 
         Assert.Equal(HttpStatusCode.Conflict, (await DraftsTestData.PostEditAsync(browser, id, "Copied")).StatusCode);
         var early = await DraftsTestData.PostEditAsync(browser, id, "Sent", ("ConnectsSpent", "16"));
         Assert.Contains("Approve the draft first.", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var approve = await DraftsTestData.PostEditAsync(browser, id, "Approve", ("Text", Fixed), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var approve = await DraftsTestData.ApproveAsync(_app, browser, id, Fixed);
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
         var page = await browser.GetStringAsync($"/Drafts/Edit?id={id}");
         Assert.Contains("Copy text", page, StringComparison.Ordinal);
@@ -128,7 +126,7 @@ public sealed class DraftFlowTests : IDisposable
         // Another freelancer can neither see nor approve it.
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Drafts/Edit?id={id}")).StatusCode);
 
-        await DraftsTestData.PostEditAsync(freelancer, id, "Approve", ("Text", Fixed), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await DraftsTestData.ApproveAsync(_app, freelancer, id, Fixed);
         draft = await DraftsTestData.DraftAsync(_app, id);
         Assert.NotNull(draft.ApprovedAt);
         Assert.Equal(DraftStatus.Editing, draft.Status);

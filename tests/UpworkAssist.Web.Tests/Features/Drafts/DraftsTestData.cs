@@ -77,6 +77,13 @@ public static class DraftsTestData
     public static Task<Draft> DraftAsync(TestApp app, long id) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == id));
 
+    /// <summary>Approves the draft with this text, as the editor's Approve button posts it.</summary>
+    public static async Task<HttpResponseMessage> ApproveAsync(TestApp app, HttpClient browser, long id, string text)
+    {
+        var draft = await DraftAsync(app, id);
+        return await PostEditAsync(browser, id, "Approve", ("Text", text), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     public static Task<HttpResponseMessage> PostEditAsync(HttpClient browser, long id, string handler, params (string, string)[] fields) =>
         browser.SubmitToAsync($"/Drafts/Edit?id={id}", $"/Drafts/Edit?id={id}&handler={handler}", fields);
 }

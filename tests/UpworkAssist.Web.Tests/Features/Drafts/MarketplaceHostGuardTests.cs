@@ -65,7 +65,7 @@ public sealed class MarketplaceHostGuardTests
         var id = await DraftsTestData.StartDraftAsync(app, browser, posting.Id, useAi: true);
         var draft = await DraftsTestData.DraftAsync(app, id);
         Assert.Equal("OpenAI", draft.Drafter);
-        await DraftsTestData.PostEditAsync(browser, id, "Approve", ("Text", draft.Text), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await DraftsTestData.ApproveAsync(app, browser, id, draft.Text);
         (await DraftsTestData.PostEditAsync(browser, id, "Copied")).EnsureSuccessStatusCode();
         (await DraftsTestData.PostEditAsync(browser, id, "Opened")).EnsureSuccessStatusCode();
         await DraftsTestData.PostEditAsync(browser, id, "Sent", ("ConnectsSpent", "12"));

@@ -28,8 +28,7 @@ public sealed class PaceGuardTests : IDisposable
     {
         await DraftsTestData.SeedPostingAsync(_app, postingId);
         var id = await DraftsTestData.StartDraftAsync(_app, browser, postingId);
-        var draft = await DraftsTestData.DraftAsync(_app, id);
-        var approve = await DraftsTestData.PostEditAsync(browser, id, "Approve", ("Text", Fixed), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var approve = await DraftsTestData.ApproveAsync(_app, browser, id, Fixed);
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
         return id;
     }

@@ -109,6 +109,9 @@ public sealed class DraftWorkflow(
             return false;
         }
         draft.Text = text;
+        // An approval waiting for the lead's was given to the old text; changed text needs it again.
+        draft.ApprovedAt = draft.LeadApprovedAt = null;
+        draft.ApprovedById = draft.LeadApprovedById = null;
         draft.EditDistance = EditDistance.Between(draft.GeneratedText, text);
         draft.UpdatedAt = clock.GetUtcNow();
         draft.Version++;

@@ -142,6 +142,27 @@ public sealed class DraftFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Changing_the_text_after_the_freelancer_approved_withdraws_the_approval_the_lead_has_not_yet_added()
+    {
+        var posting = await DraftsTestData.SeedPostingAsync(_app);
+        await _app.WithDbAsync(async db =>
+        {
+            db.LaneDraftPolicies.Add(new LaneDraftPolicy { LaneId = "dotnet", RequiresLeadApproval = true });
+            await db.SaveChangesAsync();
+        });
+        var (browser, _) = await DraftsTestData.SignInAsync(_app);
+        var id = await DraftsTestData.StartDraftAsync(_app, browser, posting.Id);
+        await DraftsTestData.ApproveAsync(_app, browser, id, Fixed);
+        var approved = await DraftsTestData.DraftAsync(_app, id);
+        Assert.NotNull(approved.ApprovedAt);
+        Assert.Contains("a lead&#x27;s approval is still needed", await browser.GetStringAsync($"/Drafts/Edit?id={id}"), StringComparison.Ordinal);
+
+        await AutosaveAsync(browser, id, Fixed + "\nP.S. happy to start today.", approved.Version);
+
+        Assert.Null((await DraftsTestData.DraftAsync(_app, id)).ApprovedAt);
+    }
+
+    [Fact]
     public async Task Freelancers_list_only_their_own_drafts_and_leads_list_all()
     {
         var posting = await DraftsTestData.SeedPostingAsync(_app);

@@ -61,6 +61,7 @@ public static class AppSetup
             o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReaders);
             o.Conventions.AuthorizeFolder("/Compliance", Policies.Compliance);
             o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
+            o.Conventions.AuthorizePage("/Drafts/Team", Policies.DraftLeads);
             o.Conventions.AuthorizePage("/Lanes/Edit", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
             o.Conventions.AuthorizePage("/Lanes/Routes", Policies.LaneEditors);

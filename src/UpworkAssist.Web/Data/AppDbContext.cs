@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Drafts;
 
 namespace UpworkAssist.Web.Data;
 
@@ -20,6 +21,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ProposalProgress> ProposalProgress => Set<ProposalProgress>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<FreelancerProfile> FreelancerProfiles => Set<FreelancerProfile>();
+    public DbSet<ProofArtifact> ProofArtifacts => Set<ProofArtifact>();
+    public DbSet<DraftTemplate> DraftTemplates => Set<DraftTemplate>();
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+    public DbSet<LaneDraftPolicy> LaneDraftPolicies => Set<LaneDraftPolicy>();
+    public DbSet<PaceOverride> PaceOverrides => Set<PaceOverride>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

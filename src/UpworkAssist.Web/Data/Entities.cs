@@ -187,6 +187,19 @@ public sealed class Draft
     public DateTimeOffset? ApprovedAt { get; set; }
     public string? ApprovedById { get; set; }
     public int Version { get; set; }
+
+    // Added by issue 7 (drafts): where the draft came from and what drafting it cost.
+    public long? TemplateId { get; set; }
+    public int? InputTokens { get; set; }
+    public int? OutputTokens { get; set; }
+    public long? LatencyMs { get; set; }
+    /// <summary>Generated → current text, kept for analytics.</summary>
+    public int EditDistance { get; set; }
+    /// <summary>Set when the draft's lane required a lead's approval as well as the freelancer's.</summary>
+    public bool RequiresLeadApproval { get; set; }
+    public DateTimeOffset? LeadApprovedAt { get; set; }
+    public string? LeadApprovedById { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
 }
 
 public enum ProposalStage { Sent, Viewed, Replied, Interview, Shortlisted, Hired, Lost, Withdrawn }

@@ -21,11 +21,21 @@ public class TestApp : WebApplicationFactory<Program>
     public const string Password = "correct horse battery staple";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    static TestApp()
+    {
+        // Many apps live at once in a test run, and helpers share the machine's per-user inotify
+        // limit (128); file watchers (config reload, asp-append-version) poll instead.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     public TestApp() : this([]) { }
 
-    public TestApp(Dictionary<string, string?> settings)
+    /// <param name="services">Extra test-only registrations, applied after the application's own.</param>
+    public TestApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>
         {
@@ -59,6 +69,7 @@ public class TestApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILogEventSink>(Logs);
+            _services?.Invoke(services);
         });
     }
 

@@ -504,6 +504,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EditDistance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FreelancerId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -512,18 +515,42 @@ namespace UpworkAssist.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LaneId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeadApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PostingId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresLeadApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -864,6 +891,224 @@ namespace UpworkAssist.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DraftTemplates");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftVersions");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.FreelancerProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HourlyRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinFixedPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("FreelancerProfiles");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.LaneDraftPolicy", b =>
+                {
+                    b.Property<string>("LaneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresLeadApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LaneId");
+
+                    b.ToTable("LaneDraftPolicies");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.PaceOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("PaceOverrides");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.ProofArtifact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProofArtifacts");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.TemplateVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("TemplateVersions");
+                });
+
             modelBuilder.Entity("UpworkAssist.Web.Features.Feed.FeedCursor", b =>
                 {
                     b.Property<string>("SearchKey")
@@ -1200,6 +1445,42 @@ namespace UpworkAssist.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FreelancerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftVersion", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.FreelancerProfile", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("UpworkAssist.Web.Features.Drafts.FreelancerProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.ProofArtifact", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.TemplateVersion", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Drafts.DraftTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

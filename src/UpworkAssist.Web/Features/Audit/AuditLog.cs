@@ -66,4 +66,18 @@ public static class AuditActions
     public const string FilterPresetDeleted = "queue.preset_deleted";
     public const string ProposalStageChanged = "proposal.stage_changed";
     public const string ProposalContractUpdated = "proposal.contract_updated";
+    public const string DraftGenerated = "draft.generated";
+    public const string DraftDrafterFailed = "draft.drafter_failed";
+    public const string DraftEdited = "draft.edited";
+    public const string DraftApproved = "draft.approved";
+    public const string DraftLeadApproved = "draft.lead_approved";
+    public const string DraftReopened = "draft.reopened";
+    public const string DraftCopied = "draft.copied";
+    public const string DraftOpenedJob = "draft.opened_job";
+    public const string ProposalSent = "proposal.sent";
+    public const string PaceBlocked = "pace.blocked";
+    public const string PaceLifted = "pace.lifted";
+    public const string ProfileSaved = "profile.saved";
+    public const string TemplateSaved = "template.saved";
+    public const string LaneDraftPolicySaved = "lane.draft_policy_saved";
 }

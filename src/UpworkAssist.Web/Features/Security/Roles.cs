@@ -20,6 +20,7 @@ public static class Policies
     public const string Admin = nameof(Admin);
     public const string LaneEditors = nameof(LaneEditors);
     public const string Drafting = nameof(Drafting);
+    public const string DraftLeads = nameof(DraftLeads);
     public const string Compliance = nameof(Compliance);
     public const string AuditReaders = nameof(AuditReaders);
     public const string Triage = nameof(Triage);
@@ -36,6 +37,8 @@ public static class Policies
         [Admin] = [Roles.Admin],
         [LaneEditors] = [Roles.Admin, Roles.Lead],
         [Drafting] = [Roles.Admin, Roles.Lead, Roles.Freelancer],
+        // Lift a person's daily pace cap, set which lanes need a lead's approval.
+        [DraftLeads] = [Roles.Admin, Roles.Lead],
         [Compliance] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [AuditReaders] = [Roles.Admin, Roles.Manager],
         [Triage] = [Roles.Admin, Roles.Lead],

@@ -1,4 +1,5 @@
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Setup;
@@ -18,6 +19,10 @@ public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, I
             // A brand-new install gets editable starter lanes; an install in use is never re-seeded.
             await using var scope = services.CreateAsyncScope();
             await StarterLanes.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, cancellationToken);
+        }
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await StarterTemplates.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, cancellationToken);
         }
         await firstRun.InitializeAsync(configuration, cancellationToken);
     }

@@ -17,6 +17,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Features.Feed.MarketplaceRequest> MarketplaceRequests => Set<Features.Feed.MarketplaceRequest>();
+    public DbSet<Features.Compliance.AutomationTool> AutomationTools => Set<Features.Compliance.AutomationTool>();
+    public DbSet<Features.Compliance.AuditPlanStep> AuditPlanSteps => Set<Features.Compliance.AuditPlanStep>();
+    public DbSet<Features.Compliance.ComplianceReview> ComplianceReviews => Set<Features.Compliance.ComplianceReview>();
+    public DbSet<Features.Knowledge.KnowledgePage> KnowledgePages => Set<Features.Knowledge.KnowledgePage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

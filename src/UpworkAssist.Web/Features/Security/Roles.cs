@@ -22,6 +22,8 @@ public static class Policies
     public const string Drafting = nameof(Drafting);
     public const string Compliance = nameof(Compliance);
     public const string AuditReaders = nameof(AuditReaders);
+    public const string ComplianceEditors = nameof(ComplianceEditors);
+    public const string KnowledgeEditors = nameof(KnowledgeEditors);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -31,6 +33,8 @@ public static class Policies
         [Drafting] = [Roles.Admin, Roles.Lead, Roles.Freelancer],
         [Compliance] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [AuditReaders] = [Roles.Admin, Roles.Manager],
+        [ComplianceEditors] = [Roles.Admin, Roles.Lead],
+        [KnowledgeEditors] = [Roles.Admin, Roles.Lead],
     };
 
     /// <summary>The JSON API's twin of each policy: same roles, bearer token or cookie.</summary>

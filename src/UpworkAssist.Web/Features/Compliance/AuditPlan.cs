@@ -19,7 +19,7 @@ public static class AuditPlan
         new("disable-risky", 3, "Remove or disable the risky ones",
             "Set the decision of every risky tool to Disable (or Replace, with a date), and switch it off.", "/Compliance/Inventory"),
         new("review-terms", 4, "Review the marketplace's terms and automation rules with the team",
-            "Go through the terms of service, the automation policy and the API terms together; note what changed.", "/Knowledge/Page?slug=how-upworkassist-stays-compliant"),
+            "Go through the terms of service, the automation policy and the API terms together; note what changed.", "/Knowledge/Read?slug=how-upworkassist-stays-compliant"),
         new("document-workflow", 5, "Document the team's safe automation workflow",
             "Write or adapt the SOPs in the knowledge base: how jobs are found, drafted, checked and sent by hand.", "/Knowledge"),
         new("automate-off-platform", 6, "Pick one repetitive internal task to automate off the platform",

@@ -45,3 +45,8 @@ public static partial class ComplianceHelpers
         await db.SaveChangesAsync();
     });
 }
+
+/// <summary>A plain application per test class (xUnit fixtures need a single constructor).</summary>
+public sealed class ComplianceApp : TestApp
+{
+}

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Tests.Infrastructure;
 
@@ -46,7 +50,19 @@ public static partial class ComplianceHelpers
     });
 }
 
-/// <summary>A plain application per test class (xUnit fixtures need a single constructor).</summary>
-public sealed class ComplianceApp : TestApp
+/// <summary>
+/// The application without Hangfire's hourly review trigger: it fires on real time, so these tests
+/// run the job themselves on the fake clock instead.
+/// </summary>
+public class ComplianceTestApp(Dictionary<string, string?> settings) : TestApp(settings)
 {
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(QuarterlyReviewJob.Id);
+        return host;
+    }
 }
+
+/// <summary>A plain application per test class (xUnit fixtures need a single constructor).</summary>
+public sealed class ComplianceApp() : ComplianceTestApp([]);

@@ -6,7 +6,7 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 
-public sealed class ComplianceSignalApp() : TestApp(new Dictionary<string, string?>
+public sealed class ComplianceSignalApp() : ComplianceTestApp(new Dictionary<string, string?>
 {
     ["Upwork:MaxRequestsPerMinute"] = "10",
     ["Upwork:MaxRequestsPerDay"] = "100",

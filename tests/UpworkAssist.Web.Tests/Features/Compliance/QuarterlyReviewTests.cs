@@ -27,7 +27,7 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
     {
         _slack = await FakeSlack.StartAsync();
         _smtpPort = RoutingHarness.FreePort();
-        _app = new TestApp(new Dictionary<string, string?>
+        _app = new ComplianceTestApp(new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = _slack.BaseUrl + "api/",
             ["Smtp:Host"] = "127.0.0.1",

@@ -77,7 +77,7 @@ public sealed partial class ComplianceSignals
         var login = risky.Where(t => t.LogsInAsYou).Select(t => t.Name).ToList();
         var riskyVerdict = kept.Count > 0 ? Verdict.Red : risky.Count > 0 ? Verdict.Amber : Verdict.Green;
         var riskySignal = new Signal("risky-tools", "Risky tools in use",
-            $"{risky.Count} risky of {active.Count} tools not disabled{(login.Count > 0 ? "; needs your login: " + string.Join(", ", login) : "")}",
+            $"risky: {risky.Count}; in use (not disabled): {active.Count}{(login.Count > 0 ? "; needs your login: " + string.Join(", ", login) : "")}",
             "green: no risky tool left enabled; amber: risky tools being replaced; red: a risky tool kept or undecided",
             riskyVerdict, riskyVerdict switch
             {
@@ -88,7 +88,7 @@ public sealed partial class ComplianceSignals
 
         var unknown = tools.Where(t => string.IsNullOrWhiteSpace(t.Owner) || t.Decision == ToolDecision.Undecided).Select(t => t.Name).ToList();
         var knownVerdict = unknown.Count > 0 ? Verdict.Amber : Verdict.Green;
-        var knownSignal = new Signal("inventory", "Automation inventory", $"{tools.Count} tools listed, {unknown.Count} without an owner or a decision",
+        var knownSignal = new Signal("inventory", "Automation inventory", $"listed: {tools.Count}; without an owner or a decision: {unknown.Count}",
             "green: every tool has an owner and a decision; amber: some do not",
             knownVerdict, knownVerdict == Verdict.Green
                 ? "Every tool the team uses is listed with an owner and a decision."

@@ -80,4 +80,17 @@ public static class AuditActions
     public const string ProfileSaved = "profile.saved";
     public const string TemplateSaved = "template.saved";
     public const string LaneDraftPolicySaved = "lane.draft_policy_saved";
+    public const string ToolCreated = "compliance.tool_created";
+    public const string ToolUpdated = "compliance.tool_updated";
+    public const string ToolDeleted = "compliance.tool_deleted";
+    public const string PlanStepDone = "compliance.plan_step_done";
+    public const string PlanStepUndone = "compliance.plan_step_undone";
+    public const string ReviewOpened = "compliance.review_opened";
+    public const string ReviewReminded = "compliance.review_reminded";
+    public const string ReviewCompleted = "compliance.review_completed";
+    public const string ReminderRoutesChanged = "compliance.reminder_routes_changed";
+    public const string ComplianceExported = "compliance.exported";
+    public const string KnowledgePageCreated = "knowledge.page_created";
+    public const string KnowledgePageUpdated = "knowledge.page_updated";
+    public const string KnowledgePageDeleted = "knowledge.page_deleted";
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.BackgroundJobs;
@@ -49,6 +50,8 @@ public static class BackgroundJobsSetup
 
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        recurring.AddOrUpdate<QuarterlyReviewJob>(QuarterlyReviewJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<RequestLogPrune>(RequestLogPrune.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
         return app;
     }
 }

@@ -246,7 +246,7 @@ public sealed class DemoMarketplace(TimeProvider clock)
 }
 
 /// <summary>The demo marketplace as a search source; its requests count against the same governor.</summary>
-internal sealed class DemoJobSearch(DemoMarketplace marketplace, RateGovernor governor, FeedMonitor monitor) : IJobSearchSource
+internal sealed class DemoJobSearch(DemoMarketplace marketplace, RateGovernor governor, FeedMonitor monitor, RequestLog requests) : IJobSearchSource
 {
     public FeedSource Source => FeedSource.Demo;
 
@@ -254,6 +254,8 @@ internal sealed class DemoJobSearch(DemoMarketplace marketplace, RateGovernor go
     {
         await governor.WaitTurnAsync(ct);
         monitor.CountRequest();
-        return SearchPage.From(marketplace.Search(after, first))!;
+        var page = SearchPage.From(marketplace.Search(after, first))!;
+        await requests.RecordAsync(FeedSource.Demo, RequestOutcome.Ok, null, ct);
+        return page;
     }
 }

@@ -27,6 +27,7 @@ public static class FeedSetup
         });
         services.AddSingleton<RateGovernor>();
         services.AddSingleton<FeedMonitor>();
+        services.AddSingleton<RequestLog>();
         services.AddSingleton<MarketplaceTokens>();
         services.AddSingleton<DemoMarketplace>();
         services.AddScoped<MarketplaceClient>();

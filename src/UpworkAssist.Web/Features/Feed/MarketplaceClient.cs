@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Feed;
 
@@ -18,6 +19,7 @@ public sealed class MarketplaceClient(
     RateGovernor governor,
     MarketplaceTokens tokens,
     FeedMonitor monitor,
+    RequestLog requests,
     TimeProvider clock,
     ILogger<MarketplaceClient> logger)
 {
@@ -46,6 +48,9 @@ public sealed class MarketplaceClient(
             monitor.CountRequest();
 
             var failure = await SendOnceAsync(body, accessToken, ct);
+            await requests.RecordAsync(FeedSource.Api,
+                failure.Reply is not null ? RequestOutcome.Ok : failure.Throttled ? RequestOutcome.RateLimited : RequestOutcome.Error,
+                failure.Error is { } e ? $"{e.Failure}: {e.Message}" : null, ct);
             if (failure.Reply is { } reply)
             {
                 governor.Succeeded();

@@ -34,7 +34,8 @@ public static class RoutingSetup
         services.AddScoped<RouteTester>();
         services.AddScoped<DeliveryLatency>();
         services.AddScoped<IAlertSender, SlackSender>();
-        services.AddScoped<IAlertSender, EmailSender>();
+        services.AddScoped<EmailSender>();
+        services.AddScoped<IAlertSender>(sp => sp.GetRequiredService<EmailSender>());
         services.AddHostedService<DispatcherLoop>();
         return services;
     }

@@ -30,6 +30,8 @@ public static class Policies
 
     /// <summary>Roles that change any proposal's stage and contract; a Freelancer changes only their own.</summary>
     public const string PipelineEditAll = nameof(PipelineEditAll);
+    public const string ComplianceEditors = nameof(ComplianceEditors);
+    public const string KnowledgeEditors = nameof(KnowledgeEditors);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -44,6 +46,8 @@ public static class Policies
         [Triage] = [Roles.Admin, Roles.Lead],
         [PipelineReadAll] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [PipelineEditAll] = [Roles.Admin, Roles.Lead],
+        [ComplianceEditors] = [Roles.Admin, Roles.Lead],
+        [KnowledgeEditors] = [Roles.Admin, Roles.Lead],
     };
 
     /// <summary>The JSON API's twin of each policy: same roles, bearer token or cookie.</summary>

@@ -18,12 +18,23 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider cloc
     public async Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken ct)
     {
         var smtp = options.Value;
+        var to = delivery.Target.StartsWith("mailto:", StringComparison.Ordinal) ? delivery.Target["mailto:".Length..] : delivery.Target;
+        using var message = EmailRenderer.Render(delivery, smtp.From, to, clock.GetUtcNow());
+        return await SendMessageAsync(message, ct);
+    }
+
+    /// <summary>Sends any message from `Smtp:From` (other features' mail, e.g. the quarterly review reminder).</summary>
+    public async Task<SendOutcome> SendMessageAsync(MimeKit.MimeMessage message, CancellationToken ct)
+    {
+        var smtp = options.Value;
         if (string.IsNullOrWhiteSpace(smtp.Host))
         {
             return new SendOutcome(SendStatus.Transient, "Smtp:Host is not configured.");
         }
-        var to = delivery.Target.StartsWith("mailto:", StringComparison.Ordinal) ? delivery.Target["mailto:".Length..] : delivery.Target;
-        using var message = EmailRenderer.Render(delivery, smtp.From, to, clock.GetUtcNow());
+        if (message.From.Count == 0)
+        {
+            message.From.Add(MimeKit.MailboxAddress.Parse(smtp.From));
+        }
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {

@@ -1,0 +1,11 @@
+namespace UpworkAssist.Web.Features.Knowledge;
+
+/// <summary>The knowledge base: Markdown SOPs and checklists, readable by everyone signed in, edited by Leads and Admins.</summary>
+public static class KnowledgeSetup
+{
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownRenderer>();
+        return services;
+    }
+}

@@ -5,6 +5,7 @@ using UpworkAssist.Web.Tests.Infrastructure;
 namespace UpworkAssist.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class AnalyticsBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [SkippableFact]

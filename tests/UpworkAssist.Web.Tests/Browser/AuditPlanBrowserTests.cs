@@ -4,6 +4,7 @@ using UpworkAssist.Web.Tests.Infrastructure;
 namespace UpworkAssist.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class AuditPlanBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [SkippableFact]

@@ -8,6 +8,7 @@ using UpworkAssist.Web.Tests.Infrastructure;
 namespace UpworkAssist.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class DraftBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string Final = "Hi there, I fix Stripe webhook retries in ASP.NET Core APIs every week.\n\nFirst step: an idempotency key per event.\n\nhttps://www.loom.com/share/demo1\n\nFreya";

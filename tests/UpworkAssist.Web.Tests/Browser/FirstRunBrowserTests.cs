@@ -4,6 +4,7 @@ using UpworkAssist.Web.Tests.Infrastructure;
 namespace UpworkAssist.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class FirstRunBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [SkippableFact]
@@ -52,6 +53,7 @@ public sealed class FirstRunBrowserTests(BrowserApp app) : IClassFixture<Browser
 }
 
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class NavigationBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [SkippableFact]

@@ -8,6 +8,7 @@ namespace UpworkAssist.Web.Tests.Browser;
 
 /// <summary>The lead's triage flow in real Chromium: keyboard, htmx row updates, assignment, phone width.</summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserCollection.Name)]
 public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private async Task<IPage> SignInAsync(string email, params string[] roles)

@@ -87,3 +87,13 @@ public sealed class BrowserApp : TestApp, IAsyncLifetime
         await base.DisposeAsync();
     }
 }
+
+/// <summary>
+/// Browser tests run one class at a time, after the parallel tests: several Chromiums beside a
+/// busy parallel suite on two cores made page waits time out.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}

@@ -72,12 +72,12 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var quality = await LaneQualityAsync(filter.Lane, start, end, choices, lanes, ct);
         var edits = facts.GroupBy(ProposalMetrics.TemplateKey).OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => ProposalMetrics.By(g, ProposalMetrics.EditBand, k => k, ProposalMetrics.EditBands)
-                .Select(b => new EditDistanceRow(TemplateLabel(g.Key), b.Label, b.Funnel)))
+                .Select(b => new EditDistanceRow(TemplateLabel(choices)(g.Key), b.Label, b.Funnel)))
             .ToList();
         return new Report(start, end, ProposalMetrics.Summarize(facts), trends,
             lanes,
             ProposalMetrics.By(facts, f => f.FreelancerId, k => choices.PersonName(k)),
-            ProposalMetrics.By(facts, ProposalMetrics.TemplateKey, TemplateLabel),
+            ProposalMetrics.By(facts, ProposalMetrics.TemplateKey, TemplateLabel(choices)),
             ProposalMetrics.By(facts, ProposalMetrics.BudgetTier, k => k, ProposalMetrics.BudgetTiers),
             ProposalMetrics.By(facts, ProposalMetrics.WeekKey, k => "week of " + k),
             ProposalMetrics.By(facts, ProposalMetrics.PostAge, k => k, ProposalMetrics.PostAges),
@@ -85,7 +85,8 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
             quality, edits);
     }
 
-    private static string TemplateLabel(string key) => FilterChoices.TemplateName(key == "none" ? null : long.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
+    private static Func<string, string> TemplateLabel(FilterChoices choices) =>
+        key => choices.TemplateName(key == "none" ? null : long.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
 
     public static IQueryable<ProposalFact> Facts(AppDbContext db, IQueryable<Proposal> proposals) =>
         from p in proposals

@@ -8,12 +8,14 @@ namespace UpworkAssist.Web.Features.Pipeline;
 /// <summary>The names behind ids and the choices the filter form offers, limited to what the reader may see.</summary>
 public sealed record FilterChoices(IReadOnlyDictionary<string, string> Lanes, IReadOnlyDictionary<string, string> People, IReadOnlyList<long> Templates)
 {
+    /// <summary>Template names from the drafts library; a template deleted since shows by its id.</summary>
+    public IReadOnlyDictionary<long, string> TemplateNames { get; init; } = new Dictionary<long, string>();
+
     public string LaneName(string? id) => id is null ? "no lane" : Lanes.GetValueOrDefault(id, id);
 
     public string PersonName(string? id) => id is null ? "nobody" : People.GetValueOrDefault(id, id);
 
-    // Templates belong to the drafts feature; until it offers names, a template is shown by its id.
-    public static string TemplateName(long? id) => id is { } t ? $"template {t}" : "no template";
+    public string TemplateName(long? id) => id is { } t ? TemplateNames.GetValueOrDefault(t, $"template {t}") : "no template";
 
     /// <summary>How long the filter choices are reused: a new lane, person or template appears in the menus within this.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
@@ -36,7 +38,8 @@ public sealed record FilterChoices(IReadOnlyDictionary<string, string> Lanes, IR
         var people = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, ct);
         var templates = await visible.Where(p => p.TemplateId != null).Select(p => p.TemplateId!.Value).Distinct().OrderBy(t => t).ToListAsync(ct);
-        return new FilterChoices(lanes, people, templates);
+        var names = await db.DraftTemplates.AsNoTracking().Where(t => templates.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        return new FilterChoices(lanes, people, templates) { TemplateNames = names };
     }
 }
 

@@ -67,6 +67,13 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         Assert.Equal(0.8112, Math.Round(Wilson.Interval(5, 9).High, 4));
     }
 
+    private async Task<string> TemplateNameAsync(long id)
+    {
+        var name = "";
+        await _app.WithDbAsync(async db => name = (await db.DraftTemplates.FindAsync(id))?.Name ?? $"template {id}");
+        return name;
+    }
+
     [Fact]
     public async Task Breakdowns_per_lane_person_template_tier_week_post_age_and_applicants()
     {
@@ -80,9 +87,12 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         Assert.Equal(("5", "3", "1", "1000"), (people["alice"]["sent"], people["alice"]["replied"], people["alice"]["won"], people["alice"]["revenue"]));
         Assert.Equal(("4", "2", "1", "3000"), (people["bob"]["sent"], people["bob"]["replied"], people["bob"]["won"], people["bob"]["revenue"]));
 
+        // Templates are named from the drafts library (the starter templates hold ids 1 and 2).
+        var (t1, t2) = (await TemplateNameAsync(1), await TemplateNameAsync(2));
+        Assert.NotEqual("template 1", t1);
         var templates = (await CsvAsync(lead, "templates")).ToDictionary(r => r["group"]);
-        Assert.Equal(("4", "3"), (templates["template 1"]["sent"], templates["template 1"]["replied"]));
-        Assert.Equal(("3", "0"), (templates["template 2"]["sent"], templates["template 2"]["replied"]));
+        Assert.Equal(("4", "3"), (templates[t1]["sent"], templates[t1]["replied"]));
+        Assert.Equal(("3", "0"), (templates[t2]["sent"], templates[t2]["replied"]));
         Assert.Equal(("2", "2", "1"), (templates["no template"]["sent"], templates["no template"]["replied"], templates["no template"]["won"]));
 
         var tiers = (await CsvAsync(lead, "tiers")).ToDictionary(r => r["group"]);
@@ -128,10 +138,11 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         Assert.Equal(("5", "0.8"), (quality["k-dotnet"]["proposals"], quality["k-dotnet"]["reply_rate"]));
         Assert.Equal(("0", "1"), (quality["k-react"]["kept"], quality["k-react"]["dismissed"]));
 
+        var (t1, t2) = (await TemplateNameAsync(1), await TemplateNameAsync(2));
         var edits = (await CsvAsync(manager, "edit-distance")).ToDictionary(r => r["template"] + " / " + r["edit"]);
-        Assert.Equal(("1", "1"), (edits["template 1 / unedited"]["sent"], edits["template 1 / unedited"]["replied"]));
-        Assert.Equal(("3", "2"), (edits["template 1 / light (1–99 chars)"]["sent"], edits["template 1 / light (1–99 chars)"]["replied"]));
-        Assert.Equal(("1", "0"), (edits["template 2 / heavy (≥ 100 chars)"]["sent"], edits["template 2 / heavy (≥ 100 chars)"]["replied"]));
+        Assert.Equal(("1", "1"), (edits[$"{t1} / unedited"]["sent"], edits[$"{t1} / unedited"]["replied"]));
+        Assert.Equal(("3", "2"), (edits[$"{t1} / light (1–99 chars)"]["sent"], edits[$"{t1} / light (1–99 chars)"]["replied"]));
+        Assert.Equal(("1", "0"), (edits[$"{t2} / heavy (≥ 100 chars)"]["sent"], edits[$"{t2} / heavy (≥ 100 chars)"]["replied"]));
         Assert.Equal(("1", "1"), (edits["no template / heavy (≥ 100 chars)"]["sent"], edits["no template / heavy (≥ 100 chars)"]["replied"]));
     }
 

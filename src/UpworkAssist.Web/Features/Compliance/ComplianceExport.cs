@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 
+using UpworkAssist.Web.Features.Shared;
+
 namespace UpworkAssist.Web.Features.Compliance;
 
 /// <summary>
@@ -98,16 +100,6 @@ public sealed class ComplianceExport(AppDbContext db, ComplianceSignals signals,
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder csv, params string?[] fields) => csv.AppendJoin(',', fields.Select(Field)).Append('\n');
-
-    /// <summary>RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula.</summary>
-    public static string Field(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && "=+-@\t\r".Contains(v[0], StringComparison.Ordinal))
-        {
-            v = "'" + v;
-        }
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
+    // The shared cell rules (RFC 4180 quoting, formula defusing); these exports keep LF line ends.
+    private static void Line(StringBuilder csv, params string?[] fields) => csv.AppendJoin(',', fields.Select(CsvTable.Cell)).Append('\n');
 }

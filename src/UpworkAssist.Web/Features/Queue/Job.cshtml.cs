@@ -39,10 +39,9 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
         var posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId, ct);
         if (posting is null) return NotFound();
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var matchIds = await db.Matches.AsNoTracking().Where(m => m.PostingId == postingId).OrderBy(m => m.LaneId)
-            .Select(m => new { m.Id, m.AssigneeId }).ToListAsync(ct);
+        var rows = await queue.RowsForPostingAsync(postingId, ct);
         // A freelancer reads only the jobs assigned to them (or that they already drafted for).
-        if (!CanTriage && !User.IsInRole(Roles.Manager) && !matchIds.Any(m => m.AssigneeId == me)
+        if (!CanTriage && !User.IsInRole(Roles.Manager) && !rows.Any(m => m.AssigneeId == me)
             && !await db.Drafts.AnyAsync(d => d.PostingId == postingId && d.FreelancerId == me, ct))
         {
             return Forbid();
@@ -50,12 +49,7 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
         Posting = posting;
         Now = clock.GetUtcNow();
         var assignees = CanTriage ? await triage.AssigneesAsync(ct) : [];
-        var rows = new List<QueueRowView>();
-        foreach (var m in matchIds)
-        {
-            if (await queue.RowAsync(m.Id, ct) is { } row) rows.Add(new QueueRowView(row, CanTriage, assignees, Now));
-        }
-        Matches = rows;
+        Matches = rows.Select(row => new QueueRowView(row, CanTriage, assignees, Now)).ToList();
         if (!Expired)
         {
             var lanes = await db.Lanes.AsNoTracking().Where(l => l.Enabled).OrderBy(l => l.Id).ToListAsync(ct);
@@ -63,7 +57,7 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
             Decisions = compiled.For(lanes).Evaluate(LaneRules.ToJob(posting), Now)
                 .Select(d => new LaneDecision(d.LaneId, names[d.LaneId], d)).OrderByDescending(d => d.Decision.Matched).ThenBy(d => d.LaneName).ToList();
         }
-        var subjects = matchIds.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var subjects = rows.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         History = await db.AuditEvents.AsNoTracking()
             .Where(a => a.SubjectType == "match" && a.SubjectId != null && subjects.Contains(a.SubjectId))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(100).ToListAsync(ct);

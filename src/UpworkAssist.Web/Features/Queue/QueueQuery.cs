@@ -53,11 +53,15 @@ public sealed class QueueQuery(AppDbContext db, TimeProvider clock, QueueCountsC
     }
 
     /// <summary>One match as a row, after an action changed it.</summary>
-    public async Task<QueueRow?> RowAsync(long id, CancellationToken ct)
-    {
-        var rows = await Project(db.Matches.AsNoTracking().Where(m => m.Id == id)).ToListAsync(ct);
-        return (await DecorateAsync(rows, ct)).SingleOrDefault();
-    }
+    public async Task<QueueRow?> RowAsync(long id, CancellationToken ct) =>
+        (await RowsAsync(db.Matches.AsNoTracking().Where(m => m.Id == id), ct)).SingleOrDefault();
+
+    /// <summary>Every lane's match of one posting, for the job page.</summary>
+    public Task<IReadOnlyList<QueueRow>> RowsForPostingAsync(string postingId, CancellationToken ct) =>
+        RowsAsync(db.Matches.AsNoTracking().Where(m => m.PostingId == postingId).OrderBy(m => m.LaneId), ct);
+
+    private async Task<IReadOnlyList<QueueRow>> RowsAsync(IQueryable<Match> matches, CancellationToken ct) =>
+        await DecorateAsync(await Project(matches).ToListAsync(ct), ct);
 
     /// <summary>Matches per lane and status, within what the person may see.</summary>
     public async Task<List<QueueCount>> CountsAsync(QueueScope scope, CancellationToken ct)

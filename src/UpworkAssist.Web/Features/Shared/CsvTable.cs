@@ -22,7 +22,8 @@ public sealed class CsvTable(params string[] header)
 
     private static string Line(IEnumerable<object?> cells) => string.Join(",", cells.Select(Cell)) + "\r\n";
 
-    private static string Cell(object? value)
+    /// <summary>One cell, quoted and defused; also used by exports that write their own lines.</summary>
+    public static string Cell(object? value)
     {
         var text = value switch
         {

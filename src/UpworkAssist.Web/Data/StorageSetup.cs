@@ -35,6 +35,7 @@ public static class StorageSetup
         var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddSingleton(new SqlitePragmas());
         services.AddSingleton<StoreWrites>();
+        services.AddSingleton<StoreCache>();
         services.AddDbContextFactory<AppDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())

@@ -51,6 +51,16 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(Row(page, ids[1])).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stayed === true"));
 
+        // m opens the shared panel for the current job (k2, dismissed): snooze it from there.
+        await page.Keyboard.PressAsync("m");
+        var panel = page.GetByTestId("more-panel");
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+        await Assertions.Expect(panel).ToContainTextAsync("Keyboard two");
+        await panel.GetByLabel("Snooze for").SelectOptionAsync("4");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Snooze" }).ClickAsync();
+        await Assertions.Expect(panel).ToBeHiddenAsync();
+        await Assertions.Expect(Row(page, ids[1]).Locator("[data-testid=status]")).ToHaveTextAsync("Snoozed");
+
         await page.Keyboard.PressAsync("?");
         await Assertions.Expect(page.Locator("[data-testid=shortcut-list]")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
@@ -64,7 +74,7 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await app.WithDbAsync(async db =>
         {
             Assert.Equal(MatchStatus.Shortlisted, (await db.Matches.SingleAsync(m => m.Id == ids[2])).Status);
-            Assert.Equal(MatchStatus.Dismissed, (await db.Matches.SingleAsync(m => m.Id == ids[1])).Status);
+            Assert.Equal(MatchStatus.Snoozed, (await db.Matches.SingleAsync(m => m.Id == ids[1])).Status);
             Assert.Equal(MatchStatus.New, (await db.Matches.SingleAsync(m => m.Id == ids[0])).Status);
         });
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
@@ -80,12 +90,18 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/Queue?lane=react");
 
-        var row = Row(page, ids[0]);
-        await row.GetByText("Reason, snooze, assign…").ClickAsync();
-        await row.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "fay" });
-        await row.GetByTestId("assign").ClickAsync();
+        // The row's "Reason, snooze, assign…" opens the one shared panel, tied to this row.
+        await page.EvaluateAsync("() => window.__stayed = true");
+        await Row(page, ids[0]).GetByText("Reason, snooze, assign…").ClickAsync();
+        var panel = page.GetByTestId("more-panel");
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+        await Assertions.Expect(panel).ToContainTextAsync("Assign me");
+        await panel.GetByLabel("Assign to").SelectOptionAsync(new SelectOptionValue { Label = "fay" });
+        await panel.GetByTestId("assign").ClickAsync();
+        await Assertions.Expect(panel).ToBeHiddenAsync();
         await Assertions.Expect(Row(page, ids[0]).GetByTestId("assignee")).ToHaveTextAsync("assigned to fay");
         await Assertions.Expect(Row(page, ids[0]).GetByTestId("outcome")).ToHaveTextAsync("Assigned to fay.");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__stayed === true"));
         // Nothing is wider than the phone.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
 

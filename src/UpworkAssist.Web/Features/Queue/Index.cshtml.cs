@@ -16,14 +16,14 @@ namespace UpworkAssist.Web.Features.Queue;
 /// them. Actions answer htmx requests with the changed row and everything else with a redirect,
 /// so the page works with and without script.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage, AuditLog audit, TimeProvider clock,
+public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage, AuditLog audit, TimeProvider clock, StoreCache cache,
     IValidator<QueueFilter> filterValidator, IValidator<PresetInput> presetValidator) : PageModel
 {
     public QueueFilter Filter { get; private set; } = new();
     public QueuePage Results { get; private set; } = new([], null);
     public IReadOnlyList<QueueCount> Counts { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> LaneChoices { get; private set; } = [];
-    public IReadOnlyList<AppUser> Assignees { get; private set; } = [];
+    public IReadOnlyList<Assignee> Assignees { get; private set; } = [];
     public IReadOnlyList<FilterPreset> Presets { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
@@ -44,20 +44,31 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
             Results = await queue.PageAsync(filter, Scope, ct);
         }
         Counts = await queue.CountsAsync(Scope, ct);
-        LaneChoices = (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct))
-            .Select(l => (l.Id, l.Name)).ToList();
+        LaneChoices = await queue.LanesAsync(ct);
         Assignees = CanTriage ? await triage.AssigneesAsync(ct) : [];
-        Presets = await db.Set<FilterPreset>().AsNoTracking().Where(p => p.UserId == Me).OrderBy(p => p.Name).ToListAsync(ct);
+        Presets = await cache.GetAsync<IReadOnlyList<FilterPreset>>("queue:presets:" + Me, async () =>
+            await db.Set<FilterPreset>().AsNoTracking().Where(p => p.UserId == Me).OrderBy(p => p.Name).ToListAsync(ct));
     }
 
-    public async Task<IActionResult> OnPostActAsync(TriageInput input, string? returnQuery, CancellationToken ct)
+    /// <param name="view">"job" when the action came from the job page, which it then answers.</param>
+    public async Task<IActionResult> OnPostActAsync(TriageInput input, string? returnQuery, string? view, CancellationToken ct)
     {
         if (!CanTriage) return Forbid();
         var outcome = await triage.ApplyAsync(input, User, ct);
-        if (!IsHtmx) return BackToQueue(outcome.Message, returnQuery);
+        var fromJob = view == QueueRowsView.JobView;
+        if (!IsHtmx)
+        {
+            if (!fromJob || await queue.RowAsync(input.MatchId, ct) is not { } acted) return BackToQueue(outcome.Message, returnQuery);
+            Outcome = outcome.Message;
+            return Redirect(Url.Page("/Queue/Job", new { postingId = acted.PostingId })!);
+        }
         var row = await queue.RowAsync(input.MatchId, ct);
         if (row is null) return Content(""); // gone: htmx swaps the row away
-        return Partial("_QueueRow", new QueueRowView(row, true, await triage.AssigneesAsync(ct), clock.GetUtcNow(), outcome));
+        return Partial("_QueueRows", new QueueRowsView([row], true, clock.GetUtcNow())
+        {
+            Outcome = outcome,
+            InlineChoices = fromJob ? await triage.AssigneesAsync(ct) : null,
+        });
     }
 
     /// <summary>One action on every selected row; each row keeps its own version check.</summary>
@@ -153,5 +164,17 @@ public sealed class PresetInputValidator : AbstractValidator<PresetInput>
     }
 }
 
-/// <summary>What the row partial needs.</summary>
-public sealed record QueueRowView(QueueRow Row, bool CanTriage, IReadOnlyList<AppUser> Assignees, DateTimeOffset Now, TriageOutcome? Outcome = null);
+/// <summary>What the rows partial needs.</summary>
+public sealed record QueueRowsView(IReadOnlyList<QueueRow> Rows, bool CanTriage, DateTimeOffset Now)
+{
+    public const string JobView = "job";
+
+    /// <summary>
+    /// The job page draws each row's own reason, snooze and assign choices (with these people);
+    /// the queue page leaves them out and shares one panel of choices between all its rows.
+    /// </summary>
+    public IReadOnlyList<Assignee>? InlineChoices { get; init; }
+
+    /// <summary>What the action just taken on the (single) row came to.</summary>
+    public TriageOutcome? Outcome { get; init; }
+}

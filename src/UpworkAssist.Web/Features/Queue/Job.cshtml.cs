@@ -24,12 +24,15 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
     public sealed record ProposalLine(long Id, string Freelancer, ProposalStage Stage, DateTimeOffset SentAt);
 
     public Posting Posting { get; private set; } = null!;
-    public IReadOnlyList<QueueRowView> Matches { get; private set; } = [];
+    public QueueRowsView Matches { get; private set; } = new([], false, default);
     public IReadOnlyList<LaneDecision> Decisions { get; private set; } = [];
     public IReadOnlyList<AuditEvent> History { get; private set; } = [];
     public IReadOnlyList<DraftLine> Drafts { get; private set; } = [];
     public IReadOnlyList<ProposalLine> Proposals { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
+
+    [TempData]
+    public string? Outcome { get; set; }
     public bool Expired => Posting.ContentPurgedAt is not null;
     public bool CanTriage => Policies.RolesFor[Policies.Triage].Any(User.IsInRole);
     public bool CanDraft => Policies.RolesFor[Policies.Drafting].Any(User.IsInRole);
@@ -48,8 +51,7 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
         }
         Posting = posting;
         Now = clock.GetUtcNow();
-        var assignees = CanTriage ? await triage.AssigneesAsync(ct) : [];
-        Matches = rows.Select(row => new QueueRowView(row, CanTriage, assignees, Now)).ToList();
+        Matches = new QueueRowsView(rows, CanTriage, Now) { InlineChoices = CanTriage ? await triage.AssigneesAsync(ct) : null };
         if (!Expired)
         {
             var lanes = await db.Lanes.AsNoTracking().Where(l => l.Enabled).OrderBy(l => l.Id).ToListAsync(ct);

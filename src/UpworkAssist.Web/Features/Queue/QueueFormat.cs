@@ -39,6 +39,9 @@ public static class QueueFormat
         return facts;
     }
 
+    /// <summary>A snooze or age choice: hours under a day, days from there.</summary>
+    public static string Hours(int hours) => hours < 24 ? $"{hours} h" : $"{hours / 24} d";
+
     public static string Money(decimal amount) =>
         amount >= 10_000 ? (amount / 1000m).ToString("$0.#k", Us) : amount.ToString("$#,0.##", Us);
 

@@ -7,7 +7,6 @@ public static class QueueSetup
     public static IServiceCollection AddQueue(this IServiceCollection services)
     {
         services.AddScoped<QueueQuery>();
-        services.AddSingleton<QueueCountsCache>();
         services.AddScoped<Triage>();
         services.AddScoped<SnoozeWake>();
         return services;

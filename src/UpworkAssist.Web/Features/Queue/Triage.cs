@@ -52,7 +52,7 @@ public sealed class TriageInputValidator : AbstractValidator<TriageInput>
 }
 
 /// <summary>Applies triage actions; each commits with its audit row, or not at all.</summary>
-public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<TriageInput> validator)
+public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<TriageInput> validator, StoreCache cache)
 {
     public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
 
@@ -129,8 +129,10 @@ public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, 
     }
 
     /// <summary>People a match can be assigned to: active Freelancers, Leads and Admins.</summary>
-    public Task<List<AppUser>> AssigneesAsync(CancellationToken ct) =>
-        Assignable().OrderBy(u => u.DisplayName).ToListAsync(ct);
+    /// <summary>Who a job can be assigned to; kept until the next store write (a user or role change is one).</summary>
+    public Task<IReadOnlyList<Assignee>> AssigneesAsync(CancellationToken ct) =>
+        cache.GetAsync<IReadOnlyList<Assignee>>("queue:assignees", async () =>
+            await Assignable().OrderBy(u => u.DisplayName).Select(u => new Assignee(u.Id, u.DisplayName)).ToListAsync(ct));
 
     private IQueryable<AppUser> Assignable()
     {

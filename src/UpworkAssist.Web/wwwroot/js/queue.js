@@ -28,6 +28,40 @@
     focus(all[Math.min(all.length - 1, Math.max(0, at < 0 ? 0 : at + step))]);
   };
 
+  // The one panel of reason, snooze and assign choices, shared by every row: it remembers the row
+  // it was opened for and sends the chosen action with that row's form (id, version, token).
+  const panel = document.getElementById('more-panel');
+  let panelRow = null;
+  const openMore = (row, focusSelector) => {
+    if (!panel || !row || !row.querySelector('form.queue-actions')) return false;
+    focus(row, false);
+    panelRow = row.dataset.match;
+    panel.querySelector('[data-more-job]').textContent = row.querySelector('[data-open]').textContent;
+    const assign = panel.querySelector('[data-assign]');
+    if (row.dataset.assignee) assign.value = row.dataset.assignee;
+    panel.addEventListener('shown.bs.modal', () => panel.querySelector(focusSelector).focus(), { once: true });
+    bootstrap.Modal.getOrCreateInstance(panel).show();
+    return true;
+  };
+  if (panel) {
+    panel.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-more-action]');
+      const row = panelRow && document.getElementById(`match-${panelRow}`);
+      if (!button || !row) return;
+      const form = row.querySelector('form.queue-actions');
+      const choice = button.closest('.input-group').querySelector('select');
+      bootstrap.Modal.getOrCreateInstance(panel).hide();
+      htmx.ajax('POST', form.getAttribute('action'), {
+        source: form, target: row, swap: 'outerHTML', values: { Action: button.value, [choice.name]: choice.value },
+      });
+    });
+    panel.addEventListener('hidden.bs.modal', () => {
+      panelRow = null;
+      const row = current();
+      if (row) focus(row);
+    });
+  }
+
   const press = (row, action) => {
     const button = row && row.querySelector(`button[name="Action"][value="${action}"]`);
     if (button) button.click();
@@ -36,21 +70,15 @@
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
-    if (target.closest('input, select, textarea, [contenteditable]')) return;
+    if (target.closest('input, select, textarea, [contenteditable], .modal')) return;
     const row = current();
     switch (event.key) {
       case 'j': move(1); break;
       case 'k': move(-1); break;
       case 's': advance = true; press(row, 'Shortlist'); break;
       case 'd': advance = true; press(row, 'Dismiss'); break;
-      case 'a':
-        if (row) {
-          const more = row.querySelector('details');
-          if (more) more.open = true;
-          const select = row.querySelector('[data-assign]');
-          if (select) select.focus();
-        }
-        break;
+      case 'a': if (!openMore(row, '[data-assign]')) return; break;
+      case 'm': if (!openMore(row, 'select')) return; break;
       case 'x':
         if (row) {
           const box = row.querySelector('[data-select]');
@@ -79,6 +107,11 @@
     if (advance) { advance = false; move(1); }
   });
   document.addEventListener('click', (event) => {
+    const more = event.target.closest('[data-more]');
+    if (more && openMore(more.closest('[data-match]'), 'select')) {
+      event.preventDefault();
+      return;
+    }
     // Marks the row without taking focus: htmx reads which button submitted from the focus.
     const row = event.target.closest('[data-match]');
     if (row) focus(row, false);

@@ -57,6 +57,38 @@ public sealed class JobPageTests : IDisposable
     }
 
     [Fact]
+    public async Task The_job_page_carries_each_rows_choices_and_an_action_there_comes_back_to_it()
+    {
+        var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~j", "Back to me"));
+        var lead = await _app.SignedInAsync("Lead");
+        var html = await lead.GetStringAsync("/Queue/Job/~j");
+        // Without script the queue's "Reason, snooze, assign…" link lands here: the row's own form has them.
+        Assert.Contains($"id=\"act-{ids[0]}\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Reason\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"SnoozeHours\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"AssigneeId\"", html, StringComparison.Ordinal);
+
+        var response = await lead.ActAsync(ids[0], 0, "Dismiss", ("Reason", "Wrong skills"), ("View", "job"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Queue/Job/~j", response.Location());
+        var after = WebUtility.HtmlDecode(await lead.GetStringAsync("/Queue/Job/~j"));
+        Assert.Contains("Dismissed (Wrong skills).", after, StringComparison.Ordinal);
+        Assert.Contains("dismissed: Wrong skills", after, StringComparison.Ordinal);
+
+        // The htmx answer to an action on the job page keeps the row's own choices.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Queue?handler=Act")
+        {
+            Content = new FormUrlEncodedContent([
+                new("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Version", "1"), new("Action", "Reopen"), new("View", "job"),
+                new("__RequestVerificationToken", await lead.AntiforgeryTokenAsync("/Queue"))]),
+        };
+        request.Headers.Add("HX-Request", "true");
+        var row = await (await lead.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("name=\"AssigneeId\"", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-more", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_posting_purged_by_retention_shows_as_expired_with_its_link_and_records()
     {
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~old", "Secret content title"));

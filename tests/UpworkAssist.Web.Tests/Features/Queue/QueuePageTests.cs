@@ -23,6 +23,36 @@ public sealed partial class QueuePageTests : IDisposable
     private static List<long> Rows(string html) => RowId().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     [Fact]
+    public async Task Rows_share_one_panel_of_choices_and_show_other_lanes_and_assignees()
+    {
+        var postings = Enumerable.Range(1, 12).Select(i => QueueSeed.Posting(_app, $"~p{i:00}", $"Panel {i}")).ToArray();
+        var ids = await QueueSeed.MatchesAsync(_app, "dotnet", postings);
+        await QueueSeed.MatchesAsync(_app, "react", postings[0]);
+        var freelancer = await _app.CreateUserAsync("pat@example.test", ["Freelancer"]);
+        await _app.WithDbAsync(async db =>
+        {
+            var match = await db.Matches.SingleAsync(m => m.Id == ids[1]);
+            match.AssigneeId = freelancer.Id;
+            await db.SaveChangesAsync();
+        });
+        var lead = await _app.SignedInAsync("Lead");
+        var html = await lead.GetStringAsync("/Queue?lane=dotnet");
+
+        Assert.Equal(12, Rows(html).Count);
+        // One reason/snooze/assign choice for the bulk bar and one for the shared panel, not one per row.
+        Assert.Equal(2, Regex.Count(html, "name=\"Reason\""));
+        Assert.Equal(1, Regex.Count(html, "name=\"SnoozeHours\" aria-label"));
+        Assert.Equal(12, Regex.Count(html, "data-more>"));
+        var rows = html[html.IndexOf("id=\"queue-rows\"", StringComparison.Ordinal)..html.IndexOf("aria-label=\"Pages\"", StringComparison.Ordinal)];
+        Assert.Equal(12, Regex.Count(rows, "name=\"__RequestVerificationToken\""));
+        var first = html[html.IndexOf($"id=\"match-{ids[0]}\"", StringComparison.Ordinal)..];
+        first = first[..first.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.Contains("title=\"Also matched by this lane\">React front ends</span>", first, StringComparison.Ordinal);
+        Assert.Contains($"data-assignee=\"{freelancer.Id}\"", html, StringComparison.Ordinal);
+        Assert.Contains("assigned to pat", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_queue_pages_newest_first_by_keyset_without_gaps_or_repeats()
     {
         var postings = Enumerable.Range(1, 120).Select(i => QueueSeed.Posting(_app, $"~{i:000}", $"Job {i}")).ToArray();

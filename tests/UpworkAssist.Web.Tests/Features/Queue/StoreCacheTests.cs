@@ -4,8 +4,8 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 
-/// <summary>The queue's counts are cached for speed; every kind of write must still show on the next view.</summary>
-public sealed class QueueCountsCacheTests : IDisposable
+/// <summary>The queue's counts and lists are cached for speed; every kind of write must still show on the next view.</summary>
+public sealed class StoreCacheTests : IDisposable
 {
     private readonly TestApp _app = new();
 
@@ -34,5 +34,21 @@ public sealed class QueueCountsCacheTests : IDisposable
         var html = await lead.GetStringAsync("/Queue");
         Assert.Contains(".NET and C# backends (1)", html, StringComparison.Ordinal);
         Assert.Contains("Dismissed (1)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assignees_lanes_and_saved_views_follow_writes_without_waiting()
+    {
+        var lead = await _app.SignedInAsync("Lead");
+        Assert.DoesNotContain(">newbie</option>", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
+
+        await _app.CreateUserAsync("newbie@example.test", "Freelancer");
+        Assert.Contains(">newbie</option>", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
+
+        await _app.WithDbAsync(db => db.Lanes.Where(l => l.Id == "react").ExecuteUpdateAsync(s => s.SetProperty(l => l.Name, "React, renamed")));
+        Assert.Contains("React, renamed (", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
+
+        await lead.SubmitToAsync("/Queue", "/Queue?handler=SavePreset", ("Name", "Mine"), ("Query", "?assignee=me"));
+        Assert.Contains(">Mine</a>", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
     }
 }

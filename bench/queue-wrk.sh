@@ -6,6 +6,7 @@
 # (Serilog "HTTP GET … responded 200 in N ms", middleware to response end, static files excluded).
 #
 # Usage: bench/queue-wrk.sh [POSTINGS] [MATCHES] [SECONDS]   (defaults 1000000 200000 20)
+# Env: WARMUP seconds of load before each measured URL (default 15).
 # Env: QUEUE_BENCH_DIR (default /tmp/ua-queue-bench) holds the store, keys, logs and results.
 # Needs: dotnet, wrk (apt-get install -y wrk), curl, python3.
 set -euo pipefail
@@ -75,7 +76,9 @@ rss_sampler() {
 
 # $1 label, $2 url, $3 duration
 run_wrk() {
-  wrk -t2 -c16 -d3s -H "Cookie: $cookie" "$base$2" > /dev/null # warm-up: JIT, caches
+  # Warm-up: the tiered JIT recompiles hot methods with profile data during the first seconds of
+  # load, and SQLite's page cache fills; the figures are for a server in its steady state.
+  wrk -t2 -c16 -d"${WARMUP:-15}s" -s bench/queue-wrk.lua -H "Cookie: $cookie" "$base$2" > /dev/null
   echo "== $1: $2"
   echo "START $1 $(date +%s.%N)" >> "$dir/windows.txt"
   wrk -t2 -c16 -d"$3" --latency -s bench/queue-wrk.lua -H "Cookie: $cookie" "$base$2" | tee "$dir/wrk-$1.txt" | grep -E 'Latency|Req/Sec|50%|90%|99%|RESULT|Non-2xx'

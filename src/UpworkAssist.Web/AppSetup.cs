@@ -52,7 +52,8 @@ public static class AppSetup
         services.AddPipeline();
         services.AddCompliance();
         services.AddKnowledge();
-        services.AddValidatorsFromAssemblyContaining<AuditLog>(includeInternalTypes: true);
+        // Validators are stateless and costly to build (each rule is an expression tree): one each.
+        services.AddValidatorsFromAssemblyContaining<AuditLog>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

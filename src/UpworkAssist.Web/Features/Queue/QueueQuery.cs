@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Queue;
 
@@ -10,14 +8,8 @@ public sealed record QueueRow(
     long Id, string PostingId, string Title, string? Url, PostingType Type, decimal? FixedBudget, decimal? HourlyMin, decimal? HourlyMax,
     ClientFacts Client, int? Applicants, DateTimeOffset PublishedAt, DateTimeOffset MatchedAt, string LaneId, string LaneName,
     MatchStatus Status, string? AssigneeId, DateTimeOffset? SnoozedUntil, string? DismissReason, int Version, bool Expired,
-    string EvidenceJson, double Score, string? AssigneeName)
+    IReadOnlyList<string> Keywords, double Score, string? AssigneeName)
 {
-    private IReadOnlyList<string>? _keywords;
-
-    /// <summary>The keywords that made the lane match, read from the evidence once per row.</summary>
-    public IReadOnlyList<string> Keywords => _keywords ??=
-        JsonSerializer.Deserialize<LaneMatcher.MatchEvidence>(EvidenceJson, JsonSerializerOptions.Web)?.MatchedKeywords ?? [];
-
     public IReadOnlyList<(string Id, string Name)> OtherLanes { get; init; } = [];
 }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 
@@ -68,7 +69,7 @@ public sealed class QueueSql
             SELECT m.Id, m.PostingId, p.Title, p.Url, p.Type, p.FixedBudget, p.HourlyMin, p.HourlyMax,
                 p.ClientCountry, p.ClientPaymentVerified, p.ClientTotalSpent, p.ClientTotalHires, p.ClientRating, p.ClientReviewsCount,
                 p.TotalApplicants, p.PublishedAt, m.MatchedAt, m.LaneId, l.Name, m.Status, m.AssigneeId, m.SnoozedUntil, m.DismissReason,
-                m.Version, p.ContentPurgedAt IS NOT NULL, m.EvidenceJson, m.Score,
+                m.Version, p.ContentPurgedAt IS NOT NULL, json_extract(m.EvidenceJson, '$.matchedKeywords'), m.Score,
                 CASE WHEN m.AssigneeId IS NULL THEN NULL
                      ELSE COALESCE((SELECT u.DisplayName FROM AspNetUsers AS u WHERE u.Id = m.AssigneeId), '(removed user)') END,
                 (SELECT json_group_array(json_array(o.LaneId, ol.Name))
@@ -113,14 +114,18 @@ public sealed class QueueSql
         new ClientFacts(Text(r, 8), r.IsDBNull(9) ? null : r.GetInt64(9) != 0, Money(r, 10), Int(r, 11), r.IsDBNull(12) ? null : r.GetDouble(12), Int(r, 13)),
         Int(r, 14), Instant(r.GetInt64(15)), Instant(r.GetInt64(16)), r.GetString(17), r.GetString(18),
         Enum.Parse<MatchStatus>(r.GetString(19)), Text(r, 20), r.IsDBNull(21) ? null : Instant(r.GetInt64(21)), Text(r, 22),
-        r.GetInt32(23), r.GetInt64(24) != 0, r.GetString(25), r.GetDouble(26), Text(r, 27))
+        r.GetInt32(23), r.GetInt64(24) != 0, Strings(Text(r, 25)), r.GetDouble(26), Text(r, 27))
     {
         OtherLanes = OtherLanes(Text(r, 28)),
     };
 
     // [["lane-id","Lane name"], …] from json_group_array: names may hold any character.
     private static List<(string Id, string Name)> OtherLanes(string? json) =>
-        json is null or "[]" ? [] : [.. JsonSerializer.Deserialize<string[][]>(json)!.Select(x => (x[0], x[1]))];
+        json is null or "[]" ? [] : [.. JsonSerializer.Deserialize(json, QueueJson.Default.StringArrayArray)!.Select(x => (x[0], x[1]))];
+
+    // The evidence's matched keywords (LaneMatcher.MatchEvidence), extracted by SQLite.
+    private static string[] Strings(string? json) =>
+        json is null or "[]" ? [] : JsonSerializer.Deserialize(json, QueueJson.Default.StringArray) ?? [];
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
@@ -130,3 +135,8 @@ public sealed class QueueSql
 
     private static DateTimeOffset Instant(long ticks) => new(ticks, TimeSpan.Zero);
 }
+
+/// <summary>Source-generated readers for the JSON the queue's SQL returns (no reflection per row).</summary>
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(string[][]))]
+internal sealed partial class QueueJson : JsonSerializerContext;

@@ -1,26 +1,10 @@
--- wrk script for bench/queue-wrk.sh.
--- Cookies: like a browser, a renewed sign-in cookie (Set-Cookie, sent when the security stamp is
--- re-checked, every minute) replaces the old one; without this every request after the first
--- minute would re-check the stamp, which no browser causes.
+-- wrk script for bench/queue-wrk.sh (run from the repository root).
 -- Report: one parseable line with the percentiles wrk --latency does not print (p95) and the
 -- request rate. Latencies are in microseconds.
-local req
-
-request = function()
-  if not req then req = wrk.format() end
-  return req
-end
+dofile("bench/wrk-cookies.lua")
 
 response = function(status, headers, body)
-  local set = headers["Set-Cookie"]
-  if not set then return end
-  local name, value = set:match("^%s*([^=;]+)=([^;]*)")
-  if not name then return end
-  local cookie = wrk.headers["Cookie"] or ""
-  local replaced, n = cookie:gsub("(" .. name:gsub("%p", "%%%0") .. ")=[^;]*", "%1=" .. value:gsub("%%", "%%%%"))
-  if n == 0 then replaced = (cookie ~= "" and (cookie .. "; ") or "") .. name .. "=" .. value end
-  wrk.headers["Cookie"] = replaced
-  req = nil
+  keep_cookies(headers)
 end
 
 done = function(summary, latency, requests)

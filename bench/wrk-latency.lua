@@ -1,5 +1,6 @@
 -- wrk report: request count, errors and the latency percentiles the docs quote (wrk's own
 -- --latency output has no p95). The cookie comes from the COOKIE environment variable.
+dofile("bench/wrk-cookies.lua")
 local cookie = os.getenv("COOKIE")
 if cookie then
   wrk.headers["Cookie"] = cookie
@@ -7,6 +8,7 @@ end
 
 local bad = 0
 response = function(status, headers, body)
+  keep_cookies(headers)
   if status ~= 200 then
     bad = bad + 1
   end

@@ -17,7 +17,14 @@ public sealed class StoreWrites
 
     internal IInterceptor[] Interceptors => [new CommandWatch(this), new CommitWatch(this), new SaveWatch(this)];
 
-    private void Bump() => Interlocked.Increment(ref _version);
+    /// <summary>Raised after each bump, on the writing thread: handlers must only take note (signal work), never do it.</summary>
+    public event Action? Written;
+
+    private void Bump()
+    {
+        Interlocked.Increment(ref _version);
+        Written?.Invoke();
+    }
 
     // Reads never bump; anything else might write. Commits bump again, after the data is visible.
     private static bool MayWrite(DbCommand command) =>

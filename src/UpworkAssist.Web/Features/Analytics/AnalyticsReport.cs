@@ -40,20 +40,27 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
     /// the filter, today's date and a version (newest proposal, latest proposal update, newest
     /// stage change), each read from an index in well under a millisecond.
     /// </summary>
-    public async Task<Report> GetAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, CancellationToken ct)
+    public async Task<Report> GetAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, CancellationToken ct) =>
+        (await GetOrBuildAsync(filter, user, choices, ct)).Report;
+
+    /// <summary>
+    /// The report, and whether it was built (false: it was cached for the data as it is).
+    /// <paramref name="rebuild"/> builds it even so, renewing its time in the cache.
+    /// </summary>
+    public async Task<(Report Report, bool Built)> GetOrBuildAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, CancellationToken ct, bool rebuild = false)
     {
         var scope = ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user);
         var newest = await db.Proposals.MaxAsync(p => (long?)p.Id, ct);
         var updated = await db.Proposals.OrderByDescending(p => p.UpdatedAt).Select(p => (DateTimeOffset?)p.UpdatedAt).FirstOrDefaultAsync(ct);
         var change = await db.ProposalStageChanges.MaxAsync(c => (long?)c.Id, ct);
         var key = ("analytics", scope, WithDefaultPeriod(filter), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), newest, updated, change);
-        if (cache.TryGetValue(key, out Report? cached) && cached is not null)
+        if (!rebuild && cache.TryGetValue(key, out Report? cached) && cached is not null)
         {
-            return cached;
+            return (cached, false);
         }
         var report = await BuildAsync(filter, user, choices, ct);
         cache.Set(key, report, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor, Size = 1 });
-        return report;
+        return (report, true);
     }
 
     public AnalyticsOptions Options => options.Value;

@@ -7,7 +7,7 @@ using UpworkAssist.Web.Features.Pipeline;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>The rates the team steers by, with honest intervals and baselines; every table also as CSV.</summary>
-public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, ReportPrebuild prebuild, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
@@ -27,6 +27,7 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Micro
     {
         Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
         Report = await analytics.GetAsync(Filter, User, Choices, ct);
+        prebuild.Viewed(Filter, User);
     }
 
     /// <summary>One of the page's tables as CSV: summary, trends, lanes, people, templates, tiers, weeks, post-age, applicants, lane-quality, edit-distance.</summary>

@@ -25,16 +25,30 @@ public sealed record Breakdown(string Key, string Label, Funnel Funnel);
 /// <summary>The metric definitions, as pure functions over proposal facts (docs/pipeline.md).</summary>
 public static class ProposalMetrics
 {
-    public static Funnel Summarize(IReadOnlyCollection<ProposalFact> facts) => new(
-        facts.Count,
-        facts.Count(f => f.RepliedAt != null),
-        facts.Count(f => f.InterviewAt != null),
-        facts.Count(f => f.HiredAt != null),
-        facts.Sum(f => f.RevenueEarned ?? 0),
-        facts.Sum(f => f.ConnectsSpent ?? 0),
-        Median(facts.Where(f => f.RepliedAt != null).Select(f => (f.RepliedAt!.Value - f.SentAt).TotalHours)),
-        Median(facts.Where(f => f.PostingPublishedAt != null).Select(f => (f.SentAt - f.PostingPublishedAt!.Value).TotalMinutes)),
-        Median(facts.Where(f => f.ApplicantsAtSend != null).Select(f => (double)f.ApplicantsAtSend!.Value)));
+    /// <summary>One pass over the facts: counts, sums and the three samples whose medians are shown.</summary>
+    public static Funnel Summarize(IReadOnlyCollection<ProposalFact> facts)
+    {
+        int replied = 0, shortlisted = 0, won = 0, connects = 0;
+        decimal revenue = 0;
+        var toReply = new List<double>();
+        var toSend = new List<double>();
+        var applicants = new List<double>();
+        foreach (var f in facts)
+        {
+            if (f.RepliedAt is { } r)
+            {
+                replied++;
+                toReply.Add((r - f.SentAt).TotalHours);
+            }
+            if (f.InterviewAt is not null) shortlisted++;
+            if (f.HiredAt is not null) won++;
+            revenue += f.RevenueEarned ?? 0;
+            connects += f.ConnectsSpent ?? 0;
+            if (f.PostingPublishedAt is { } published) toSend.Add((f.SentAt - published).TotalMinutes);
+            if (f.ApplicantsAtSend is { } n) applicants.Add(n);
+        }
+        return new(facts.Count, replied, shortlisted, won, revenue, connects, Median(toReply), Median(toSend), Median(applicants));
+    }
 
     public static IReadOnlyList<Breakdown> By(IEnumerable<ProposalFact> facts, Func<ProposalFact, string> key, Func<string, string> label, IEnumerable<string>? order = null)
     {
@@ -105,7 +119,8 @@ public static class ProposalMetrics
 
     public static double? Median(IEnumerable<double> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
         if (sorted.Length == 0)
         {
             return null;

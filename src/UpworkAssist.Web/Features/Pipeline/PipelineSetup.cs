@@ -9,6 +9,8 @@ public static class PipelineSetup
     {
         services.AddScoped<ProposalStages>();
         services.AddScoped<AnalyticsReport>();
+        services.AddSingleton<ReportPrebuild>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportPrebuild>());
         services.AddMemoryCache();
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
             .Validate(o => o.MinimumSample > 0, "Analytics:MinimumSample must be positive.")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Tests.Infrastructure;
 
@@ -174,6 +175,32 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await alice.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Contract",
             ("Contract.Type", "Fixed"), ("Contract.Value", "300"), ("Contract.Revenue", "250"))).StatusCode);
         Assert.Equal(4250, D(Assert.Single(await CsvAsync(manager, "summary"))["revenue"]));
+    }
+
+    [Fact]
+    public async Task A_viewed_report_is_built_again_in_the_background_after_a_write()
+    {
+        var prebuild = _app.Services.GetRequiredService<ReportPrebuild>();
+        Assert.Equal(0, await prebuild.RebuildAsync(CancellationToken.None)); // nothing viewed yet
+        var manager = await _app.SignedInAsync("Manager");
+        Assert.Equal("5", Assert.Single(await CsvAsync(manager, "summary"))["replied"]);
+        Assert.Equal(0, await prebuild.RebuildAsync(CancellationToken.None)); // viewed, and built for the data as it is
+
+        var alice = _app.Browser();
+        await alice.LoginAsync("alice@example.test", TestApp.Password);
+        var id = _data.Ids[4];
+        Assert.Equal(HttpStatusCode.Redirect, (await alice.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Stage", ("Stage.To", "Replied"))).StatusCode);
+        // The manager's view of the default period is rebuilt for the new data (and only once) …
+        Assert.Equal(1, await prebuild.RebuildAsync(CancellationToken.None));
+        Assert.Equal(0, await prebuild.RebuildAsync(CancellationToken.None));
+        // … and that report, with the stage change in it, is what the next view shows.
+        Assert.Equal("6", Assert.Single(await CsvAsync(manager, "summary"))["replied"]);
+        // Renewing (before the cache's age limit) builds every viewed report even without a write.
+        Assert.Equal(1, await prebuild.RebuildAsync(CancellationToken.None, renew: true));
+
+        // A report not viewed for half an hour is no longer kept built.
+        _app.Clock.Advance(ReportPrebuild.ViewedWithin + TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await prebuild.RebuildAsync(CancellationToken.None));
     }
 
     [Fact]

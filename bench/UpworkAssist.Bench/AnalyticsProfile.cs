@@ -18,6 +18,7 @@ internal static class AnalyticsProfile
         var times = new Dictionary<string, List<double>>();
         void Add(string part, double ms) => (times.TryGetValue(part, out var l) ? l : times[part] = []).Add(ms);
         var sent = 0;
+        var snapshot = new FactsSnapshot();
         for (var round = 0; round < 40; round++)
         {
             await using var db = new AppDbContext(options);
@@ -25,7 +26,7 @@ internal static class AnalyticsProfile
             var choices = await FilterChoices.LoadAsync(db, user, CancellationToken.None);
             var t1 = watch.Elapsed.TotalMilliseconds;
             var report = new AnalyticsReport(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions()),
-                new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
+                new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()), snapshot);
             var r = await report.BuildAsync(new ProposalFilter(), user, choices, CancellationToken.None);
             var t2 = watch.Elapsed.TotalMilliseconds;
             var start = TimeProvider.System.GetUtcNow().AddDays(-89);

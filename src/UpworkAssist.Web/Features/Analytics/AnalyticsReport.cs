@@ -24,11 +24,11 @@ public sealed record Report(DateTimeOffset? Start, DateTimeOffset? End, Funnel S
     IReadOnlyList<LaneQuality> LaneQuality, IReadOnlyList<EditDistanceRow> EditDistance);
 
 /// <summary>
-/// Builds the analytics for a filter and a reader. The period's proposals are read once as narrow
-/// rows (SentAt index, milestones by primary key) and grouped in memory; the trends are one SQL
-/// aggregate; lane precision is one SQL aggregate over the matches.
+/// Builds the analytics for a filter and a reader from the in-memory <see cref="FactsSnapshot"/>
+/// (kept current with the store): the period's facts and the trends are filtered and grouped in
+/// memory; lane precision is one SQL aggregate over the matches.
 /// </summary>
-public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOptions<AnalyticsOptions> options, IMemoryCache cache)
+public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOptions<AnalyticsOptions> options, IMemoryCache cache, FactsSnapshot snapshot)
 {
     public const int DefaultDays = 90;
 
@@ -73,8 +73,9 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var now = clock.GetUtcNow();
         filter = WithDefaultPeriod(filter);
         var (start, end) = filter.Range(now);
-        var facts = await Facts(db, filter.Apply(db.Proposals.AsNoTracking(), user, now)).ToListAsync(ct);
-        var trends = await TrendsAsync(filter with { From = null, To = null, Days = null }, user, now, ct);
+        var all = await snapshot.GetAsync(db, ct);
+        var facts = all.Where(FactsSnapshot.Where(filter, user, now)).ToList();
+        var trends = Trends(all.Where(FactsSnapshot.Where(filter with { From = null, To = null, Days = null }, user, now)), now);
         var lanes = ProposalMetrics.By(facts, f => f.LaneId ?? "", k => choices.LaneName(k == "" ? null : k));
         var quality = await LaneQualityAsync(filter.Lane, start, end, choices, lanes, ct);
         var edits = facts.GroupBy(ProposalMetrics.TemplateKey).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -103,28 +104,29 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
             p.BudgetAtSend, p.ContractType, p.ConnectsSpent, p.EditDistance, p.RevenueEarned,
             g == null ? null : g.RepliedAt, g == null ? null : g.InterviewAt, g == null ? null : g.HiredAt);
 
-    private async Task<IReadOnlyList<Trend>> TrendsAsync(ProposalFilter filter, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    private static readonly int[] TrendDays = [60, 90];
+
+    /// <summary>The last 60 and 90 days (to the end of today, UTC) against the 60 and 90 days before them.</summary>
+    private static List<Trend> Trends(IEnumerable<ProposalFact> facts, DateTimeOffset now)
     {
         var end = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
-        var trends = new List<Trend>();
-        foreach (var days in new[] { 60, 90 })
+        var recent = facts.Where(f => f.SentAt >= end.AddDays(-180) && f.SentAt < end).ToList();
+        return [.. TrendDays.Select(days => new Trend(days,
+            Counts(recent.Where(f => f.SentAt >= end.AddDays(-days))),
+            Counts(recent.Where(f => f.SentAt >= end.AddDays(-2 * days) && f.SentAt < end.AddDays(-days)))))];
+    }
+
+    private static Funnel Counts(IEnumerable<ProposalFact> facts)
+    {
+        int sent = 0, replied = 0, shortlisted = 0, won = 0;
+        foreach (var f in facts)
         {
-            var (cur, since) = (end.AddDays(-days), end.AddDays(-2 * days));
-            var rows = from p in filter.Apply(db.Proposals.AsNoTracking(), user, now)
-                       where p.SentAt >= since && p.SentAt < end
-                       join g in db.ProposalProgress on p.Id equals g.ProposalId into progress
-                       from g in progress.DefaultIfEmpty()
-                       select new { Current = p.SentAt >= cur, Replied = g != null && g.RepliedAt != null, Short = g != null && g.InterviewAt != null, Won = g != null && g.HiredAt != null };
-            var c = await rows.GroupBy(x => 1).Select(x => new
-            {
-                Sent = x.Count(r => r.Current), Replied = x.Count(r => r.Current && r.Replied), Short = x.Count(r => r.Current && r.Short), Won = x.Count(r => r.Current && r.Won),
-                PSent = x.Count(r => !r.Current), PReplied = x.Count(r => !r.Current && r.Replied), PShort = x.Count(r => !r.Current && r.Short), PWon = x.Count(r => !r.Current && r.Won),
-            }).FirstOrDefaultAsync(ct);
-            trends.Add(new Trend(days,
-                new Funnel(c?.Sent ?? 0, c?.Replied ?? 0, c?.Short ?? 0, c?.Won ?? 0, 0, 0, null, null, null),
-                new Funnel(c?.PSent ?? 0, c?.PReplied ?? 0, c?.PShort ?? 0, c?.PWon ?? 0, 0, 0, null, null, null)));
+            sent++;
+            if (f.RepliedAt is not null) replied++;
+            if (f.InterviewAt is not null) shortlisted++;
+            if (f.HiredAt is not null) won++;
         }
-        return trends;
+        return new Funnel(sent, replied, shortlisted, won, 0, 0, null, null, null);
     }
 
     private async Task<IReadOnlyList<LaneQuality>> LaneQualityAsync(string? lane, DateTimeOffset? start, DateTimeOffset? end, FilterChoices choices, IReadOnlyList<Breakdown> proposals, CancellationToken ct)

@@ -9,6 +9,7 @@ public static class PipelineSetup
     {
         services.AddScoped<ProposalStages>();
         services.AddScoped<AnalyticsReport>();
+        services.AddSingleton<FactsSnapshot>();
         services.AddSingleton<ReportPrebuild>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportPrebuild>());
         services.AddMemoryCache();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Tests.Infrastructure;
@@ -201,6 +202,55 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         // A report not viewed for half an hour is no longer kept built.
         _app.Clock.Advance(ReportPrebuild.ViewedWithin + TimeSpan.FromMinutes(1));
         Assert.Equal(0, await prebuild.RebuildAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("Manager", null, null, null, null, null, 90)]
+    [InlineData("Manager", "k-dotnet", null, null, null, null, 90)]
+    [InlineData("Manager", null, "bob", "none", null, null, null)]
+    [InlineData("Manager", "k-react", null, "2", "2026-11-20", "2026-11-28", null)]
+    [InlineData("Freelancer", null, null, null, null, null, 3650)]
+    [InlineData("Freelancer", "k-dotnet", "alice", "nope", null, null, 7)]
+    public async Task The_in_memory_filter_selects_what_the_SQL_filter_selects(string role, string? lane, string? person, string? template, string? from, string? to, int? days)
+    {
+        var user = role == "Manager"
+            ? new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.NameIdentifier, "m"), new(System.Security.Claims.ClaimTypes.Role, "Manager")], "test"))
+            : new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.NameIdentifier, _data.Alice), new(System.Security.Claims.ClaimTypes.Role, "Freelancer")], "test"));
+        var filter = new UpworkAssist.Web.Features.Pipeline.ProposalFilter(lane, person switch { "bob" => _data.Bob, "alice" => _data.Alice, _ => null }, template,
+            from is null ? null : DateOnly.Parse(from, CultureInfo.InvariantCulture), to is null ? null : DateOnly.Parse(to, CultureInfo.InvariantCulture), days);
+        var now = _app.Clock.GetUtcNow();
+        await _app.WithDbAsync(async db =>
+        {
+            var bySql = await filter.Apply(db.Proposals, user, now).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+            var all = await _app.Services.GetRequiredService<FactsSnapshot>().GetAsync(db, CancellationToken.None);
+            var inMemory = all.Where(FactsSnapshot.Where(filter, user, now)).Select(f => f.Id).Order().ToList();
+            Assert.Equal(bySql, inMemory);
+        });
+    }
+
+    [Fact]
+    public async Task The_facts_snapshot_reads_only_what_changed()
+    {
+        var snapshot = _app.Services.GetRequiredService<FactsSnapshot>();
+        var manager = await _app.SignedInAsync("Manager");
+        await CsvAsync(manager, "summary");
+        var reads = snapshot.Reads;
+        await CsvAsync(manager, "summary", "&days=365"); // another report, same data: no read
+        Assert.Equal(reads, snapshot.Reads);
+
+        var alice = _app.Browser();
+        await alice.LoginAsync("alice@example.test", TestApp.Password);
+        var id = _data.Ids[4];
+        await alice.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Stage", ("Stage.To", "Replied"));
+        Assert.Equal("6", Assert.Single(await CsvAsync(manager, "summary"))["replied"]);
+        Assert.Equal(reads + 1, snapshot.Reads);
+        await _app.WithDbAsync(async db =>
+        {
+            var all = await snapshot.GetAsync(db, CancellationToken.None);
+            Assert.Equal(await db.Proposals.CountAsync(), all.Count);
+            Assert.Equal(all.Count, all.Select(f => f.Id).Distinct().Count());
+            Assert.NotNull(all.Single(f => f.Id == id).RepliedAt);
+        });
     }
 
     [Fact]

@@ -48,5 +48,7 @@ done
 
 echo "== $page (wrk -t2 -c16 -d$duration)"
 COOKIE="$cookie" wrk -t2 -c16 -d"$duration" -s bench/wrk-latency.lua "$page" | tail -2
+echo "== cold under load: $base/Analytics with a from/to pair no request used before (bench/wrk-cold.lua)"
+COOKIE="$cookie" wrk -t2 -c16 -d"$duration" -s bench/wrk-cold.lua "$base/Analytics" | tail -2
 echo "== $static (reference, same server)"
 COOKIE="$cookie" wrk -t2 -c16 -d"$duration" -s bench/wrk-latency.lua "$static" | tail -2

@@ -4,6 +4,7 @@
 # from the same server as the reference (docs/performance.md "Analytics page"). Goal: p95 < 100 ms.
 #
 # Usage: bench/analytics-wrk.sh [DURATION] [PROPOSALS]   (defaults: 30s, 100000)
+#        STORE=<db> bench/analytics-wrk.sh …  copies a store generated earlier (same day) instead of generating one
 # Needs: dotnet, wrk (apt-get install -y wrk), curl. Work files go to a temp folder, removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,11 @@ work=$(mktemp -d)
 trap 'kill "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet publish -c Release -o "$work/app" src/UpworkAssist.Web >/dev/null
-dotnet run -c Release --project bench/UpworkAssist.Bench -- pipeline "$work/data/upworkassist.db" "$count" "$password"
+if [ -n "${STORE:-}" ]; then
+  mkdir -p "$work/data" && sqlite3 "$STORE" ".backup '$work/data/upworkassist.db'"
+else
+  dotnet run -c Release --project bench/UpworkAssist.Bench -- pipeline "$work/data/upworkassist.db" "$count" "$password"
+fi
 
 # The product as shipped (Production, Serilog request logging on), feed polling off so nothing else runs.
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet UpworkAssist.Web.dll --urls "http://127.0.0.1:$port" \

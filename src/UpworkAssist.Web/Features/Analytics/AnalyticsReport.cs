@@ -28,7 +28,7 @@ public sealed record Report(DateTimeOffset? Start, DateTimeOffset? End, Funnel S
 /// (kept current with the store): the period's facts and the trends are filtered and grouped in
 /// memory; lane precision is one SQL aggregate over the matches.
 /// </summary>
-public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOptions<AnalyticsOptions> options, IMemoryCache cache, FactsSnapshot snapshot)
+public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOptions<AnalyticsOptions> options, IMemoryCache cache, FactsSnapshot snapshot, StoreCache storeCache)
 {
     public const int DefaultDays = 90;
 
@@ -73,28 +73,68 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var now = clock.GetUtcNow();
         filter = WithDefaultPeriod(filter);
         var (start, end) = filter.Range(now);
-        var all = await snapshot.GetAsync(db, ct);
-        var facts = all.Where(FactsSnapshot.Where(filter, user, now)).ToList();
-        var trends = Trends(all.Where(FactsSnapshot.Where(filter with { From = null, To = null, Days = null }, user, now)), now);
-        var lanes = ProposalMetrics.By(facts, f => f.LaneId ?? "", k => choices.LaneName(k == "" ? null : k));
-        var quality = await LaneQualityAsync(filter.Lane, start, end, choices, lanes, ct);
-        var edits = facts.GroupBy(ProposalMetrics.TemplateKey).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => ProposalMetrics.By(g, ProposalMetrics.EditBand, k => k, ProposalMetrics.EditBands)
-                .Select(b => new EditDistanceRow(TemplateLabel(choices)(g.Key), b.Label, b.Funnel)))
-            .ToList();
-        return new Report(start, end, ProposalMetrics.Summarize(facts), trends,
-            lanes,
-            ProposalMetrics.By(facts, f => f.FreelancerId, k => choices.PersonName(k)),
-            ProposalMetrics.By(facts, ProposalMetrics.TemplateKey, TemplateLabel(choices)),
-            ProposalMetrics.By(facts, ProposalMetrics.BudgetTier, k => k, ProposalMetrics.BudgetTiers),
-            ProposalMetrics.By(facts, ProposalMetrics.WeekKey, k => "week of " + k),
-            ProposalMetrics.By(facts, ProposalMetrics.PostAge, k => k, ProposalMetrics.PostAges),
-            ProposalMetrics.By(facts, ProposalMetrics.Applicants, k => k, ProposalMetrics.ApplicantBands),
-            quality, edits);
+        var table = await snapshot.GetAsync(db, ct);
+        var trends = Trends(table, table.Select(filter with { From = null, To = null, Days = TrendDays.Max() * 2 }, user, now), now);
+        var selected = table.Select(filter, user, now);
+
+        // Every breakdown in one pass over the period's facts: a tally per group, found by the fact's codes.
+        var summary = new Tally();
+        var lanes = new Tally?[table.LaneIds.Count];
+        var people = new Tally?[table.PersonIds.Count];
+        var templates = new Tally?[table.TemplateKeys.Count];
+        var edits = new Tally?[table.TemplateKeys.Count * ProposalMetrics.EditBands.Length];
+        var tiers = new Tally?[ProposalMetrics.BudgetTiers.Length];
+        var ages = new Tally?[ProposalMetrics.PostAges.Length];
+        var applicants = new Tally?[ProposalMetrics.ApplicantBands.Length];
+        // Facts are in send order, so the first and last give the weeks' span.
+        var firstWeek = selected.Count == 0 ? 0 : table.Codes[selected[0]].Week;
+        var weeks = new Tally?[selected.Count == 0 ? 0 : (table.Codes[selected[^1]].Week - firstWeek) / 7 + 1];
+        foreach (var i in selected)
+        {
+            ref readonly var m = ref table.Measures[i];
+            ref readonly var c = ref table.Codes[i];
+            summary.Add(m);
+            (lanes[c.Lane] ??= new()).Add(m);
+            (people[c.Person] ??= new()).Add(m);
+            (templates[c.Template] ??= new()).Add(m);
+            (edits[c.Template * ProposalMetrics.EditBands.Length + c.Edit] ??= new()).Add(m);
+            (tiers[c.Tier] ??= new()).Add(m);
+            (ages[c.PostAge] ??= new()).Add(m);
+            (applicants[c.Applicants] ??= new()).Add(m);
+            (weeks[(c.Week - firstWeek) / 7] ??= new()).Add(m);
+        }
+
+        var templateLabel = (int code) => choices.TemplateName(table.TemplateKeys[code] is var key && key == 0 ? null : key);
+        var templateText = (int code) => ProposalMetrics.TemplateText(table.TemplateKeys[code]);
+        var byLane = Rows(lanes, code => table.LaneIds[code], code => choices.LaneName(table.LaneIds[code] is "" ? null : table.LaneIds[code]));
+        var quality = await LaneQualityAsync(filter.Lane, start, end, choices, byLane, ct);
+        // Template by template (ordinal by key, as the template table), each in band order.
+        var editRows = Rows(templates, templateText, templateLabel).SelectMany(t =>
+        {
+            var code = Enumerable.Range(0, table.TemplateKeys.Count).First(c => templateText(c) == t.Key);
+            return ProposalMetrics.EditBands.Select((band, b) => (band, tally: edits[code * ProposalMetrics.EditBands.Length + b]))
+                .Where(e => e.tally is not null).Select(e => new EditDistanceRow(t.Label, e.band, e.tally!.ToFunnel()));
+        }).ToList();
+        string Week(int index) => ProposalMetrics.WeekText(DateOnly.FromDayNumber(firstWeek + 7 * index));
+        return new Report(start, end, summary.ToFunnel(), trends,
+            byLane,
+            Rows(people, code => table.PersonIds[code], code => choices.PersonName(table.PersonIds[code])),
+            Rows(templates, templateText, templateLabel),
+            Bands(tiers, ProposalMetrics.BudgetTiers),
+            Rows(weeks, Week, index => "week of " + Week(index)),
+            Bands(ages, ProposalMetrics.PostAges),
+            Bands(applicants, ProposalMetrics.ApplicantBands),
+            quality, editRows);
     }
 
-    private static Func<string, string> TemplateLabel(FilterChoices choices) =>
-        key => choices.TemplateName(key == "none" ? null : long.Parse(key, System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>A breakdown's rows, ordinal by key text.</summary>
+    private static List<Breakdown> Rows(Tally?[] tallies, Func<int, string> key, Func<int, string> label) =>
+        [.. tallies.Index().Where(t => t.Item is not null).Select(t => (Key: key(t.Index), t.Index, Tally: t.Item!))
+            .OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Breakdown(t.Key, label(t.Index), t.Tally.ToFunnel()))];
+
+    /// <summary>A banded breakdown's rows, in the bands' order (the key is the band's name).</summary>
+    private static List<Breakdown> Bands(Tally?[] tallies, string[] bands) =>
+        [.. tallies.Index().Where(t => t.Item is not null).Select(t => new Breakdown(bands[t.Index], bands[t.Index], t.Item!.ToFunnel()))];
 
     public static IQueryable<ProposalFact> Facts(AppDbContext db, IQueryable<Proposal> proposals) =>
         from p in proposals
@@ -106,41 +146,27 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
 
     private static readonly int[] TrendDays = [60, 90];
 
-    /// <summary>The last 60 and 90 days (to the end of today, UTC) against the 60 and 90 days before them.</summary>
-    private static List<Trend> Trends(IEnumerable<ProposalFact> facts, DateTimeOffset now)
+    /// <summary>The last 60 and 90 days (to the end of today, UTC) against the 60 and 90 days before them, in one pass.</summary>
+    private static List<Trend> Trends(FactTable table, List<int> selected, DateTimeOffset now)
     {
         var end = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
-        var recent = facts.Where(f => f.SentAt >= end.AddDays(-180) && f.SentAt < end).ToList();
-        return [.. TrendDays.Select(days => new Trend(days,
-            Counts(recent.Where(f => f.SentAt >= end.AddDays(-days))),
-            Counts(recent.Where(f => f.SentAt >= end.AddDays(-2 * days) && f.SentAt < end.AddDays(-days)))))];
-    }
-
-    private static Funnel Counts(IEnumerable<ProposalFact> facts)
-    {
-        int sent = 0, replied = 0, shortlisted = 0, won = 0;
-        foreach (var f in facts)
+        var counts = TrendDays.Select(days => (Days: days, Split: end.AddDays(-days), Start: end.AddDays(-2 * days), Current: new Tally(medians: false), Previous: new Tally(medians: false))).ToArray();
+        foreach (var i in selected)
         {
-            sent++;
-            if (f.RepliedAt is not null) replied++;
-            if (f.InterviewAt is not null) shortlisted++;
-            if (f.HiredAt is not null) won++;
+            var sent = table.Facts[i].SentAt;
+            if (sent >= end) break; // send order: the rest are later still
+            foreach (var (_, split, start, current, previous) in counts)
+            {
+                if (sent >= split) current.Add(table.Measures[i]);
+                else if (sent >= start) previous.Add(table.Measures[i]);
+            }
         }
-        return new Funnel(sent, replied, shortlisted, won, 0, 0, null, null, null);
+        return [.. counts.Select(c => new Trend(c.Days, c.Current.ToFunnel(), c.Previous.ToFunnel()))];
     }
 
     private async Task<IReadOnlyList<LaneQuality>> LaneQualityAsync(string? lane, DateTimeOffset? start, DateTimeOffset? end, FilterChoices choices, IReadOnlyList<Breakdown> proposals, CancellationToken ct)
     {
-        var matches = db.Matches.AsNoTracking();
-        if (!string.IsNullOrEmpty(lane)) matches = matches.Where(m => m.LaneId == lane);
-        if (start is { } s) matches = matches.Where(m => m.MatchedAt >= s);
-        if (end is { } e) matches = matches.Where(m => m.MatchedAt < e);
-        var labels = await matches.GroupBy(m => m.LaneId).Select(g => new
-        {
-            g.Key, Total = g.Count(),
-            Kept = g.Count(m => m.Status == MatchStatus.Shortlisted || m.Status == MatchStatus.Assigned),
-            Dismissed = g.Count(m => m.Status == MatchStatus.Dismissed),
-        }).ToDictionaryAsync(x => x.Key, ct);
+        var labels = (await LaneLabels.GetAsync(db, storeCache, ct)).For(string.IsNullOrEmpty(lane) ? null : lane, start, end);
         var funnels = proposals.ToDictionary(b => b.Key, b => b.Funnel, StringComparer.Ordinal);
         var empty = ProposalMetrics.Summarize([]);
         return labels.Keys.Union(funnels.Keys.Where(k => k != "")).Order(StringComparer.Ordinal).Select(id =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Analytics;
@@ -25,36 +26,12 @@ public sealed record Breakdown(string Key, string Label, Funnel Funnel);
 /// <summary>The metric definitions, as pure functions over proposal facts (docs/pipeline.md).</summary>
 public static class ProposalMetrics
 {
-    /// <summary>One pass over the facts: counts, sums and the three samples whose medians are shown.</summary>
-    public static Funnel Summarize(IReadOnlyCollection<ProposalFact> facts)
+    /// <summary>The funnel of a set of facts.</summary>
+    public static Funnel Summarize(IEnumerable<ProposalFact> facts)
     {
-        int replied = 0, shortlisted = 0, won = 0, connects = 0;
-        decimal revenue = 0;
-        var toReply = new List<double>();
-        var toSend = new List<double>();
-        var applicants = new List<double>();
-        foreach (var f in facts)
-        {
-            if (f.RepliedAt is { } r)
-            {
-                replied++;
-                toReply.Add((r - f.SentAt).TotalHours);
-            }
-            if (f.InterviewAt is not null) shortlisted++;
-            if (f.HiredAt is not null) won++;
-            revenue += f.RevenueEarned ?? 0;
-            connects += f.ConnectsSpent ?? 0;
-            if (f.PostingPublishedAt is { } published) toSend.Add((f.SentAt - published).TotalMinutes);
-            if (f.ApplicantsAtSend is { } n) applicants.Add(n);
-        }
-        return new(facts.Count, replied, shortlisted, won, revenue, connects, Median(toReply), Median(toSend), Median(applicants));
-    }
-
-    public static IReadOnlyList<Breakdown> By(IEnumerable<ProposalFact> facts, Func<ProposalFact, string> key, Func<string, string> label, IEnumerable<string>? order = null)
-    {
-        var groups = facts.GroupBy(key).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var keys = order?.Where(groups.ContainsKey).ToList() ?? [.. groups.Keys.Order(StringComparer.Ordinal)];
-        return keys.Select(k => new Breakdown(k, label(k), Summarize(groups[k]))).ToList();
+        var tally = new Tally();
+        foreach (var f in facts) tally.Add(Measures.Of(f));
+        return tally.ToFunnel();
     }
 
     /// <summary>Monday of the UTC week the proposal was sent in.</summary>
@@ -64,7 +41,7 @@ public static class ProposalMetrics
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    public static string WeekKey(ProposalFact f) => WeekOf(f.SentAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string WeekText(DateOnly week) => week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static readonly string[] BudgetTiers = ["fixed < $500", "fixed $500–1,999", "fixed $2,000–9,999", "fixed ≥ $10,000", "hourly < $25/h", "hourly $25–49/h", "hourly ≥ $50/h", "unknown"];
 
@@ -115,17 +92,89 @@ public static class ProposalMetrics
         _ => "heavy (≥ 100 chars)",
     };
 
-    public static string TemplateKey(ProposalFact f) => f.TemplateId?.ToString(CultureInfo.InvariantCulture) ?? "none";
+    /// <summary>A proposal's template as a grouping key: its id, or 0 for none (store ids start at 1).</summary>
+    public static long TemplateKey(ProposalFact f) => f.TemplateId ?? 0;
 
-    public static double? Median(IEnumerable<double> values)
+    public static string TemplateText(long key) => key == 0 ? "none" : key.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The median, found by selection in linear time rather than by sorting (a report takes the
+    /// medians of every group of every breakdown). Reorders <paramref name="values"/>.
+    /// </summary>
+    public static double? Median(Span<double> values)
     {
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        if (sorted.Length == 0)
+        if (values.IsEmpty)
         {
             return null;
         }
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var mid = values.Length / 2;
+        var upper = Select(values, mid);
+        if (values.Length % 2 == 1)
+        {
+            return upper;
+        }
+        // After selection every value left of mid is at most values[mid]: the lower middle is their maximum.
+        var lower = values[0];
+        foreach (var v in values[1..mid]) lower = Math.Max(lower, v);
+        return (lower + upper) / 2;
     }
+
+    /// <summary>Hoare's selection: puts the k-th smallest value at index k, smaller ones before it, larger after.</summary>
+    private static double Select(Span<double> values, int k)
+    {
+        var (lo, hi) = (0, values.Length - 1);
+        while (lo < hi)
+        {
+            var pivot = values[lo + (hi - lo) / 2];
+            var (i, j) = (lo, hi);
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return values[k];
+        }
+        return values[k];
+    }
+}
+
+/// <summary>
+/// Counts one group's funnel as proposals are added, so every breakdown of a report is counted in
+/// a single pass over the period's facts. Without <paramref name="medians"/> it keeps no samples
+/// and its funnel has no medians (the trends show only counts and rates).
+/// </summary>
+public sealed class Tally(bool medians = true)
+{
+    private int _sent, _replied, _shortlisted, _won, _connects;
+    private decimal _revenue;
+    private List<double>? _toReply, _toSend, _applicants;
+
+    public void Add(in Measures m)
+    {
+        _sent++;
+        if (m.Replied)
+        {
+            _replied++;
+            if (medians) (_toReply ??= []).Add(m.HoursToReply);
+        }
+        if (m.Shortlisted) _shortlisted++;
+        if (m.Won) _won++;
+        if (m.Revenue != 0) _revenue += m.Revenue;
+        _connects += m.Connects;
+        if (!medians) return;
+        if (!double.IsNaN(m.MinutesToSend)) (_toSend ??= []).Add(m.MinutesToSend);
+        if (!double.IsNaN(m.Applicants)) (_applicants ??= []).Add(m.Applicants);
+    }
+
+    public Funnel ToFunnel() => new(_sent, _replied, _shortlisted, _won, _revenue, _connects,
+        ProposalMetrics.Median(CollectionsMarshal.AsSpan(_toReply)), ProposalMetrics.Median(CollectionsMarshal.AsSpan(_toSend)),
+        ProposalMetrics.Median(CollectionsMarshal.AsSpan(_applicants)));
 }

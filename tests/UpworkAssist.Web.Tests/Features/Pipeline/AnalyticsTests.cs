@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Tests.Infrastructure;
 
@@ -149,6 +150,62 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Lane_labels_counted_per_day_give_what_a_query_of_the_period_gives()
+    {
+        // Matches either side of midnight, the edge every period starts and ends on.
+        var midnight = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        var extra = new[] { (midnight, MatchStatus.Shortlisted), (midnight.AddTicks(-1), MatchStatus.Dismissed), (midnight.AddDays(5).AddHours(12), MatchStatus.Assigned),
+            (midnight.AddDays(-40), MatchStatus.Dismissed), (midnight.AddDays(1).AddTicks(-1), MatchStatus.New) };
+        await _app.WithDbAsync(async db =>
+        {
+            foreach (var ((at, status), i) in extra.Select((e, i) => (e, i)))
+            {
+                db.Postings.Add(new Posting { Id = $"~0x{i}", Title = "x", PublishedAt = at, FetchedAt = at });
+                db.Matches.Add(new Match { PostingId = $"~0x{i}", LaneId = i % 2 == 0 ? "k-react" : "k-dotnet", Status = status, MatchedAt = at });
+            }
+            await db.SaveChangesAsync();
+        });
+        var now = _app.Clock.GetUtcNow();
+        var filters = new UpworkAssist.Web.Features.Pipeline.ProposalFilter[]
+        {
+            new(), new(Days: 90), new(Days: 3), new(From: new DateOnly(2026, 11, 20)), new(To: new DateOnly(2026, 11, 19)),
+            new(From: new DateOnly(2026, 11, 20), To: new DateOnly(2026, 11, 20)), new(Lane: "k-dotnet", From: new DateOnly(2026, 10, 1), To: new DateOnly(2026, 11, 25)),
+            new(Lane: "k-none", Days: 90),
+        };
+        await _app.WithDbAsync(async db =>
+        {
+            var labels = await LaneLabels.ReadAsync(db, CancellationToken.None);
+            foreach (var filter in filters)
+            {
+                var (start, end) = filter.Range(now);
+                var matches = await db.Matches.Where(m => filter.Lane == null || m.LaneId == filter.Lane).ToListAsync();
+                var expected = matches.Where(m => (start is not { } s || m.MatchedAt >= s) && (end is not { } e || m.MatchedAt < e))
+                    .GroupBy(m => m.LaneId).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (g.Key, g.Count(), g.Count(m => m.Status is MatchStatus.Shortlisted or MatchStatus.Assigned), g.Count(m => m.Status == MatchStatus.Dismissed)));
+                var actual = labels.For(filter.Lane, start, end).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => (l.Key, l.Value.Total, l.Value.Kept, l.Value.Dismissed));
+                Assert.Equal(expected, actual);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_triage_label_counts_in_lane_quality_as_soon_as_it_is_written()
+    {
+        var cache = _app.Services.GetRequiredService<StoreCache>();
+        Task<LaneLabels> Labels() => _app.WithScopeAsync(sp => LaneLabels.GetAsync(sp.GetRequiredService<AppDbContext>(), cache, CancellationToken.None));
+        Assert.Equal(new LaneLabels.Counts(7, 4, 2), (await Labels()).For("k-dotnet", null, null)["k-dotnet"]);
+        await _app.WithDbAsync(async db =>
+        {
+            var unlabelled = await db.Matches.SingleAsync(m => m.LaneId == "k-dotnet" && m.Status == MatchStatus.New);
+            unlabelled.Status = MatchStatus.Dismissed;
+            await db.SaveChangesAsync();
+        });
+        var after = await Labels();
+        Assert.Equal(new LaneLabels.Counts(7, 4, 3), after.For("k-dotnet", null, null)["k-dotnet"]);
+        Assert.Same(after, await Labels()); // kept until the next write
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_rates_by_lane_person_template_and_period()
     {
         var manager = await _app.SignedInAsync("Manager");
@@ -223,7 +280,7 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         {
             var bySql = await filter.Apply(db.Proposals, user, now).Select(p => p.Id).OrderBy(id => id).ToListAsync();
             var all = await _app.Services.GetRequiredService<FactsSnapshot>().GetAsync(db, CancellationToken.None);
-            var inMemory = all.Where(FactsSnapshot.Where(filter, user, now)).Select(f => f.Id).Order().ToList();
+            var inMemory = all.Select(filter, user, now).Select(i => all.Facts[i].Id).Order().ToList();
             Assert.Equal(bySql, inMemory);
         });
     }
@@ -247,9 +304,10 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         await _app.WithDbAsync(async db =>
         {
             var all = await snapshot.GetAsync(db, CancellationToken.None);
-            Assert.Equal(await db.Proposals.CountAsync(), all.Count);
-            Assert.Equal(all.Count, all.Select(f => f.Id).Distinct().Count());
-            Assert.NotNull(all.Single(f => f.Id == id).RepliedAt);
+            Assert.Equal(await db.Proposals.CountAsync(), all.Facts.Count);
+            Assert.Equal(all.Facts.Count, all.Facts.Select(f => f.Id).Distinct().Count());
+            Assert.NotNull(all.Facts.Single(f => f.Id == id).RepliedAt);
+            Assert.Equal(all.Facts.OrderBy(f => f.SentAt).ThenBy(f => f.Id), all.Facts);
         });
     }
 

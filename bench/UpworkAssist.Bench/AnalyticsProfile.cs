@@ -39,7 +39,7 @@ internal static class AnalyticsProfile
             var choices = await FilterChoices.LoadAsync(db, user, CancellationToken.None);
             var filter = new ProposalFilter(From: today.AddDays(-89 - round % 30), To: today.AddDays(-round % 30));
             var watch = Stopwatch.StartNew();
-            var report = await new AnalyticsReport(db, TimeProvider.System, settings, cache, snapshot, storeCache).BuildAsync(filter, user, choices, CancellationToken.None);
+            var report = await new AnalyticsReport(db, TimeProvider.System, settings, cache, snapshot, storeCache).BuildAsync(filter, user, choices, ReportDetail.Page, CancellationToken.None);
             if (round >= Rounds - 100) build.Add(watch.Elapsed.TotalMilliseconds);
             sent = report.Summary.Sent;
         }

@@ -9,6 +9,14 @@ public sealed class AnalyticsOptions
     public int MinimumSample { get; set; } = 30;
 
     public BaselineOptions Baselines { get; set; } = new();
+
+    /// <summary>
+    /// How long a built report may be reused while the proposals it counts are unchanged (triage
+    /// labels, which do not change that version, may lag this much); 0 builds every view afresh.
+    /// </summary>
+    public int ReportCacheSeconds { get; set; } = 60;
+
+    public TimeSpan ReportCache => TimeSpan.FromSeconds(ReportCacheSeconds);
 }
 
 /// <summary>Published agency figures by default: reply 20–35%, shortlist 10–20%, win 5–12% of proposals sent.</summary>

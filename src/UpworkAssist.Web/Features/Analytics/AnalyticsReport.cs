@@ -16,6 +16,14 @@ public sealed record LaneQuality(string LaneId, string Lane, int Matches, int Ke
 /// <summary>The rates of the last N days against the N days before them.</summary>
 public sealed record Trend(int Days, Funnel Current, Funnel Previous);
 
+/// <summary>
+/// What a report is for. The page's breakdown tables show one median (time to first reply), so a
+/// page report works out only that one per row (the summary has all three); an export has every
+/// median of every row. Each median is a selection over its samples, and the two the page does
+/// not show were most of a report's cost.
+/// </summary>
+public enum ReportDetail { Page, Export }
+
 public sealed record EditDistanceRow(string Template, string Band, Funnel Funnel);
 
 public sealed record Report(DateTimeOffset? Start, DateTimeOffset? End, Funnel Summary, IReadOnlyList<Trend> Trends,
@@ -32,34 +40,36 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
 {
     public const int DefaultDays = 90;
 
-    /// <summary>How long a built report may be reused when nothing it counts has changed (triage labels may lag this much).</summary>
-    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-
     /// <summary>
-    /// The report, reused while the data it counts is unchanged: the key holds the reader's scope,
+    /// The report, reused for <see cref="AnalyticsOptions.ReportCacheSeconds"/> while the data it counts is unchanged: the key holds the reader's scope,
     /// the filter, today's date and a version (newest proposal, latest proposal update, newest
     /// stage change), each read from an index in well under a millisecond.
     /// </summary>
-    public async Task<Report> GetAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, CancellationToken ct) =>
-        (await GetOrBuildAsync(filter, user, choices, ct)).Report;
+    public async Task<Report> GetAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, ReportDetail detail, CancellationToken ct) =>
+        (await GetOrBuildAsync(filter, user, choices, detail, ct)).Report;
 
     /// <summary>
     /// The report, and whether it was built (false: it was cached for the data as it is).
     /// <paramref name="rebuild"/> builds it even so, renewing its time in the cache.
     /// </summary>
-    public async Task<(Report Report, bool Built)> GetOrBuildAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, CancellationToken ct, bool rebuild = false)
+    public async Task<(Report Report, bool Built)> GetOrBuildAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, ReportDetail detail, CancellationToken ct, bool rebuild = false)
     {
+        var cacheFor = options.Value.ReportCache;
+        if (cacheFor <= TimeSpan.Zero)
+        {
+            return (await BuildAsync(filter, user, choices, detail, ct), true);
+        }
         var scope = ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user);
         var newest = await db.Proposals.MaxAsync(p => (long?)p.Id, ct);
         var updated = await db.Proposals.OrderByDescending(p => p.UpdatedAt).Select(p => (DateTimeOffset?)p.UpdatedAt).FirstOrDefaultAsync(ct);
         var change = await db.ProposalStageChanges.MaxAsync(c => (long?)c.Id, ct);
-        var key = ("analytics", scope, WithDefaultPeriod(filter), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), newest, updated, change);
+        var key = ("analytics", scope, WithDefaultPeriod(filter), detail, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), newest, updated, change);
         if (!rebuild && cache.TryGetValue(key, out Report? cached) && cached is not null)
         {
             return (cached, false);
         }
-        var report = await BuildAsync(filter, user, choices, ct);
-        cache.Set(key, report, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor, Size = 1 });
+        var report = await BuildAsync(filter, user, choices, detail, ct);
+        cache.Set(key, report, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = cacheFor, Size = 1 });
         return (report, true);
     }
 
@@ -68,7 +78,7 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
     public static ProposalFilter WithDefaultPeriod(ProposalFilter filter) =>
         filter.From is null && filter.To is null && filter.Days is null ? filter with { Days = DefaultDays } : filter;
 
-    public async Task<Report> BuildAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, CancellationToken ct)
+    public async Task<Report> BuildAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, ReportDetail detail, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         filter = WithDefaultPeriod(filter);
@@ -77,32 +87,22 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var trends = Trends(table, table.Select(filter with { From = null, To = null, Days = TrendDays.Max() * 2 }, user, now), now);
         var selected = table.Select(filter, user, now);
 
-        // Every breakdown in one pass over the period's facts: a tally per group, found by the fact's codes.
-        var summary = new Tally();
-        var lanes = new Tally?[table.LaneIds.Count];
-        var people = new Tally?[table.PersonIds.Count];
-        var templates = new Tally?[table.TemplateKeys.Count];
-        var edits = new Tally?[table.TemplateKeys.Count * ProposalMetrics.EditBands.Length];
-        var tiers = new Tally?[ProposalMetrics.BudgetTiers.Length];
-        var ages = new Tally?[ProposalMetrics.PostAges.Length];
-        var applicants = new Tally?[ProposalMetrics.ApplicantBands.Length];
-        // Facts are in send order, so the first and last give the weeks' span.
+        // Every breakdown counted at once; weeks are numbered from the first fact's (send order).
         var firstWeek = selected.Count == 0 ? 0 : table.Codes[selected[0]].Week;
-        var weeks = new Tally?[selected.Count == 0 ? 0 : (table.Codes[selected[^1]].Week - firstWeek) / 7 + 1];
-        foreach (var i in selected)
-        {
-            ref readonly var m = ref table.Measures[i];
-            ref readonly var c = ref table.Codes[i];
-            summary.Add(m);
-            (lanes[c.Lane] ??= new()).Add(m);
-            (people[c.Person] ??= new()).Add(m);
-            (templates[c.Template] ??= new()).Add(m);
-            (edits[c.Template * ProposalMetrics.EditBands.Length + c.Edit] ??= new()).Add(m);
-            (tiers[c.Tier] ??= new()).Add(m);
-            (ages[c.PostAge] ??= new()).Add(m);
-            (applicants[c.Applicants] ??= new()).Add(m);
-            (weeks[(c.Week - firstWeek) / 7] ??= new()).Add(m);
-        }
+        var weekCount = selected.Count == 0 ? 0 : (table.Codes[selected[^1]].Week - firstWeek) / 7 + 1;
+        var bands = ProposalMetrics.EditBands.Length;
+        var summary = FunnelCounter.Count(table, selected, [1], (_, groups) => groups[0] = 0, Medians.All)[0][0] ?? Funnel.Empty;
+        var counted = FunnelCounter.Count(table, selected,
+            [table.LaneIds.Count, table.PersonIds.Count, table.TemplateKeys.Count, table.TemplateKeys.Count * bands,
+             ProposalMetrics.BudgetTiers.Length, ProposalMetrics.PostAges.Length, ProposalMetrics.ApplicantBands.Length, weekCount],
+            (fact, groups) =>
+            {
+                ref readonly var c = ref table.Codes[fact];
+                (groups[0], groups[1], groups[2], groups[3]) = (c.Lane, c.Person, c.Template, c.Template * bands + c.Edit);
+                (groups[4], groups[5], groups[6], groups[7]) = (c.Tier, c.PostAge, c.Applicants, (c.Week - firstWeek) / 7);
+            }, detail == ReportDetail.Export ? Medians.All : Medians.HoursToReply);
+        var (lanes, people, templates, edits, tiers, ages, applicants, weeks) =
+            (counted[0], counted[1], counted[2], counted[3], counted[4], counted[5], counted[6], counted[7]);
 
         var templateLabel = (int code) => choices.TemplateName(table.TemplateKeys[code] is var key && key == 0 ? null : key);
         var templateText = (int code) => ProposalMetrics.TemplateText(table.TemplateKeys[code]);
@@ -112,11 +112,11 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var editRows = Rows(templates, templateText, templateLabel).SelectMany(t =>
         {
             var code = Enumerable.Range(0, table.TemplateKeys.Count).First(c => templateText(c) == t.Key);
-            return ProposalMetrics.EditBands.Select((band, b) => (band, tally: edits[code * ProposalMetrics.EditBands.Length + b]))
-                .Where(e => e.tally is not null).Select(e => new EditDistanceRow(t.Label, e.band, e.tally!.ToFunnel()));
+            return ProposalMetrics.EditBands.Select((band, b) => (band, funnel: edits[code * bands + b]))
+                .Where(e => e.funnel is not null).Select(e => new EditDistanceRow(t.Label, e.band, e.funnel!));
         }).ToList();
         string Week(int index) => ProposalMetrics.WeekText(DateOnly.FromDayNumber(firstWeek + 7 * index));
-        return new Report(start, end, summary.ToFunnel(), trends,
+        return new Report(start, end, summary, trends,
             byLane,
             Rows(people, code => table.PersonIds[code], code => choices.PersonName(table.PersonIds[code])),
             Rows(templates, templateText, templateLabel),
@@ -128,13 +128,13 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
     }
 
     /// <summary>A breakdown's rows, ordinal by key text.</summary>
-    private static List<Breakdown> Rows(Tally?[] tallies, Func<int, string> key, Func<int, string> label) =>
-        [.. tallies.Index().Where(t => t.Item is not null).Select(t => (Key: key(t.Index), t.Index, Tally: t.Item!))
-            .OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Breakdown(t.Key, label(t.Index), t.Tally.ToFunnel()))];
+    private static List<Breakdown> Rows(Funnel?[] funnels, Func<int, string> key, Func<int, string> label) =>
+        [.. funnels.Index().Where(f => f.Item is not null).Select(f => (Key: key(f.Index), f.Index, Funnel: f.Item!))
+            .OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new Breakdown(f.Key, label(f.Index), f.Funnel))];
 
     /// <summary>A banded breakdown's rows, in the bands' order (the key is the band's name).</summary>
-    private static List<Breakdown> Bands(Tally?[] tallies, string[] bands) =>
-        [.. tallies.Index().Where(t => t.Item is not null).Select(t => new Breakdown(bands[t.Index], bands[t.Index], t.Item!.ToFunnel()))];
+    private static List<Breakdown> Bands(Funnel?[] funnels, string[] bands) =>
+        [.. funnels.Index().Where(f => f.Item is not null).Select(f => new Breakdown(bands[f.Index], bands[f.Index], f.Item!))];
 
     public static IQueryable<ProposalFact> Facts(AppDbContext db, IQueryable<Proposal> proposals) =>
         from p in proposals
@@ -146,33 +146,30 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
 
     private static readonly int[] TrendDays = [60, 90];
 
-    /// <summary>The last 60 and 90 days (to the end of today, UTC) against the 60 and 90 days before them, in one pass.</summary>
+    /// <summary>The last 60 and 90 days (to the end of today, UTC) against the 60 and 90 days before them (counts and rates only).</summary>
     private static List<Trend> Trends(FactTable table, List<int> selected, DateTimeOffset now)
     {
-        var end = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
-        var counts = TrendDays.Select(days => (Days: days, Split: end.AddDays(-days), Start: end.AddDays(-2 * days), Current: new Tally(medians: false), Previous: new Tally(medians: false))).ToArray();
-        foreach (var i in selected)
+        var end = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).UtcTicks;
+        var (split, start) = (TrendDays.Select(d => end - d * TimeSpan.TicksPerDay).ToArray(), TrendDays.Select(d => end - 2 * d * TimeSpan.TicksPerDay).ToArray());
+        var counted = FunnelCounter.Count(table, selected, [.. TrendDays.Select(_ => 2)], (fact, groups) =>
         {
-            var sent = table.Facts[i].SentAt;
-            if (sent >= end) break; // send order: the rest are later still
-            foreach (var (_, split, start, current, previous) in counts)
+            var sent = table.SentTicks(fact);
+            for (var d = 0; d < groups.Length; d++)
             {
-                if (sent >= split) current.Add(table.Measures[i]);
-                else if (sent >= start) previous.Add(table.Measures[i]);
+                groups[d] = sent >= end ? -1 : sent >= split[d] ? 0 : sent >= start[d] ? 1 : -1;
             }
-        }
-        return [.. counts.Select(c => new Trend(c.Days, c.Current.ToFunnel(), c.Previous.ToFunnel()))];
+        }, Medians.None);
+        return [.. TrendDays.Select((days, d) => new Trend(days, counted[d][0] ?? Funnel.Empty, counted[d][1] ?? Funnel.Empty))];
     }
 
     private async Task<IReadOnlyList<LaneQuality>> LaneQualityAsync(string? lane, DateTimeOffset? start, DateTimeOffset? end, FilterChoices choices, IReadOnlyList<Breakdown> proposals, CancellationToken ct)
     {
         var labels = (await LaneLabels.GetAsync(db, storeCache, ct)).For(string.IsNullOrEmpty(lane) ? null : lane, start, end);
         var funnels = proposals.ToDictionary(b => b.Key, b => b.Funnel, StringComparer.Ordinal);
-        var empty = ProposalMetrics.Summarize([]);
         return labels.Keys.Union(funnels.Keys.Where(k => k != "")).Order(StringComparer.Ordinal).Select(id =>
         {
             labels.TryGetValue(id, out var l);
-            return new LaneQuality(id, choices.LaneName(id), l?.Total ?? 0, l?.Kept ?? 0, l?.Dismissed ?? 0, funnels.GetValueOrDefault(id, empty));
+            return new LaneQuality(id, choices.LaneName(id), l?.Total ?? 0, l?.Kept ?? 0, l?.Dismissed ?? 0, funnels.GetValueOrDefault(id, Funnel.Empty));
         }).OrderBy(q => q.Lane, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

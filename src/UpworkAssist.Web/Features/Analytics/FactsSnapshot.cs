@@ -134,6 +134,9 @@ public sealed class FactTable
 
     private readonly long[] _sentTicks;
 
+    /// <summary>When the fact at <paramref name="index"/> was sent, as UTC ticks.</summary>
+    public long SentTicks(int index) => _sentTicks[index];
+
     /// <summary>
     /// The positions of the facts a filter selects, in send order: the in-memory twin of
     /// <see cref="ProposalFilter.Apply"/> (visibility, lane, person, template, period), tested to

@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Repor
     public async Task OnGetAsync(CancellationToken ct)
     {
         Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
-        Report = await analytics.GetAsync(Filter, User, Choices, ct);
+        Report = await analytics.GetAsync(Filter, User, Choices, ReportDetail.Page, ct);
         prebuild.Viewed(Filter, User);
     }
 
@@ -37,7 +37,8 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Repor
         {
             return NotFound();
         }
-        await OnGetAsync(ct);
+        Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
+        Report = await analytics.GetAsync(Filter, User, Choices, ReportDetail.Export, ct);
         return File(AnalyticsCsv.Write(table, Report).ToBytes(), Shared.CsvTable.ContentType, $"analytics-{table}.csv");
     }
 

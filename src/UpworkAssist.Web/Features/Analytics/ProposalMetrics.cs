@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Analytics;
@@ -18,6 +17,8 @@ public sealed record Funnel(int Sent, int Replied, int Shortlisted, int Won, dec
     public Rate Win => Rate.Of(Won, Sent);
     public decimal? RevenuePerProposal => Sent == 0 ? null : Revenue / Sent;
     public double? ConnectsPerWin => Won == 0 ? null : (double)Connects / Won;
+
+    public static readonly Funnel Empty = new(0, 0, 0, 0, 0, 0, null, null, null);
 }
 
 /// <summary>One row of a breakdown: a group's key, its label and its funnel.</summary>
@@ -26,14 +27,6 @@ public sealed record Breakdown(string Key, string Label, Funnel Funnel);
 /// <summary>The metric definitions, as pure functions over proposal facts (docs/pipeline.md).</summary>
 public static class ProposalMetrics
 {
-    /// <summary>The funnel of a set of facts.</summary>
-    public static Funnel Summarize(IEnumerable<ProposalFact> facts)
-    {
-        var tally = new Tally();
-        foreach (var f in facts) tally.Add(Measures.Of(f));
-        return tally.ToFunnel();
-    }
-
     /// <summary>Monday of the UTC week the proposal was sent in.</summary>
     public static DateOnly WeekOf(DateTimeOffset at)
     {
@@ -144,37 +137,4 @@ public static class ProposalMetrics
         }
         return values[k];
     }
-}
-
-/// <summary>
-/// Counts one group's funnel as proposals are added, so every breakdown of a report is counted in
-/// a single pass over the period's facts. Without <paramref name="medians"/> it keeps no samples
-/// and its funnel has no medians (the trends show only counts and rates).
-/// </summary>
-public sealed class Tally(bool medians = true)
-{
-    private int _sent, _replied, _shortlisted, _won, _connects;
-    private decimal _revenue;
-    private List<double>? _toReply, _toSend, _applicants;
-
-    public void Add(in Measures m)
-    {
-        _sent++;
-        if (m.Replied)
-        {
-            _replied++;
-            if (medians) (_toReply ??= []).Add(m.HoursToReply);
-        }
-        if (m.Shortlisted) _shortlisted++;
-        if (m.Won) _won++;
-        if (m.Revenue != 0) _revenue += m.Revenue;
-        _connects += m.Connects;
-        if (!medians) return;
-        if (!double.IsNaN(m.MinutesToSend)) (_toSend ??= []).Add(m.MinutesToSend);
-        if (!double.IsNaN(m.Applicants)) (_applicants ??= []).Add(m.Applicants);
-    }
-
-    public Funnel ToFunnel() => new(_sent, _replied, _shortlisted, _won, _revenue, _connects,
-        ProposalMetrics.Median(CollectionsMarshal.AsSpan(_toReply)), ProposalMetrics.Median(CollectionsMarshal.AsSpan(_toSend)),
-        ProposalMetrics.Median(CollectionsMarshal.AsSpan(_applicants)));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Pipeline;
 
@@ -13,13 +14,16 @@ namespace UpworkAssist.Web.Features.Analytics;
 /// comes first builds the report itself, as before: no view is ever served a report older than
 /// its own data-version check allows.
 /// </summary>
-public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writes, TimeProvider clock, ILogger<ReportPrebuild> log) : BackgroundService
+public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writes, TimeProvider clock, IOptions<AnalyticsOptions> options, ILogger<ReportPrebuild> log) : BackgroundService
 {
     /// <summary>Writes come in bursts (a stage change is several statements): one rebuild after they settle.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
-    /// <summary>Renewed this often without writes, inside the report cache's one-minute limit.</summary>
-    public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(45);
+    /// <summary>Renewed this often without writes: three quarters of the report cache's time (45 s of the default minute).</summary>
+    public TimeSpan Refresh => options.Value.ReportCache * 0.75;
+
+    /// <summary>With the report cache off every view builds its report, so there is nothing to keep built.</summary>
+    private bool Off => options.Value.ReportCacheSeconds == 0;
 
     /// <summary>Only reports viewed this recently are kept built.</summary>
     public static readonly TimeSpan ViewedWithin = TimeSpan.FromMinutes(30);
@@ -35,12 +39,14 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
     /// <summary>Notes that a person viewed a report, so it is kept built for them.</summary>
     public void Viewed(ProposalFilter filter, ClaimsPrincipal user)
     {
+        if (Off) return;
         var scope = ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user) ?? "";
         _viewed[(scope, AnalyticsReport.WithDefaultPeriod(filter))] = new View(user, clock.GetUtcNow());
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (Off) return;
         writes.Written += OnWritten;
         try
         {
@@ -89,7 +95,7 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var choices = await FilterChoices.LoadAsync(db, view.User, ct);
-            if ((await scope.ServiceProvider.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(filter, view.User, choices, ct, renew)).Built) built++;
+            if ((await scope.ServiceProvider.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(filter, view.User, choices, ReportDetail.Page, ct, renew)).Built) built++;
         }
         return built;
     }

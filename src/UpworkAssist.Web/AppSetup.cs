@@ -100,7 +100,10 @@ public static class AppSetup
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+        // The host's logger, not the static one: the static logger stays the bootstrap console
+        // logger (preserveStaticLogger), which would keep request logs out of the file and take a
+        // lock on every request.
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseMiddleware<SetupGate>();
         app.UseRouting();
         app.UseAuthentication();

@@ -135,6 +135,15 @@ public sealed partial class PlatformTests : IDisposable
         Assert.EndsWith(".clef", file, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Each_request_is_logged_through_the_configured_sinks()
+    {
+        // Not the static bootstrap logger, which writes to the console only.
+        Assert.Equal(HttpStatusCode.OK, (await _app.Browser().GetAsync("/healthz?probe=1")).StatusCode);
+        var logged = Assert.Single(_app.Logs.Events, e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/healthz\"");
+        Assert.Equal("200", logged.Properties["StatusCode"].ToString());
+    }
+
     [GeneratedRegex("data-testid=\"new-token\">([^<]+)<")]
     private static partial Regex TokenInPage();
 

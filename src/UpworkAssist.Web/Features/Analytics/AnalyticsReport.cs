@@ -60,10 +60,8 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
             return (await BuildAsync(filter, user, choices, detail, ct), true);
         }
         var scope = ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user);
-        var newest = await db.Proposals.MaxAsync(p => (long?)p.Id, ct);
-        var updated = await db.Proposals.OrderByDescending(p => p.UpdatedAt).Select(p => (DateTimeOffset?)p.UpdatedAt).FirstOrDefaultAsync(ct);
-        var change = await db.ProposalStageChanges.MaxAsync(c => (long?)c.Id, ct);
-        var key = ("analytics", scope, WithDefaultPeriod(filter), detail, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), newest, updated, change);
+        var version = await FactsSnapshot.VersionAsync(db, ct);
+        var key = ("analytics", scope, WithDefaultPeriod(filter), detail, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), version);
         if (!rebuild && cache.TryGetValue(key, out Report? cached) && cached is not null)
         {
             return (cached, false);
@@ -84,12 +82,17 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         filter = WithDefaultPeriod(filter);
         var (start, end) = filter.Range(now);
         var table = await snapshot.GetAsync(db, ct);
-        var trends = Trends(table, table.Select(filter with { From = null, To = null, Days = TrendDays.Max() * 2 }, user, now), now);
-        var selected = table.Select(filter, user, now);
+        List<Trend> trends;
+        using (var recent = table.Select(filter with { From = null, To = null, Days = TrendDays.Max() * 2 }, user, now))
+        {
+            trends = Trends(table, recent.Positions, now);
+        }
+        using var selection = table.Select(filter, user, now);
+        var selected = selection.Positions;
 
         // Every breakdown counted at once; weeks are numbered from the first fact's (send order).
-        var firstWeek = selected.Count == 0 ? 0 : table.Codes[selected[0]].Week;
-        var weekCount = selected.Count == 0 ? 0 : (table.Codes[selected[^1]].Week - firstWeek) / 7 + 1;
+        var firstWeek = selected.IsEmpty ? 0 : table.Codes[selected[0]].Week;
+        var weekCount = selected.IsEmpty ? 0 : (table.Codes[selected[^1]].Week - firstWeek) / 7 + 1;
         var bands = ProposalMetrics.EditBands.Length;
         var summary = FunnelCounter.Count(table, selected, [1], (_, groups) => groups[0] = 0, Medians.All)[0][0] ?? Funnel.Empty;
         var counted = FunnelCounter.Count(table, selected,
@@ -147,7 +150,7 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
     private static readonly int[] TrendDays = [60, 90];
 
     /// <summary>The last 60 and 90 days (to the end of today, UTC) against the 60 and 90 days before them (counts and rates only).</summary>
-    private static List<Trend> Trends(FactTable table, List<int> selected, DateTimeOffset now)
+    private static List<Trend> Trends(FactTable table, ReadOnlySpan<int> selected, DateTimeOffset now)
     {
         var end = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).UtcTicks;
         var (split, start) = (TrendDays.Select(d => end - d * TimeSpan.TicksPerDay).ToArray(), TrendDays.Select(d => end - 2 * d * TimeSpan.TicksPerDay).ToArray());

@@ -20,6 +20,23 @@ public sealed class FactsSnapshot : IDisposable
 {
     private sealed record State(long? MaxId, DateTimeOffset? MaxUpdated, FactTable Table);
 
+    /// <summary>The proposals' data version: highest proposal id, latest proposal update, highest stage-change id.</summary>
+    public sealed record DataVersion(long? MaxId, long? MaxUpdated, long? MaxChange)
+    {
+        public DateTimeOffset? Updated => MaxUpdated is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>
+    /// The data version in one statement: three scalar subqueries, each answered from the end of an
+    /// index (the primary keys and <c>IX_Proposals_UpdatedAt</c>), not a scan. Instants are stored as
+    /// UTC ticks (AppDbContext).
+    /// </summary>
+    public static Task<DataVersion> VersionAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<DataVersion>("""
+            SELECT (SELECT MAX(Id) FROM Proposals) AS MaxId, (SELECT MAX(UpdatedAt) FROM Proposals) AS MaxUpdated,
+                   (SELECT MAX(Id) FROM ProposalStageChanges) AS MaxChange
+            """).SingleAsync(ct);
+
     private volatile State? _state;
     private readonly SemaphoreSlim _refresh = new(1, 1);
 
@@ -28,12 +45,12 @@ public sealed class FactsSnapshot : IDisposable
 
     public async Task<FactTable> GetAsync(AppDbContext db, CancellationToken ct)
     {
-        var (maxId, maxUpdated) = await VersionAsync(db, ct);
+        var (maxId, maxUpdated) = await ProposalVersionAsync(db, ct);
         if (_state is { } s && s.MaxId == maxId && s.MaxUpdated == maxUpdated) return s.Table;
         await _refresh.WaitAsync(ct);
         try
         {
-            (maxId, maxUpdated) = await VersionAsync(db, ct);
+            (maxId, maxUpdated) = await ProposalVersionAsync(db, ct);
             var state = _state;
             if (state is not null && state.MaxId == maxId && state.MaxUpdated == maxUpdated) return state.Table;
             var proposals = db.Proposals.AsNoTracking();
@@ -55,9 +72,11 @@ public sealed class FactsSnapshot : IDisposable
 
     public void Dispose() => _refresh.Dispose();
 
-    private static async Task<(long?, DateTimeOffset?)> VersionAsync(AppDbContext db, CancellationToken ct) =>
-        (await db.Proposals.MaxAsync(p => (long?)p.Id, ct),
-         await db.Proposals.OrderByDescending(p => p.UpdatedAt).Select(p => (DateTimeOffset?)p.UpdatedAt).FirstOrDefaultAsync(ct));
+    private static async Task<(long?, DateTimeOffset?)> ProposalVersionAsync(AppDbContext db, CancellationToken ct)
+    {
+        var version = await VersionAsync(db, ct);
+        return (version.MaxId, version.Updated);
+    }
 
     private static ProposalFact[] Merge(IReadOnlyList<ProposalFact> facts, List<ProposalFact> changed)
     {
@@ -73,6 +92,9 @@ public sealed class FactsSnapshot : IDisposable
 public readonly record struct Measures(bool Replied, bool Shortlisted, bool Won, decimal Revenue, int Connects,
     double HoursToReply, double MinutesToSend, double Applicants)
 {
+    /// <summary>Whether it earned anything: a flag, because comparing a decimal costs a call and most proposals earn nothing.</summary>
+    public bool Earned { get; } = Revenue != 0;
+
     public static Measures Of(ProposalFact f) => new(f.RepliedAt is not null, f.InterviewAt is not null, f.HiredAt is not null,
         f.RevenueEarned ?? 0, f.ConnectsSpent ?? 0,
         f.RepliedAt is { } r ? (r - f.SentAt).TotalHours : double.NaN,
@@ -142,7 +164,7 @@ public sealed class FactTable
     /// <see cref="ProposalFilter.Apply"/> (visibility, lane, person, template, period), tested to
     /// select the same proposals. The period is two binary searches; the other filters compare codes.
     /// </summary>
-    public List<int> Select(ProposalFilter filter, ClaimsPrincipal user, DateTimeOffset now)
+    public Selection Select(ProposalFilter filter, ClaimsPrincipal user, DateTimeOffset now)
     {
         const int Any = -1, Nothing = -2;
         var me = ProposalAccess.ReadsAll(user) ? Any : Code(PersonIds, ProposalAccess.UserId(user) ?? "");
@@ -154,7 +176,7 @@ public sealed class FactTable
         var (start, end) = filter.Range(now);
         var from = start is { } s ? FirstAtOrAfter(s.UtcTicks) : 0;
         var to = end is { } e ? FirstAtOrAfter(e.UtcTicks) : _sentTicks.Length;
-        var selected = new List<int>(Math.Max(0, to - from));
+        var selected = new Selection(Math.Max(0, to - from));
         if (me == Nothing || lane == Nothing || person == Nothing || template == Nothing) return selected;
         for (var i = from; i < to; i++)
         {
@@ -200,5 +222,27 @@ public sealed class FactTable
             Values.Add(value);
             return Values.Count - 1;
         }
+    }
+}
+
+/// <summary>
+/// The positions of the facts a filter selected, in send order, in a pooled buffer (a report
+/// selects tens of thousands; a fresh array each time would keep the collector busy under load).
+/// Dispose it to give the buffer back.
+/// </summary>
+public sealed class Selection(int capacity) : IDisposable
+{
+    private int[]? _buffer = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, capacity));
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<int> Positions => (_buffer ?? throw new ObjectDisposedException(nameof(Selection))).AsSpan(0, Count);
+
+    internal void Add(int position) => _buffer![Count++] = position;
+
+    public void Dispose()
+    {
+        if (_buffer is { } buffer) System.Buffers.ArrayPool<int>.Shared.Return(buffer);
+        _buffer = null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 
 namespace UpworkAssist.Web.Features.Analytics;
 
@@ -32,67 +31,31 @@ public static class FunnelCounter
     /// null for a group no fact fell in. Only the <paramref name="medians"/> asked for are worked
     /// out; the others are null.
     /// </summary>
-    public static Funnel?[][] Count(FactTable table, List<int> selected, int[] sizes, GroupsOf groupsOf, Medians medians)
+    public static Funnel?[][] Count(FactTable table, ReadOnlySpan<int> facts, int[] sizes, GroupsOf groupsOf, Medians medians)
     {
-        var facts = CollectionsMarshal.AsSpan(selected);
         var dimensions = sizes.Length;
         var first = new int[dimensions + 1];
         for (var d = 0; d < dimensions; d++) first[d + 1] = first[d] + sizes[d];
-        var groups = first[dimensions];
-        var (sent, replied, shortlisted, won, connects) = (new int[groups], new int[groups], new int[groups], new int[groups], new int[groups]);
-        var revenue = new decimal[groups];
-        var (toReply, toSend, applicants) = (new int[groups], new int[groups], new int[groups]);
+        var counters = new Counter[first[dimensions]];
         var of = ArrayPool<int>.Shared.Rent(Math.Max(1, facts.Length * dimensions));
+        Samples? reply = null, send = null, applicants = null;
         try
         {
-            Span<int> local = stackalloc int[dimensions];
-            for (var n = 0; n < facts.Length; n++)
-            {
-                groupsOf(facts[n], local);
-                ref readonly var m = ref table.Measures[facts[n]];
-                for (var d = 0; d < dimensions; d++)
-                {
-                    var g = local[d] < 0 ? -1 : first[d] + local[d];
-                    of[n * dimensions + d] = g;
-                    if (g < 0) continue;
-                    sent[g]++;
-                    if (m.Replied) replied[g]++;
-                    if (m.Shortlisted) shortlisted[g]++;
-                    if (m.Won) won[g]++;
-                    if (m.Revenue != 0) revenue[g] += m.Revenue;
-                    connects[g] += m.Connects;
-                    if (m.Replied) toReply[g]++;
-                    if (!double.IsNaN(m.MinutesToSend)) toSend[g]++;
-                    if (!double.IsNaN(m.Applicants)) applicants[g]++;
-                }
-            }
-            using var reply = medians.HasFlag(Medians.HoursToReply) ? new Samples(toReply) : null;
-            using var send = medians.HasFlag(Medians.MinutesToSend) ? new Samples(toSend) : null;
-            using var applicant = medians.HasFlag(Medians.Applicants) ? new Samples(applicants) : null;
-            if (medians != Medians.None)
-            {
-                for (var n = 0; n < facts.Length; n++)
-                {
-                    ref readonly var m = ref table.Measures[facts[n]];
-                    for (var d = 0; d < dimensions; d++)
-                    {
-                        var g = of[n * dimensions + d];
-                        if (g < 0) continue;
-                        if (m.Replied) reply?.Add(g, m.HoursToReply);
-                        if (!double.IsNaN(m.MinutesToSend)) send?.Add(g, m.MinutesToSend);
-                        if (!double.IsNaN(m.Applicants)) applicant?.Add(g, m.Applicants);
-                    }
-                }
-            }
+            CountGroups(table.Measures, facts, groupsOf, first, counters, of);
+            if (medians.HasFlag(Medians.HoursToReply)) reply = new Samples(counters, static c => c.Replied);
+            if (medians.HasFlag(Medians.MinutesToSend)) send = new Samples(counters, static c => c.ToSend);
+            if (medians.HasFlag(Medians.Applicants)) applicants = new Samples(counters, static c => c.Applicants);
+            if (medians != Medians.None) WriteSamples(table.Measures, facts, dimensions, of, reply, send, applicants);
             var funnels = new Funnel?[dimensions][];
             for (var d = 0; d < dimensions; d++)
             {
                 funnels[d] = new Funnel?[sizes[d]];
                 for (var g = first[d]; g < first[d + 1]; g++)
                 {
-                    if (sent[g] == 0) continue;
-                    funnels[d][g - first[d]] = new Funnel(sent[g], replied[g], shortlisted[g], won[g], revenue[g], connects[g],
-                        reply?.Median(g), send?.Median(g), applicant?.Median(g));
+                    ref readonly var c = ref counters[g];
+                    if (c.Sent == 0) continue;
+                    funnels[d][g - first[d]] = new Funnel(c.Sent, c.Replied, c.Shortlisted, c.Won, c.Revenue, c.Connects,
+                        reply?.Median(g), send?.Median(g), applicants?.Median(g));
                 }
             }
             return funnels;
@@ -100,30 +63,82 @@ public static class FunnelCounter
         finally
         {
             ArrayPool<int>.Shared.Return(of);
+            reply?.Dispose();
+            send?.Dispose();
+            applicants?.Dispose();
+        }
+    }
+
+    /// <summary>A group's counts and sums, and how many samples it has of each median's measure.</summary>
+    private struct Counter
+    {
+        public int Sent, Replied, Shortlisted, Won, Connects, ToSend, Applicants;
+        public decimal Revenue;
+    }
+
+    // The hot loops live in methods of their own, outside the try/finally, so the JIT keeps their locals in registers.
+    private static void CountGroups(Measures[] measures, ReadOnlySpan<int> facts, GroupsOf groupsOf, int[] first, Counter[] counters, int[] of)
+    {
+        var dimensions = first.Length - 1;
+        Span<int> local = stackalloc int[dimensions];
+        for (var n = 0; n < facts.Length; n++)
+        {
+            groupsOf(facts[n], local);
+            ref readonly var m = ref measures[facts[n]];
+            for (var d = 0; d < dimensions; d++)
+            {
+                var g = local[d] < 0 ? -1 : first[d] + local[d];
+                of[n * dimensions + d] = g;
+                if (g < 0) continue;
+                ref var c = ref counters[g];
+                c.Sent++;
+                c.Connects += m.Connects;
+                if (m.Replied) c.Replied++;
+                if (m.Shortlisted) c.Shortlisted++;
+                if (m.Won) c.Won++;
+                if (m.Earned) c.Revenue += m.Revenue;
+                if (!double.IsNaN(m.MinutesToSend)) c.ToSend++;
+                if (!double.IsNaN(m.Applicants)) c.Applicants++;
+            }
+        }
+    }
+
+    private static void WriteSamples(Measures[] measures, ReadOnlySpan<int> facts, int dimensions, int[] of, Samples? reply, Samples? send, Samples? applicants)
+    {
+        for (var n = 0; n < facts.Length; n++)
+        {
+            ref readonly var m = ref measures[facts[n]];
+            for (var d = 0; d < dimensions; d++)
+            {
+                var g = of[n * dimensions + d];
+                if (g < 0) continue;
+                if (m.Replied) reply?.Add(g, m.HoursToReply);
+                if (!double.IsNaN(m.MinutesToSend)) send?.Add(g, m.MinutesToSend);
+                if (!double.IsNaN(m.Applicants)) applicants?.Add(g, m.Applicants);
+            }
         }
     }
 
     /// <summary>One measure's samples for every group, in one pooled buffer: group g's lie at [start[g], start[g] + count[g]).</summary>
     private sealed class Samples : IDisposable
     {
-        private readonly int[] _start, _count, _next;
+        private readonly int[] _start, _next;
         private readonly double[] _values;
 
-        public Samples(int[] count)
+        public Samples(Counter[] counters, Func<Counter, int> count)
         {
-            (_count, _start, _next) = (count, new int[count.Length], new int[count.Length]);
-            var total = 0;
-            for (var g = 0; g < count.Length; g++)
+            (_start, _next) = (new int[counters.Length + 1], new int[counters.Length]);
+            for (var g = 0; g < counters.Length; g++)
             {
-                _start[g] = _next[g] = total;
-                total += count[g];
+                _next[g] = _start[g];
+                _start[g + 1] = _start[g] + count(counters[g]);
             }
-            _values = ArrayPool<double>.Shared.Rent(Math.Max(1, total));
+            _values = ArrayPool<double>.Shared.Rent(Math.Max(1, _start[^1]));
         }
 
         public void Add(int group, double value) => _values[_next[group]++] = value;
 
-        public double? Median(int group) => ProposalMetrics.Median(_values.AsSpan(_start[group], _count[group]));
+        public double? Median(int group) => ProposalMetrics.Median(_values.AsSpan(_start[group], _start[group + 1] - _start[group]));
 
         public void Dispose() => ArrayPool<double>.Shared.Return(_values);
     }

@@ -315,7 +315,8 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         {
             var bySql = await filter.Apply(db.Proposals, user, now).Select(p => p.Id).OrderBy(id => id).ToListAsync();
             var all = await _app.Services.GetRequiredService<FactsSnapshot>().GetAsync(db, CancellationToken.None);
-            var inMemory = all.Select(filter, user, now).Select(i => all.Facts[i].Id).Order().ToList();
+            using var selection = all.Select(filter, user, now);
+            var inMemory = selection.Positions.ToArray().Select(i => all.Facts[i].Id).Order().ToList();
             Assert.Equal(bySql, inMemory);
         });
     }

@@ -17,7 +17,7 @@ port="${PORT:-5199}"
 password="bench password 12345"
 work=$(mktemp -d)
 app_pid=0
-trap 'kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ "$app_pid" -gt 0 ] && kill "$app_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 dotnet publish -c Release -o "$work/app" src/UpworkAssist.Web >/dev/null
 if [ -n "${STORE:-}" ]; then

@@ -82,11 +82,13 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         filter = WithDefaultPeriod(filter);
         var (start, end) = filter.Range(now);
         var table = await snapshot.GetAsync(db, ct);
-        List<Trend> trends;
-        using (var recent = table.Select(filter with { From = null, To = null, Days = TrendDays.Max() * 2 }, user, now))
+        // The trends ignore the period, so the views of one reader and filter share them for the day.
+        var trendFilter = filter with { From = null, To = null, Days = TrendDays.Max() * 2 };
+        var trends = table.Remember(("trends", ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user), trendFilter, DateOnly.FromDateTime(now.UtcDateTime)), () =>
         {
-            trends = Trends(table, recent.Positions, now);
-        }
+            using var recent = table.Select(trendFilter, user, now);
+            return Trends(table, recent.Positions, now);
+        });
         using var selection = table.Select(filter, user, now);
         var selected = selection.Positions;
 
@@ -150,7 +152,7 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
     private static readonly int[] TrendDays = [60, 90];
 
     /// <summary>The last 60 and 90 days (to the end of today, UTC) against the 60 and 90 days before them (counts and rates only).</summary>
-    private static List<Trend> Trends(FactTable table, ReadOnlySpan<int> selected, DateTimeOffset now)
+    private static Trend[] Trends(FactTable table, ReadOnlySpan<int> selected, DateTimeOffset now)
     {
         var end = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1).UtcTicks;
         var (split, start) = (TrendDays.Select(d => end - d * TimeSpan.TicksPerDay).ToArray(), TrendDays.Select(d => end - 2 * d * TimeSpan.TicksPerDay).ToArray());

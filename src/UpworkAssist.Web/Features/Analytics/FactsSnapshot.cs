@@ -198,6 +198,21 @@ public sealed class FactTable
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _remembered = new();
+
+    /// <summary>
+    /// A value worked out from this table, kept with it: the table never changes, so the value holds
+    /// until the next refresh replaces the table. At most a few hundred are kept.
+    /// </summary>
+    public T Remember<T>(object key, Func<T> make) where T : class
+    {
+        if (_remembered.TryGetValue(key, out var known) && known is T value) return value;
+        value = make();
+        if (_remembered.Count >= 256) _remembered.Clear();
+        _remembered[key] = value;
+        return value;
+    }
+
     private int FirstAtOrAfter(long ticks)
     {
         var i = Array.BinarySearch(_sentTicks, ticks);

@@ -25,7 +25,7 @@ internal static class AnalyticsProfile
         var cache = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
         var settings = Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions());
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var (build, read, load) = (new List<double>(), new List<double>(), 0.0);
+        var (build, bytes, read, load) = (new List<double>(), new List<double>(), new List<double>(), 0.0);
         var sent = 0;
         await using (var db = new AppDbContext(options))
         {
@@ -38,9 +38,14 @@ internal static class AnalyticsProfile
             await using var db = new AppDbContext(options);
             var choices = await FilterChoices.LoadAsync(db, user, CancellationToken.None);
             var filter = new ProposalFilter(From: today.AddDays(-89 - round % 30), To: today.AddDays(-round % 30));
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var report = await new AnalyticsReport(db, TimeProvider.System, settings, cache, snapshot, storeCache).BuildAsync(filter, user, choices, ReportDetail.Page, CancellationToken.None);
-            if (round >= Rounds - 100) build.Add(watch.Elapsed.TotalMilliseconds);
+            if (round >= Rounds - 100)
+            {
+                build.Add(watch.Elapsed.TotalMilliseconds);
+                bytes.Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0);
+            }
             sent = report.Summary.Sent;
         }
         for (var round = 0; round < 20; round++)
@@ -54,6 +59,8 @@ internal static class AnalyticsProfile
         Console.WriteLine($"about {sent} proposals per 90-day period");
         Console.WriteLine($"  facts snapshot, first load: {load:0} ms");
         Console.WriteLine($"  whole report from the snapshot: {Stats(build)} (last 100 of {Rounds} builds)");
+        bytes.Sort();
+        Console.WriteLine($"  allocated per build: median {bytes[bytes.Count / 2]:0} KB");
         Console.WriteLine($"  reference, a period's facts read from SQLite: {Stats(read)} (last 10 of 20 reads)");
     }
 

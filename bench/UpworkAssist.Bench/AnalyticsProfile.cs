@@ -27,11 +27,27 @@ internal static class AnalyticsProfile
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (build, bytes, read, load) = (new List<double>(), new List<double>(), new List<double>(), 0.0);
         var sent = 0;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         await using (var db = new AppDbContext(options))
         {
             var watch = Stopwatch.StartNew();
             await snapshot.GetAsync(db, CancellationToken.None);
             load = watch.Elapsed.TotalMilliseconds;
+        }
+        var held = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        long snapshotCount;
+        await using (var db = new AppDbContext(options)) snapshotCount = (await snapshot.GetAsync(db, CancellationToken.None)).Facts.Count;
+        // A refresh after a write lays the whole table out again: time that alone.
+        var rebuild = new List<double>();
+        await using (var db = new AppDbContext(options))
+        {
+            var facts = (await snapshot.GetAsync(db, CancellationToken.None)).Facts.ToArray();
+            for (var round = 0; round < 10; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                _ = new FactTable([.. facts]);
+                rebuild.Add(watch.Elapsed.TotalMilliseconds);
+            }
         }
         for (var round = 0; round < Rounds; round++)
         {
@@ -57,7 +73,8 @@ internal static class AnalyticsProfile
             if (round >= 10) read.Add(watch.Elapsed.TotalMilliseconds);
         }
         Console.WriteLine($"about {sent} proposals per 90-day period");
-        Console.WriteLine($"  facts snapshot, first load: {load:0} ms");
+        Console.WriteLine($"  facts snapshot, first load: {load:0} ms; holds {held / 1048576.0:0} MB ({held / Math.Max(1, snapshotCount):0} bytes per proposal)");
+        Console.WriteLine($"  fact table laid out again (after a write): {Stats(rebuild)} (10 rounds)");
         Console.WriteLine($"  whole report from the snapshot: {Stats(build)} (last 100 of {Rounds} builds)");
         bytes.Sort();
         Console.WriteLine($"  allocated per build: median {bytes[bytes.Count / 2]:0} KB");

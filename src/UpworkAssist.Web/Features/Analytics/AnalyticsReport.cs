@@ -62,14 +62,18 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var scope = ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user);
         var version = await FactsSnapshot.VersionAsync(db, ct);
         var key = ("analytics", scope, WithDefaultPeriod(filter), detail, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), version);
-        if (!rebuild && cache.TryGetValue(key, out Report? cached) && cached is not null)
+        // The age is checked against the injected clock; the cache's own expiry (real time) only frees the memory.
+        var now = clock.GetUtcNow();
+        if (!rebuild && cache.TryGetValue(key, out Built? cached) && cached is not null && now - cached.At < cacheFor && now >= cached.At)
         {
-            return (cached, false);
+            return (cached.Report, false);
         }
         var report = await BuildAsync(filter, user, choices, detail, ct);
-        cache.Set(key, report, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = cacheFor, Size = 1 });
+        cache.Set(key, new Built(report, now), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = cacheFor, Size = 1 });
         return (report, true);
     }
+
+    private sealed record Built(Report Report, DateTimeOffset At);
 
     public AnalyticsOptions Options => options.Value;
 

@@ -147,3 +147,11 @@ public sealed class LogCollector : ILogEventSink
         return writer.ToString();
     }
 }
+
+/// <summary>A signed-in person as the services see them, for calling them directly.</summary>
+public static class Principals
+{
+    public static System.Security.Claims.ClaimsPrincipal Of(string userId, string role) =>
+        new(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, userId), new(System.Security.Claims.ClaimTypes.Role, role)], "test"));
+}

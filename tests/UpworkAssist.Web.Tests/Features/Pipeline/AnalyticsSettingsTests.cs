@@ -13,7 +13,7 @@ namespace UpworkAssist.Web.Tests.Features.Pipeline;
 /// <summary>`Analytics:ReportCacheSeconds`: 0 builds every view; values out of range stop start-up.</summary>
 public sealed class AnalyticsSettingsTests
 {
-    private static readonly ClaimsPrincipal Manager = new(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, "m"), new(ClaimTypes.Role, "Manager")], "test"));
+    private static readonly ClaimsPrincipal Manager = Principals.Of("m", "Manager");
 
     private static Task<bool> BuiltAsync(TestApp app) => app.WithScopeAsync(async sp =>
     {

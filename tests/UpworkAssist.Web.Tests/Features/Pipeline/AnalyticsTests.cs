@@ -265,8 +265,7 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
     /// <summary>The page's report of the default period as a Manager gets it now: replies counted, and whether it had to be built.</summary>
     private Task<(int Replied, bool Built)> PageReportAsync() => _app.WithScopeAsync(async sp =>
     {
-        var manager = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.NameIdentifier, "m"), new(System.Security.Claims.ClaimTypes.Role, "Manager")], "test"));
+        var manager = Principals.Of("m", "Manager");
         var db = sp.GetRequiredService<AppDbContext>();
         var (report, built) = await sp.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(new(), manager,
             await UpworkAssist.Web.Features.Pipeline.FilterChoices.LoadAsync(db, manager, CancellationToken.None), ReportDetail.Page, CancellationToken.None);
@@ -276,8 +275,7 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_page_report_has_the_export_numbers_with_only_the_medians_the_page_shows()
     {
-        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.NameIdentifier, "m"), new(System.Security.Claims.ClaimTypes.Role, "Manager")], "test"));
+        var user = Principals.Of("m", "Manager");
         var (page, export) = await _app.WithScopeAsync(async sp =>
         {
             var analytics = sp.GetRequiredService<AnalyticsReport>();
@@ -306,8 +304,8 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
     public async Task The_in_memory_filter_selects_what_the_SQL_filter_selects(string role, string? lane, string? person, string? template, string? from, string? to, int? days)
     {
         var user = role == "Manager"
-            ? new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.NameIdentifier, "m"), new(System.Security.Claims.ClaimTypes.Role, "Manager")], "test"))
-            : new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.NameIdentifier, _data.Alice), new(System.Security.Claims.ClaimTypes.Role, "Freelancer")], "test"));
+            ? Principals.Of("m", "Manager")
+            : Principals.Of(_data.Alice, "Freelancer");
         var filter = new UpworkAssist.Web.Features.Pipeline.ProposalFilter(lane, person switch { "bob" => _data.Bob, "alice" => _data.Alice, _ => null }, template,
             from is null ? null : DateOnly.Parse(from, CultureInfo.InvariantCulture), to is null ? null : DateOnly.Parse(to, CultureInfo.InvariantCulture), days);
         var now = _app.Clock.GetUtcNow();

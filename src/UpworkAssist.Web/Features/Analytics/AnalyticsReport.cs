@@ -34,7 +34,7 @@ public sealed record Report(DateTimeOffset? Start, DateTimeOffset? End, Funnel S
 /// <summary>
 /// Builds the analytics for a filter and a reader from the in-memory <see cref="FactsSnapshot"/>
 /// (kept current with the store): the period's facts and the trends are filtered and grouped in
-/// memory; lane precision is one SQL aggregate over the matches.
+/// memory; lane precision comes from the per-day <see cref="LaneLabels"/>.
 /// </summary>
 public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOptions<AnalyticsOptions> options, IMemoryCache cache, FactsSnapshot snapshot, StoreCache storeCache)
 {
@@ -59,11 +59,10 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         {
             return (await BuildAsync(filter, user, choices, detail, ct), true);
         }
-        var scope = ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user);
         var version = await FactsSnapshot.VersionAsync(db, ct);
-        var key = ("analytics", scope, WithDefaultPeriod(filter), detail, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), version);
-        // The age is checked against the injected clock; the cache's own expiry (real time) only frees the memory.
         var now = clock.GetUtcNow();
+        var key = ("analytics", ScopeOf(user), WithDefaultPeriod(filter), detail, DateOnly.FromDateTime(now.UtcDateTime), version);
+        // The age is checked against the injected clock; the cache's own expiry (real time) only frees the memory.
         if (!rebuild && cache.TryGetValue(key, out Built? cached) && cached is not null && now - cached.At < cacheFor && now >= cached.At)
         {
             return (cached.Report, false);
@@ -74,6 +73,9 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
     }
 
     private sealed record Built(Report Report, DateTimeOffset At);
+
+    /// <summary>Whose proposals a reader's reports count: "*" for those who read all, else their own id.</summary>
+    public static string ScopeOf(ClaimsPrincipal user) => ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user) ?? "";
 
     public AnalyticsOptions Options => options.Value;
 
@@ -88,7 +90,7 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var table = await snapshot.GetAsync(db, ct);
         // The trends ignore the period, so the views of one reader and filter share them for the day.
         var trendFilter = filter with { From = null, To = null, Days = TrendDays.Max() * 2 };
-        var trends = table.Remember(("trends", ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user), trendFilter, DateOnly.FromDateTime(now.UtcDateTime)), () =>
+        var trends = table.Remember(("trends", ScopeOf(user), trendFilter, DateOnly.FromDateTime(now.UtcDateTime)), () =>
         {
             using var recent = table.Select(trendFilter, user, now);
             return Trends(table, recent.Positions, now);
@@ -118,12 +120,10 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         var byLane = Rows(lanes, code => table.LaneIds[code], code => choices.LaneName(table.LaneIds[code] is "" ? null : table.LaneIds[code]));
         var quality = await LaneQualityAsync(filter.Lane, start, end, choices, byLane, ct);
         // Template by template (ordinal by key, as the template table), each in band order.
-        var editRows = Rows(templates, templateText, templateLabel).SelectMany(t =>
-        {
-            var code = Enumerable.Range(0, table.TemplateKeys.Count).First(c => templateText(c) == t.Key);
-            return ProposalMetrics.EditBands.Select((band, b) => (band, funnel: edits[code * bands + b]))
-                .Where(e => e.funnel is not null).Select(e => new EditDistanceRow(t.Label, e.band, e.funnel!));
-        }).ToList();
+        var editRows = Enumerable.Range(0, templates.Length).Where(code => templates[code] is not null).OrderBy(templateText, StringComparer.Ordinal)
+            .SelectMany(code => ProposalMetrics.EditBands.Select((band, b) => (band, funnel: edits[code * bands + b]))
+                .Where(e => e.funnel is not null).Select(e => new EditDistanceRow(templateLabel(code), e.band, e.funnel!)))
+            .ToList();
         string Week(int index) => ProposalMetrics.WeekText(DateOnly.FromDayNumber(firstWeek + 7 * index));
         return new Report(start, end, summary, trends,
             byLane,

@@ -40,8 +40,7 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
     public void Viewed(ProposalFilter filter, ClaimsPrincipal user)
     {
         if (Off) return;
-        var scope = ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user) ?? "";
-        _viewed[(scope, AnalyticsReport.WithDefaultPeriod(filter))] = new View(user, clock.GetUtcNow());
+        _viewed[(AnalyticsReport.ScopeOf(user), AnalyticsReport.WithDefaultPeriod(filter))] = new View(user, clock.GetUtcNow());
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -67,7 +67,7 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
         {
             return (cached.Report, false);
         }
-        var report = await BuildAsync(filter, user, choices, detail, ct);
+        var report = await BuildAsync(filter, user, choices, detail, ct, version);
         cache.Set(key, new Built(report, now), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = cacheFor, Size = 1 });
         return (report, true);
     }
@@ -82,12 +82,14 @@ public sealed class AnalyticsReport(AppDbContext db, TimeProvider clock, IOption
     public static ProposalFilter WithDefaultPeriod(ProposalFilter filter) =>
         filter.From is null && filter.To is null && filter.Days is null ? filter with { Days = DefaultDays } : filter;
 
-    public async Task<Report> BuildAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, ReportDetail detail, CancellationToken ct)
+    /// <param name="version">The data version, when the caller has just read it.</param>
+    public async Task<Report> BuildAsync(ProposalFilter filter, ClaimsPrincipal user, FilterChoices choices, ReportDetail detail, CancellationToken ct,
+        FactsSnapshot.DataVersion? version = null)
     {
         var now = clock.GetUtcNow();
         filter = WithDefaultPeriod(filter);
         var (start, end) = filter.Range(now);
-        var table = await snapshot.GetAsync(db, ct);
+        var table = await snapshot.GetAsync(db, ct, version);
         // The trends ignore the period, so the views of one reader and filter share them for the day.
         var trendFilter = filter with { From = null, To = null, Days = TrendDays.Max() * 2 };
         var trends = table.Remember(("trends", ScopeOf(user), trendFilter, DateOnly.FromDateTime(now.UtcDateTime)), () =>

@@ -12,8 +12,6 @@ public static class Show
 {
     public static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
-    public static string Interval(Rate r) => r.Trials == 0 ? "" : $"[{Percent(r.Low)} – {Percent(r.High)}]";
-
     public static string Range(Baseline b) => $"{(b.Low * 100).ToString("0.#", CultureInfo.InvariantCulture)}–{(b.High * 100).ToString("0.#", CultureInfo.InvariantCulture)}%";
 
     public static string Number(double? value, string format = "0.#") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";

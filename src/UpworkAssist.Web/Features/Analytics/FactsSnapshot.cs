@@ -43,14 +43,17 @@ public sealed class FactsSnapshot : IDisposable
     /// <summary>How many reads of the store the snapshot made (a full load counts one): for tests.</summary>
     public int Reads { get; private set; }
 
-    public async Task<FactTable> GetAsync(AppDbContext db, CancellationToken ct)
+    /// <param name="known">The data version the caller has just read, so it is not read twice.</param>
+    public async Task<FactTable> GetAsync(AppDbContext db, CancellationToken ct, DataVersion? known = null)
     {
-        var (maxId, maxUpdated) = await ProposalVersionAsync(db, ct);
-        if (_state is { } s && s.MaxId == maxId && s.MaxUpdated == maxUpdated) return s.Table;
+        var version = known ?? await VersionAsync(db, ct);
+        if (_state is { } s && s.MaxId == version.MaxId && s.MaxUpdated == version.Updated) return s.Table;
         await _refresh.WaitAsync(ct);
         try
         {
-            (maxId, maxUpdated) = await ProposalVersionAsync(db, ct);
+            // Read again under the lock: another refresh may have finished meanwhile.
+            version = await VersionAsync(db, ct);
+            var (maxId, maxUpdated) = (version.MaxId, version.Updated);
             var state = _state;
             if (state is not null && state.MaxId == maxId && state.MaxUpdated == maxUpdated) return state.Table;
             var proposals = db.Proposals.AsNoTracking();
@@ -71,12 +74,6 @@ public sealed class FactsSnapshot : IDisposable
     }
 
     public void Dispose() => _refresh.Dispose();
-
-    private static async Task<(long?, DateTimeOffset?)> ProposalVersionAsync(AppDbContext db, CancellationToken ct)
-    {
-        var version = await VersionAsync(db, ct);
-        return (version.MaxId, version.Updated);
-    }
 
     private static ProposalFact[] Merge(IReadOnlyList<ProposalFact> facts, List<ProposalFact> changed)
     {

@@ -25,9 +25,14 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Repor
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
-        Report = await analytics.GetAsync(Filter, User, Choices, ReportDetail.Page, ct);
+        await LoadAsync(ReportDetail.Page, ct);
         prebuild.Viewed(Filter, User);
+    }
+
+    private async Task LoadAsync(ReportDetail detail, CancellationToken ct)
+    {
+        Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
+        Report = await analytics.GetAsync(Filter, User, Choices, detail, ct);
     }
 
     /// <summary>One of the page's tables as CSV: summary, trends, lanes, people, templates, tiers, weeks, post-age, applicants, lane-quality, edit-distance.</summary>
@@ -37,8 +42,7 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Repor
         {
             return NotFound();
         }
-        Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
-        Report = await analytics.GetAsync(Filter, User, Choices, ReportDetail.Export, ct);
+        await LoadAsync(ReportDetail.Export, ct);
         return File(AnalyticsCsv.Write(table, Report).ToBytes(), Shared.CsvTable.ContentType, $"analytics-{table}.csv");
     }
 

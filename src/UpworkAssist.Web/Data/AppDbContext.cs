@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
     public DbSet<LaneDraftPolicy> LaneDraftPolicies => Set<LaneDraftPolicy>();
     public DbSet<PaceOverride> PaceOverrides => Set<PaceOverride>();
+    public DbSet<Features.Feed.FeedGap> FeedGaps => Set<Features.Feed.FeedGap>();
     public DbSet<Features.Feed.MarketplaceRequest> MarketplaceRequests => Set<Features.Feed.MarketplaceRequest>();
     public DbSet<Features.Compliance.AutomationTool> AutomationTools => Set<Features.Compliance.AutomationTool>();
     public DbSet<Features.Compliance.AuditPlanStep> AuditPlanSteps => Set<Features.Compliance.AuditPlanStep>();

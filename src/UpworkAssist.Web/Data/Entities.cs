@@ -40,6 +40,18 @@ public sealed class Posting
     public string? Category { get; set; }
     public int? TotalApplicants { get; set; }
     public ClientFacts Client { get; set; } = new(null, null, null, null, null, null);
+
+    // Facts the API offers beside the RULES.md job (UPWORK_API.md); shown, not matched on.
+    /// <summary>When the client last renewed (bumped) the posting; null when never.</summary>
+    public DateTimeOffset? RenewedAt { get; set; }
+    /// <summary>Openings left; 0 means the client has filled the job.</summary>
+    public int? FreelancersToHire { get; set; }
+    public bool? Enterprise { get; set; }
+    /// <summary>Someone on the connected account already applied.</summary>
+    public bool? Applied { get; set; }
+    public DateTimeOffset? ClientMemberSince { get; set; }
+    public bool? ClientHasFinancialPrivacy { get; set; }
+
     public FeedSource Source { get; set; }
     public DateTimeOffset FetchedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -690,9 +690,18 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<long?>("ActedOnAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Applied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ClientHasFinancialPrivacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClientMemberSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ContentPurgedAt")
                         .HasColumnType("INTEGER");
@@ -700,6 +709,9 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Enterprise")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ExperienceLevel")
                         .HasMaxLength(20)
@@ -710,6 +722,9 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.Property<double?>("FixedBudget")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("FreelancersToHire")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("HourlyMax")
                         .HasColumnType("REAL");
@@ -722,6 +737,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RenewedAt")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Skills")
@@ -1283,6 +1301,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HighWater")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastCompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -1290,12 +1311,60 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PendingNewest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PendingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PendingStopBelow")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SearchKey");
 
                     b.ToTable("FeedCursors", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.FeedGap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdminsAlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("FeedGaps", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Feed.MarketplaceConnection", b =>
@@ -1337,6 +1406,13 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.Property<string>("ProtectedRefreshToken")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokenAgeAlertedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1417,6 +1493,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("New")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repaired")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Requests")

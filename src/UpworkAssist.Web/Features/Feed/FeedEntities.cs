@@ -21,6 +21,10 @@ public sealed class MarketplaceConnection
     /// <summary>Set when polling stopped for a human: invalid_grant, or a block at the edge.</summary>
     public DateTimeOffset? HaltedAt { get; set; }
     public string? HaltReason { get; set; }
+    /// <summary>The `scope` of the last token reply, when the marketplace sent one (shown on the compliance page).</summary>
+    public string? Scope { get; set; }
+    /// <summary>When the Admins were told that the refresh token is ageing; cleared by the next successful refresh.</summary>
+    public DateTimeOffset? TokenAgeAlertedAt { get; set; }
 }
 
 /// <summary>Where one search's unfinished poll stands, so a restart or a page cap loses nothing.</summary>
@@ -32,6 +36,37 @@ public sealed class FeedCursor
     /// <summary>When the unfinished poll began: postings fetched before it are the ones it stops at.</summary>
     public DateTimeOffset? PendingSince { get; set; }
     public DateTimeOffset? LastCompletedAt { get; set; }
+    /// <summary>The newest `publishedDateTime` (renewals ignored) the last complete poll saw: the next poll reads down to it, less the overlap.</summary>
+    public DateTimeOffset? HighWater { get; set; }
+    /// <summary>The unfinished poll's stop line, fixed when it began.</summary>
+    public DateTimeOffset? PendingStopBelow { get; set; }
+    /// <summary>The newest `publishedDateTime` the unfinished poll has seen: the high-water mark once it completes.</summary>
+    public DateTimeOffset? PendingNewest { get; set; }
+}
+
+public enum FeedGapReason
+{
+    /// <summary>A poll failed; closed when a later poll reads down past the gap.</summary>
+    PollFailed,
+    /// <summary>The search stops at its result cap before reaching the previous poll's postings.</summary>
+    ResultCap,
+    /// <summary>The feed was behind by more than the retention window (down, or the request caps did not let it catch up).</summary>
+    BehindRetention,
+}
+
+/// <summary>"From <see cref="From"/> to <see cref="To"/> the feed may be incomplete", and why.</summary>
+public sealed class FeedGap
+{
+    public long Id { get; set; }
+    public required string SearchKey { get; set; }
+    public DateTimeOffset From { get; set; }
+    public DateTimeOffset To { get; set; }
+    public FeedGapReason Reason { get; set; }
+    public string? Detail { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    /// <summary>When a later poll proved the window complete after all; null while it may be incomplete.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? AdminsAlertedAt { get; set; }
 }
 
 /// <summary>One poll's figures.</summary>
@@ -47,6 +82,8 @@ public sealed class PollRun
     public int Updated { get; set; }
     public int Skipped { get; set; }
     public int Errors { get; set; }
+    /// <summary>Nodes stored after a lossless-enough repair (invalid UTF-16 replaced with U+FFFD).</summary>
+    public int Repaired { get; set; }
     public long DurationMs { get; set; }
     public string? Error { get; set; }
 }
@@ -61,6 +98,7 @@ internal sealed class MarketplaceConnectionConfiguration : IEntityTypeConfigurat
         b.Property(c => c.ConnectedBy).HasMaxLength(256);
         b.Property(c => c.ConfigTokenHash).HasMaxLength(64);
         b.Property(c => c.HaltReason).HasMaxLength(1000);
+        b.Property(c => c.Scope).HasMaxLength(2000);
     }
 }
 
@@ -84,5 +122,17 @@ internal sealed class PollRunConfiguration : IEntityTypeConfiguration<PollRun>
         b.Property(r => r.Trigger).HasMaxLength(20);
         b.Property(r => r.Error).HasMaxLength(1000);
         b.HasIndex(r => r.StartedAt);
+    }
+}
+
+internal sealed class FeedGapConfiguration : IEntityTypeConfiguration<FeedGap>
+{
+    public void Configure(EntityTypeBuilder<FeedGap> b)
+    {
+        b.ToTable("FeedGaps");
+        b.Property(g => g.SearchKey).HasMaxLength(200);
+        b.Property(g => g.Reason).HasConversion<string>().HasMaxLength(20);
+        b.Property(g => g.Detail).HasMaxLength(1000);
+        b.HasIndex(g => g.RecordedAt);
     }
 }

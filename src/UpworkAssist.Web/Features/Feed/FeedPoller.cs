@@ -7,10 +7,15 @@ namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>
 /// One poll: for each planned search, read pages newest first (`after` = "0", then `endCursor`)
-/// until a page holds a posting the store had before this poll began, the last page, or the page
-/// cap. The search's cursor is saved before each page is asked for, so a poll cut short (restart,
-/// failure, page cap) is continued from where it stopped by the next poll: nothing is lost, and
-/// upserts make a repeated page harmless.
+/// until a posting's own `publishedDateTime` falls below the stop line: the newest posting the
+/// previous complete poll saw, less `Upwork:PollOverlap`. Renewed postings sit above newer ones,
+/// so they never decide the stop, and a posting we already have is no stop sign either
+/// (UPWORK_API.md "Paging and the cursor").
+///
+/// The cursor, the stop line and the newest posting seen so far are saved before each page is
+/// asked for, so a poll cut short (restart, failure, page cap) is continued from where it stopped
+/// by the next poll; upserts make a repeated page harmless. Where completeness cannot be proven
+/// the window is recorded as a <see cref="FeedGap"/>.
 /// </summary>
 public sealed class FeedPoller(
     AppDbContext db,
@@ -19,6 +24,7 @@ public sealed class FeedPoller(
     IFeedSearchPlan plan,
     FeedMonitor monitor,
     MarketplaceTokens tokens,
+    FeedGaps gaps,
     IOptionsMonitor<UpworkOptions> options,
     TimeProvider clock,
     ILogger<FeedPoller> logger)
@@ -43,6 +49,7 @@ public sealed class FeedPoller(
         var requestsBefore = monitor.Requests;
         var errorsBefore = monitor.Errors;
         var watch = Stopwatch.StartNew();
+        IReadOnlyList<FeedSearch> searches = [];
         try
         {
             var halted = o.EffectiveMode == FeedMode.Api ? (await tokens.StatusAsync(ct)).HaltReason : null;
@@ -52,9 +59,11 @@ public sealed class FeedPoller(
             }
             else
             {
-                foreach (var search in await plan.PlanAsync(ct))
+                searches = await plan.PlanAsync(ct);
+                var budget = new PageBudget(o.MaxPagesPerPoll);
+                foreach (var search in searches)
                 {
-                    await PollSearchAsync(search, run, o, ct);
+                    await PollSearchAsync(search, run, o, budget, ct);
                 }
             }
         }
@@ -67,23 +76,49 @@ public sealed class FeedPoller(
                 await tokens.HaltAsync(ex.Message, CancellationToken.None);
             }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Anything else is a failed poll too: it is counted and shown, never a silent clean run.
+            run.Error = $"Unexpected {ex.GetType().Name}: {ex.Message}";
+            logger.LogError(ex, "Poll failed unexpectedly");
+        }
         finally
         {
             run.FinishedAt = clock.GetUtcNow();
             run.DurationMs = watch.ElapsedMilliseconds;
             run.Requests = (int)(monitor.Requests - requestsBefore);
-            run.Errors += (int)(monitor.Errors - errorsBefore) + (run.Error is not null && monitor.Errors == errorsBefore ? 1 : 0);
             run.Error = run.Error is { Length: > 1000 } e ? e[..1000] : run.Error;
+            if (run.Error is not null && monitor.Errors == errorsBefore)
+            {
+                monitor.CountError(run.Error);
+            }
+            run.Errors += (int)(monitor.Errors - errorsBefore);
             db.ChangeTracker.Clear();
             db.Set<PollRun>().Add(run);
+            if (run.Error is not null)
+            {
+                await gaps.PollFailedAsync(searches.Count > 0 ? searches : await SafePlanAsync(), run.Error, CancellationToken.None);
+            }
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        logger.LogInformation("Poll ({Trigger}) done: {Requests} requests, {New} new, {Updated} updated, {Skipped} skipped, {Errors} errors in {Duration} ms",
-            trigger, run.Requests, run.New, run.Updated, run.Skipped, run.Errors, run.DurationMs);
+        logger.LogInformation("Poll ({Trigger}) done: {Requests} requests, {New} new, {Updated} updated, {Skipped} skipped, {Repaired} repaired, {Errors} errors in {Duration} ms",
+            trigger, run.Requests, run.New, run.Updated, run.Skipped, run.Repaired, run.Errors, run.DurationMs);
         return run;
     }
 
-    private async Task PollSearchAsync(FeedSearch search, PollRun run, UpworkOptions o, CancellationToken ct)
+    private async Task<IReadOnlyList<FeedSearch>> SafePlanAsync()
+    {
+        try
+        {
+            return await plan.PlanAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return [BroadSearchPlan.Broad];
+        }
+    }
+
+    private async Task PollSearchAsync(FeedSearch search, PollRun run, UpworkOptions o, PageBudget budget, CancellationToken ct)
     {
         var cursor = await db.Set<FeedCursor>().FindAsync([search.Key], ct);
         if (cursor is null)
@@ -91,60 +126,133 @@ public sealed class FeedPoller(
             cursor = new FeedCursor { SearchKey = search.Key };
             db.Set<FeedCursor>().Add(cursor);
         }
+        var floor = clock.GetUtcNow() - o.ContentRetention;
         if (cursor.PendingAfter is { } pending && pending != "0")
         {
-            // Finish the poll a restart or the page cap cut short before reading what is newer.
-            if (!await ReadAsync(search, cursor, pending, cursor.PendingSince ?? run.StartedAt, run, o, ct))
+            // The newest page first, so fresh postings never wait for a catch-up; it changes no
+            // cursor state, since the read from the top after the catch-up covers it again.
+            if (!budget.Take())
+            {
+                return;
+            }
+            await ReadPageAsync(search, "0", run, o, ct);
+            // Then finish the poll a restart or the page cap cut short before reading what is newer.
+            var line = cursor.PendingStopBelow ?? StopLine(cursor, o, floor);
+            if (!await ReadAsync(search, cursor, pending, await AboveFloorAsync(search, line, floor, ct), run, o, budget, ct))
             {
                 return;
             }
         }
-        await ReadAsync(search, cursor, "0", run.StartedAt, run, o, ct);
+        cursor.PendingNewest = null;
+        cursor.PendingSince = run.StartedAt;
+        await ReadAsync(search, cursor, "0", await AboveFloorAsync(search, StopLine(cursor, o, floor), floor, ct), run, o, budget, ct);
     }
 
-    private async Task<bool> ReadAsync(FeedSearch search, FeedCursor cursor, string after, DateTimeOffset since, PollRun run, UpworkOptions o, CancellationToken ct)
+    private DateTimeOffset StopLine(FeedCursor cursor, UpworkOptions o, DateTimeOffset floor) => cursor.HighWater is { } mark
+        ? mark - o.PollOverlap
+        : Later(floor, clock.GetUtcNow() - o.InitialLookback); // nothing was promised before the first poll
+
+    /// <summary>Postings older than the retention window would be purged at once: a stop line below it is lifted and the part lost is a gap.</summary>
+    private async Task<DateTimeOffset> AboveFloorAsync(FeedSearch search, DateTimeOffset line, DateTimeOffset floor, CancellationToken ct)
     {
-        for (var page = 0; page < o.MaxPagesPerPoll; page++)
+        if (line >= floor)
+        {
+            return line;
+        }
+        await gaps.RecordAsync(search.Key, line, floor, FeedGapReason.BehindRetention,
+            "The feed was behind by more than the retention window (the app was down, or the request caps did not let it catch up).", ct);
+        return floor;
+    }
+
+    private async Task<bool> ReadAsync(FeedSearch search, FeedCursor cursor, string after, DateTimeOffset stopBelow, PollRun run, UpworkOptions o, PageBudget budget, CancellationToken ct)
+    {
+        while (budget.Take())
         {
             cursor.PendingAfter = after;
-            cursor.PendingSince = since;
+            cursor.PendingStopBelow = stopBelow;
+            cursor.PendingSince ??= run.StartedAt;
             await db.SaveChangesAsync(ct);
 
-            var result = await source.SearchAsync(search, after, o.PageSize, ct);
+            var (result, postings) = await ReadPageAsync(search, after, run, o, ct);
             var now = clock.GetUtcNow();
-            var postings = new List<Posting>(result.Nodes.Count);
-            foreach (var node in result.Nodes)
+            // Renewed postings are listed by their renewal, above newer ones: only first publications say where we are.
+            var firsts = postings.Where(p => p.RenewedAt is null).Select(p => p.PublishedAt).ToList();
+            if (firsts.Count > 0)
             {
-                if (PostingMapper.TryMap(node, source.Source, now, out var posting, out var problem))
-                {
-                    postings.Add(posting);
-                }
-                else
-                {
-                    run.Skipped++;
-                    logger.LogWarning("Skipped a node that cannot be mapped ({Search}, after {After}): {Problem}", search.Key, after, problem);
-                }
+                cursor.PendingNewest = cursor.PendingNewest is { } seen && seen > firsts.Max() ? seen : firsts.Max();
             }
-            var ids = postings.Select(p => p.Id).ToList();
-            var reachedKnown = ids.Count > 0 && await db.Postings.AnyAsync(p => ids.Contains(p.Id) && p.FetchedAt < since, ct);
-            var stored = await ingest.UpsertAsync(postings, ct);
-            run.New += stored.New;
-            run.Updated += stored.Updated;
-            run.Errors += stored.ListenerErrors;
+            var reachedLine = firsts.Any(p => p < stopBelow);
 
-            if (reachedKnown || !result.HasNextPage || string.IsNullOrEmpty(result.EndCursor))
+            var lastPage = !result.HasNextPage || string.IsNullOrEmpty(result.EndCursor);
+            if (reachedLine || lastPage)
             {
-                cursor.PendingAfter = null;
-                cursor.PendingSince = null;
-                cursor.LastCompletedAt = clock.GetUtcNow();
-                await db.SaveChangesAsync(ct);
+                if (!reachedLine && result.TotalCount >= o.SearchResultCap)
+                {
+                    var oldest = firsts.Count > 0 ? firsts.Min() : now;
+                    await gaps.RecordAsync(search.Key, stopBelow, oldest, FeedGapReason.ResultCap,
+                        $"The search ended at its cap of {o.SearchResultCap} results before reaching the previous poll's postings.", ct);
+                }
+                await CompleteAsync(search, cursor, ct);
                 return true;
             }
-            after = result.EndCursor;
+            after = result.EndCursor!;
         }
         cursor.PendingAfter = after;
         await db.SaveChangesAsync(ct);
         logger.LogWarning("Search {Search} reached the cap of {Pages} pages; the next poll continues from its cursor", search.Key, o.MaxPagesPerPoll);
         return false;
+    }
+
+    /// <summary>Reads one page and stores what maps; a node that cannot be mapped costs only itself.</summary>
+    private async Task<(SearchPage Result, List<Posting> Postings)> ReadPageAsync(FeedSearch search, string after, PollRun run, UpworkOptions o, CancellationToken ct)
+    {
+        var result = await source.SearchAsync(search, after, o.PageSize, ct);
+        var now = clock.GetUtcNow();
+        var postings = new List<Posting>(result.Nodes.Count);
+        foreach (var node in result.Nodes)
+        {
+            if (PostingMapper.TryMap(node, source.Source, now, out var posting, out var problem, out var repaired))
+            {
+                postings.Add(posting);
+                run.Repaired += repaired ? 1 : 0;
+            }
+            else
+            {
+                run.Skipped++;
+                logger.LogWarning("Skipped a node that cannot be mapped ({Search}, after {After}): {Problem}", search.Key, after, problem);
+            }
+        }
+        var stored = await ingest.UpsertAsync(postings, ct);
+        run.New += stored.New;
+        run.Updated += stored.Updated;
+        run.Errors += stored.ListenerErrors;
+        return (result, postings);
+    }
+
+    private async Task CompleteAsync(FeedSearch search, FeedCursor cursor, CancellationToken ct)
+    {
+        var began = cursor.PendingSince ?? clock.GetUtcNow();
+        if (cursor.PendingNewest is { } newest && (cursor.HighWater is not { } mark || newest > mark))
+        {
+            cursor.HighWater = newest;
+        }
+        cursor.PendingAfter = null;
+        cursor.PendingSince = null;
+        cursor.PendingStopBelow = null;
+        cursor.PendingNewest = null;
+        cursor.LastCompletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        // Reads chain down to the previous mark, so the store now holds everything published before this read began.
+        await gaps.CloseCoveredAsync(search.Key, began, ct);
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>Pages one poll may read across all its searches.</summary>
+    private sealed class PageBudget(int pages)
+    {
+        private int _left = pages;
+
+        public bool Take() => _left-- > 0;
     }
 }

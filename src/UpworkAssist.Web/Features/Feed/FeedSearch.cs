@@ -24,7 +24,7 @@ internal sealed class BroadSearchPlan : IFeedSearchPlan
 }
 
 /// <summary>One page of `marketplaceJobPostingsSearch`, as both the real and the demo marketplace answer it.</summary>
-public sealed record SearchPage(IReadOnlyList<JsonElement> Nodes, bool HasNextPage, string? EndCursor)
+public sealed record SearchPage(IReadOnlyList<JsonElement> Nodes, bool HasNextPage, string? EndCursor, int? TotalCount = null)
 {
     /// <summary>Reads the page from a reply's `data`; null when the part a poll needs is missing.</summary>
     public static SearchPage? From(JsonElement data)
@@ -41,7 +41,8 @@ public sealed record SearchPage(IReadOnlyList<JsonElement> Nodes, bool HasNextPa
             .ToList();
         var hasNext = info.TryGetProperty("hasNextPage", out var h) && h.ValueKind == JsonValueKind.True;
         var end = info.TryGetProperty("endCursor", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        return new SearchPage(nodes, hasNext, end);
+        int? total = search.TryGetProperty("totalCount", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt32(out var n) ? n : null;
+        return new SearchPage(nodes, hasNext, end, total);
     }
 }
 
@@ -63,14 +64,15 @@ internal sealed class ApiJobSearch(MarketplaceClient client, ILogger<ApiJobSearc
                                        sortAttributes: $sortAttributes) {
             totalCount
             edges { cursor node {
-              id ciphertext title description createdDateTime publishedDateTime experienceLevel
-              duration durationLabel engagement totalApplicants
+              id ciphertext title description createdDateTime publishedDateTime renewedDateTime experienceLevel
+              duration durationLabel engagement totalApplicants freelancersToHire enterprise applied
               amount { rawValue currency displayValue }
               hourlyBudgetMin { rawValue currency displayValue }
               hourlyBudgetMax { rawValue currency displayValue }
               skills { name prettyName }
               occupations { category { id prefLabel } }
               client { totalHires totalPostedJobs totalReviews totalFeedback verificationStatus
+                       memberSinceDateTime hasFinancialPrivacy
                        totalSpent { rawValue currency displayValue } location { country city timezone } }
             } }
             pageInfo { hasNextPage endCursor }

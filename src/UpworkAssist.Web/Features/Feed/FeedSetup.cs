@@ -38,6 +38,7 @@ public static class FeedSetup
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPostingsStored, NoPostingsListener>());
         services.AddScoped<PostingIngest>();
         services.AddScoped<FeedPoller>();
+        services.AddScoped<FeedGaps>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<FeedLoop>();
         return services;

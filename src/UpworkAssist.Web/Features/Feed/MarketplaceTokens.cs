@@ -30,8 +30,29 @@ public sealed class MarketplaceTokens(
     private readonly IDataProtector _protector = protection.CreateProtector(ProtectorPurpose);
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
 
+    /// <summary>A newly issued refresh token lasts 14 days (UPWORK_API.md); from day 10 without a refresh a person is warned.</summary>
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
+    public static readonly TimeSpan RefreshTokenWarnAfter = TimeSpan.FromDays(10);
+
+    /// <summary>Write scopes the product must never hold (UPWORK_API.md "scopes").</summary>
+    public static bool IsWriteScope(string scope) => scope.Contains(":write", StringComparison.OrdinalIgnoreCase);
+
     public sealed record Status(bool Connected, string? Origin, string? ConnectedBy, DateTimeOffset? ConnectedAt,
-        DateTimeOffset? AccessTokenExpiresAt, DateTimeOffset? LastRefreshAt, DateTimeOffset? HaltedAt, string? HaltReason);
+        DateTimeOffset? AccessTokenExpiresAt, DateTimeOffset? LastRefreshAt, DateTimeOffset? HaltedAt, string? HaltReason, string? Scope = null)
+    {
+        /// <summary>When the refresh token in use was issued: the last refresh, else the connection.</summary>
+        public DateTimeOffset? RefreshTokenIssuedAt => LastRefreshAt ?? ConnectedAt;
+
+        public IReadOnlyList<string> Scopes => (Scope ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+
+        public IReadOnlyList<string> WriteScopes => Scopes.Where(IsWriteScope).ToList();
+
+        /// <summary>Days until a person must reconnect, once the warning period has begun; null before it.</summary>
+        public int? DaysLeftWhenAgeing(DateTimeOffset now) =>
+            Connected && RefreshTokenIssuedAt is { } issued && now - issued >= RefreshTokenWarnAfter
+                ? Math.Max(0, (int)Math.Ceiling((issued + RefreshTokenLifetime - now).TotalDays))
+                : null;
+    }
 
     public async Task<Status> StatusAsync(CancellationToken ct)
     {
@@ -39,7 +60,7 @@ public sealed class MarketplaceTokens(
         var c = await db.Set<MarketplaceConnection>().AsNoTracking().SingleOrDefaultAsync(ct);
         return c is null
             ? new Status(false, null, null, null, null, null, null, null)
-            : new Status(c.ProtectedRefreshToken is not null, c.Origin, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshAt, c.HaltedAt, c.HaltReason);
+            : new Status(c.ProtectedRefreshToken is not null, c.Origin, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshAt, c.HaltedAt, c.HaltReason, c.Scope);
     }
 
     /// <summary>A live access token, refreshed first when it expires within <see cref="RefreshAhead"/>.</summary>
@@ -229,9 +250,14 @@ public sealed class MarketplaceTokens(
         {
             c.ProtectedRefreshToken = _protector.Protect(reply.RefreshToken);
         }
+        if (reply.Scope is { } scope)
+        {
+            c.Scope = scope.Length > 2000 ? scope[..2000] : scope;
+        }
+        c.TokenAgeAlertedAt = null;
     }
 
-    private sealed record TokenReply(string? AccessToken, string? RefreshToken, TimeSpan ExpiresIn, string? Error);
+    private sealed record TokenReply(string? AccessToken, string? RefreshToken, TimeSpan ExpiresIn, string? Error, string? Scope = null);
 
     private async Task<TokenReply> RequestTokenAsync(Dictionary<string, string> form, CancellationToken ct)
     {
@@ -276,7 +302,8 @@ public sealed class MarketplaceTokens(
                 expires = TimeSpan.FromSeconds(Math.Clamp(seconds, 60, 30 * 86400));
             }
             var refresh = json.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            return new TokenReply(access.GetString(), refresh, expires, null);
+            var scope = json.TryGetProperty("scope", out var sc) && sc.ValueKind == JsonValueKind.String ? sc.GetString() : null;
+            return new TokenReply(access.GetString(), refresh, expires, null, scope);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
 {
     public sealed record Result(int New, int Updated, int Unchanged, int ListenerErrors);
 
-    private const string Columns = "MarketplaceId, Url, Title, Description, PublishedAt, Type, FixedBudget, HourlyMin, HourlyMax, ExperienceLevel, Skills, Category, TotalApplicants, ClientCountry, ClientPaymentVerified, ClientTotalSpent, ClientTotalHires, ClientRating, ClientReviewsCount";
+    private const string Columns = "MarketplaceId, Url, Title, Description, PublishedAt, Type, FixedBudget, HourlyMin, HourlyMax, ExperienceLevel, Skills, Category, TotalApplicants, ClientCountry, ClientPaymentVerified, ClientTotalSpent, ClientTotalHires, ClientRating, ClientReviewsCount, RenewedAt, FreelancersToHire, Enterprise, Applied, ClientMemberSince, ClientHasFinancialPrivacy";
     private static readonly string[] ContentColumns = Columns.Split(", ");
 
     private static readonly string InsertSql =
@@ -149,14 +149,22 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
         values["@Category"].Value = (object?)p.Category ?? DBNull.Value;
         values["@TotalApplicants"].Value = (object?)p.TotalApplicants ?? DBNull.Value;
         values["@ClientCountry"].Value = (object?)p.Client.Country ?? DBNull.Value;
-        values["@ClientPaymentVerified"].Value = p.Client.PaymentVerified is { } v ? (v ? 1 : 0) : DBNull.Value;
+        values["@ClientPaymentVerified"].Value = Flag(p.Client.PaymentVerified);
         values["@ClientTotalSpent"].Value = Real(p.Client.TotalSpent);
         values["@ClientTotalHires"].Value = (object?)p.Client.TotalHires ?? DBNull.Value;
         values["@ClientRating"].Value = (object?)p.Client.Rating ?? DBNull.Value;
         values["@ClientReviewsCount"].Value = (object?)p.Client.ReviewsCount ?? DBNull.Value;
+        values["@RenewedAt"].Value = p.RenewedAt is { } renewed ? renewed.UtcTicks : DBNull.Value;
+        values["@FreelancersToHire"].Value = (object?)p.FreelancersToHire ?? DBNull.Value;
+        values["@Enterprise"].Value = Flag(p.Enterprise);
+        values["@Applied"].Value = Flag(p.Applied);
+        values["@ClientMemberSince"].Value = p.ClientMemberSince is { } since ? since.UtcTicks : DBNull.Value;
+        values["@ClientHasFinancialPrivacy"].Value = Flag(p.ClientHasFinancialPrivacy);
         values["@Source"].Value = p.Source.ToString();
         values["@Now"].Value = now.UtcTicks;
     }
+
+    private static object Flag(bool? b) => b is { } v ? (v ? 1 : 0) : DBNull.Value;
 
     private static object Real(decimal? d) => d is { } v ? (double)v : DBNull.Value;
 }

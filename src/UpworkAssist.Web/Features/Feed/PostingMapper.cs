@@ -11,41 +11,55 @@ namespace UpworkAssist.Web.Features.Feed;
 ///
 /// Type rule: hourly when hourlyBudgetMin or hourlyBudgetMax is above 0; else hourly when
 /// `amount` is absent or 0 and an hourly budget field is present; else fixed.
+///
+/// Repairs (docs/feed.md): text holding a lone UTF-16 surrogate (valid JSON, `"\ud800"`, but no
+/// valid string) or NUL gets U+FFFD in its place; a description is cut at
+/// <see cref="MaxDescriptionLength"/>. Such a node is stored and counted as repaired.
 /// </summary>
 public static class PostingMapper
 {
     public const string JobUrlPrefix = "https://www.upwork.com/jobs/";
+    public const int MaxDescriptionLength = 100_000;
 
     public sealed class BadNodeException(string message) : Exception(message);
 
-    public static bool TryMap(JsonElement node, FeedSource source, DateTimeOffset now, out Posting posting, out string problem)
+    /// <summary>Never throws: a node that cannot be mapped for any reason is refused with the reason.</summary>
+    public static bool TryMap(JsonElement node, FeedSource source, DateTimeOffset now, out Posting posting, out string problem) =>
+        TryMap(node, source, now, out posting, out problem, out _);
+
+    public static bool TryMap(JsonElement node, FeedSource source, DateTimeOffset now, out Posting posting, out string problem, out bool repaired)
     {
+        var reader = new NodeText();
         try
         {
-            posting = Map(node, source, now);
+            posting = Map(node, source, now, reader);
             problem = "";
+            repaired = reader.Repaired;
             return true;
         }
-        catch (BadNodeException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             posting = null!;
-            problem = ex.Message;
+            problem = ex is BadNodeException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            repaired = false;
             return false;
         }
     }
 
-    public static Posting Map(JsonElement node, FeedSource source, DateTimeOffset now)
+    public static Posting Map(JsonElement node, FeedSource source, DateTimeOffset now) => Map(node, source, now, new NodeText());
+
+    private static Posting Map(JsonElement node, FeedSource source, DateTimeOffset now, NodeText t)
     {
         if (node.ValueKind != JsonValueKind.Object)
         {
             throw new BadNodeException($"node is {node.ValueKind}, not an object");
         }
-        var ciphertext = Text(node, "ciphertext")?.Trim();
+        var ciphertext = t.Text(node, "ciphertext")?.Trim();
         if (string.IsNullOrEmpty(ciphertext) || ciphertext.Length > 64 || ciphertext.Any(char.IsWhiteSpace))
         {
             throw new BadNodeException("no usable ciphertext");
         }
-        var published = Date(node, "publishedDateTime") ?? Date(node, "createdDateTime")
+        var published = t.Date(node, "publishedDateTime") ?? t.Date(node, "createdDateTime")
             ?? throw new BadNodeException($"{ciphertext}: no publishedDateTime or createdDateTime");
 
         var fixedBudget = Money(node, "amount");
@@ -55,38 +69,44 @@ public static class PostingMapper
         var hourly = hourlyMin > 0 || hourlyMax > 0 || ((fixedBudget is null or 0) && hasHourlyField);
 
         var client = Object(node, "client");
-        var title = HtmlText.ToPlainText(Text(node, "title"));
+        var title = HtmlText.ToPlainText(t.Text(node, "title"));
         return new Posting
         {
             Id = ciphertext,
-            MarketplaceId = Clip(Text(node, "id"), 64),
+            MarketplaceId = Clip(t.Text(node, "id"), 64),
             Url = JobUrlPrefix + Uri.EscapeDataString(ciphertext),
             Title = Clip(title, 500) ?? "",
-            Description = HtmlText.ToPlainText(Text(node, "description")),
+            Description = t.Clip(HtmlText.ToPlainText(t.Text(node, "description")), MaxDescriptionLength),
             PublishedAt = published,
             Type = hourly ? PostingType.Hourly : PostingType.Fixed,
             FixedBudget = fixedBudget,
             HourlyMin = hourlyMin,
             HourlyMax = hourlyMax,
-            ExperienceLevel = Text(node, "experienceLevel") switch
+            ExperienceLevel = t.Text(node, "experienceLevel") switch
             {
                 "ENTRY_LEVEL" => "entry",
                 "INTERMEDIATE" => "intermediate",
                 "EXPERT" => "expert",
                 _ => null,
             },
-            Skills = Skills(node),
-            Category = Clip(Category(node), 200),
+            Skills = Skills(node, t),
+            Category = Clip(Category(node, t), 200),
             TotalApplicants = Int(node, "totalApplicants"),
             Client = client is { } c
                 ? new ClientFacts(
-                    Clip(Object(c, "location") is { } loc ? Text(loc, "country") : null, 100),
-                    Text(c, "verificationStatus") is { } v ? v == "VERIFIED" : null,
+                    Clip(Object(c, "location") is { } loc ? t.Text(loc, "country") : null, 100),
+                    t.Text(c, "verificationStatus") is { } v ? v == "VERIFIED" : null,
                     Money(c, "totalSpent"),
                     Int(c, "totalHires"),
                     Number(c, "totalFeedback") is { } r and >= 0 and <= 5 ? (double)r : null,
                     Int(c, "totalReviews"))
                 : new ClientFacts(null, null, null, null, null, null),
+            RenewedAt = t.Date(node, "renewedDateTime"),
+            FreelancersToHire = Number(node, "freelancersToHire") is { } hire and >= 0 and <= 10_000 ? (int)hire : null,
+            Enterprise = Flag(node, "enterprise"),
+            Applied = Flag(node, "applied"),
+            ClientMemberSince = client is { } m ? t.Date(m, "memberSinceDateTime") : null,
+            ClientHasFinancialPrivacy = client is { } f ? Flag(f, "hasFinancialPrivacy") : null,
             Source = source,
             FetchedAt = now,
             UpdatedAt = now,
@@ -99,22 +119,8 @@ public static class PostingMapper
     private static JsonElement? Object(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
 
-    private static string? Text(JsonElement o, string name)
-    {
-        if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        return v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.GetRawText(),
-            _ => throw new BadNodeException($"{name} is {v.ValueKind}, not text"),
-        };
-    }
-
-    private static DateTimeOffset? Date(JsonElement o, string name) =>
-        Text(o, name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
+    public static DateTimeOffset? ParseDate(string? text) =>
+        text is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
 
     /// <summary>Money's rawValue is a string ("1.23") in the schema and sometimes a number: both are accepted.</summary>
     private static decimal? Money(JsonElement o, string name)
@@ -160,7 +166,7 @@ public static class PostingMapper
         ? d is >= 0 and <= int.MaxValue ? (int)d : throw new BadNodeException($"{name} is out of range")
         : null;
 
-    private static List<string> Skills(JsonElement node)
+    private static List<string> Skills(JsonElement node, NodeText t)
     {
         if (!node.TryGetProperty("skills", out var skills) || skills.ValueKind != JsonValueKind.Array)
         {
@@ -169,7 +175,7 @@ public static class PostingMapper
         var names = new List<string>();
         foreach (var skill in skills.EnumerateArray())
         {
-            if (skill.ValueKind == JsonValueKind.Object && (Text(skill, "prettyName") ?? Text(skill, "name")) is { Length: > 0 } n
+            if (skill.ValueKind == JsonValueKind.Object && (t.Text(skill, "prettyName") ?? t.Text(skill, "name")) is { Length: > 0 } n
                 && !names.Contains(n.Trim(), StringComparer.Ordinal))
             {
                 names.Add(n.Trim());
@@ -179,7 +185,7 @@ public static class PostingMapper
     }
 
     // `occupations` is an object in the schema; an array is read as its first entry.
-    private static string? Category(JsonElement node)
+    private static string? Category(JsonElement node, NodeText t)
     {
         if (!node.TryGetProperty("occupations", out var occ))
         {
@@ -189,8 +195,74 @@ public static class PostingMapper
         {
             occ = occ.EnumerateArray().FirstOrDefault();
         }
-        return occ.ValueKind == JsonValueKind.Object && Object(occ, "category") is { } cat ? Text(cat, "prefLabel") : null;
+        return occ.ValueKind == JsonValueKind.Object && Object(occ, "category") is { } cat ? t.Text(cat, "prefLabel") : null;
     }
 
     private static string? Clip(string? s, int max) => s is { } v && v.Length > max ? v[..max] : s;
+
+    // The facts beside the job are only shown: a value of the wrong kind is dropped, not a reason to refuse the node.
+    private static bool? Flag(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) ? v.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null } : null;
+
+    /// <summary>Reads text fields and remembers whether any needed a repair.</summary>
+    private sealed class NodeText
+    {
+        public bool Repaired { get; private set; }
+
+        public string? Text(JsonElement o, string name)
+        {
+            if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            return v.ValueKind switch
+            {
+                JsonValueKind.String => Valid(v),
+                JsonValueKind.Number => v.GetRawText(),
+                _ => throw new BadNodeException($"{name} is {v.ValueKind}, not text"),
+            };
+        }
+
+        public DateTimeOffset? Date(JsonElement o, string name)
+        {
+            // Some schema versions wrap date-times as {rawValue}.
+            if (o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object)
+            {
+                return v.TryGetProperty("rawValue", out var raw) && raw.ValueKind == JsonValueKind.String ? ParseDate(Valid(raw)) : null;
+            }
+            return ParseDate(Text(o, name));
+        }
+
+        public string Clip(string s, int max)
+        {
+            if (s.Length <= max)
+            {
+                return s;
+            }
+            Repaired = true;
+            // Never cut a surrogate pair in half.
+            return char.IsHighSurrogate(s[max - 1]) ? s[..(max - 1)] : s[..max];
+        }
+
+        private string Valid(JsonElement v)
+        {
+            string s;
+            try
+            {
+                s = v.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // A lone surrogate escape cannot be transcoded: decode the escapes ourselves.
+                Repaired = true;
+                return Utf16.Repair(JsonStrings.Unescape(v.GetRawText()));
+            }
+            var repaired = Utf16.Repair(s);
+            if (!ReferenceEquals(repaired, s))
+            {
+                Repaired = true;
+            }
+            return repaired;
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>"Feed status": what the poller is doing and how close it runs to the marketplace's limits.</summary>
 public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovernor governor, MarketplaceTokens tokens,
-    IOptionsMonitor<UpworkOptions> options, AuditLog audit, TimeProvider clock) : PageModel
+    IOptionsMonitor<UpworkOptions> options, FeedGaps gaps, AuditLog audit, TimeProvider clock) : PageModel
 {
     public UpworkOptions Options => options.CurrentValue;
     public FeedMonitor Monitor => monitor;
@@ -21,6 +21,11 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovern
     public int PostingsInStore { get; private set; }
     public int DemoPostings { get; private set; }
     public int SkippedToday { get; private set; }
+    public int RepairedToday { get; private set; }
+    public int ErrorsToday { get; private set; }
+    public PollRun? LastFailed { get; private set; }
+    public IReadOnlyList<FeedGap> Gaps { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,8 +35,15 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovern
         LastRun = RecentRuns.Count > 0 ? RecentRuns[0] : null;
         PostingsInStore = await db.Postings.CountAsync(ct);
         DemoPostings = await db.Postings.CountAsync(p => p.Source == FeedSource.Demo, ct);
-        var since = clock.GetUtcNow() - TimeSpan.FromDays(1);
-        SkippedToday = await db.Set<PollRun>().Where(r => r.StartedAt > since).SumAsync(r => r.Skipped, ct);
+        Now = clock.GetUtcNow();
+        var since = Now - TimeSpan.FromDays(1);
+        var day = await db.Set<PollRun>().Where(r => r.StartedAt > since)
+            .GroupBy(_ => 1).Select(g => new { Skipped = g.Sum(r => r.Skipped), Repaired = g.Sum(r => r.Repaired), Errors = g.Sum(r => r.Errors) })
+            .SingleOrDefaultAsync(ct);
+        (SkippedToday, RepairedToday, ErrorsToday) = (day?.Skipped ?? 0, day?.Repaired ?? 0, day?.Errors ?? 0);
+        // Errors are read from the stored runs, so a restart does not make a failing feed look clean.
+        LastFailed = await db.Set<PollRun>().AsNoTracking().Where(r => r.Error != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        Gaps = await gaps.RecentAsync(14, ct);
     }
 
     /// <summary>Asks the loop for a poll; the poll still waits for the rate governor like any other.</summary>

@@ -34,6 +34,12 @@ public sealed class UpworkOptions
     public bool AutoPoll { get; set; } = true;
     /// <summary>How long one HTTP request to the marketplace may take before it counts as a timeout.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How far below the previous poll's newest posting a poll reads, for postings that surface late.</summary>
+    public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>How far back the very first poll of a search reads (at most the retention window).</summary>
+    public TimeSpan InitialLookback { get; set; } = TimeSpan.FromHours(2);
+    /// <summary>Results one search returns at most (legacy documentation: 5,000); reaching it before the stop line is a gap.</summary>
+    public int SearchResultCap { get; set; } = 5000;
 
     public FeedMode EffectiveMode => Mode ?? (string.IsNullOrWhiteSpace(ClientId) ? FeedMode.Demo : FeedMode.Api);
 }
@@ -66,6 +72,18 @@ internal sealed class UpworkOptionsValidation : IValidateOptions<UpworkOptions>
         if (o.MaxPagesPerPoll is < 1 or > 100)
         {
             failures.Add("Upwork:MaxPagesPerPoll must be between 1 and 100.");
+        }
+        if (o.PollOverlap < TimeSpan.Zero || o.PollOverlap > TimeSpan.FromHours(1))
+        {
+            failures.Add("Upwork:PollOverlap must be between 00:00:00 and 01:00:00.");
+        }
+        if (o.InitialLookback <= TimeSpan.Zero || o.InitialLookback > UpworkOptions.HardMaxRetention)
+        {
+            failures.Add("Upwork:InitialLookback must be more than zero and at most 1.00:00:00.");
+        }
+        if (o.SearchResultCap < 1)
+        {
+            failures.Add("Upwork:SearchResultCap must be positive.");
         }
         if (o.RequestTimeout <= TimeSpan.Zero)
         {

@@ -36,6 +36,12 @@ public sealed class FakeMarketplace : IAsyncDisposable
     public string? LastIssuedAccessToken { get; private set; }
     /// <summary>When set, the first N edges of every page after the first repeat the previous page's last edges.</summary>
     public int OverlapPages { get; set; }
+    /// <summary>How many results one search reaches at most, as the marketplace's result cap; unlimited when null.</summary>
+    public int? ResultCap { get; set; }
+    /// <summary>The `scope` the token endpoint adds to its replies; none when null.</summary>
+    public string? TokenScope { get; set; }
+    /// <summary>A string value equal to this is sent as the JSON text `"\ud800"`: a lone surrogate, valid JSON but no valid string.</summary>
+    public const string LoneSurrogate = "__lone_surrogate__";
     /// <summary>Called with the `after` of each search before it is answered (a test can stop the poll here).</summary>
     public Action<string?>? OnSearch { get; set; }
 
@@ -83,6 +89,31 @@ public sealed class FakeMarketplace : IAsyncDisposable
             {
                 _postings.Insert(0, n);
             }
+        }
+    }
+
+    /// <summary>
+    /// The client renews (bumps) a posting: it moves to the top of the newest-first search with
+    /// `renewedDateTime` set, keeping its `publishedDateTime`, as UPWORK_API.md describes.
+    /// </summary>
+    public void Renew(string ciphertext, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            var i = _postings.FindIndex(n => n["ciphertext"]?.GetValue<string>() == ciphertext);
+            var node = _postings[i];
+            _postings.RemoveAt(i);
+            node["renewedDateTime"] = at.ToString("O", CultureInfo.InvariantCulture);
+            _postings.Insert(0, node);
+        }
+    }
+
+    /// <summary>Every ciphertext the marketplace lists, newest first.</summary>
+    public IReadOnlyList<string> Ciphertexts()
+    {
+        lock (_gate)
+        {
+            return _postings.Select(n => n["ciphertext"]?.ToString() ?? "").ToList();
         }
     }
 
@@ -150,7 +181,12 @@ public sealed class FakeMarketplace : IAsyncDisposable
         ValidAccessTokens.Add(LastIssuedAccessToken);
         ValidRefreshTokens.Add(LastIssuedRefreshToken);
         // expires_in as a string, as the marketplace sometimes sends it.
-        await ctx.Response.WriteAsJsonAsync(new { access_token = LastIssuedAccessToken, refresh_token = LastIssuedRefreshToken, token_type = "Bearer", expires_in = "86400" });
+        var reply = new JsonObject { ["access_token"] = LastIssuedAccessToken, ["refresh_token"] = LastIssuedRefreshToken, ["token_type"] = "Bearer", ["expires_in"] = "86400" };
+        if (TokenScope is not null)
+        {
+            reply["scope"] = TokenScope;
+        }
+        await ctx.Response.WriteAsJsonAsync(reply);
     }
 
     private async Task GraphQlAsync(HttpContext ctx)
@@ -182,7 +218,9 @@ public sealed class FakeMarketplace : IAsyncDisposable
             await ctx.Response.WriteAsync("<html><body>Internal Server Error</body></html>");
             return;
         }
-        await ctx.Response.WriteAsJsonAsync(new JsonObject { ["data"] = Page(after, first) });
+        ctx.Response.ContentType = "application/json";
+        var text = new JsonObject { ["data"] = Page(after, first) }.ToJsonString().Replace($"\"{LoneSurrogate}\"", "\"\\ud800 lone\"", StringComparison.Ordinal);
+        await ctx.Response.WriteAsync(text);
     }
 
     public JsonObject Page(string after, int first)
@@ -194,7 +232,8 @@ public sealed class FakeMarketplace : IAsyncDisposable
             {
                 start = Math.Max(0, start - OverlapPages);
             }
-            var slice = _postings.Skip(start).Take(first).ToList();
+            var reachable = ResultCap is { } cap ? Math.Min(cap, _postings.Count) : _postings.Count;
+            var slice = _postings.Take(reachable).Skip(start).Take(first).ToList();
             var end = start + slice.Count;
             var edges = new JsonArray(slice.Select((n, i) => (JsonNode)new JsonObject { ["cursor"] = $"c{start + i + 1}", ["node"] = n.DeepClone() }).ToArray());
             return new JsonObject
@@ -203,7 +242,7 @@ public sealed class FakeMarketplace : IAsyncDisposable
                 {
                     ["totalCount"] = _postings.Count,
                     ["edges"] = edges,
-                    ["pageInfo"] = new JsonObject { ["hasNextPage"] = end < _postings.Count, ["endCursor"] = slice.Count > 0 ? $"c{end}" : null },
+                    ["pageInfo"] = new JsonObject { ["hasNextPage"] = end < reachable, ["endCursor"] = slice.Count > 0 ? $"c{end}" : null },
                 },
             };
         }

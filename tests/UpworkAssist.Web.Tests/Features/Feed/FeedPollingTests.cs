@@ -35,9 +35,9 @@ public sealed class FeedPollingTests
     }
 
     [Fact]
-    public async Task A_poll_stops_at_known_postings_and_catches_up_when_more_arrive_than_a_page_holds()
+    public async Task A_poll_reads_down_to_the_previous_polls_newest_posting_and_catches_up_when_more_arrive_than_a_page_holds()
     {
-        await using var h = await FeedHarness.StartAsync();
+        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:PollOverlap"] = "00:00:00" });
         h.Publish(4);
         await h.PollAsync();
         h.App.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -47,10 +47,11 @@ public sealed class FeedPollingTests
         var run = await h.PollAsync();
 
         Assert.Equal((5, 0), (run.New, run.Updated));
-        Assert.Equal(["0", "c3"], h.Fake.GraphQlRequests.Skip(before).Select(r => r.After));
+        // Pages until one holds a posting published before the last poll's newest (job004): job003 on the third.
+        Assert.Equal(["0", "c3", "c6"], h.Fake.GraphQlRequests.Skip(before).Select(r => r.After));
         Assert.Equal(9, (await h.PostingsAsync()).Count);
 
-        // Nothing new: one request, and the known posting ends the poll.
+        // Nothing new: one request, and a posting older than the mark ends the poll.
         h.App.Clock.Advance(TimeSpan.FromMinutes(1));
         var quiet = await h.PollAsync();
         Assert.Equal((0, 1), (quiet.New, quiet.Requests));
@@ -121,7 +122,7 @@ public sealed class FeedPollingTests
         Assert.Null(run.Error);
         Assert.Equal((4, 0), (run.New, run.Updated)); // the 2 never read + the 2 late ones
         var after = h.Fake.GraphQlRequests.Skip(before).Select(r => r.After).ToList();
-        Assert.Equal("c6", after[0]); // resumed where the first process stopped
+        Assert.Equal(["0", "c6"], after[..2]); // the newest page, then on where the first process stopped
         var ids = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync());
         Assert.Equal(10, ids.Count);
         Assert.Equal(10, ids.Distinct().Count());
@@ -136,7 +137,10 @@ public sealed class FeedPollingTests
         Assert.Equal(6, first.New);
         h.App.Clock.Advance(TimeSpan.FromMinutes(1));
         var second = await h.PollAsync();
-        Assert.Equal(4, second.New);
+        Assert.Equal(3, second.New); // the newest page (nothing new there), then one page on from the cursor
+        h.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        var third = await h.PollAsync();
+        Assert.Equal(1, third.New);
         Assert.Equal(10, (await h.PostingsAsync()).Count);
     }
 

@@ -31,7 +31,22 @@ public sealed class QueueFilter
 
     /// <summary>Only jobs published at most this many hours ago.</summary>
     public int? MaxAgeHours { get; set; }
+
+    /// <summary>Hides jobs the client has filled (no openings left) and jobs someone on this account already applied to.</summary>
+    public bool HideClosed { get; set; }
+
+    /// <summary>Only these matches (comma-separated ids): the link from a catch-up alert.</summary>
+    public string? Matches { get; set; }
+
     public string? After { get; set; }
+
+    public const int MaxMatchIds = 100;
+
+    /// <summary>The ids of <see cref="Matches"/>; null when absent, empty when none is a valid id.</summary>
+    public IReadOnlyList<long>? MatchIds => string.IsNullOrWhiteSpace(Matches) ? null
+        : Matches.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
+            .Where(id => id > 0).Distinct().Take(MaxMatchIds).ToList();
 
     public static readonly IReadOnlyList<int> AgeChoices = [1, 6, 24, 72, 168];
 
@@ -50,6 +65,8 @@ public sealed class QueueFilter
             ["verified"] = Verified ? "true" : null,
             ["assignee"] = Assignee,
             ["maxAgeHours"] = MaxAgeHours?.ToString(CultureInfo.InvariantCulture),
+            ["hideClosed"] = HideClosed ? "true" : null,
+            ["matches"] = Matches,
             ["after"] = after,
         };
         return QueryHelpers.AddQueryString("", pairs.Where(p => !string.IsNullOrEmpty(p.Value)));
@@ -97,6 +114,7 @@ public sealed class QueueFilterValidator : AbstractValidator<QueueFilter>
             .WithMessage("The maximum budget must be at least the minimum.");
         RuleFor(f => f.MaxAgeHours).InclusiveBetween(1, 24 * 30).WithMessage("Age must be between 1 hour and 30 days.");
         RuleFor(f => f.Lane).MaximumLength(64);
+        RuleFor(f => f.Matches).MaximumLength(2000).WithMessage("Too many matches in one link.");
         RuleFor(f => f.Assignee).MaximumLength(64);
         RuleFor(f => f.After).Must(a => string.IsNullOrEmpty(a) || QueueCursor.TryParse(a, out _))
             .WithMessage("That page link is not valid any more; start from the first page.");

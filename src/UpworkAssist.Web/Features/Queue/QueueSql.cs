@@ -48,6 +48,13 @@ public sealed class QueueSql
             default: Where("m.AssigneeId = @assignee", ("@assignee", f.Assignee)); break;
         }
         if (f.Verified) WherePosting("p.ClientPaymentVerified = 1");
+        if (f.HideClosed) WherePosting("(p.FreelancersToHire IS NULL OR p.FreelancersToHire > 0) AND (p.Applied IS NULL OR p.Applied = 0)");
+        if (f.MatchIds is { } ids)
+        {
+            // Ids are parsed numbers, each bound as a parameter.
+            var names = ids.Select((id, i) => ("@match" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)id)).ToArray();
+            Where(names.Length == 0 ? "0 = 1" : $"m.Id IN ({string.Join(", ", names.Select(n => n.Item1))})", names);
+        }
         if (f.MaxAgeHours is { } hours) WherePosting("p.PublishedAt >= @since", ("@since", now.AddHours(-hours).UtcTicks));
         // The fixed budget of fixed-price jobs, the top hourly rate (or the only one) of hourly ones.
         const string budget = "(CASE WHEN p.Type = 'Fixed' THEN p.FixedBudget ELSE COALESCE(p.HourlyMax, p.HourlyMin) END)";

@@ -16,7 +16,7 @@ namespace UpworkAssist.Web.Features.Routing;
 /// still says Pending: after the lease it is sent once more. That is the one possible repeat.
 /// </summary>
 public sealed class AlertDispatcher(
-    AppDbContext db, IEnumerable<IAlertSender> senders, DeliveryContent content, TimeProvider clock,
+    AppDbContext db, IEnumerable<IAlertSender> senders, DeliveryContent content, ChannelLimiter limiter, TimeProvider clock,
     IOptions<RoutingOptions> options, ILogger<AlertDispatcher> logger)
 {
     private const int MaxErrorLength = 8000;
@@ -27,8 +27,10 @@ public sealed class AlertDispatcher(
     {
         var now = clock.GetUtcNow();
         var leaseCutoff = now - options.Value.ClaimLease;
+        var freshSince = now - options.Value.FreshAlertAge;
+        // Fresh alerts first: a target's head is its oldest fresh row while it has one.
         var due = await Due(now, leaseCutoff)
-            .OrderBy(a => a.DueAt).ThenBy(a => a.Id).Take(options.Value.BatchSize)
+            .OrderBy(a => !a.IsDigest && a.PublishedAt < freshSince ? 1 : 0).ThenBy(a => a.DueAt).ThenBy(a => a.Id).Take(options.Value.BatchSize)
             .Select(a => new { a.Id, a.Target, a.Channel }).ToListAsync(ct);
         var heads = due.DistinctBy(a => a.Target).ToList();
         var targets = heads.Select(h => h.Target).ToList();
@@ -54,53 +56,35 @@ public sealed class AlertDispatcher(
         await Due(now, leaseCutoff).Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct) == 1;
 
-    /// <summary>
-    /// Takes the target's next send slot with a conditional UPDATE, so two dispatchers running at
-    /// once cannot both send to one Slack channel within its interval.
-    /// </summary>
-    private async Task<bool> ReserveSlotAsync(string target, TimeSpan interval, DateTimeOffset now, CancellationToken ct)
-    {
-        if (interval <= TimeSpan.Zero)
-        {
-            return true;
-        }
-        var next = now + interval;
-        if (await db.ChannelThrottles.Where(t => t.Target == target && t.NextAllowedAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextAllowedAt, next), ct) == 1)
-        {
-            return true;
-        }
-        if (await db.ChannelThrottles.AnyAsync(t => t.Target == target, ct))
-        {
-            return false;
-        }
-        db.ChannelThrottles.Add(new ChannelThrottle { Target = target, NextAllowedAt = next });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false; // another dispatcher created it first
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
     private async Task<int> DeliverAsync(long headId, string target, AlertChannel channel, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
     {
-        if (!_senders.TryGetValue(channel, out var sender) || !await ReserveSlotAsync(target, sender.MinInterval, now, ct) || !await ClaimAsync(headId, now, leaseCutoff, ct))
+        if (!_senders.TryGetValue(channel, out var sender) || !await limiter.TryReserveAsync(target, sender.MinInterval, now, ct) || !await ClaimAsync(headId, now, leaseCutoff, ct))
         {
             return 0; // another dispatcher won the channel or the row
         }
         var head = await db.Alerts.AsNoTracking().Include(a => a.Match).SingleAsync(a => a.Id == headId, ct);
         var postingId = head.Match!.PostingId;
-        var companions = await Due(now, leaseCutoff)
-            .Where(a => a.Id != headId && a.Target == head.Target && a.IsDigest == head.IsDigest && (head.IsDigest || a.Match!.PostingId == postingId))
-            .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        var freshSince = now - options.Value.FreshAlertAge;
+        var catchUp = !head.IsDigest && head.PublishedAt < freshSince;
+        List<long> companions;
+        int? catchUpTotal = null;
+        if (catchUp)
+        {
+            // The newest waiting postings first, as many as one message lists; every lane's row of a posting goes with it.
+            var waiting = await Due(now, leaseCutoff)
+                .Where(a => a.Target == head.Target && !a.IsDigest && a.PublishedAt < freshSince)
+                .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => new { a.Id, a.Match!.PostingId }).ToListAsync(ct);
+            var postings = waiting.Select(w => w.PostingId).Distinct(StringComparer.Ordinal).ToList();
+            catchUpTotal = postings.Count;
+            var batch = postings.Where(p => p != postingId).Take(options.Value.CatchUpBatchSize - 1).Append(postingId).ToHashSet(StringComparer.Ordinal);
+            companions = waiting.Where(w => w.Id != headId && batch.Contains(w.PostingId)).Select(w => w.Id).ToList();
+        }
+        else
+        {
+            companions = await Due(now, leaseCutoff)
+                .Where(a => a.Id != headId && a.Target == head.Target && a.IsDigest == head.IsDigest && (head.IsDigest || a.Match!.PostingId == postingId))
+                .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        }
         var ids = new List<long> { headId };
         foreach (var id in companions)
         {
@@ -125,14 +109,19 @@ public sealed class AlertDispatcher(
         {
             outcome = new SendOutcome(SendStatus.Permanent, route.PausedReason ?? "Route paused.");
         }
-        else if (!head.IsDigest && await AlreadyDeliveredAsync(head.Target, postingId, ct))
+        else if (!head.IsDigest && !catchUp && await AlreadyDeliveredAsync(head.Target, postingId, ct))
         {
             // A lane matched after the message went out: the target has seen this posting.
             outcome = SendOutcome.Ok;
         }
         else
         {
-            var delivery = new Delivery(route, head.Target, await content.ItemsAsync(alerts, ct), head.IsDigest, options.Value.PublicUrl);
+            var items = await content.ItemsAsync(alerts, ct);
+            var delivery = new Delivery(route, head.Target, items, head.IsDigest || catchUp, options.Value.PublicUrl)
+            {
+                CatchUpTotal = catchUp ? Math.Max(catchUpTotal ?? 0, items.Count) : null,
+                QueueLink = catchUp ? QueueLinks.ForMatches(options.Value.PublicUrl, alerts.Select(a => a.MatchId)) : null,
+            };
             // Cancellation here is a crash between send and record: nothing below runs.
             outcome = await sender.SendAsync(delivery, ct);
         }
@@ -176,7 +165,7 @@ public sealed class AlertDispatcher(
                 throttle.NextAllowedAt = now + _senders[channel].MinInterval;
                 break;
             case SendStatus.RateLimited:
-                throttle.NextAllowedAt = now + (outcome.RetryAfter ?? TimeSpan.FromSeconds(30));
+                throttle.NextAllowedAt = now + (outcome.RetryAfter ?? ChannelLimiter.DefaultRetryAfter);
                 break;
             case SendStatus.Transient:
                 // Backoff is per target, not per row, so held rows keep their order behind the head.

@@ -12,6 +12,15 @@ public sealed record DeliveryItem(Posting Posting, IReadOnlyList<LaneHit> Lanes)
 public sealed record Delivery(AlertRoute Route, string Target, IReadOnlyList<DeliveryItem> Items, bool IsDigest, string PublicUrl)
 {
     public bool IsTest { get; init; }
+
+    /// <summary>Set on a catch-up message: how many older matches are waiting for this target, this message's included.</summary>
+    public int? CatchUpTotal { get; init; }
+
+    /// <summary>The queue filtered to this message's matches.</summary>
+    public string? QueueLink { get; init; }
+
+    public string CatchUpHeadline => $"{CatchUpTotal} older {(CatchUpTotal == 1 ? "match" : "matches")} while UpworkAssist was catching up"
+        + (CatchUpTotal > Items.Count ? $" (this message lists {Items.Count}; more follow)" : "");
 }
 
 public enum SendStatus

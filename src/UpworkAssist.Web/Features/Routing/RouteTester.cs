@@ -1,10 +1,15 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Routing;
 
-/// <summary>"Send test message": a sample alert straight to each of the route's targets, outside the outbox.</summary>
-public sealed class RouteTester(IEnumerable<IAlertSender> senders, TimeProvider clock, IOptions<RoutingOptions> options)
+/// <summary>
+/// "Send test message": a sample alert to each of the route's targets, outside the outbox but
+/// through the same <see cref="ChannelLimiter"/>: it takes the channel's slot, waits out a
+/// Retry-After, leaves a paused route alone, and a 429 it receives holds the channel as any other.
+/// </summary>
+public sealed class RouteTester(IEnumerable<IAlertSender> senders, ChannelLimiter limiter, TimeProvider clock, IOptions<RoutingOptions> options)
 {
     public async Task<IReadOnlyList<(string Target, SendOutcome Outcome)>> SendAsync(AlertRoute route, CancellationToken ct)
     {
@@ -23,10 +28,36 @@ public sealed class RouteTester(IEnumerable<IAlertSender> senders, TimeProvider 
         var results = new List<(string, SendOutcome)>();
         foreach (var (channel, target) in AlertPlanner.Targets(route))
         {
-            var item = new DeliveryItem(sample, [new LaneHit(route.LaneId, route.Lane?.Name ?? route.LaneId, ["test"])]);
-            var delivery = new Delivery(route, target, [item], false, options.Value.PublicUrl) { IsTest = true };
-            results.Add((target, await senders.Single(s => s.Channel == channel).SendAsync(delivery, ct)));
+            results.Add((target, await SendOneAsync(route, channel, target, sample, now, ct)));
         }
         return results;
     }
+
+    private async Task<SendOutcome> SendOneAsync(AlertRoute route, AlertChannel channel, string target, Posting sample, DateTimeOffset now, CancellationToken ct)
+    {
+        if (route.PausedAt is not null)
+        {
+            return new SendOutcome(SendStatus.Permanent, $"The route is paused ({route.PausedReason ?? "no reason given"}); resume it first.");
+        }
+        var sender = senders.Single(s => s.Channel == channel);
+        if (await limiter.BlockedUntilAsync(target, now, ct) is { } until)
+        {
+            return Wait(until - now);
+        }
+        if (!await limiter.TryReserveAsync(target, sender.MinInterval, now, ct))
+        {
+            return Wait(sender.MinInterval);
+        }
+        var item = new DeliveryItem(sample, [new LaneHit(route.LaneId, route.Lane?.Name ?? route.LaneId, ["test"])]);
+        var delivery = new Delivery(route, target, [item], false, options.Value.PublicUrl) { IsTest = true };
+        var outcome = await sender.SendAsync(delivery, ct);
+        if (outcome.Status == SendStatus.RateLimited)
+        {
+            await limiter.HoldAsync(target, outcome.RetryAfter ?? ChannelLimiter.DefaultRetryAfter, clock.GetUtcNow(), ct);
+        }
+        return outcome;
+    }
+
+    private static SendOutcome Wait(TimeSpan wait) => new(SendStatus.RateLimited,
+        $"The channel is rate-limited; try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} s.", wait);
 }

@@ -25,6 +25,15 @@ public sealed class RoutingOptions
     /// <summary>Postings published longer ago are matched but not alerted (a lane edit re-matches old postings).</summary>
     public TimeSpan MaxAlertAge { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// An immediate alert for a posting published longer ago than this is a catch-up alert: it
+    /// waits behind fresh ones and goes out in "older matches" messages, never ahead of them.
+    /// </summary>
+    public TimeSpan FreshAlertAge { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Postings one catch-up message lists at most: Slack's 50-block limit fits six beside the headline.</summary>
+    public int CatchUpBatchSize { get; set; } = Slack.SlackMessageBuilder.CatchUpItemsPerMessage;
+
     /// <summary>This application's public address, for "Open in UpworkAssist" links.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000/";
 }

@@ -32,6 +32,7 @@ public static class RoutingSetup
         services.AddScoped<DeliveryContent>();
         services.AddScoped<AlertDispatcher>();
         services.AddScoped<RouteTester>();
+        services.AddScoped<ChannelLimiter>();
         services.AddScoped<DeliveryLatency>();
         services.AddScoped<IAlertSender, SlackSender>();
         services.AddScoped<EmailSender>();

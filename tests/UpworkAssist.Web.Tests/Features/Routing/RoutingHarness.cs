@@ -37,6 +37,8 @@ public sealed class RoutingHarness : IAsyncDisposable
             ["Smtp:UseTls"] = "false",
             ["Smtp:From"] = "alerts@upworkassist.test",
             ["Routing:DispatcherEnabled"] = "false",
+            // The harness's postings are a few minutes old; catch-up batching has tests of its own.
+            ["Routing:FreshAlertAge"] = "00:05:00",
         };
         foreach (var (k, v) in settings ?? [])
         {

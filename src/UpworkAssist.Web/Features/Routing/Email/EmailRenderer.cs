@@ -16,6 +16,7 @@ public static class EmailRenderer
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         var subject = delivery.IsTest ? "UpworkAssist test message"
+            : delivery.CatchUpTotal is not null ? "UpworkAssist: " + delivery.CatchUpHeadline
             : delivery.IsDigest ? $"UpworkAssist digest: {delivery.Items.Count} new matches"
             : $"New match: {delivery.Items[0].Posting.Title}";
         var text = new StringBuilder();
@@ -25,6 +26,12 @@ public static class EmailRenderer
             text.AppendLine("Test message from UpworkAssist: this route works.").AppendLine();
             html.Append("<p><strong>Test message from UpworkAssist:</strong> this route works.</p>");
         }
+        if (delivery.CatchUpTotal is not null)
+        {
+            text.AppendLine(delivery.CatchUpHeadline + ".").AppendLine(delivery.QueueLink).AppendLine();
+            html.Append($"<p><strong>{Html(delivery.CatchUpHeadline)}.</strong>")
+                .Append(delivery.QueueLink is { } link ? $" <a href=\"{Html(link)}\">Open these in the queue</a>" : "").Append("</p>");
+        }
         foreach (var group in groups)
         {
             text.AppendLine($"== {group.Key} ==");
@@ -32,7 +39,7 @@ public static class EmailRenderer
             foreach (var (lane, item) in group)
             {
                 var p = item.Posting;
-                var app = $"{delivery.PublicUrl.TrimEnd('/')}/Queue?posting={Uri.EscapeDataString(p.Id)}";
+                var app = QueueLinks.ForPosting(delivery.PublicUrl, p.Id);
                 var why = lane.Keywords.Count > 0 ? "matched: " + string.Join(", ", lane.Keywords) : "";
                 text.AppendLine(p.Title)
                     .AppendLine($"{SlackMessageBuilder.Budget(p)} · {SlackMessageBuilder.ClientLine(p.Client)} · posted {SlackMessageBuilder.Age(now - p.PublishedAt)}")

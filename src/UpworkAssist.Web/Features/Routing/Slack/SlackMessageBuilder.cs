@@ -11,15 +11,26 @@ public static class SlackMessageBuilder
     private const int BlocksPerItem = 6;
     private const int DescriptionChars = 600;
 
+    /// <summary>Postings a catch-up message shows in full: headline and queue button, then a divider and the blocks of each.</summary>
+    public const int CatchUpItemsPerMessage = (SlackMessage.MaxBlocks - 2) / (BlocksPerItem + 1);
+
     public static SlackMessage Build(Delivery delivery, DateTimeOffset now)
     {
         var blocks = new List<SlackBlock>();
         var items = delivery.Items;
-        var shown = Math.Min(items.Count, (SlackMessage.MaxBlocks - 1) / BlocksPerItem);
         if (delivery.IsTest)
         {
             blocks.Add(new SectionBlock(new Markdown("*Test message from UpworkAssist.* This route works.")));
         }
+        if (delivery.CatchUpTotal is not null)
+        {
+            blocks.Add(new SectionBlock(new Markdown(Truncate($"*{Escape(delivery.CatchUpHeadline)}.*", SectionBlock.MaxText))));
+            if (delivery.QueueLink is { Length: <= Button.MaxUrl } link)
+            {
+                blocks.Add(new ActionsBlock([new Button(new PlainText("Open these in the queue"), link, "open_queue")]));
+            }
+        }
+        var shown = Shown(items.Count, blocks.Count);
         foreach (var item in items.Take(shown))
         {
             if (blocks.Count > 0)
@@ -35,9 +46,25 @@ public static class SlackMessageBuilder
         return new SlackMessage(FallbackText(delivery), blocks);
     }
 
+    /// <summary>How many postings fit beside <paramref name="leading"/> blocks, keeping one block for "…and N more" when some are left out.</summary>
+    private static int Shown(int count, int leading)
+    {
+        static int Blocks(int n, int leading) => leading + n * BlocksPerItem + Math.Max(0, leading > 0 ? n : n - 1);
+        var n = count;
+        while (n > 0 && Blocks(n, leading) + (n < count ? 1 : 0) > SlackMessage.MaxBlocks)
+        {
+            n--;
+        }
+        return n;
+    }
+
     public static string FallbackText(Delivery delivery)
     {
         var text = new StringBuilder(delivery.IsTest ? "Test message from UpworkAssist. " : "");
+        if (delivery.CatchUpTotal is not null)
+        {
+            text.Append(delivery.CatchUpHeadline).Append(". ");
+        }
         foreach (var item in delivery.Items)
         {
             text.Append(CultureInfo.InvariantCulture, $"New match: {item.Posting.Title} ({Budget(item.Posting)}) for {string.Join(", ", item.Lanes.Select(l => l.LaneName))}. ");
@@ -68,7 +95,7 @@ public static class SlackMessageBuilder
         {
             buttons.Add(new Button(new PlainText("Open on Upwork"), p.Url, "open_upwork"));
         }
-        buttons.Add(new Button(new PlainText("Open in UpworkAssist"), Truncate($"{publicUrl.TrimEnd('/')}/Queue?posting={Uri.EscapeDataString(p.Id)}", Button.MaxUrl), "open_app"));
+        buttons.Add(new Button(new PlainText("Open in UpworkAssist"), Truncate(QueueLinks.ForPosting(publicUrl, p.Id), Button.MaxUrl), "open_app"));
         yield return new ActionsBlock(buttons);
     }
 

@@ -63,6 +63,23 @@ public sealed class Posting
     public DateTimeOffset? ActedOnAt { get; set; }
 }
 
+/// <summary>The facts the API offers beside the RULES.md job, as the queue and the job page show them.</summary>
+public sealed record PostingFacts(DateTimeOffset? RenewedAt, int? FreelancersToHire, bool? Enterprise, bool? Applied, DateTimeOffset? ClientMemberSince, bool? ClientHasFinancialPrivacy)
+{
+    public static PostingFacts Of(Posting p) => new(p.RenewedAt, p.FreelancersToHire, p.Enterprise, p.Applied, p.ClientMemberSince, p.ClientHasFinancialPrivacy);
+
+    /// <summary>Short labels, the ones that change a decision first.</summary>
+    public IEnumerable<(string Label, string Title)> Labels()
+    {
+        if (Applied == true) yield return ("already applied from this account", "Someone on the connected Upwork account has already applied to this job.");
+        if (FreelancersToHire == 0) yield return ("filled", "The client has no openings left on this job.");
+        if (RenewedAt is { } renewed) yield return ("renewed", $"The client renewed (bumped) this posting at {renewed:u}; it was first published earlier.");
+        if (Enterprise == true) yield return ("enterprise", "An Upwork Enterprise client.");
+        if (ClientMemberSince is { } since) yield return ($"client since {since:yyyy}", $"Member of the marketplace since {since:yyyy-MM-dd}.");
+        if (ClientHasFinancialPrivacy == true) yield return ("spend private", "The client keeps its spend private, so the spend shown may be missing.");
+    }
+}
+
 /// <summary>An ideal-customer filter. The rules themselves are kept as the RULES.md lane JSON.</summary>
 public sealed class Lane
 {

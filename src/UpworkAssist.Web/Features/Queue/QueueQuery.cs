@@ -11,6 +11,7 @@ public sealed record QueueRow(
     IReadOnlyList<string> Keywords, double Score, string? AssigneeName)
 {
     public IReadOnlyList<(string Id, string Name)> OtherLanes { get; init; } = [];
+    public PostingFacts Facts { get; init; } = new(null, null, null, null, null, null);
 }
 
 public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, string? Next);

@@ -81,7 +81,8 @@ public sealed class QueueSql
                      ELSE COALESCE((SELECT u.DisplayName FROM AspNetUsers AS u WHERE u.Id = m.AssigneeId), '(removed user)') END,
                 (SELECT json_group_array(json_array(o.LaneId, ol.Name))
                    FROM Matches AS o JOIN Lanes AS ol ON ol.Id = o.LaneId
-                  WHERE o.PostingId = m.PostingId AND o.Id <> m.Id)
+                  WHERE o.PostingId = m.PostingId AND o.Id <> m.Id),
+                p.RenewedAt, p.FreelancersToHire, p.Enterprise, p.Applied, p.ClientMemberSince, p.ClientHasFinancialPrivacy
             FROM ({keys}) AS k
             JOIN Matches AS m ON m.Id = k.Id
             JOIN Postings AS p ON p.Id = m.PostingId
@@ -124,7 +125,11 @@ public sealed class QueueSql
         r.GetInt32(23), r.GetInt64(24) != 0, Strings(Text(r, 25)), r.GetDouble(26), Text(r, 27))
     {
         OtherLanes = OtherLanes(Text(r, 28)),
+        Facts = new PostingFacts(r.IsDBNull(29) ? null : Instant(r.GetInt64(29)), Int(r, 30), Flag(r, 31), Flag(r, 32),
+            r.IsDBNull(33) ? null : Instant(r.GetInt64(33)), Flag(r, 34)),
     };
+
+    private static bool? Flag(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i) != 0;
 
     // [["lane-id","Lane name"], …] from json_group_array: names may hold any character.
     private static List<(string Id, string Name)> OtherLanes(string? json) =>

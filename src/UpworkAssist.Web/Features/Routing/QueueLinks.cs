@@ -6,7 +6,7 @@ namespace UpworkAssist.Web.Features.Routing;
 public static class QueueLinks
 {
     public static string ForPosting(string publicUrl, string postingId) =>
-        $"{publicUrl.TrimEnd('/')}/Queue/Job?postingId={Uri.EscapeDataString(postingId)}";
+        $"{publicUrl.TrimEnd('/')}/Queue/Job/{Uri.EscapeDataString(postingId)}";
 
     /// <summary>The queue showing just these matches, whatever their status.</summary>
     public static string ForMatches(string publicUrl, IEnumerable<long> matchIds) =>

@@ -85,7 +85,7 @@ public sealed class SlackMessageTests
         posting.TotalApplicants = 7;
         var delivery = new Delivery(Route, "slack:c", [new DeliveryItem(posting, [new LaneHit("b", "Blazor work", ["blazor", "dashboard"])])], false, "https://ua.example.test/");
         var json = JsonSerializer.Serialize(SlackMessageBuilder.Build(delivery, Now));
-        foreach (var expected in new[] { "$40–$80/h", "Hourly", "payment verified", "$1,000,000 spent", "500 hires", "★ 5.0", "*Applicants*\n7", "1 h ago", "Blazor work", "blazor, dashboard", "Open on Upwork", "Open in UpworkAssist", "https://ua.example.test/Queue/Job?postingId=~1" })
+        foreach (var expected in new[] { "$40–$80/h", "Hourly", "payment verified", "$1,000,000 spent", "500 hires", "★ 5.0", "*Applicants*\n7", "1 h ago", "Blazor work", "blazor, dashboard", "Open on Upwork", "Open in UpworkAssist", "https://ua.example.test/Queue/Job/~1" })
         {
             Assert.Contains(JsonSerializer.Serialize(expected)[1..^1], json, StringComparison.Ordinal);
         }

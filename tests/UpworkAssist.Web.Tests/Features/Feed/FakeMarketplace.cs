@@ -22,7 +22,7 @@ public sealed class FakeMarketplace : IAsyncDisposable
     private readonly List<JsonObject> _postings = []; // newest first
     private int _tokenSerial;
 
-    public sealed record Request(DateTimeOffset At, string Path, string? After, string? Authorization, string UserAgent, string Body);
+    public sealed record Request(DateTimeOffset At, string Path, string? After, string? Authorization, string UserAgent, string Body, string? Tenant = null);
 
     private FakeMarketplace(WebApplication app) => _app = app;
 
@@ -249,7 +249,8 @@ public sealed class FakeMarketplace : IAsyncDisposable
     }
 
     private void Record(HttpContext ctx, string? after, string body) =>
-        Requests.Enqueue(new Request(Clock.GetUtcNow(), ctx.Request.Path, after, ctx.Request.Headers.Authorization.ToString(), ctx.Request.Headers.UserAgent.ToString(), body));
+        Requests.Enqueue(new Request(Clock.GetUtcNow(), ctx.Request.Path, after, ctx.Request.Headers.Authorization.ToString(), ctx.Request.Headers.UserAgent.ToString(), body,
+            ctx.Request.Headers.TryGetValue("X-Upwork-API-TenantId", out var tenant) ? tenant.ToString() : null));
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -11,7 +11,7 @@ namespace UpworkAssist.Web.Tests.Features.Feed;
 /// No posting missed (issue 15): renewals, bursts larger than a page, overlapping pages, a crash
 /// in the middle of a catch-up and downtime, against the fake marketplace over HTTP on the fake clock.
 /// </summary>
-public sealed class FeedIntegrityTests
+public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Renewed_postings_on_the_first_page_do_not_end_the_poll()
@@ -98,6 +98,14 @@ public sealed class FeedIntegrityTests
 
         var stored = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync());
         var missed = published.Except(stored).ToList();
+        output.WriteLine($"postings missed: {missed.Count} of {published.Count} published before the restart; {h.Fake.GraphQlRequests.Count()} requests");
+        // The catch-up stays inside the per-minute cap (30 by default).
+        var times = h.Fake.GraphQlRequests.Select(r => r.At).Order().ToList();
+        for (int i = 0, j = 0; i < times.Count; i++)
+        {
+            while (times[i] - times[j] >= TimeSpan.FromMinutes(1)) { j++; }
+            Assert.True(i - j + 1 <= 30, $"{i - j + 1} requests within a minute");
+        }
         Assert.True(missed.Count == 0, "missed: " + string.Join(", ", missed) + " requests: " + string.Join(" ", h.Fake.GraphQlRequests.Select(r => r.After)));
         Assert.Equal(stored.Count, stored.Distinct().Count());
         Assert.Equal(80 + polls, stored.Count); // 20 old + 60 burst + one per poll since the restart
@@ -207,6 +215,31 @@ public sealed class FeedIntegrityTests
         Assert.Equal((21, 1, 2), (run.New, run.Skipped, run.Repaired));
         var repaired = (await h.PostingsAsync()).Single(p => p.Id == "~01s011");
         Assert.Equal("\uFFFD lone", repaired.Description);
+    }
+
+    [Fact]
+    public async Task The_token_replys_scope_is_stored_and_feed_status_warns_from_day_10_without_a_refresh_and_shows_the_organization()
+    {
+        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:TenantId"] = "org-4711" });
+        h.Fake.TokenScope = "r_jobs_read pub-submit-proposal:write:all";
+        h.Publish(1);
+        await h.PollAsync();
+        var status = await h.WithAsync(sp => sp.GetRequiredService<MarketplaceTokens>().StatusAsync(CancellationToken.None));
+        Assert.Equal("r_jobs_read pub-submit-proposal:write:all", status.Scope);
+        Assert.Equal(["pub-submit-proposal:write:all"], status.WriteScopes);
+        Assert.Null(status.DaysLeftWhenAgeing(h.App.Clock.GetUtcNow()));
+        Assert.All(h.Fake.GraphQlRequests, r => Assert.Equal("org-4711", r.Tenant));
+
+        var admin = await h.App.SignedInAsync(UpworkAssist.Web.Features.Security.Roles.Admin);
+        var page = await admin.GetStringAsync("/Feed/Status");
+        Assert.Contains("org-4711", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("token-ageing", page, StringComparison.Ordinal);
+
+        // The server is off for eleven days: nothing refreshed the token.
+        h.App.Clock.Advance(TimeSpan.FromDays(11));
+        page = await (await h.App.SignedInAsync(UpworkAssist.Web.Features.Security.Roles.Admin)).GetStringAsync("/Feed/Status");
+        Assert.Contains("data-testid=\"token-ageing\"", page, StringComparison.Ordinal);
+        Assert.Contains("about 3 days are left", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,6 +52,15 @@ public sealed class LanePagesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_search_expression_field_says_spaces_mean_AND_and_shows_how_to_write_OR()
+    {
+        var lead = await _app.SignedInAsync("Lead");
+        var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Lanes/Edit?id=dotnet"));
+        Assert.Contains("combined with AND", html, StringComparison.Ordinal);
+        Assert.Contains("blazor OR \"asp.net core\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Saving_a_lane_matches_the_postings_in_store_with_evidence()
     {
         await AddPostingsAsync(

@@ -86,7 +86,8 @@ public sealed partial class ComplianceSignals
                 : "Some postings could not be read at all and were skipped (the rest of their pages were stored): the logs and Feed status name each one.");
     }
 
-    private static string At(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>An instant as the compliance page and the Admins' alerts write it.</summary>
+    internal static string At(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Days(TimeSpan t) => t.TotalDays.ToString("0", CultureInfo.InvariantCulture);
 }

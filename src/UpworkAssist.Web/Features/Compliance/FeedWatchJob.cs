@@ -114,7 +114,7 @@ public sealed class FeedWatchJob(AppDbContext db, MarketplaceTokens tokens, Admi
 
     private static string SearchName(string key) => key == BroadSearchPlan.Broad.Key ? "the broad search" : $"the search \"{key}\"";
 
-    private static string At(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string At(DateTimeOffset at) => ComplianceSignals.At(at);
 
     private static string Clip(string s) => s.Length > 1000 ? s[..1000] : s;
 }

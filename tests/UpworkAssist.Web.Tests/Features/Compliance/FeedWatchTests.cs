@@ -3,12 +3,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using netDumbster.smtp;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Tests.Features.Feed;
-using UpworkAssist.Web.Tests.Features.Routing;
 using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
@@ -18,51 +16,28 @@ namespace UpworkAssist.Web.Tests.Features.Compliance;
 /// an ageing refresh token reach the Admins through a real SMTP server (netDumbster) and a fake Slack.
 /// </summary>
 [Collection("Routing")]
-#pragma warning disable CA1001 // xUnit disposes it through IAsyncLifetime.DisposeAsync
 public sealed class FeedWatchTests : IAsyncLifetime
-#pragma warning restore CA1001
 {
-    private FakeSlack _slack = null!;
-    private SimpleSmtpServer? _smtp;
-    private int _smtpPort;
+    private AdminInbox _inbox = null!;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlack.StartAsync();
-        _smtpPort = RoutingHarness.FreePort();
-        _smtp = SimpleSmtpServer.Start(_smtpPort);
-    }
+    public async Task InitializeAsync() => _inbox = await AdminInbox.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _smtp?.Dispose();
-        await _slack.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _inbox.DisposeAsync();
 
     private async Task<FeedHarness> StartAsync(Dictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>
-        {
-            ["Slack:ApiBaseUrl"] = _slack.BaseUrl + "api/",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Smtp:UseTls"] = "false",
-            ["Smtp:From"] = "feed@upworkassist.test",
-            ["Routing:DispatcherEnabled"] = "false",
-            ["Routing:PublicUrl"] = "https://assist.example.test/",
-        };
+        var all = _inbox.Settings("feed@upworkassist.test");
         foreach (var (k, v) in settings ?? [])
         {
             all[k] = v;
         }
         var h = await FeedHarness.StartAsync(all);
         ComplianceTestApp.WithoutRealTimeJobs(h.App.Services);
-        _slack.Clock = h.App.Clock;
+        _inbox.Slack.Clock = h.App.Clock;
         return h;
     }
 
-    private List<MimeMessage> Mails() => _smtp?.ReceivedEmail
-        .Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList() ?? [];
+    private List<MimeMessage> Mails() => _inbox.Mails();
 
     private static Task<FeedWatchJob.Result> RunJobAsync(FeedHarness h) =>
         h.WithAsync(sp => sp.GetRequiredService<FeedWatchJob>().RunAsync(CancellationToken.None));
@@ -81,7 +56,7 @@ public sealed class FeedWatchTests : IAsyncLifetime
         var admin = h.App.Browser();
         Assert.Equal(HttpStatusCode.Redirect, (await admin.LoginAsync("olive@example.test", TestApp.Password)).StatusCode);
         var saved = await admin.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Routes",
-            ("EmailAdmins", "true"), ("SlackSecret", _slack.WebhookUrl("T1/B1/feed")), ("SlackChannel", ""));
+            ("EmailAdmins", "true"), ("SlackSecret", _inbox.Slack.WebhookUrl("T1/B1/feed")), ("SlackChannel", ""));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         h.Publish(2);
         Assert.Null((await h.PollAsync()).Error);
@@ -107,7 +82,7 @@ public sealed class FeedWatchTests : IAsyncLifetime
         Assert.Equal($"UpworkAssist: from {gap.From.UtcDateTime:yyyy-MM-dd HH:mm} UTC to {gap.To.UtcDateTime:yyyy-MM-dd HH:mm} UTC the feed may be incomplete", mail.Subject);
         Assert.Contains("polls are failing", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://assist.example.test/Feed/Status", mail.TextBody, StringComparison.Ordinal);
-        var slack = Assert.Single(_slack.Requests);
+        var slack = Assert.Single(_inbox.Slack.Requests);
         Assert.Equal("webhook", slack.Kind);
         Assert.Contains("The feed may be incomplete.", slack.Body, StringComparison.Ordinal);
 
@@ -122,7 +97,7 @@ public sealed class FeedWatchTests : IAsyncLifetime
         Assert.NotNull(Assert.Single(await GapsAsync(h)).ClosedAt);
         await RunJobAsync(h);
         Assert.Single(Mails());
-        Assert.Single(_slack.Requests);
+        Assert.Single(_inbox.Slack.Requests);
 
         // A new gap (a burst past the result cap) is told once too.
         h.Fake.ResultCap = 9;
@@ -133,7 +108,7 @@ public sealed class FeedWatchTests : IAsyncLifetime
         Assert.Equal(0, (await RunJobAsync(h)).GapsAlerted);
         Assert.Equal(2, Mails().Count);
         Assert.Single(Mails(), m => m.TextBody?.Contains("the search stopped at its result cap", StringComparison.Ordinal) == true);
-        Assert.Equal(2, _slack.Requests.Count);
+        Assert.Equal(2, _inbox.Slack.Requests.Count);
         var gaps = await GapsAsync(h);
         Assert.Equal(gaps.Select(g => g.Id.ToString(CultureInfo.InvariantCulture)), await AuditAsync(h, "compliance.feed_gap_alerted"));
     }
@@ -148,14 +123,13 @@ public sealed class FeedWatchTests : IAsyncLifetime
         Assert.False((await RunJobAsync(h)).TokenAlerted);
 
         h.App.Clock.Advance(TimeSpan.FromDays(10));
-        _smtp!.Dispose();
-        _smtp = null;
+        _inbox.StopMail();
         var undelivered = await RunJobAsync(h);
         Assert.False(undelivered.TokenAlerted);
         Assert.Contains("e-mail olive@example.test: failed", string.Join(" ", undelivered.Summaries), StringComparison.Ordinal);
         Assert.Null(await AlertedAtAsync(h));
 
-        _smtp = SimpleSmtpServer.Start(_smtpPort);
+        _inbox.StartMail();
         h.App.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.True((await RunJobAsync(h)).TokenAlerted);
         Assert.Equal(h.App.Clock.GetUtcNow(), await AlertedAtAsync(h));

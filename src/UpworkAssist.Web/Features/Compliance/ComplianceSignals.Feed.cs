@@ -49,7 +49,7 @@ public sealed partial class ComplianceSignals
         return age >= MarketplaceTokens.RefreshTokenLifetime
             ? new Signal("token-age", name, measured + "; expired", thresholds, Verdict.Red,
                 "The refresh token has most likely expired: an Admin must reconnect under Admin → Marketplace connection before the feed can read again.")
-            : new Signal("token-age", name, $"{measured}; about {left} days left", thresholds, Verdict.Amber,
+            : new Signal("token-age", name, $"{measured}; about {left} day{(left == 1 ? "" : "s")} left", thresholds, Verdict.Amber,
                 "No successful refresh for a while (is polling stopped, or failing?): fix the feed, or reconnect, before the token expires. The Admins are told once until the next refresh.");
     }
 

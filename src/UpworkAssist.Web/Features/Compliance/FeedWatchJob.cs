@@ -86,12 +86,12 @@ public sealed class FeedWatchJob(AppDbContext db, MarketplaceTokens tokens, Admi
         }
         var link = Link("/Admin/Feed/Connection");
         var left = daysLeft == 0 ? "it has expired: an Admin must reconnect" : $"about {daysLeft} {(daysLeft == 1 ? "day is" : "days are")} left";
-        var text = $"The marketplace refresh token was issued {At(issued)} and has not been refreshed since. Refresh tokens last "
+        var what = $"The marketplace refresh token was issued {At(issued)} and has not been refreshed since. Refresh tokens last "
                    + $"{MarketplaceTokens.RefreshTokenLifetime.TotalDays:0} days, so {left}. A successful poll refreshes it; if polling is stopped, "
-                   + "reconnect under Admin → Marketplace connection: " + link;
+                   + "reconnect under Admin → Marketplace connection.";
         var result = await notifier.SendAsync(new AdminMessage(
-            daysLeft == 0 ? "UpworkAssist: the marketplace connection has expired" : $"UpworkAssist: the marketplace connection expires in about {daysLeft} days",
-            text, "*The marketplace connection needs a refresh.* " + SlackMessageBuilder.Escape(text.Replace(": " + link, ".", StringComparison.Ordinal)),
+            daysLeft == 0 ? "UpworkAssist: the marketplace connection has expired" : $"UpworkAssist: the marketplace connection expires in about {daysLeft} day{(daysLeft == 1 ? "" : "s")}",
+            what + " " + link, "*The marketplace connection needs a refresh.* " + SlackMessageBuilder.Escape(what),
             "Open Marketplace connection", link, "open_connection"), ct);
         summaries.Add("token: " + result.Summary);
         if (result.Delivered == 0)

@@ -88,6 +88,8 @@ public static class AuditActions
     public const string ReviewOpened = "compliance.review_opened";
     public const string ReviewReminded = "compliance.review_reminded";
     public const string ReviewCompleted = "compliance.review_completed";
+    public const string FeedGapAlerted = "compliance.feed_gap_alerted";
+    public const string TokenAgeAlerted = "compliance.token_age_alerted";
     public const string ReminderRoutesChanged = "compliance.reminder_routes_changed";
     public const string ComplianceExported = "compliance.exported";
     public const string KnowledgePageCreated = "knowledge.page_created";

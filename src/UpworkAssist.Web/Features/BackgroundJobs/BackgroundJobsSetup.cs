@@ -51,6 +51,7 @@ public static class BackgroundJobsSetup
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         recurring.AddOrUpdate<QuarterlyReviewJob>(QuarterlyReviewJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<FeedWatchJob>(FeedWatchJob.Id, job => job.RunAsync(CancellationToken.None), FeedWatchJob.Schedule);
         recurring.AddOrUpdate<RequestLogPrune>(RequestLogPrune.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
         return app;
     }

@@ -41,6 +41,9 @@ public sealed class ComplianceOptions
     /// <summary>How often an open review reminds the Admins again.</summary>
     public TimeSpan ReviewReminderInterval { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a failed-poll gap stays open before the Admins are told (the next poll often reads it again).</summary>
+    public TimeSpan FeedGapAlertDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long per-request rows are kept (the day counters stay); at least the week the signals look back.</summary>
     public TimeSpan RequestLogRetention { get; set; } = TimeSpan.FromDays(8);
 }

@@ -15,12 +15,15 @@ public static class ComplianceSetup
             .Validate(o => o.UneditedAmberPercent > 0 && o.UneditedAmberPercent <= o.UneditedRedPercent, "Compliance:UneditedAmberPercent must be positive and at most UneditedRedPercent.")
             .Validate(o => o.AlertFailureRedPercent is > 0 and <= 100, "Compliance:AlertFailureRedPercent must be between 0 and 100.")
             .Validate(o => o.ReviewGrace > TimeSpan.Zero && o.ReviewReminderInterval > TimeSpan.Zero, "Compliance: ReviewGrace and ReviewReminderInterval must be positive.")
+            .Validate(o => o.FeedGapAlertDelay >= TimeSpan.Zero && o.FeedGapAlertDelay <= TimeSpan.FromDays(1), "Compliance:FeedGapAlertDelay must be between 00:00:00 and 1.00:00:00.")
             .Validate(o => o.RequestLogRetention >= TimeSpan.FromDays(7), "Compliance:RequestLogRetention must be at least 7 days (the signals look back a week).")
             .ValidateOnStart();
         services.AddScoped<ComplianceSignals>();
         services.AddScoped<ComplianceExport>();
+        services.AddScoped<AdminNotifier>();
         services.AddScoped<ReviewReminder>();
         services.AddScoped<QuarterlyReviewJob>();
+        services.AddScoped<FeedWatchJob>();
         services.AddScoped<RequestLogPrune>();
         // Registered after the start-up tasks, so the store is migrated when it runs.
         services.AddHostedService<ComplianceSeed>();

@@ -14,6 +14,7 @@ namespace UpworkAssist.Web.Features.Compliance;
 public sealed partial class ComplianceSignals(
     AppDbContext db,
     MarketplaceTokens tokens,
+    FeedGaps gaps,
     IOptionsMonitor<UpworkOptions> upwork,
     IOptionsMonitor<DraftingOptions> drafting,
     IOptionsMonitor<ComplianceOptions> options,
@@ -27,7 +28,13 @@ public sealed partial class ComplianceSignals(
         var o = options.CurrentValue;
         var signals = new List<Signal>();
         signals.AddRange(await RequestSignalsAsync(now, o, ct));
-        signals.Add(await ConnectionAsync(ct));
+        var connection = await tokens.StatusAsync(ct);
+        var demo = upwork.CurrentValue.EffectiveMode == FeedMode.Demo;
+        signals.Add(Connection(connection, demo));
+        signals.Add(TokenAge(connection, now, demo));
+        signals.Add(Scopes(connection, demo));
+        signals.Add(await FeedCompletenessAsync(ct));
+        signals.Add(await NodesAsync(now, ct));
         var (pace, people) = await PaceAsync(now, o, ct);
         signals.Add(pace);
         signals.Add(await UneditedAsync(now, o, ct));
@@ -91,15 +98,14 @@ public sealed partial class ComplianceSignals(
             });
     }
 
-    private async Task<Signal> ConnectionAsync(CancellationToken ct)
+    private static Signal Connection(MarketplaceTokens.Status s, bool demo)
     {
         const string name = "Marketplace connection";
         const string thresholds = "green: demo feed, or connected by OAuth and polling; amber: API mode not connected; red: polling halted";
-        if (upwork.CurrentValue.EffectiveMode == FeedMode.Demo)
+        if (demo)
         {
             return new Signal("connection", name, "Demo feed", thresholds, Verdict.Green, "The demo feed uses no marketplace account at all.");
         }
-        var s = await tokens.StatusAsync(ct);
         if (s.HaltReason is not null)
         {
             return new Signal("connection", name, "Halted", thresholds, Verdict.Red, "Polling is stopped for a human: " + s.HaltReason);

@@ -13,13 +13,17 @@ namespace UpworkAssist.Web.Features.Feed;
 /// `amount` is absent or 0 and an hourly budget field is present; else fixed.
 ///
 /// Repairs (docs/feed.md): text holding a lone UTF-16 surrogate (valid JSON, `"\ud800"`, but no
-/// valid string) or NUL gets U+FFFD in its place; a description is cut at
-/// <see cref="MaxDescriptionLength"/>. Such a node is stored and counted as repaired.
+/// valid string) or NUL gets U+FFFD in its place, also when the NUL or surrogate comes from an
+/// HTML entity (`&amp;#0;`); a description is cut at <see cref="MaxDescriptionLength"/>. Such a node is
+/// stored and counted as repaired. Cuts never split a surrogate pair. Money above
+/// <see cref="MaxMoney"/> is refused: stored as a double it would not read back as a decimal.
 /// </summary>
 public static class PostingMapper
 {
     public const string JobUrlPrefix = "https://www.upwork.com/jobs/";
     public const int MaxDescriptionLength = 100_000;
+    /// <summary>More than any budget or client spend; far below where a double stops carrying cents.</summary>
+    public const decimal MaxMoney = 1_000_000_000_000m;
 
     public sealed class BadNodeException(string message) : Exception(message);
 
@@ -40,7 +44,8 @@ public static class PostingMapper
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             posting = null!;
-            problem = ex is BadNodeException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            // The reason is logged, and may quote the node's own (invalid) text.
+            problem = Utf16.Repair(ex is BadNodeException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
             repaired = false;
             return false;
         }
@@ -69,14 +74,14 @@ public static class PostingMapper
         var hourly = hourlyMin > 0 || hourlyMax > 0 || ((fixedBudget is null or 0) && hasHourlyField);
 
         var client = Object(node, "client");
-        var title = HtmlText.ToPlainText(t.Text(node, "title"));
+        var title = t.Plain(t.Text(node, "title"));
         return new Posting
         {
             Id = ciphertext,
             MarketplaceId = Clip(t.Text(node, "id"), 64),
             Url = JobUrlPrefix + Uri.EscapeDataString(ciphertext),
             Title = Clip(title, 500) ?? "",
-            Description = t.Clip(HtmlText.ToPlainText(t.Text(node, "description")), MaxDescriptionLength),
+            Description = t.Clip(t.Plain(t.Text(node, "description")), MaxDescriptionLength),
             PublishedAt = published,
             Type = hourly ? PostingType.Hourly : PostingType.Fixed,
             FixedBudget = fixedBudget,
@@ -133,6 +138,10 @@ public static class PostingMapper
         if (value < 0)
         {
             throw new BadNodeException($"{name} is negative");
+        }
+        if (value > MaxMoney)
+        {
+            throw new BadNodeException($"{name} is out of range");
         }
         return value;
     }
@@ -198,7 +207,10 @@ public static class PostingMapper
         return occ.ValueKind == JsonValueKind.Object && Object(occ, "category") is { } cat ? t.Text(cat, "prefLabel") : null;
     }
 
-    private static string? Clip(string? s, int max) => s is { } v && v.Length > max ? v[..max] : s;
+    private static string? Clip(string? s, int max) => s is { } v && v.Length > max ? Cut(v, max) : s;
+
+    // Never cut a surrogate pair in half.
+    private static string Cut(string s, int max) => char.IsHighSurrogate(s[max - 1]) ? s[..(max - 1)] : s[..max];
 
     // The facts beside the job are only shown: a value of the wrong kind is dropped, not a reason to refuse the node.
     private static bool? Flag(JsonElement o, string name) =>
@@ -240,8 +252,16 @@ public static class PostingMapper
                 return s;
             }
             Repaired = true;
-            // Never cut a surrogate pair in half.
-            return char.IsHighSurrogate(s[max - 1]) ? s[..(max - 1)] : s[..max];
+            return Cut(s, max);
+        }
+
+        /// <summary>HTML to plain text; decoding may make a NUL or a lone surrogate (`&amp;#0;`), repaired like raw text.</summary>
+        public string Plain(string? html)
+        {
+            var text = HtmlText.ToPlainText(html);
+            var repaired = Utf16.Repair(text);
+            Repaired |= !ReferenceEquals(repaired, text);
+            return repaired;
         }
 
         private string Valid(JsonElement v)

@@ -17,6 +17,16 @@ public static partial class ComplianceHelpers
     [GeneratedRegex("<tr data-signal=\"([a-z-]+)\">.*?data-verdict=\"(\\w+)\"", RegexOptions.Singleline)]
     private static partial Regex SignalRow();
 
+    [GeneratedRegex("<tr data-signal=\"([a-z-]+)\">.*?data-verdict=\"(\\w+)\"[^<]*</span>\\s*</td>\\s*<td>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex MeasuredRow();
+
+    /// <summary>Each signal's verdict and what it measured, as the page shows them.</summary>
+    public static async Task<Dictionary<string, (string Verdict, string Measured)>> SignalsAsync(this HttpClient browser)
+    {
+        var html = await browser.GetStringAsync("/Compliance");
+        return MeasuredRow().Matches(html).ToDictionary(m => m.Groups[1].Value, m => (m.Groups[2].Value, WebUtility.HtmlDecode(m.Groups[3].Value).Trim()));
+    }
+
     public static async Task<Dictionary<string, string>> VerdictsAsync(this HttpClient browser)
     {
         var response = await browser.GetAsync("/Compliance");
@@ -51,16 +61,23 @@ public static partial class ComplianceHelpers
 }
 
 /// <summary>
-/// The application without Hangfire's hourly review trigger: it fires on real time, so these tests
-/// run the job themselves on the fake clock instead.
+/// The application without Hangfire's review and feed-watch triggers: they fire on real time, so
+/// these tests run the jobs themselves on the fake clock instead.
 /// </summary>
 public class ComplianceTestApp(Dictionary<string, string?> settings) : TestApp(settings)
 {
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        host.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists(QuarterlyReviewJob.Id);
+        WithoutRealTimeJobs(host.Services);
         return host;
+    }
+
+    public static void WithoutRealTimeJobs(IServiceProvider services)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.RemoveIfExists(QuarterlyReviewJob.Id);
+        recurring.RemoveIfExists(FeedWatchJob.Id);
     }
 }
 

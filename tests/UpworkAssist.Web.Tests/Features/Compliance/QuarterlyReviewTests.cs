@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using netDumbster.smtp;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
-using UpworkAssist.Web.Tests.Features.Routing;
 using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
@@ -18,38 +15,25 @@ namespace UpworkAssist.Web.Tests.Features.Compliance;
 public sealed class QuarterlyReviewTests : IAsyncLifetime
 #pragma warning restore CA1001
 {
+    private AdminInbox _inbox = null!;
     private FakeSlack _slack = null!;
     private TestApp _app = null!;
-    private SimpleSmtpServer? _smtp;
-    private int _smtpPort;
 
     public async Task InitializeAsync()
     {
-        _slack = await FakeSlack.StartAsync();
-        _smtpPort = RoutingHarness.FreePort();
-        _app = new ComplianceTestApp(new Dictionary<string, string?>
-        {
-            ["Slack:ApiBaseUrl"] = _slack.BaseUrl + "api/",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Smtp:UseTls"] = "false",
-            ["Smtp:From"] = "review@upworkassist.test",
-            ["Routing:DispatcherEnabled"] = "false",
-            ["Routing:PublicUrl"] = "https://assist.example.test/",
-        });
+        _inbox = await AdminInbox.StartAsync();
+        _slack = _inbox.Slack;
+        _app = new ComplianceTestApp(_inbox.Settings("review@upworkassist.test"));
         _slack.Clock = _app.Clock;
-        _smtp = SimpleSmtpServer.Start(_smtpPort);
     }
 
     public async Task DisposeAsync()
     {
-        _smtp?.Dispose();
         _app.Dispose();
-        await _slack.DisposeAsync();
+        await _inbox.DisposeAsync();
     }
 
-    private List<MimeMessage> Mails() => _smtp!.ReceivedEmail
-        .Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+    private List<MimeMessage> Mails() => _inbox.Mails();
 
     private Task<ComplianceReview> RunJobAsync() => _app.WithScopeAsync(sp => sp.GetRequiredService<QuarterlyReviewJob>().RunAsync(CancellationToken.None));
 
@@ -132,14 +116,13 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
     public async Task A_reminder_that_reached_nobody_is_tried_again_at_the_next_run()
     {
         await _app.CreateUserAsync("olive@example.test", "Admin");
-        _smtp!.Dispose();
-        _smtp = null;
+        _inbox.StopMail();
 
         var first = await RunJobAsync();
         Assert.Null(first.LastRemindedAt);
         Assert.Contains("e-mail olive@example.test: failed", first.LastReminder, StringComparison.Ordinal);
 
-        _smtp = SimpleSmtpServer.Start(_smtpPort);
+        _inbox.StartMail();
         _app.Clock.Advance(TimeSpan.FromHours(1));
         var second = await RunJobAsync();
         Assert.Equal(_app.Clock.GetUtcNow(), second.LastRemindedAt);

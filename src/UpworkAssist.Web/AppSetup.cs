@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using FluentValidation;
 using Serilog;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Compliance;
@@ -50,6 +51,7 @@ public static class AppSetup
         services.AddDrafts();
         services.AddQueue();
         services.AddPipeline();
+        services.AddAnalytics();
         services.AddCompliance();
         services.AddKnowledge();
         // Validators are stateless and costly to build (each rule is an expression tree): one each.
@@ -116,7 +118,6 @@ public static class AppSetup
         api.MapProposalsApi();
         app.MapBackgroundJobs();
         app.MapFeed();
-        app.MapQueue();
         app.MapRazorPages();
         return app;
     }

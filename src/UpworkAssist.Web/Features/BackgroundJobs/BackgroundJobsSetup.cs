@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Dashboard;
-using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.BackgroundJobs;
@@ -13,8 +12,8 @@ public sealed class JobsOptions
 
 /// <summary>
 /// Hangfire on in-memory storage (docs/adr/0003): jobs are triggers, and the state they act on
-/// lives in the application's own tables, so a restart loses nothing. Every recurring job is
-/// registered here.
+/// lives in the application's own tables, so a restart loses nothing. Each feature registers
+/// its own recurring jobs (<see cref="RecurringJobs.AddRecurringJob"/>); they are scheduled here.
 /// </summary>
 public static class BackgroundJobsSetup
 {
@@ -31,7 +30,7 @@ public static class BackgroundJobsSetup
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage());
         services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
-        services.AddScoped<SqliteMaintenanceJob>();
+        services.AddRecurringJob<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, Cron.Daily(3), job => job.RunAsync(CancellationToken.None));
         return services;
     }
 
@@ -48,11 +47,11 @@ public static class BackgroundJobsSetup
             })
             .RequireAuthorization(Policies.Admin);
 
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
-        recurring.AddOrUpdate<QuarterlyReviewJob>(QuarterlyReviewJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
-        recurring.AddOrUpdate<FeedWatchJob>(FeedWatchJob.Id, job => job.RunAsync(CancellationToken.None), FeedWatchJob.Schedule);
-        recurring.AddOrUpdate<RequestLogPrune>(RequestLogPrune.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(4));
+        var manager = app.Services.GetRequiredService<IRecurringJobManager>();
+        foreach (var job in app.Services.GetServices<RecurringJob>())
+        {
+            job.Register(manager);
+        }
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Knowledge;
+using Hangfire;
+using UpworkAssist.Web.Features.BackgroundJobs;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
@@ -22,25 +23,11 @@ public static class ComplianceSetup
         services.AddScoped<ComplianceExport>();
         services.AddScoped<AdminNotifier>();
         services.AddScoped<ReviewReminder>();
-        services.AddScoped<QuarterlyReviewJob>();
-        services.AddScoped<FeedWatchJob>();
-        services.AddScoped<RequestLogPrune>();
-        // Registered after the start-up tasks, so the store is migrated when it runs.
-        services.AddHostedService<ComplianceSeed>();
+        services.AddRecurringJob<QuarterlyReviewJob>(QuarterlyReviewJob.Id, Cron.Hourly(), job => job.RunAsync(CancellationToken.None));
+        services.AddRecurringJob<FeedWatchJob>(FeedWatchJob.Id, FeedWatchJob.Schedule, job => job.RunAsync(CancellationToken.None));
+        services.AddRecurringJob<RequestLogPrune>(RequestLogPrune.Id, Cron.Daily(4), job => job.RunAsync(CancellationToken.None));
+        // UpworkAssist's own row in the automation inventory, on every start.
+        services.AddStoreSeed("automation inventory", (db, _, clock, ct) => BuiltInTool.SeedAsync(db, clock, ct));
         return services;
-    }
-
-    /// <summary>UpworkAssist's own inventory row (always) and the starter knowledge pages (on an empty knowledge base).</summary>
-    private sealed class ComplianceSeed(IServiceProvider services, TimeProvider clock) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await BuiltInTool.SeedAsync(db, clock, cancellationToken);
-            await StarterPages.SeedAsync(db, clock, cancellationToken);
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using UpworkAssist.Web.Data;
 using Microsoft.Extensions.Options;
 
 namespace UpworkAssist.Web.Features.Drafts;
@@ -11,6 +12,7 @@ public static class DraftsSetup
             .Validate(o => o.DailyProposalCap > 0 && o.MaxLength > 0 && o.OpeningMaxLength > 0, "Drafts limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateOnStart();
+        services.AddStoreSeed("starter templates", (db, _, clock, ct) => StarterTemplates.SeedAsync(db, clock, ct));
         services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidation>();
 
         // The AI call's own timeout (Ai:Timeout, on the injected clock) governs; the HttpClient's must not cut in first.

@@ -1,4 +1,5 @@
 using Hangfire;
+using UpworkAssist.Web.Features.BackgroundJobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,16 +40,13 @@ public static class FeedSetup
         services.AddScoped<PostingIngest>();
         services.AddScoped<FeedPoller>();
         services.AddScoped<FeedGaps>();
-        services.AddScoped<RetentionPurge>();
+        services.AddRecurringJob<RetentionPurge>(RetentionPurge.Id, Cron.Minutely(), job => job.RunAsync(CancellationToken.None));
         services.AddHostedService<FeedLoop>();
         return services;
     }
 
     public static WebApplication MapFeed(this WebApplication app)
     {
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<RetentionPurge>(RetentionPurge.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-
         app.MapGroup("/api/v1").WithTags("UpworkAssist").RequireAuthorization(Policies.Api(Policies.SignedIn))
             .MapGet("/postings", async (AppDbContext db, string? after, int? limit, CancellationToken ct) =>
             {

@@ -1,3 +1,4 @@
+using UpworkAssist.Web.Data;
 namespace UpworkAssist.Web.Features.Knowledge;
 
 /// <summary>The knowledge base: Markdown SOPs and checklists, readable by everyone signed in, edited by Leads and Admins.</summary>
@@ -6,6 +7,8 @@ public static class KnowledgeSetup
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
         services.AddSingleton<MarkdownRenderer>();
+        // The starter pages, on an empty knowledge base.
+        services.AddStoreSeed("starter knowledge pages", (db, _, clock, ct) => StarterPages.SeedAsync(db, clock, ct));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Lanes;
@@ -8,11 +9,7 @@ public static class LanesSetup
         .AddSingleton<CompiledLanes>()
         .AddScoped<LaneMatcher>()
         .AddScoped<IPostingsStored, MatchOnIngest>()
-        .AddScoped<IFeedSearchPlan, LaneSearchPlan>();
-}
-
-/// <summary>Matching on ingest: every new or changed posting the feed stores goes through every enabled lane.</summary>
-internal sealed class MatchOnIngest(LaneMatcher matcher) : IPostingsStored
-{
-    public Task OnPostingsStoredAsync(PostingsStoredBatch batch, CancellationToken ct) => matcher.MatchAsync([.. batch.All], ct);
+        .AddScoped<IFeedSearchPlan, LaneSearchPlan>()
+        // A brand-new install gets editable starter lanes; an install in use is never re-seeded.
+        .AddStoreSeed("starter lanes", (db, newInstall, clock, ct) => newInstall ? StarterLanes.SeedAsync(db, clock, ct) : Task.CompletedTask);
 }

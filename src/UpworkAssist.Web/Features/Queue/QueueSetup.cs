@@ -1,4 +1,5 @@
 using Hangfire;
+using UpworkAssist.Web.Features.BackgroundJobs;
 
 namespace UpworkAssist.Web.Features.Queue;
 
@@ -8,14 +9,7 @@ public static class QueueSetup
     {
         services.AddScoped<QueueQuery>();
         services.AddScoped<Triage>();
-        services.AddScoped<SnoozeWake>();
+        services.AddRecurringJob<SnoozeWake>(SnoozeWake.Id, Cron.Minutely(), job => job.RunAsync(CancellationToken.None));
         return services;
-    }
-
-    public static WebApplication MapQueue(this WebApplication app)
-    {
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<SnoozeWake>(SnoozeWake.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        return app;
     }
 }

@@ -1,28 +1,23 @@
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Drafts;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Setup;
 
 /// <summary>
-/// Work that must finish before the first request: migrations, roles, the bootstrap Admin.
+/// Work that must finish before the first request: migrations, every feature's
+/// <see cref="StoreSeed"/>, roles, the bootstrap Admin.
 /// A hosted service registered before the web server starts first, and a failure here stops
 /// start-up with the reason in the log.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, IConfiguration configuration, TimeProvider clock) : IHostedService
+public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, IEnumerable<StoreSeed> seeds, IConfiguration configuration, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await services.MigrateStoreAsync(cancellationToken);
-        if (!await firstRun.HasUsersAsync(cancellationToken))
+        var newInstall = !await firstRun.HasUsersAsync(cancellationToken);
+        foreach (var seed in seeds)
         {
-            // A brand-new install gets editable starter lanes; an install in use is never re-seeded.
             await using var scope = services.CreateAsyncScope();
-            await StarterLanes.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, cancellationToken);
-        }
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await StarterTemplates.SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, cancellationToken);
+            await seed.Run(scope.ServiceProvider.GetRequiredService<AppDbContext>(), newInstall, clock, cancellationToken);
         }
         await firstRun.InitializeAsync(configuration, cancellationToken);
     }

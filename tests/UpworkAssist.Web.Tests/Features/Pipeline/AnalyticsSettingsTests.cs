@@ -53,7 +53,7 @@ public sealed class AnalyticsSettingsTests
         // The options are validated on start (ValidateOnStart), which stops the process with this message.
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Analytics:ReportCacheSeconds"] = seconds }).Build();
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddPipeline().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddAnalytics().BuildServiceProvider();
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AnalyticsOptions>>().Value);
         Assert.Contains("Analytics:ReportCacheSeconds must be from 0 (no cache) to 3600.", error.Message, StringComparison.Ordinal);
     }

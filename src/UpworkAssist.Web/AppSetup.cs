@@ -39,6 +39,7 @@ public static class AppSetup
         services.AddStorage(builder.Configuration, builder.Environment.ContentRootPath);
         // Registered before Hangfire's server so the store is migrated before any job can run.
         services.AddSingleton<FirstRun>();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddHostedService<StartupTasks>();
         services.AddAccounts();
         services.AddBackgroundJobs(builder.Configuration);

@@ -13,7 +13,7 @@ public sealed record DataPaths(string Root)
 
     public static DataPaths From(IConfiguration configuration, string contentRoot)
     {
-        var root = Path.GetFullPath(configuration["Storage:DataDirectory"] ?? "data", contentRoot);
+        var root = Path.GetFullPath(StorageOptions.From(configuration).DataDirectory, contentRoot);
         Directory.CreateDirectory(root);
         return new DataPaths(root);
     }
@@ -25,12 +25,13 @@ public static class StorageSetup
 
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Storage:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = StorageOptions.From(configuration).Provider;
+        if (!provider.Equals(StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
                 $"Storage:Provider '{provider}' is not supported by this version. Use 'Sqlite' (the default).");
         }
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
 
         var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
         services.AddSingleton(new SqlitePragmas());

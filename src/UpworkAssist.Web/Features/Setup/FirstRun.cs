@@ -71,7 +71,7 @@ public sealed class FirstRun(IServiceScopeFactory scopes, ILogger<FirstRun> logg
     }
 
     /// <summary>Start-up work: the four roles exist, and the Bootstrap:* Admin is created on an empty store.</summary>
-    public async Task InitializeAsync(IConfiguration configuration, CancellationToken ct = default)
+    public async Task InitializeAsync(BootstrapOptions bootstrap, CancellationToken ct = default)
     {
         using (var scope = scopes.CreateScope())
         {
@@ -85,13 +85,12 @@ public sealed class FirstRun(IServiceScopeFactory scopes, ILogger<FirstRun> logg
             }
         }
 
-        var email = configuration["Bootstrap:AdminEmail"];
-        var password = configuration["Bootstrap:AdminPassword"];
+        var (email, password) = (bootstrap.AdminEmail, bootstrap.AdminPassword);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || await HasUsersAsync(ct))
         {
             return;
         }
-        var outcome = await CreateFirstAdminAsync(email.Trim(), "Administrator", password, AuditActions.BootstrapAdminCreated, ct);
+        var outcome = await CreateFirstAdminAsync(email!.Trim(), "Administrator", password, AuditActions.BootstrapAdminCreated, ct);
         if (!outcome.Created)
         {
             // Never echo the password; say what rule it broke.

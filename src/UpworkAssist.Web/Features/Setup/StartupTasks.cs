@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Setup;
@@ -8,7 +9,7 @@ namespace UpworkAssist.Web.Features.Setup;
 /// A hosted service registered before the web server starts first, and a failure here stops
 /// start-up with the reason in the log.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, IEnumerable<StoreSeed> seeds, IConfiguration configuration, TimeProvider clock) : IHostedService
+public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, IEnumerable<StoreSeed> seeds, IOptions<BootstrapOptions> bootstrap, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, I
             await using var scope = services.CreateAsyncScope();
             await seed.Run(scope.ServiceProvider.GetRequiredService<AppDbContext>(), newInstall, clock, cancellationToken);
         }
-        await firstRun.InitializeAsync(configuration, cancellationToken);
+        await firstRun.InitializeAsync(bootstrap.Value, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -112,7 +112,7 @@ public sealed class FeedWatchJob(AppDbContext db, MarketplaceTokens tokens, Admi
 
     private string Link(string path) => routing.Value.PublicUrl.TrimEnd('/') + path;
 
-    private static string SearchName(string key) => key == BroadSearchPlan.Broad.Key ? "the broad search" : $"the search \"{key}\"";
+    private static string SearchName(string key) => key == FeedSearch.Broad.Key ? "the broad search" : $"the search \"{key}\"";
 
     private static string At(DateTimeOffset at) => ComplianceSignals.At(at);
 

@@ -114,7 +114,7 @@ public sealed class FeedPoller(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return [BroadSearchPlan.Broad];
+            return [FeedSearch.Broad];
         }
     }
 

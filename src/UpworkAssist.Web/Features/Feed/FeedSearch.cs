@@ -5,22 +5,18 @@ using UpworkAssist.Web.Data;
 namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>One search a poll runs; its key names its durable cursor.</summary>
-public sealed record FeedSearch(string Key, string? SearchExpression);
+public sealed record FeedSearch(string Key, string? SearchExpression)
+{
+    /// <summary>One broad newest-first search: it covers every lane, since the rules engine, not the search, decides what matches.</summary>
+    public static readonly FeedSearch Broad = new("all", null);
+}
 
 /// <summary>
-/// Plans the fewest searches that cover every enabled lane. The default is one broad newest-first
-/// search, which covers every lane: the rules engine, not the search, decides what matches.
+/// Plans the fewest searches that cover every enabled lane (Lanes' <c>LaneSearchPlan</c>).
 /// </summary>
 public interface IFeedSearchPlan
 {
     Task<IReadOnlyList<FeedSearch>> PlanAsync(CancellationToken ct);
-}
-
-internal sealed class BroadSearchPlan : IFeedSearchPlan
-{
-    public static readonly FeedSearch Broad = new("all", null);
-
-    public Task<IReadOnlyList<FeedSearch>> PlanAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<FeedSearch>>([Broad]);
 }
 
 /// <summary>One page of `marketplaceJobPostingsSearch`, as both the real and the demo marketplace answer it.</summary>

@@ -35,8 +35,6 @@ public static class FeedSetup
         services.AddScoped<ApiJobSearch>();
         services.AddScoped<DemoJobSearch>();
         services.AddScoped(JobSearchSources.For);
-        services.TryAddScoped<IFeedSearchPlan, BroadSearchPlan>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPostingsStored, NoPostingsListener>());
         services.AddScoped<PostingIngest>();
         services.AddScoped<FeedPoller>();
         services.AddScoped<FeedGaps>();

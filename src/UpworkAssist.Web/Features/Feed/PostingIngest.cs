@@ -34,8 +34,8 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
             return new Result(0, 0, 0, 0);
         }
         var now = clock.GetUtcNow();
-        var newIds = new List<string>();
-        var changedIds = new List<string>();
+        var added = new List<Posting>();
+        var changed = new List<Posting>();
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -49,13 +49,16 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
             await using var update = Prepare(connection, transaction, UpdateSql);
             foreach (var p in batch)
             {
-                var isNew = !existing.Contains(p.Id);
+                var isNew = !existing.TryGetValue(p.Id, out var firstFetched);
                 var command = isNew ? insert : update;
                 Bind(command, p, now);
                 var rows = await command.ExecuteNonQueryAsync(ct);
                 if (rows == 1)
                 {
-                    (isNew ? newIds : changedIds).Add(p.Id);
+                    // Hand listeners the posting as stored: an update keeps the first fetch time.
+                    p.FetchedAt = isNew ? now : firstFetched;
+                    p.UpdatedAt = now;
+                    (isNew ? added : changed).Add(p);
                 }
             }
             await tx.CommitAsync(ct);
@@ -66,9 +69,9 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
         }
 
         var listenerErrors = 0;
-        if (newIds.Count + changedIds.Count > 0)
+        if (added.Count + changed.Count > 0)
         {
-            var stored = new PostingsStoredBatch(batch[0].Source, newIds, changedIds);
+            var stored = new PostingsStoredBatch(batch[0].Source, added, changed);
             foreach (var listener in listeners)
             {
                 try
@@ -78,16 +81,17 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     listenerErrors++;
-                    logger.LogError(ex, "A postings listener ({Listener}) failed for {Count} postings", listener.GetType().Name, newIds.Count + changedIds.Count);
+                    logger.LogError(ex, "A postings listener ({Listener}) failed for {Count} postings", listener.GetType().Name, added.Count + changed.Count);
                 }
             }
         }
-        return new Result(newIds.Count, changedIds.Count, batch.Count - newIds.Count - changedIds.Count, listenerErrors);
+        return new Result(added.Count, changed.Count, batch.Count - added.Count - changed.Count, listenerErrors);
     }
 
-    private static async Task<HashSet<string>> ExistingAsync(DbConnection connection, DbTransaction transaction, List<string> ids, CancellationToken ct)
+    /// <summary>The ids already stored, with when each was first fetched.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> ExistingAsync(DbConnection connection, DbTransaction transaction, List<string> ids, CancellationToken ct)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
         {
             await using var command = connection.CreateCommand();
@@ -102,12 +106,12 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
                 names.Add(parameter.ParameterName);
             }
 #pragma warning disable CA2100 // parameter names only; every value is a parameter
-            command.CommandText = $"SELECT Id FROM Postings WHERE Id IN ({string.Join(",", names)})";
+            command.CommandText = $"SELECT Id, FetchedAt FROM Postings WHERE Id IN ({string.Join(",", names)})";
 #pragma warning restore CA2100
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                found.Add(reader.GetString(0));
+                found[reader.GetString(0)] = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
             }
         }
         return found;

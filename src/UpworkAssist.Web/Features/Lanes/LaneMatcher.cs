@@ -17,12 +17,8 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPl
 
     public sealed record MatchEvidence(IReadOnlyList<string> MatchedKeywords);
 
-    /// <summary>Re-evaluates the given postings (new or changed on ingest).</summary>
-    public async Task<Outcome> MatchAsync(IReadOnlyCollection<string> postingIds, CancellationToken ct)
-    {
-        var postings = await db.Postings.Where(p => postingIds.Contains(p.Id) && p.ContentPurgedAt == null).ToListAsync(ct);
-        return await EvaluateAsync(postings, ct);
-    }
+    /// <summary>Evaluates postings just stored (new or changed on ingest), as handed over: they are not read again.</summary>
+    public Task<Outcome> MatchAsync(IReadOnlyList<Posting> postings, CancellationToken ct) => EvaluateAsync(postings, ct);
 
     /// <summary>Re-evaluates every posting still in retention, after lanes change.</summary>
     public async Task<Outcome> RematchAllAsync(CancellationToken ct)
@@ -31,7 +27,7 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPl
         return await EvaluateAsync(postings, ct);
     }
 
-    private async Task<Outcome> EvaluateAsync(List<Posting> postings, CancellationToken ct)
+    private async Task<Outcome> EvaluateAsync(IReadOnlyList<Posting> postings, CancellationToken ct)
     {
         var rows = await db.Lanes.AsNoTracking().Where(l => l.Enabled).OrderBy(l => l.Id).ToListAsync(ct);
         var set = compiled.For(rows);

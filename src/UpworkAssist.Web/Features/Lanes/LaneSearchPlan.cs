@@ -19,7 +19,7 @@ internal sealed class LaneSearchPlan(AppDbContext db) : IFeedSearchPlan
         var expressions = await db.Lanes.AsNoTracking().Where(l => l.Enabled).Select(l => l.SearchExpression).ToListAsync(ct);
         if (expressions.Count == 0 || expressions.Any(string.IsNullOrWhiteSpace))
         {
-            return [new FeedSearch("all", null)];
+            return [FeedSearch.Broad];
         }
         return expressions.Select(e => e!.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(e => new FeedSearch("q:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e)))[..16], e))

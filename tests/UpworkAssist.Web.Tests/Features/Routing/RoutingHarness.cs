@@ -118,7 +118,7 @@ public sealed class RoutingHarness : IAsyncDisposable
         var db = sp.GetRequiredService<AppDbContext>();
         db.Postings.AddRange(postings);
         await db.SaveChangesAsync();
-        await sp.GetRequiredService<LaneMatcher>().MatchAsync(postings.Select(p => p.Id).ToList(), CancellationToken.None);
+        await sp.GetRequiredService<LaneMatcher>().MatchAsync(postings, CancellationToken.None);
         return true;
     });
 

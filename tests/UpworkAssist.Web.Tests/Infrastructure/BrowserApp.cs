@@ -10,7 +10,7 @@ namespace UpworkAssist.Web.Tests.Infrastructure;
 /// Playwright. Without Chromium the browser tests skip with the install command, except under
 /// CI (CI=true), where a missing browser is a failure.
 /// </summary>
-public sealed class BrowserApp : TestApp, IAsyncLifetime
+public class BrowserApp : TestApp, IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 

@@ -129,6 +129,8 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
     public int CountOf(string? laneId, MatchStatus? status) =>
         Counts.Where(c => (laneId is null || c.LaneId == laneId) && (status is null || c.Status == status)).Sum(c => c.Count);
 
+    public int CountOf(string? laneId, IReadOnlyList<MatchStatus> statuses) => statuses.Sum(s => CountOf(laneId, s));
+
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
     private RedirectResult BackToQueue(string message, string? returnQuery)

@@ -20,7 +20,7 @@ public static class EmailRenderer
             : delivery.IsDigest ? $"UpworkAssist digest: {delivery.Items.Count} new matches"
             : $"New match: {delivery.Items[0].Posting.Title}";
         var text = new StringBuilder();
-        var html = new StringBuilder("<html><body style=\"font-family:sans-serif\">");
+        var html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">");
         if (delivery.IsTest)
         {
             text.AppendLine("Test message from UpworkAssist: this route works.").AppendLine();

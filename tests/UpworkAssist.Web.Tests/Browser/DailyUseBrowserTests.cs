@@ -44,4 +44,30 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         await Assertions.Expect(page.Locator("main .alert")).ToHaveCountAsync(1);
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
+
+    [SkippableFact]
+    public async Task The_status_counts_follow_an_action_taken_without_a_reload()
+    {
+        BrowserApp.SkipWithoutChromium();
+        var page = await app.PageAsAsync(Roles.Lead);
+        await page.GotoAsync("/Queue");
+        var status = page.GetByTestId("status-filter");
+        var newCount = await CountAsync(status, "New");
+        var shortlisted = await CountAsync(status, "Shortlisted");
+        await page.EvaluateAsync("() => window.__stayed = true");
+
+        var row = page.GetByTestId("queue-row").First;
+        await row.GetByRole(AriaRole.Button, new() { Name = "Shortlist" }).ClickAsync();
+        await Assertions.Expect(row.GetByTestId("status")).ToHaveTextAsync("Shortlisted");
+        await Assertions.Expect(status.Locator("option", new() { HasTextString = "New (" })).ToHaveTextAsync($"New ({newCount - 1})");
+        await Assertions.Expect(status.Locator("option", new() { HasTextString = "Shortlisted (" })).ToHaveTextAsync($"Shortlisted ({shortlisted + 1})");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__stayed === true"));
+        Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
+    }
+
+    private static async Task<int> CountAsync(ILocator select, string status)
+    {
+        var text = await select.Locator("option", new() { HasTextString = status + " (" }).TextContentAsync() ?? "";
+        return int.Parse(text[(status.Length + 2)..^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -70,4 +70,43 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         var text = await select.Locator("option", new() { HasTextString = status + " (" }).TextContentAsync() ?? "";
         return int.Parse(text[(status.Length + 2)..^1], System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [SkippableFact]
+    public async Task A_lane_preview_answers_where_the_button_is_and_pages_its_lists()
+    {
+        BrowserApp.SkipWithoutChromium();
+        var page = await app.PageAsAsync(Roles.Lead);
+        await page.GotoAsync("/Lanes/Edit?id=react");
+        await page.GetByLabel("Min fixed budget (USD)").FillAsync("50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview on stored postings" }).ClickAsync();
+        var summary = page.GetByTestId("preview-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Newly matched:");
+        await Assertions.Expect(summary).ToBeInViewportAsync();
+        Assert.InRange(await page.GetByTestId("preview").Locator("tbody tr").CountAsync(), 1, 25);
+
+        // The matches list, a page at a time: the next page keeps the unsaved floor.
+        await page.GetByLabel("Show").SelectOptionAsync("others");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("preview-page")).ToContainTextAsync("Page 1 of");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next 25" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("preview-page")).ToContainTextAsync("Page 2 of");
+        await Assertions.Expect(page.GetByTestId("preview-summary")).ToBeInViewportAsync();
+        await Assertions.Expect(page.GetByLabel("Min fixed budget (USD)")).ToHaveValueAsync("50");
+        Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
+    }
+
+    [SkippableFact]
+    public async Task A_new_lane_id_follows_its_name_until_it_is_edited()
+    {
+        BrowserApp.SkipWithoutChromium();
+        var page = await app.PageAsAsync(Roles.Lead);
+        await page.GotoAsync("/Lanes/Edit");
+        var id = page.GetByLabel("Id", new() { Exact = true });
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Go & Rust services");
+        await Assertions.Expect(id).ToHaveValueAsync("go-rust-services");
+        await id.FillAsync("systems");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Go and Rust services");
+        await Assertions.Expect(id).ToHaveValueAsync("systems");
+        Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
+    }
 }

@@ -6,3 +6,21 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// Names each table cell after its column, for the stacked-card layout on a phone (site.css).
+const labelCells = (root) => {
+  for (const table of root.querySelectorAll('table.table')) {
+    const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent.trim());
+    if (heads.length === 0) continue;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      let column = 0;
+      for (const cell of row.children) {
+        const name = heads[column];
+        if (name && !cell.hasAttribute('data-label') && cell.colSpan === 1) cell.setAttribute('data-label', name);
+        column += cell.colSpan || 1;
+      }
+    }
+  }
+};
+labelCells(document);
+document.addEventListener('htmx:afterSettle', (event) => labelCells(event.target));

@@ -47,6 +47,8 @@ public sealed class AccessibilityBrowserTests(DailyUseApp app) : IClassFixture<D
                 problems.Add($"{url}: {violation.Impact} {violation.Id} ({violation.Nodes.Length}×) {where}");
             }
             await page.SetViewportSizeAsync(360, 800);
+            // Charts resize on the next frames (a ResizeObserver): measure after they have.
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (width > 360)
             {

@@ -109,4 +109,108 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         await Assertions.Expect(id).ToHaveValueAsync("systems");
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
+
+    [SkippableFact]
+    public async Task Demo_postings_are_marked_wherever_they_show_and_the_home_page_says_the_demo_feed_is_on()
+    {
+        BrowserApp.SkipWithoutChromium();
+        var page = await app.PageAsAsync(Roles.Freelancer);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByTestId("demo-feed-on")).ToContainTextAsync("The demo feed is on");
+
+        // A freelancer's own queue shows the assigned (demo) job at once, marked as demo.
+        await page.GotoAsync("/Queue");
+        var row = page.GetByTestId("queue-row").First;
+        await Assertions.Expect(row.GetByTestId("demo")).ToHaveTextAsync("demo");
+        await page.GotoAsync("/Queue/Job/" + Uri.EscapeDataString(app.AssignedPostingId));
+        await Assertions.Expect(page.Locator("h1").GetByTestId("demo")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("demo-open")).ToContainTextAsync("no page on Upwork");
+        Assert.Equal(0, await page.GetByTestId("open-upwork").CountAsync());
+        await page.GotoAsync($"/Drafts/Edit?id={app.DraftOf[Roles.Freelancer]}");
+        await Assertions.Expect(page.Locator("h1").GetByTestId("demo")).ToBeVisibleAsync();
+        Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
+    }
+
+    [SkippableFact]
+    public async Task On_a_phone_the_first_job_shows_in_the_first_screen_and_the_posted_filter_is_not_cut()
+    {
+        BrowserApp.SkipWithoutChromium();
+        var page = await app.PageAsAsync(Roles.Lead);
+        await page.GotoAsync("/Queue");
+        var posted = page.GetByLabel("Posted");
+        Assert.True(await posted.EvaluateAsync<bool>("s => s.scrollWidth <= s.clientWidth"), "the Posted choice is cut");
+        try
+        {
+            await page.SetViewportSizeAsync(390, 844);
+            await Assertions.Expect(page.GetByTestId("queue-row").First).ToBeInViewportAsync();
+            await Assertions.Expect(page.GetByTestId("filters")).ToBeHiddenAsync();
+            await page.GetByTestId("tools-toggle").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("filters")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("bulk-apply")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(1366, 900);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Every_pipeline_column_is_in_view_and_a_card_moves_by_drag_and_drop()
+    {
+        BrowserApp.SkipWithoutChromium();
+        var page = await app.PageAsAsync(Roles.Lead);
+        await page.GotoAsync("/Pipeline");
+        var columns = page.Locator("[data-stage]");
+        await Assertions.Expect(columns).ToHaveCountAsync(8);
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
+            for (var i = 0; i < 8; i++)
+            {
+                var box = (await columns.Nth(i).BoundingBoxAsync())!;
+                Assert.True(box.X >= 0 && box.X + box.Width <= width + 0.5, $"{await columns.Nth(i).GetAttributeAsync("data-stage")} at {box.X}+{box.Width} of {width}");
+            }
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        }
+        await page.SetViewportSizeAsync(1366, 900);
+
+        var sent = page.Locator("[data-stage=Sent] [data-testid=card]").First;
+        var id = await sent.GetAttributeAsync("data-id");
+        await sent.DragToAsync(page.Locator("[data-stage=Viewed]"));
+        await Assertions.Expect(page.Locator($"[data-stage=Viewed] [data-testid=card][data-id='{id}']")).ToBeVisibleAsync();
+        await app.WithDbAsync(async db => Assert.Equal(Data.ProposalStage.Viewed, (await db.Proposals.SingleAsync(p => p.Id == long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture))).Stage));
+        Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
+    }
+
+    [SkippableFact]
+    public async Task Times_show_in_the_browser_zone_by_default_in_a_chosen_zone_after_and_in_UTC_on_hover()
+    {
+        BrowserApp.SkipWithoutChromium();
+        await app.SeedAsync();
+        var page = await app.NewPageAsync(timeZone: "Asia/Tokyo");
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(DailyUseApp.EmailOf(Roles.Manager));
+        await page.GetByLabel("Password").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
+
+        await page.GotoAsync("/Audit");
+        await AssertShownInAsync(page, "Asia/Tokyo");
+        await page.GotoAsync("/Account/TimeZone");
+        await page.GetByLabel("Show times in").SelectOptionAsync("Europe/Berlin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Times are now shown in Europe/Berlin.")).ToBeVisibleAsync();
+        await page.GotoAsync("/Audit");
+        await AssertShownInAsync(page, "Europe/Berlin");
+        Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
+    }
+
+    private static async Task AssertShownInAsync(IPage page, string zone)
+    {
+        var time = page.Locator("main time").First;
+        var utc = DateTimeOffset.Parse((await time.GetAttributeAsync("datetime"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var local = TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        await Assertions.Expect(time).ToHaveTextAsync(local.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(time).ToHaveAttributeAsync("title", utc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
+    }
 }

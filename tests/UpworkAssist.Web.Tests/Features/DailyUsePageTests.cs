@@ -82,6 +82,36 @@ public sealed class DailyUsePageTests : IDisposable
         Assert.Equal("dotnet-and-csharp-backends", UpworkAssist.Web.Features.Lanes.LaneInput.SlugOf(".NET and C# backends"));
     }
 
+    [Fact]
+    public async Task The_audit_log_names_subjects_and_actors_and_links_to_them()
+    {
+        var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~audited", "Audited posting"));
+        await _app.CreateUserAsync("lena@example.test", "Lead");
+        var lead = _app.Browser();
+        await lead.LoginAsync("lena@example.test", TestApp.Password);
+        await lead.ActAsync(ids[0], 0, "Shortlist");
+        var admin = await _app.SignedInAsync("Admin");
+        var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/Audit"));
+        Assert.Contains("<a href=\"/Queue/Job/~audited\" title=\"match " + ids[0] + "\">match of “Audited posting”</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<span title=\"lena@example.test\">lena</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_proposal_for_a_demo_posting_is_marked_in_the_pipeline()
+    {
+        var user = await _app.CreateUserAsync("demo-sender@example.test", "Freelancer");
+        await _app.WithDbAsync(async db =>
+        {
+            db.Proposals.Add(new UpworkAssist.Web.Data.Proposal { PostingId = "~0demo1a", PostingTitle = "Demo job", FreelancerId = user.Id, SentAt = _app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        });
+        var lead = await _app.SignedInAsync("Lead");
+        foreach (var view in new[] { "/Pipeline", "/Pipeline?view=table" })
+        {
+            Assert.Contains("data-testid=\"demo\">demo</span>", await lead.GetStringAsync(view), StringComparison.Ordinal);
+        }
+    }
+
     private static int CountOf(string html, string text) => (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
 
     // The contents of each "Assign to" select.

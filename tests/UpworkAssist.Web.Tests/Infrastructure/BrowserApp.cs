@@ -56,9 +56,10 @@ public class BrowserApp : TestApp, IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="timeZone">The browser's time zone (an IANA id); the machine's when null.</param>
+    public async Task<IPage> NewPageAsync(string? timeZone = null)
     {
-        var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, TimezoneId = timeZone });
         var page = await context.NewPageAsync();
         // Password hashing and a cold JIT on a busy 2-core runner can take seconds; allow a minute.
         page.SetDefaultTimeout(60_000);

@@ -24,3 +24,14 @@ const labelCells = (root) => {
 };
 labelCells(document);
 document.addEventListener('htmx:afterSettle', (event) => labelCells(event.target));
+
+// Tells the server the browser's time zone, so pages show times in it (Features/Shared/UserTime.cs).
+try {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const cookie = `ua-tz-browser=${encodeURIComponent(zone)}`;
+  if (zone && !document.cookie.split('; ').includes(cookie)) {
+    document.cookie = `${cookie}; path=/; max-age=31536000; samesite=lax`;
+  }
+} catch {
+  // No Intl time zone: times stay in UTC.
+}

@@ -188,11 +188,7 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         BrowserApp.SkipWithoutChromium();
         await app.SeedAsync();
         var page = await app.NewPageAsync(timeZone: "Asia/Tokyo");
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(DailyUseApp.EmailOf(Roles.Manager));
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
+        await app.SignInAsync(page, DailyUseApp.EmailOf(Roles.Manager));
 
         await page.GotoAsync("/Audit");
         await AssertShownInAsync(page, "Asia/Tokyo");

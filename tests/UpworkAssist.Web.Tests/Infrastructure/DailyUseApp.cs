@@ -93,11 +93,7 @@ public sealed class DailyUseApp : BrowserApp
             if (_pages.TryGetValue(role, out var page)) return page;
             page = await NewPageAsync();
             await page.SetViewportSizeAsync(1366, 900);
-            await page.GotoAsync("/Account/Login");
-            await page.GetByLabel("E-mail").FillAsync(EmailOf(role));
-            await page.GetByLabel("Password").FillAsync(Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(BaseUrl + "/", Committed);
+            await SignInAsync(page, EmailOf(role));
             _pages[role] = page;
             return page;
         }

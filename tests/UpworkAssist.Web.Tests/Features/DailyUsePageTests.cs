@@ -112,6 +112,24 @@ public sealed class DailyUsePageTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_chosen_time_zone_is_kept_in_the_profile_and_used_on_every_device()
+    {
+        await _app.CreateUserAsync("zoe@example.test", "Admin");
+        var laptop = _app.Browser();
+        await laptop.LoginAsync("zoe@example.test", TestApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.SubmitAsync("/Account/TimeZone", ("Zone", "Asia/Tokyo"))).StatusCode);
+
+        // Another device, with no browser zone reported yet: the profile's zone applies.
+        var phone = _app.Browser();
+        await phone.LoginAsync("zoe@example.test", TestApp.Password);
+        Assert.Contains("<option value=\"Asia/Tokyo\" selected=\"selected\">", await phone.GetStringAsync("/Account/TimeZone"), StringComparison.Ordinal);
+        var audit = WebUtility.HtmlDecode(await phone.GetStringAsync("/Audit"));
+        var tokyo = TimeZoneInfo.ConvertTime(_app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        Assert.Contains($"title=\"{_app.Clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC\">{tokyo.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)}</time>", audit, StringComparison.Ordinal);
+        Assert.Contains("user.time_zone_changed", audit, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string html, string text) => (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
 
     // The contents of each "Assign to" select.

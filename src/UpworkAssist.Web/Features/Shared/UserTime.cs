@@ -6,14 +6,12 @@ namespace UpworkAssist.Web.Features.Shared;
 
 /// <summary>
 /// Every date and time a page shows, in one format and in the reader's time zone, with the UTC
-/// instant on hover. The zone is the one chosen on the Time zone page, else the browser's own
-/// (site.js reports it in a cookie on every page, the sign-in page included), else UTC.
+/// instant on hover. The zone is the one the person chose on the Time zone page (their profile,
+/// carried in the sign-in cookie as a claim), else the browser's own (site.js reports it in a
+/// cookie on every page, the sign-in page included), else UTC.
 /// </summary>
 public sealed class UserTime(IHttpContextAccessor http)
 {
-    /// <summary>The zone a person chose explicitly (Account → Time zone).</summary>
-    public const string ChoiceCookie = "ua-tz";
-
     /// <summary>The browser's zone, as site.js reads it from Intl.</summary>
     public const string BrowserCookie = "ua-tz-browser";
 
@@ -22,10 +20,12 @@ public sealed class UserTime(IHttpContextAccessor http)
 
     private TimeZoneInfo? _zone;
 
-    public TimeZoneInfo Zone => _zone ??= Find(Cookie(ChoiceCookie)) ?? Find(Cookie(BrowserCookie)) ?? TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone => _zone ??= Find(Chosen) ?? Find(Cookie(BrowserCookie)) ?? TimeZoneInfo.Utc;
 
-    /// <summary>Whether the zone is the browser's (no explicit choice).</summary>
-    public bool FollowsBrowser => Find(Cookie(ChoiceCookie)) is null;
+    /// <summary>Whether the zone is the browser's (no choice in the profile).</summary>
+    public bool FollowsBrowser => Find(Chosen) is null;
+
+    private string? Chosen => http.HttpContext?.User.FindFirst(Security.AccountClaims.TimeZone)?.Value;
 
     public string? BrowserZone => Find(Cookie(BrowserCookie))?.Id;
 

@@ -46,6 +46,8 @@ public static class AppSetup
         services.AddFeed(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditSubjects>();
+        services.AddScoped<Features.Shared.UserTime>();
         services.AddScoped<AccessTokens>();
         services.AddLanes();
         services.AddAlertRouting();

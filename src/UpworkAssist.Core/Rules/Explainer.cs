@@ -66,32 +66,36 @@ internal sealed class Explainer(Job job, DateTimeOffset now, KeywordTrie search,
         JobClient client = job.Client;
         return reason switch
         {
-            Reason.LaneDisabled => new(code, "enabled", [], "the lane is disabled"),
-            Reason.JobTypeExcluded => new(code, "jobTypes", [Name(job.Type)], $"the job is {Name(job.Type)}, the lane takes {string.Join(", ", lane.Lane.JobTypes.Select(Name))}"),
-            Reason.BudgetUnknown => new(code, floorField, [], $"the job states no {(isFixed ? "fixed budget" : "hourly rate")} and the lane does not allow an unknown budget"),
+            Reason.LaneDisabled => new(code, "enabled", [], "the lane is switched off"),
+            Reason.JobTypeExcluded => new(code, "jobTypes", [Name(job.Type)], $"it is {Kind(job.Type)} job; the lane takes {string.Join(" and ", lane.Lane.JobTypes.Select(Name))} jobs only"),
+            Reason.BudgetUnknown => new(code, floorField, [], $"the job gives no {(isFixed ? "fixed budget" : "hourly rate")}, and the lane skips jobs without one"),
             Reason.BudgetBelowFloor => new(code, floorField, [Text(CompiledLane.BudgetAmount(job))],
-                $"{(isFixed ? "fixed budget" : "hourly rate")} {Text(CompiledLane.BudgetAmount(job))} is below {floorField} {Text(isFixed ? lane.Lane.MinFixedBudget : lane.Lane.MinHourlyRate)}"),
-            Reason.MissingAnySkill => new(code, "skillsAny", lane.SkillsAny, "the job lists none of these skills"),
-            Reason.MissingRequiredSkill => Missing(code, lane.SkillsAll.Where(skill => !_jobSkills.Contains(skill)).ToList()),
-            Reason.KeywordMissing => new(code, "includeKeywords", lane.IncludeKeywords, "none of these keywords occurs in the title or description"),
+                $"the {(isFixed ? "fixed budget" : "hourly rate")} of {Money(CompiledLane.BudgetAmount(job), isFixed)} is below the lane's floor of {Money(isFixed ? lane.Lane.MinFixedBudget : lane.Lane.MinHourlyRate, isFixed)}"),
+            Reason.MissingAnySkill => new(code, "skillsAny", lane.SkillsAny, $"the job lists none of the lane's skills ({string.Join(", ", lane.Lane.SkillsAny)})"),
+            Reason.MissingRequiredSkill => Missing(code, lane.SkillsAll.Where(skill => !_jobSkills.Contains(skill)).ToList(), lane.Lane.SkillsAll),
+            Reason.KeywordMissing => new(code, "includeKeywords", lane.IncludeKeywords, $"none of the lane's keywords ({string.Join(", ", lane.Lane.IncludeKeywords)}) is in the title or description"),
             Reason.NegativeKeyword => NegativeFound(code, laneIndex, negativeByKeyword),
             Reason.ExperienceMismatch => new(code, "experienceLevels", job.ExperienceLevel is ExperienceLevel level ? [Name(level)] : [],
-                $"the job asks for {(job.ExperienceLevel is ExperienceLevel asked ? Name(asked) : "no stated level")}, the lane takes {string.Join(", ", lane.Lane.ExperienceLevels.Select(Name))}"),
-            Reason.ClientUnverified => new(code, "requirePaymentVerified", [], client.PaymentVerified is null ? "the client's payment verification is unknown" : "the client's payment is not verified"),
-            Reason.ClientSpentBelow => new(code, "minClientSpent", [Text(client.TotalSpent ?? 0)], $"the client has spent {Text(client.TotalSpent ?? 0)}, less than {Text(lane.Lane.MinClientSpent)}"),
+                $"the job asks for {(job.ExperienceLevel is ExperienceLevel asked ? Name(asked) + " level" : "no stated level")}; the lane takes {string.Join(", ", lane.Lane.ExperienceLevels.Select(Name))}"),
+            Reason.ClientUnverified => new(code, "requirePaymentVerified", [], client.PaymentVerified is null ? "the client's payment verification is unknown, and the lane asks for verified clients" : "the client's payment is not verified, and the lane asks for verified clients"),
+            Reason.ClientSpentBelow => new(code, "minClientSpent", [Text(client.TotalSpent ?? 0)], $"the client has spent {Money(client.TotalSpent ?? 0, true)}, less than the lane's minimum of {Money(lane.Lane.MinClientSpent, true)}"),
             Reason.ClientRatingBelow => new(code, "minClientRating", client.Rating is null ? [] : [Text(client.Rating)],
-                client.Rating is null ? "the client has no rating" : $"the client's rating {Text(client.Rating)} is below {Text(lane.Lane.MinClientRating)}"),
-            Reason.ClientHiresBelow => new(code, "minClientHires", [Text(client.TotalHires ?? 0)], $"the client has {Text(client.TotalHires ?? 0)} hires, fewer than {Text(lane.Lane.MinClientHires)}"),
-            Reason.CountryExcluded => new(code, "countriesExclude", [TextNormalizer.Normalize(client.Country ?? "")], $"the client is in {client.Country}"),
-            Reason.CountryNotIncluded => new(code, "countriesInclude", lane.CountriesInclude, client.Country is null ? "the client's country is unknown" : $"the client is in {client.Country}"),
-            Reason.TooManyApplicants => new(code, "maxApplicants", [Text(job.TotalApplicants)], $"{Text(job.TotalApplicants)} applicants, more than {Text(lane.Lane.MaxApplicants)}"),
-            Reason.TooOld => new(code, "maxAgeMinutes", [Text((long)(now - job.PublishedAt).TotalMinutes)], $"published {Text((long)(now - job.PublishedAt).TotalMinutes)} minutes before now, more than {Text(lane.Lane.MaxAgeMinutes)}"),
+                client.Rating is null ? $"the client has no rating yet; the lane asks for at least {Text(lane.Lane.MinClientRating)}" : $"the client's rating of {Text(client.Rating)} is below the lane's minimum of {Text(lane.Lane.MinClientRating)}"),
+            Reason.ClientHiresBelow => new(code, "minClientHires", [Text(client.TotalHires ?? 0)], $"the client has made {Text(client.TotalHires ?? 0)} hires, fewer than the lane's minimum of {Text(lane.Lane.MinClientHires)}"),
+            Reason.CountryExcluded => new(code, "countriesExclude", [TextNormalizer.Normalize(client.Country ?? "")], $"the client is in {client.Country}, a country the lane excludes"),
+            Reason.CountryNotIncluded => new(code, "countriesInclude", lane.CountriesInclude, client.Country is null
+                ? $"the client's country is unknown; the lane takes only {string.Join(", ", lane.Lane.CountriesInclude)}"
+                : $"the client is in {client.Country}; the lane takes only {string.Join(", ", lane.Lane.CountriesInclude)}"),
+            Reason.TooManyApplicants => new(code, "maxApplicants", [Text(job.TotalApplicants)], $"{Text(job.TotalApplicants)} people have applied, more than the lane's limit of {Text(lane.Lane.MaxApplicants)}"),
+            Reason.TooOld => new(code, "maxAgeMinutes", [Text((long)(now - job.PublishedAt).TotalMinutes)], $"posted {Text((long)(now - job.PublishedAt).TotalMinutes)} minutes ago, older than the lane's limit of {Text(lane.Lane.MaxAgeMinutes)} minutes"),
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "unknown reason"),
         };
     }
 
-    private static Evidence Missing(string code, List<string> missing) =>
-        new(code, "skillsAll", missing, "the job does not list these required skills");
+    // The lane's own spelling of each missing skill, for people; the normalized terms for tools.
+    private static Evidence Missing(string code, List<string> missing, IReadOnlyList<string> spelled) =>
+        new(code, "skillsAll", missing, $"the job does not list the required {(missing.Count == 1 ? "skill" : "skills")} " +
+            string.Join(", ", spelled.Where(s => missing.Contains(TextNormalizer.Normalize(s)))));
 
     private Evidence NegativeFound(string code, int laneIndex, LaneBits negativeByKeyword)
     {
@@ -100,11 +104,16 @@ internal sealed class Explainer(Job job, DateTimeOffset now, KeywordTrie search,
             .Where(hit => negativeByKeyword.Has(hit.Keyword, laneIndex))
             .Select(hit => $"'{search[hit.Keyword]}' in the {hit.Field.ToString().ToLowerInvariant()}")
             .Distinct(StringComparer.Ordinal);
-        return new(code, "negativeKeywords", found, $"found {string.Join(", ", where)}");
+        return new(code, "negativeKeywords", found, $"it has the lane's negative {(found.Count == 1 ? "keyword" : "keywords")} {string.Join(", ", where)}");
     }
 
     private IEnumerable<int> Distinct(Func<KeywordHit, bool> predicate) =>
         hits.Where(predicate).Select(static hit => hit.Keyword).Distinct();
+
+    private static string Kind(JobType type) => type == JobType.Fixed ? "a fixed-price" : "an hourly";
+
+    private static string Money(decimal? amount, bool isFixed) =>
+        "$" + (amount ?? 0).ToString("#,0.##", CultureInfo.InvariantCulture) + (isFixed ? "" : "/h");
 
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();

@@ -12,6 +12,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>A disabled account cannot sign in, and its access tokens stop working.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>The IANA zone pages show times in; null follows the browser's own.</summary>
+    public string? TimeZone { get; set; }
 }
 
 public enum PostingType { Fixed, Hourly }

@@ -5,7 +5,11 @@ namespace UpworkAssist.Web.Data;
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> b) => b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        b.Property(u => u.TimeZone).HasMaxLength(64);
+    }
 }
 
 internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>

@@ -27,7 +27,7 @@ public class EvidenceTests
         Evidence evidence = Assert.Single(Decide(BaseLane with { MinFixedBudget = 1500 }, BaseJob).Evidence);
         Assert.Equal(("budget_below_floor", "minFixedBudget"), (evidence.Reason, evidence.Field));
         Assert.Equal(["1000"], evidence.Terms);
-        Assert.Equal("fixed budget 1000 is below minFixedBudget 1500", evidence.Detail);
+        Assert.Equal("the fixed budget of $1,000 is below the lane's floor of $1,500", evidence.Detail);
 
         Evidence hourly = Assert.Single(Decide(BaseLane with { MinHourlyRate = 50 }, BaseJob with { Type = JobType.Hourly }).Evidence);
         Assert.Equal(("budget_unknown", "minHourlyRate"), (hourly.Reason, hourly.Field));
@@ -39,6 +39,9 @@ public class EvidenceTests
         Evidence evidence = Assert.Single(Decide(BaseLane with { SkillsAll = ["C#", "Azure", "SQL Server"] }, BaseJob).Evidence);
         Assert.Equal(("missing_required_skill", "skillsAll"), (evidence.Reason, evidence.Field));
         Assert.Equal(["azure", "sql server"], evidence.Terms);
+        Assert.Equal("the job does not list the required skills Azure, SQL Server", evidence.Detail);
+        Evidence any = Assert.Single(Decide(BaseLane with { SkillsAny = ["Rust", "Go"] }, BaseJob).Evidence);
+        Assert.Equal("the job lists none of the lane's skills (Rust, Go)", any.Detail);
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public class EvidenceTests
         Assert.Equal(["client_rating_below", "country_not_included", "lane_disabled", "too_old"], decision.Reasons);
         Assert.Equal(decision.Reasons, decision.Evidence.Select(static e => e.Reason));
         Assert.Equal(["minClientRating", "countriesInclude", "enabled", "maxAgeMinutes"], decision.Evidence.Select(static e => e.Field));
-        Assert.Equal("published 30 minutes before now, more than 1", decision.Evidence[^1].Detail);
+        Assert.Equal("posted 30 minutes ago, older than the lane's limit of 1 minutes", decision.Evidence[^1].Detail);
         Assert.Null(decision.Score);
     }
 

@@ -15,11 +15,7 @@ public sealed class AnalyticsBrowserTests(BrowserApp app) : IClassFixture<Browse
         await new KnownPipeline().SeedAsync(app);
         await app.CreateUserAsync("manager-charts@example.test", "Manager");
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync("manager-charts@example.test");
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
+        await app.SignInAsync(page, "manager-charts@example.test");
 
         await page.GotoAsync("/Analytics");
         foreach (var chart in new[] { "weeks", "lanes", "postAge" })

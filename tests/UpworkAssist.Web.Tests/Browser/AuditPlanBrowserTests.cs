@@ -14,7 +14,7 @@ public sealed class AuditPlanBrowserTests(BrowserApp app) : IClassFixture<Browse
         await app.CreateUserAsync("lead-plan@example.test", "Lead");
         await app.CreateUserAsync("manager-plan@example.test", "Manager");
         var page = await app.NewPageAsync();
-        await SignInAsync(page, "lead-plan@example.test");
+        await app.SignInAsync(page, "lead-plan@example.test");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Compliance", Exact = true }).First.ClickAsync();
         await page.WaitForURLAsync("**/Compliance", BrowserApp.Committed);
@@ -42,20 +42,11 @@ public sealed class AuditPlanBrowserTests(BrowserApp app) : IClassFixture<Browse
 
         // Progress belongs to the team: a Manager sees it, read-only.
         var manager = await app.NewPageAsync();
-        await SignInAsync(manager, "manager-plan@example.test");
+        await app.SignInAsync(manager, "manager-plan@example.test");
         await manager.GotoAsync("/Compliance/AuditPlan");
         await Assertions.Expect(manager.GetByTestId("plan-progress")).ToHaveTextAsync("1 of 7 steps done");
         Assert.Equal(0, await manager.GetByRole(AriaRole.Button, new() { Name = "Mark day 3 done" }).CountAsync());
 
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
-    }
-
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
     }
 }

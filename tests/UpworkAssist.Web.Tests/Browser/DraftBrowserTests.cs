@@ -26,11 +26,7 @@ public sealed class DraftBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         var posting = await DraftsTestData.SeedPostingAsync(app, "~01browserdraft");
         var page = await app.NewPageAsync();
 
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync("freya@example.test");
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
+        await app.SignInAsync(page, "freya@example.test");
 
         // Draft: from the matched job on /Drafts.
         await page.GotoAsync("/Drafts");

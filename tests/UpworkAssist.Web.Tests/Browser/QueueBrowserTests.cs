@@ -15,11 +15,7 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
     {
         await app.CreateUserAsync(email, roles);
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
+        await app.SignInAsync(page, email);
         return page;
     }
 
@@ -106,11 +102,7 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
 
         var freelancer = await app.NewPageAsync();
-        await freelancer.GotoAsync("/Account/Login");
-        await freelancer.GetByLabel("E-mail").FillAsync("fay@example.test");
-        await freelancer.GetByLabel("Password").FillAsync(TestApp.Password);
-        await freelancer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await freelancer.WaitForURLAsync(app.BaseUrl + "/", BrowserApp.Committed);
+        await app.SignInAsync(freelancer, "fay@example.test");
         await freelancer.GotoAsync("/Queue?status=All");
         await Assertions.Expect(Row(freelancer, ids[0])).ToBeVisibleAsync();
         await Assertions.Expect(freelancer.Locator("[data-testid=queue-row]")).ToHaveCountAsync(await CountAssignedAsync("fay@example.test"));

@@ -78,6 +78,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         ["/Account/Logout"] = ("/Account/Logout", SignedIn),
         ["/Account/Password"] = ("/Account/Password", SignedIn),
         ["/Account/Tokens"] = ("/Account/Tokens", SignedIn),
+        ["/Account/TimeZone"] = ("/Account/TimeZone", SignedIn),
         ["/Setup/Index"] = ("/Setup", ""),
         ["/Queue/Index"] = ("/Queue", SignedIn),
         ["/Queue/Job"] = ("/Queue/Job/" + RoleMatrixFixture.MatrixPosting, "Admin Lead Manager"),

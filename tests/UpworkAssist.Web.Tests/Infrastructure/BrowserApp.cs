@@ -10,7 +10,7 @@ namespace UpworkAssist.Web.Tests.Infrastructure;
 /// Playwright. Without Chromium the browser tests skip with the install command, except under
 /// CI (CI=true), where a missing browser is a failure.
 /// </summary>
-public sealed class BrowserApp : TestApp, IAsyncLifetime
+public class BrowserApp : TestApp, IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -56,9 +56,10 @@ public sealed class BrowserApp : TestApp, IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="timeZone">The browser's time zone (an IANA id); the machine's when null.</param>
+    public async Task<IPage> NewPageAsync(string? timeZone = null)
     {
-        var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, TimezoneId = timeZone });
         var page = await context.NewPageAsync();
         // Password hashing and a cold JIT on a busy 2-core runner can take seconds; allow a minute.
         page.SetDefaultTimeout(60_000);
@@ -76,6 +77,16 @@ public sealed class BrowserApp : TestApp, IAsyncLifetime
     }
 
     public List<string> ConsoleErrors { get; } = [];
+
+    /// <summary>Signs the page in through the form, as a person does, and waits for home.</summary>
+    public async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/", Committed);
+    }
 
     public new async Task DisposeAsync()
     {

@@ -34,6 +34,15 @@ public sealed class Baseline
 
     public bool IsValid => Low is >= 0 and <= 1 && High is >= 0 and <= 1 && Low <= High;
 
-    /// <summary>Where a rate stands against the range: only when its whole interval is outside does it count as below or above.</summary>
-    public string Judge(Rate rate) => rate.Trials == 0 ? "no data" : rate.High < Low ? "below" : rate.Low > High ? "above" : "within";
+    /// <summary>
+    /// Where a rate stands against the range: below or above when its whole interval is outside;
+    /// a rate outside the range whose interval still overlaps it says both, so 50% against
+    /// 20–35% never reads as "within".
+    /// </summary>
+    public string Judge(Rate rate) => rate.Trials == 0 ? "no data"
+        : rate.High < Low ? "below"
+        : rate.Low > High ? "above"
+        : rate.Value > High ? "above the range, interval overlaps it"
+        : rate.Value < Low ? "below the range, interval overlaps it"
+        : "within";
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Html;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>A breakdown table on the page, with the CSV table that exports it.</summary>
-public sealed record FunnelTable(string Csv, string Title, string Group, IReadOnlyList<Breakdown> Rows, int MinimumSample, IReadOnlyDictionary<string, string> Route);
+public sealed record FunnelTable(string Csv, string Title, string Group, IReadOnlyList<Breakdown> Rows, int MinimumSample, string CsvUrl);
 
 /// <summary>How the page writes numbers: one place, so tables and cards agree.</summary>
 public static class Show

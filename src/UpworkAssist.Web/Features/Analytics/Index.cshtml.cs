@@ -48,14 +48,25 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Repor
 
     public IEnumerable<FunnelTable> FunnelTables()
     {
-        var (r, min, route) = (Report, Options.MinimumSample, Filter.RouteValues());
-        yield return new FunnelTable("lanes", "Per lane", "Lane", r.Lanes, min, route);
-        yield return new FunnelTable("people", "Per person", "Person", r.People, min, route);
-        yield return new FunnelTable("templates", "Per template", "Template", r.Templates, min, route);
-        yield return new FunnelTable("tiers", "Per budget tier at send", "Budget", r.BudgetTiers, min, route);
-        yield return new FunnelTable("weeks", "Per week (Monday, UTC)", "Week", r.Weeks, min, route);
-        yield return new FunnelTable("post-age", "Speed to lead: post age at send", "Post age", r.PostAges, min, route);
-        yield return new FunnelTable("applicants", "Applicants at send", "Applicants", r.Applicants, min, route);
+        var (r, min) = (Report, Options.MinimumSample);
+        yield return new FunnelTable("lanes", "Per lane", "Lane", r.Lanes, min, CsvUrl("lanes"));
+        yield return new FunnelTable("people", "Per person", "Person", r.People, min, CsvUrl("people"));
+        yield return new FunnelTable("templates", "Per template", "Template", r.Templates, min, CsvUrl("templates"));
+        yield return new FunnelTable("tiers", "Per budget tier at send", "Budget", r.BudgetTiers, min, CsvUrl("tiers"));
+        yield return new FunnelTable("weeks", "Per week (Monday, UTC)", "Week", r.Weeks, min, CsvUrl("weeks"));
+        yield return new FunnelTable("post-age", "Speed to lead: post age at send", "Post age", r.PostAges, min, CsvUrl("post-age"));
+        yield return new FunnelTable("applicants", "Applicants at send", "Applicants", r.Applicants, min, CsvUrl("applicants"));
+    }
+
+    /// <summary>
+    /// A table's CSV link with the page's filter. Built from one dictionary: the tag helper's
+    /// asp-all-route-data replaces asp-route-* values instead of adding to them.
+    /// </summary>
+    public string CsvUrl(string table)
+    {
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary { ["table"] = table };
+        foreach (var (key, value) in Filter.RouteValues()) values[key] = value;
+        return Url.Page("/Analytics/Index", "Csv", values)!;
     }
 
     /// <summary>

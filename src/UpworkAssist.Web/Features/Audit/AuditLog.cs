@@ -55,6 +55,7 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string TimeZoneChanged = "user.time_zone_changed";
     public const string MatchShortlisted = "match.shortlisted";
     public const string MatchDismissed = "match.dismissed";
     public const string MatchSnoozed = "match.snoozed";

@@ -5,7 +5,7 @@ using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Audit;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditSubjects subjects) : PageModel
 {
     private const int PageSize = 50;
 
@@ -18,6 +18,22 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
     public long? OlderThan { get; private set; }
+    public IReadOnlyDictionary<(string Type, string Id), AuditName> Subjects { get; private set; } = new Dictionary<(string, string), AuditName>();
+    public IReadOnlyDictionary<string, string> Actors { get; private set; } = new Dictionary<string, string>();
+
+    public AuditName? SubjectOf(AuditEvent e) =>
+        e.SubjectType is { } type && e.SubjectId is { } id && Subjects.GetValueOrDefault((type, id)) is { } name
+            ? (MayOpen(type) ? name : name with { Href = null })
+            : null;
+
+    // A link only where the reader may go: Managers read the log but edit neither users, lanes nor drafts.
+    private bool MayOpen(string type) => type switch
+    {
+        "user" => User.IsInRole(Security.Roles.Admin),
+        "lane" => Security.Policies.RolesFor[Security.Policies.LaneEditors].Any(User.IsInRole),
+        "draft" => Security.Policies.RolesFor[Security.Policies.Drafting].Any(User.IsInRole),
+        _ => true,
+    };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,5 +45,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var rows = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(ct);
         Events = rows.Take(PageSize).ToList();
         OlderThan = rows.Count > PageSize ? Events[^1].Id : null;
+        (Subjects, Actors) = await subjects.NameAsync(Events, ct);
     }
 }

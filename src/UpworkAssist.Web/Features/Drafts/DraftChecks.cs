@@ -82,9 +82,12 @@ public sealed partial class DraftChecks : AbstractValidator<DraftCheckInput>
     }
 
     /// <summary>The first paragraph: what a client reads before opening the proposal.</summary>
+    /// <summary>Every line break as one "\n", the way a browser's textarea holds (and counts) the text.</summary>
+    public static string LineBreaks(string text) => text.ReplaceLineEndings("\n");
+
     public static string Opening(string text)
     {
-        var t = text.Replace("\r\n", "\n").Trim();
+        var t = LineBreaks(text).Trim();
         var end = t.IndexOf('\n', StringComparison.Ordinal);
         return end < 0 ? t : t[..end].Trim();
     }

@@ -103,7 +103,7 @@ public sealed class DraftWorkflow(
         {
             throw new DraftRuleException("This draft changed in another tab; reload to see the newest text.");
         }
-        text = text.Replace("\r\n", "\n");
+        text = DraftChecks.LineBreaks(text);
         if (text == draft.Text)
         {
             return false;

@@ -11,7 +11,11 @@ namespace UpworkAssist.Web.Features.Drafts;
 public sealed class EditModel(AppDbContext db, DraftWorkflow workflow, ManualSend send, PaceGuard pace, IOptions<DraftingOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
-    [BindProperty] public string Text { get; set; } = "";
+    /// <summary>
+    /// Line breaks as the browser's textarea counts them (a form posts CRLF), so the length shown
+    /// after a post is the length the editor showed before it.
+    /// </summary>
+    [BindProperty] public string Text { get; set => field = DraftChecks.LineBreaks(value); } = "";
     [BindProperty] public int Version { get; set; }
     [BindProperty] public int? ConnectsSpent { get; set; }
 
@@ -76,7 +80,8 @@ public sealed class EditModel(AppDbContext db, DraftWorkflow workflow, ManualSen
             await workflow.AutosaveAsync(d, User, Text, Version, ct);
         }
         await workflow.ApproveAsync(d, User, ct);
-        Message = d.Status == DraftStatus.Approved ? "Approved: copy the text and send it on Upwork." : "Approved; the lane also needs a lead's approval.";
+        // Waiting for a lead, the page's own banner already says so: one message, not two.
+        Message = d.Status == DraftStatus.Approved ? "Approved: copy the text and send it on Upwork." : null;
     }, ct);
 
     public Task<IActionResult> OnPostReopenAsync(CancellationToken ct) => StepAsync(d => workflow.ReopenAsync(d, User, ct), ct);
@@ -148,7 +153,10 @@ public sealed class EditModel(AppDbContext db, DraftWorkflow workflow, ManualSen
         // A failed post shows the text the person sent, not the stored one: nothing typed is lost.
         var text = Request.Method == "POST" && CanEdit ? Text : draft.Text;
         Text = text;
+        // The form must carry the stored version, not the one posted: a refused Approve after an
+        // autosave would otherwise send a stale version with every later save.
         Version = draft.Version;
+        ModelState.Remove(nameof(Version));
         Checks = await workflow.ChecklistAsync(draft, text, ct);
         Versions = await db.DraftVersions.AsNoTracking().Where(v => v.DraftId == draft.Id).OrderByDescending(v => v.Number).Take(20).ToListAsync(ct);
         Proofs = await db.ProofArtifacts.AsNoTracking().Where(p => p.UserId == draft.FreelancerId).OrderBy(p => p.Label).ToListAsync(ct);

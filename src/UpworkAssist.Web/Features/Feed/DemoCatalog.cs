@@ -58,6 +58,34 @@ internal static class DemoCatalog
         new("Virtual Assistance", "Admin Support", ["Virtual Assistance", "Data Entry", "Calendar Management"], ["executive assistant", "data entry project", "inbox management"], 6, 25, 50, 1500),
     ];
 
+    /// <summary>
+    /// How often each area posts, relative to an area not named here (1). Web and product work
+    /// dominate the marketplace's development categories, so a demo feed that treats a logo
+    /// contest like a React dashboard shows an agency's lanes an unrealistically empty queue.
+    /// </summary>
+    private static readonly Dictionary<string, int> Demand = new(StringComparer.Ordinal)
+    {
+        ["React"] = 9, ["ASP.NET Core"] = 8, ["UI/UX Design"] = 8, ["Node.js"] = 3, ["Angular"] = 3, ["Vue"] = 2,
+        ["WordPress"] = 3, ["Shopify"] = 2, ["Django"] = 2, ["Laravel"] = 2, ["LLM Apps"] = 3, ["React Native"] = 2, ["Flutter"] = 2,
+    };
+
+    private static readonly int[] CumulativeDemand = Cumulative(Areas.Select(a => Demand.GetValueOrDefault(a.Name, 1)));
+
+    private static int[] Cumulative(IEnumerable<int> weights)
+    {
+        var sum = 0;
+        return [.. weights.Select(w => sum += w)];
+    }
+
+    public static int TotalDemand => CumulativeDemand[^1];
+
+    /// <summary>The area a roll in [0, <see cref="TotalDemand"/>) falls on.</summary>
+    public static int AreaAt(int roll)
+    {
+        var index = Array.BinarySearch(CumulativeDemand, roll + 1);
+        return index >= 0 ? index : ~index;
+    }
+
     public static readonly (string Country, int Weight)[] Countries =
     [
         ("United States", 40), ("United Kingdom", 9), ("Canada", 7), ("Australia", 6), ("Germany", 5), ("Netherlands", 3),

@@ -16,6 +16,9 @@ namespace UpworkAssist.Web.Features.Feed;
 public sealed class DemoMarketplace(TimeProvider clock)
 {
     public const string IdPrefix = "~0demo";
+
+    /// <summary>Whether a posting (or a proposal's posting id) came from the demo feed: its ids and only its ids carry the prefix.</summary>
+    public static bool IsDemo(string? postingId) => postingId?.StartsWith(IdPrefix, StringComparison.Ordinal) == true;
     private static readonly int[] PerMinuteWeights = [30, 35, 20, 10, 5]; // 0–4 postings, ~1.2 a minute
     // A fresh install catches up on the last three hours (about 220 postings) in its first poll.
     private const int WindowMinutes = 3 * 60;
@@ -117,7 +120,7 @@ public sealed class DemoMarketplace(TimeProvider clock)
     private static void WriteNode(Utf8JsonWriter w, Slot slot)
     {
         var rng = new Random(unchecked((int)((slot.Minute * 40503L) + (slot.Index * 7919L) + 17)));
-        var areaIndex = rng.Next(DemoCatalog.Areas.Length);
+        var areaIndex = DemoCatalog.AreaAt(rng.Next(DemoCatalog.TotalDemand));
         var area = DemoCatalog.Areas[areaIndex];
         var hourly = rng.NextDouble() < 0.45;
         var ciphertext = $"{IdPrefix}{slot.Minute:x}{slot.Index}";

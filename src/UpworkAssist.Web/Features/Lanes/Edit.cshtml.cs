@@ -23,8 +23,25 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
     [BindProperty] public int Version { get; set; }
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
 
+    /// <summary>Rows per page of a preview list: the summary, not a 10,000-pixel table, is what a lead reads first.</summary>
+    public const int PreviewPageSize = 25;
+
+    /// <summary>Which preview list is shown: "changes" (newly or no longer matched), "matches" or "others".</summary>
+    [BindProperty] public string? PreviewShow { get; set; }
+    [BindProperty] public int PreviewPage { get; set; }
+
     public bool IsNew => Id is null;
     public IReadOnlyList<PreviewRow>? Preview { get; private set; }
+
+    public string PreviewList => PreviewShow is "changes" or "matches" or "others" ? PreviewShow
+        : !IsNew && Preview?.Any(r => r.Matched != r.WasMatched) == true ? "changes" : "matches";
+
+    public IReadOnlyList<PreviewRow> PreviewRows => (Preview ?? []).Where(r => PreviewList switch
+    {
+        "changes" => r.Matched != r.WasMatched,
+        "matches" => r.Matched,
+        _ => !r.Matched,
+    }).ToList();
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? cloneFrom, CancellationToken ct)
@@ -48,6 +65,7 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
+        DeriveId();
         if (await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
         {
             await BuildPreviewAsync(Input.ToLane(), ct);
@@ -57,6 +75,7 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
+        DeriveId();
         if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
         {
             return Page();
@@ -141,6 +160,16 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Lane \"{row.Name}\" and its matches are deleted.";
         return RedirectToPage("Index");
+    }
+
+    /// <summary>A new lane sent with no id takes the one its name suggests.</summary>
+    private void DeriveId()
+    {
+        if (IsNew && string.IsNullOrWhiteSpace(Input.Id) && !string.IsNullOrWhiteSpace(Input.Name))
+        {
+            Input = Input with { Id = LaneInput.SlugOf(Input.Name) };
+            ModelState.Remove("Input.Id");
+        }
     }
 
     /// <summary>Runs the unsaved lane, and the saved version if any, over recent postings.</summary>

@@ -33,6 +33,24 @@ public sealed record LaneInput
     /// <summary>Not a rule: narrows what the feed asks the marketplace for (docs/feed.md).</summary>
     public string? SearchExpression { get; init; }
 
+    /// <summary>
+    /// The id a name suggests: ".NET and C# backends" → "dotnet-and-csharp-backends". lanes.js
+    /// does the same as the name is typed; this covers a form sent without script.
+    /// </summary>
+    public static string SlugOf(string name)
+    {
+        var text = name.Trim().ToLowerInvariant().Replace("c#", "csharp", StringComparison.Ordinal).Replace(".net", "dotnet", StringComparison.Ordinal)
+            .Replace("+", "plus", StringComparison.Ordinal).Normalize(System.Text.NormalizationForm.FormD);
+        var slug = new System.Text.StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c)) slug.Append(c);
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        var result = slug.ToString().Trim('-');
+        return result.Length > 64 ? result[..64].TrimEnd('-') : result;
+    }
+
     public CoreLane ToLane() => new()
     {
         Id = Id.Trim(),

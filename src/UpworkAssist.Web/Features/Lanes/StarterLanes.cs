@@ -18,7 +18,8 @@ public static class StarterLanes
             Id = "dotnet", Name = ".NET and C# backends",
             SkillsAny = ["C#", ".NET", "ASP.NET", "ASP.NET Core", "Entity Framework", "Blazor"],
             NegativeKeywords = [.. CommonNegatives, "wordpress"],
-            MinFixedBudget = 500, MinHourlyRate = 35, MinClientRating = 4.0m,
+            // No client rating floor: a third of clients are new and unrated, and good first jobs come from them.
+            MinFixedBudget = 500, MinHourlyRate = 35,
         },
         new()
         {

@@ -16,7 +16,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public const int CardsPerColumn = 30;
 
     public sealed record Row(long Id, string Title, string? Url, string? LaneId, string FreelancerId, long? TemplateId, DateTimeOffset SentAt,
-        ProposalStage Stage, int? Connects, PostingType? ContractType, decimal? ContractValue, decimal? Revenue, DateTimeOffset? RepliedAt);
+        ProposalStage Stage, int? Connects, PostingType? ContractType, decimal? ContractValue, decimal? Revenue, DateTimeOffset? RepliedAt, string PostingId);
 
     [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
@@ -75,7 +75,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         join g in db.ProposalProgress on p.Id equals g.ProposalId into progress
         from g in progress.DefaultIfEmpty()
         select new Row(p.Id, p.PostingTitle, p.PostingUrl, p.LaneId, p.FreelancerId, p.TemplateId, p.SentAt, p.Stage, p.ConnectsSpent,
-            p.ContractType, p.ContractValue, p.RevenueEarned, g == null ? null : g.RepliedAt);
+            p.ContractType, p.ContractValue, p.RevenueEarned, g == null ? null : g.RepliedAt, p.PostingId);
 
     public bool CanEdit(Row row) => ProposalAccess.CanEdit(User, row.FreelancerId);
 

@@ -64,10 +64,20 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
         }
         var row = await queue.RowAsync(input.MatchId, ct);
         if (row is null) return Content(""); // gone: htmx swaps the row away
+        QueueCountsView? counts = null;
+        if (!fromJob)
+        {
+            // The queue's own view (htmx sends its address): its counts, changed by this action.
+            Filter = FilterOf(Request.Headers["HX-Current-URL"]);
+            Counts = await queue.CountsAsync(Scope, ct);
+            LaneChoices = await queue.LanesAsync(ct);
+            counts = CountsView(oob: true);
+        }
         return Partial("_QueueRows", new QueueRowsView([row], true, clock.GetUtcNow())
         {
             Outcome = outcome,
             InlineChoices = fromJob ? await triage.AssigneesAsync(ct) : null,
+            Counts = counts,
         });
     }
 
@@ -126,8 +136,13 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
         return BackToQueue($"Deleted the view “{preset.Name}”.", null);
     }
 
-    public int CountOf(string? laneId, MatchStatus? status) =>
-        Counts.Where(c => (laneId is null || c.LaneId == laneId) && (status is null || c.Status == status)).Sum(c => c.Count);
+    public QueueCountsView CountsView(bool oob) => new(Filter, AssignedOnly, Counts, LaneChoices, oob);
+
+    private static QueueFilter FilterOf(string? url)
+    {
+        var query = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query) : [];
+        return new QueueFilter { Lane = query.GetValueOrDefault("lane").ToString(), Status = query.GetValueOrDefault("status").ToString() };
+    }
 
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
 
@@ -177,4 +192,16 @@ public sealed record QueueRowsView(IReadOnlyList<QueueRow> Rows, bool CanTriage,
 
     /// <summary>What the action just taken on the (single) row came to.</summary>
     public TriageOutcome? Outcome { get; init; }
+
+    /// <summary>The queue's counts after an action, sent along out of band.</summary>
+    public QueueCountsView? Counts { get; init; }
+}
+
+/// <summary>The lane and status choices with their counts, within what the person may see.</summary>
+public sealed record QueueCountsView(QueueFilter Filter, bool AssignedOnly, IReadOnlyList<QueueCount> Counts, IReadOnlyList<(string Id, string Name)> Lanes, bool OutOfBand)
+{
+    public int CountOf(string? laneId, MatchStatus status) =>
+        Counts.Where(c => (laneId is null || c.LaneId == laneId) && c.Status == status).Sum(c => c.Count);
+
+    public int CountOf(string? laneId, IReadOnlyList<MatchStatus> statuses) => statuses.Sum(s => CountOf(laneId, s));
 }

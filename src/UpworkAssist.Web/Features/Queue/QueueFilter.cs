@@ -13,13 +13,24 @@ namespace UpworkAssist.Web.Features.Queue;
 public sealed class QueueFilter
 {
     public const string AllStatuses = "All";
+
+    /// <summary>Work still to do: new, shortlisted or assigned (not dismissed, not snoozed).</summary>
+    public const string OpenStatuses = "Open";
+    public static readonly IReadOnlyList<MatchStatus> OpenSet = [MatchStatus.New, MatchStatus.Shortlisted, MatchStatus.Assigned];
     public const string Me = "me";
     public const string Unassigned = "none";
 
     public string? Lane { get; set; }
 
-    /// <summary>A <see cref="MatchStatus"/> name or "All"; empty means New.</summary>
+    /// <summary>
+    /// A <see cref="MatchStatus"/> name, "Open" or "All". Empty is each person's usual view: New
+    /// for those who triage, Open for a freelancer, whose jobs are assigned (never New) to them.
+    /// </summary>
     public string? Status { get; set; }
+
+    /// <summary>The status the view selects, the default resolved for this person.</summary>
+    public string EffectiveStatus(bool assignedOnly) =>
+        !string.IsNullOrEmpty(Status) ? Status : assignedOnly ? OpenStatuses : nameof(MatchStatus.New);
 
     /// <summary>Applies to the fixed budget of fixed-price jobs and to the top hourly rate of hourly ones.</summary>
     public decimal? BudgetMin { get; set; }
@@ -49,9 +60,6 @@ public sealed class QueueFilter
             .Where(id => id > 0).Distinct().Take(MaxMatchIds).ToList();
 
     public static readonly IReadOnlyList<int> AgeChoices = [1, 6, 24, 72, 168];
-
-    public MatchStatus? StatusValue => string.IsNullOrEmpty(Status) ? MatchStatus.New
-        : Enum.TryParse<MatchStatus>(Status, ignoreCase: false, out var s) && Enum.IsDefined(s) ? s : null;
 
     /// <summary>The filter as a query string (without the cursor), for presets and links.</summary>
     public string ToQuery(string? after = null)
@@ -106,7 +114,7 @@ public sealed class QueueFilterValidator : AbstractValidator<QueueFilter>
 {
     public QueueFilterValidator()
     {
-        RuleFor(f => f.Status).Must(s => string.IsNullOrEmpty(s) || s == QueueFilter.AllStatuses || (Enum.TryParse<MatchStatus>(s, false, out var v) && Enum.IsDefined(v)))
+        RuleFor(f => f.Status).Must(s => string.IsNullOrEmpty(s) || s == QueueFilter.AllStatuses || s == QueueFilter.OpenStatuses || (Enum.TryParse<MatchStatus>(s, false, out var v) && Enum.IsDefined(v)))
             .WithMessage("Choose a status from the list.");
         RuleFor(f => f.BudgetMin).GreaterThanOrEqualTo(0).WithMessage("The minimum budget cannot be negative.");
         RuleFor(f => f.BudgetMax).GreaterThanOrEqualTo(0).WithMessage("The maximum budget cannot be negative.");

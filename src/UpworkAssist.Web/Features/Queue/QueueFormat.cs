@@ -39,6 +39,14 @@ public static class QueueFormat
         return facts;
     }
 
+    /// <summary>"1 applicant", "7 applicants", "applicants unknown".</summary>
+    public static string Applicants(int? count) => count switch
+    {
+        null => "applicants unknown",
+        1 => "1 applicant",
+        { } n => $"{n} applicants",
+    };
+
     /// <summary>A snooze or age choice: hours under a day, days from there.</summary>
     public static string Hours(int hours) => hours < 24 ? $"{hours} h" : $"{hours / 24} d";
 

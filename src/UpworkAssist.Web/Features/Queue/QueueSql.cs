@@ -39,7 +39,12 @@ public sealed class QueueSql
     {
         if (scope.AssignedOnly) Where("m.AssigneeId = @me", ("@me", scope.UserId));
         if (!string.IsNullOrEmpty(f.Lane)) Where("m.LaneId = @lane", ("@lane", f.Lane));
-        if (f.Status != QueueFilter.AllStatuses && f.StatusValue is { } status) Where("m.Status = @status", ("@status", status.ToString()));
+        switch (f.EffectiveStatus(scope.AssignedOnly))
+        {
+            case QueueFilter.AllStatuses: break;
+            case QueueFilter.OpenStatuses: Where("m.Status IN ('" + string.Join("', '", QueueFilter.OpenSet) + "')"); break;
+            case var name when Enum.TryParse<MatchStatus>(name, false, out var status): Where("m.Status = @status", ("@status", status.ToString())); break;
+        }
         switch (f.Assignee)
         {
             case null or "": break;

@@ -38,7 +38,8 @@
     panelRow = row.dataset.match;
     panel.querySelector('[data-more-job]').textContent = row.querySelector('[data-open]').textContent;
     const assign = panel.querySelector('[data-assign]');
-    if (row.dataset.assignee) assign.value = row.dataset.assignee;
+    // The row's assignee, or "choose a person…": never a person picked for the last row.
+    assign.value = row.dataset.assignee || '';
     panel.addEventListener('shown.bs.modal', () => panel.querySelector(focusSelector).focus(), { once: true });
     bootstrap.Modal.getOrCreateInstance(panel).show();
     return true;

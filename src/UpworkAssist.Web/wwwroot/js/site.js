@@ -6,3 +6,32 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// Names each table cell after its column, for the stacked-card layout on a phone (site.css).
+const labelCells = (root) => {
+  for (const table of root.querySelectorAll('table.table')) {
+    const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent.trim());
+    if (heads.length === 0) continue;
+    for (const row of table.querySelectorAll('tbody tr')) {
+      let column = 0;
+      for (const cell of row.children) {
+        const name = heads[column];
+        if (name && !cell.hasAttribute('data-label') && cell.colSpan === 1) cell.setAttribute('data-label', name);
+        column += cell.colSpan || 1;
+      }
+    }
+  }
+};
+labelCells(document);
+document.addEventListener('htmx:afterSettle', (event) => labelCells(event.target));
+
+// Tells the server the browser's time zone, so pages show times in it (Features/Shared/UserTime.cs).
+try {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const cookie = `ua-tz-browser=${encodeURIComponent(zone)}`;
+  if (zone && !document.cookie.split('; ').includes(cookie)) {
+    document.cookie = `${cookie}; path=/; max-age=31536000; samesite=lax`;
+  }
+} catch {
+  // No Intl time zone: times stay in UTC.
+}

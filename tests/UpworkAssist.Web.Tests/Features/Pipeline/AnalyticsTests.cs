@@ -41,6 +41,23 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Every_CSV_button_on_the_page_downloads_its_table_with_the_page_filter()
+    {
+        var manager = await _app.SignedInAsync("Manager");
+        var html = await manager.GetStringAsync("/Analytics?days=30");
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "href=\"([^\"]+)\" data-testid=\"csv\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(AnalyticsCsv.Tables.Count, links.Count);
+        foreach (var link in links)
+        {
+            Assert.Contains("days=30", link, StringComparison.Ordinal);
+            var response = await manager.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link}: {response.StatusCode}");
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(AnalyticsCsv.Tables.Order(), links.Select(l => System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), l).Query)["table"]!).Order());
+    }
+
+    [Fact]
     public async Task The_summary_of_the_last_90_days_has_every_metric_worked_out_by_hand()
     {
         var manager = await _app.SignedInAsync("Manager");

@@ -41,7 +41,8 @@ public sealed class WilsonTests
         Assert.Equal("below", reply.Judge(Wilson.Interval(15, 148)));    // [0.062, 0.161]
         Assert.Equal("above", reply.Judge(Wilson.Interval(29, 29)));     // [0.883, 1]
         Assert.Equal("below", reply.Judge(Wilson.Interval(1, 29)));      // [0.006, 0.172]
-        Assert.Equal("within", reply.Judge(Wilson.Interval(1, 2)));      // [0.095, 0.905]: too few to say
+        Assert.Equal("above the range, interval overlaps it", reply.Judge(Wilson.Interval(1, 2)));  // 50% in [0.095, 0.905]
+        Assert.Equal("below the range, interval overlaps it", reply.Judge(Wilson.Interval(3, 20))); // 15% in [0.052, 0.360]
         Assert.Equal("no data", reply.Judge(Wilson.Interval(0, 0)));
     }
 }

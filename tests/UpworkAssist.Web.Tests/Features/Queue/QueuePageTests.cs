@@ -289,6 +289,10 @@ public sealed partial class QueuePageTests : IDisposable
         var browser = _app.Browser();
         await browser.LoginAsync("fl@example.test", TestApp.Password);
         Assert.Equal([ids[0]], Rows(await browser.GetStringAsync("/Queue?status=All")));
+        // A freelancer's own view is their open work: the assigned job shows without choosing a status.
+        var usual = await browser.GetStringAsync("/Queue");
+        Assert.Equal([ids[0]], Rows(usual));
+        Assert.Contains("<option value=\"\" selected=\"selected\">Open work (1)</option>", usual, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Queue/Job/~mine")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Queue/Job/~other")).StatusCode);
         var bulk = await browser.SubmitToAsync("/Queue", "/Queue?handler=Bulk", ("Selected", $"{ids[1]}:0"), ("Action", "Dismiss"));

@@ -49,6 +49,32 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_part_is_UTF_8_and_reads_right_in_a_client_that_trusts_the_markup()
+    {
+        await _h.AddEmailRouteAsync("blazor", "a@example.test");
+        await _h.MatchAsync(_h.Posting("~01", "Blazor app for a café"));
+        Assert.Equal(1, await _h.DispatchAsync());
+
+        // As a mail client reads it: the bytes on the wire, each part's transfer encoding undone,
+        // then the text decoded as the part says (and, for HTML, as its markup says).
+        var raw = System.Text.Encoding.UTF8.GetBytes(_smtp!.ReceivedEmail.Single().Data);
+        Assert.All(raw, b => Assert.True(b < 0x80, "the message travels as 7-bit text"));
+        var mail = MimeMessage.Load(new MemoryStream(raw));
+        var parts = mail.BodyParts.OfType<TextPart>().ToList();
+        Assert.Equal(["text/html", "text/plain"], parts.Select(p => p.ContentType.MimeType).Order());
+        foreach (var part in parts)
+        {
+            Assert.Equal("utf-8", part.ContentType.Charset, ignoreCase: true);
+            using var bytes = new MemoryStream();
+            part.Content!.DecodeTo(bytes);
+            var text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray());
+            Assert.Contains("Blazor app for a café", System.Net.WebUtility.HtmlDecode(text), StringComparison.Ordinal);
+            Assert.Contains(" · ", text, StringComparison.Ordinal);
+        }
+        Assert.Contains("<meta charset=\"utf-8\">", parts.Single(p => p.IsHtml).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_smtp_outage_holds_mail_and_sends_it_when_the_server_is_back()
     {
         await _h.AddEmailRouteAsync("blazor", "a@example.test");

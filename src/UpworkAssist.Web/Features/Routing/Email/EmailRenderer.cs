@@ -20,7 +20,7 @@ public static class EmailRenderer
             : delivery.IsDigest ? $"UpworkAssist digest: {delivery.Items.Count} new matches"
             : $"New match: {delivery.Items[0].Posting.Title}";
         var text = new StringBuilder();
-        var html = new StringBuilder("<html><body style=\"font-family:sans-serif\">");
+        var html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">");
         if (delivery.IsTest)
         {
             text.AppendLine("Test message from UpworkAssist: this route works.").AppendLine();
@@ -40,7 +40,7 @@ public static class EmailRenderer
             {
                 var p = item.Posting;
                 var app = QueueLinks.ForPosting(delivery.PublicUrl, p.Id);
-                var why = lane.Keywords.Count > 0 ? "matched: " + string.Join(", ", lane.Keywords) : "";
+                var why = lane.Keywords.Count > 0 ? "every rule passes; keywords found: " + string.Join(", ", lane.Keywords) : "every rule passes";
                 text.AppendLine(p.Title)
                     .AppendLine($"{SlackMessageBuilder.Budget(p)} · {SlackMessageBuilder.ClientLine(p.Client)} · posted {SlackMessageBuilder.Age(now - p.PublishedAt)}")
                     .AppendLine(why).AppendLine(SlackMessageBuilder.FirstLines(p.Description))

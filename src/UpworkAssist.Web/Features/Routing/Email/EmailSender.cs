@@ -35,6 +35,13 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider cloc
         {
             message.From.Add(MimeKit.MailboxAddress.Parse(smtp.From));
         }
+        // One charset, UTF-8, for every part: MimeKit otherwise picks ISO-8859-1 for text that
+        // fits it, while the HTML says UTF-8 in its markup, and clients that trust the markup
+        // show "·" as "�".
+        foreach (var part in message.BodyParts.OfType<MimeKit.TextPart>())
+        {
+            part.SetText(System.Text.Encoding.UTF8, part.Text);
+        }
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {

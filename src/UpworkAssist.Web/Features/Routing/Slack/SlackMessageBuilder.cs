@@ -83,7 +83,7 @@ public static class SlackMessageBuilder
             Field("Type", p.Type == PostingType.Hourly ? "Hourly" : "Fixed price"),
         ]);
         var lanes = string.Join("\n", item.Lanes.Select(l =>
-            $"• *{Escape(l.LaneName)}*" + (l.Keywords.Count > 0 ? ": " + Escape(string.Join(", ", l.Keywords)) : "")));
+            $"• *{Escape(l.LaneName)}*: " + (l.Keywords.Count > 0 ? "every rule passes; keywords found: " + Escape(string.Join(", ", l.Keywords)) : "every rule passes")));
         yield return new SectionBlock(new Markdown(Truncate("*Matched lanes*\n" + lanes, SectionBlock.MaxText)));
         var description = FirstLines(p.Description);
         if (description.Length > 0)

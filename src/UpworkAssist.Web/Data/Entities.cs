@@ -108,7 +108,8 @@ public sealed class Match
     public long Id { get; set; }
     public required string PostingId { get; set; }
     public required string LaneId { get; set; }
-    public string EvidenceJson { get; set; } = "{}";
+    /// <summary>The lane's include keywords found in the posting, as the rules engine reported them.</summary>
+    public List<string> MatchedKeywords { get; set; } = [];
     public double Score { get; set; }
     public DateTimeOffset MatchedAt { get; set; }
     public MatchStatus Status { get; set; }

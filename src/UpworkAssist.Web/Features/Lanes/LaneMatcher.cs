@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Rules;
 using UpworkAssist.Web.Data;
@@ -14,8 +13,6 @@ namespace UpworkAssist.Web.Features.Lanes;
 public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPlanner alerts, TimeProvider clock, ILogger<LaneMatcher> logger)
 {
     public sealed record Outcome(int Evaluated, int Added, int Removed);
-
-    public sealed record MatchEvidence(IReadOnlyList<string> MatchedKeywords);
 
     /// <summary>Evaluates postings just stored (new or changed on ingest), as handed over: they are not read again.</summary>
     public Task<Outcome> MatchAsync(IReadOnlyList<Posting> postings, CancellationToken ct) => EvaluateAsync(postings, ct);
@@ -50,7 +47,7 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPl
                         LaneId = decision.LaneId,
                         MatchedAt = now,
                         Score = decision.Score ?? 0,
-                        EvidenceJson = JsonSerializer.Serialize(new MatchEvidence(decision.MatchedKeywords), JsonSerializerOptions.Web),
+                        MatchedKeywords = [.. decision.MatchedKeywords],
                     };
                     db.Matches.Add(match);
                     // The outbox rows commit with the match in the SaveChanges below.

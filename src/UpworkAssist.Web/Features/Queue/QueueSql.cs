@@ -81,7 +81,7 @@ public sealed class QueueSql
             SELECT m.Id, m.PostingId, p.Title, p.Url, p.Type, p.FixedBudget, p.HourlyMin, p.HourlyMax,
                 p.ClientCountry, p.ClientPaymentVerified, p.ClientTotalSpent, p.ClientTotalHires, p.ClientRating, p.ClientReviewsCount,
                 p.TotalApplicants, p.PublishedAt, m.MatchedAt, m.LaneId, l.Name, m.Status, m.AssigneeId, m.SnoozedUntil, m.DismissReason,
-                m.Version, p.ContentPurgedAt IS NOT NULL, json_extract(m.EvidenceJson, '$.matchedKeywords'), m.Score,
+                m.Version, p.ContentPurgedAt IS NOT NULL, m.MatchedKeywords, m.Score,
                 CASE WHEN m.AssigneeId IS NULL THEN NULL
                      ELSE COALESCE((SELECT u.DisplayName FROM AspNetUsers AS u WHERE u.Id = m.AssigneeId), '(removed user)') END,
                 (SELECT json_group_array(json_array(o.LaneId, ol.Name))
@@ -140,7 +140,7 @@ public sealed class QueueSql
     private static List<(string Id, string Name)> OtherLanes(string? json) =>
         json is null or "[]" ? [] : [.. JsonSerializer.Deserialize(json, QueueJson.Default.StringArrayArray)!.Select(x => (x[0], x[1]))];
 
-    // The evidence's matched keywords (LaneMatcher.MatchEvidence), extracted by SQLite.
+    // Match.MatchedKeywords, stored as a JSON array like Posting.Skills.
     private static string[] Strings(string? json) =>
         json is null or "[]" ? [] : JsonSerializer.Deserialize(json, QueueJson.Default.StringArray) ?? [];
 

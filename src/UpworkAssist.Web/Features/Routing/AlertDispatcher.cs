@@ -16,7 +16,7 @@ namespace UpworkAssist.Web.Features.Routing;
 /// still says Pending: after the lease it is sent once more. That is the one possible repeat.
 /// </summary>
 public sealed class AlertDispatcher(
-    AppDbContext db, IEnumerable<IAlertSender> senders, DeliveryContent content, ChannelLimiter limiter, TimeProvider clock,
+    AppDbContext db, IEnumerable<IAlertSender> senders, ChannelLimiter limiter, TimeProvider clock,
     IOptions<RoutingOptions> options, ILogger<AlertDispatcher> logger)
 {
     private const int MaxErrorLength = 8000;
@@ -93,7 +93,9 @@ public sealed class AlertDispatcher(
                 ids.Add(id);
             }
         }
-        var alerts = await db.Alerts.Include(a => a.Match).Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
+        // The claimed rows, read once with what the message shows.
+        var alerts = await db.Alerts.Include(a => a.Match!).ThenInclude(m => m.Posting).Include(a => a.Match!).ThenInclude(m => m.Lane)
+            .Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
         var route = head.RouteId is { } routeId ? await db.AlertRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, ct) : null;
 
         SendOutcome outcome;
@@ -116,7 +118,7 @@ public sealed class AlertDispatcher(
         }
         else
         {
-            var items = await content.ItemsAsync(alerts, ct);
+            var items = DeliveryContent.Items(alerts);
             var delivery = new Delivery(route, head.Target, items, head.IsDigest || catchUp, options.Value.PublicUrl)
             {
                 CatchUpTotal = catchUp ? Math.Max(catchUpTotal ?? 0, items.Count) : null,

@@ -29,7 +29,6 @@ public static class RoutingSetup
         services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton<RouteSecrets>();
         services.AddScoped<AlertPlanner>();
-        services.AddScoped<DeliveryContent>();
         services.AddScoped<AlertDispatcher>();
         services.AddScoped<RouteTester>();
         services.AddScoped<ChannelLimiter>();

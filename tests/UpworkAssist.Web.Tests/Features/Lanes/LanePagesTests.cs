@@ -76,7 +76,7 @@ public sealed class LanePagesTests : IDisposable
             var matches = await db.Matches.Where(m => m.LaneId == "blazor").ToListAsync();
             var match = Assert.Single(matches);
             Assert.Equal("~01", match.PostingId);
-            Assert.Contains("blazor", match.EvidenceJson, StringComparison.Ordinal);
+            Assert.Contains("blazor", match.MatchedKeywords);
             Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "lane.created" && a.SubjectId == "blazor"));
         });
         Assert.Contains("Blazor work", await lead.GetStringAsync("/Lanes"), StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public static class QueueSeed
         foreach (var p in postings)
         {
             if (await db.Postings.FindAsync(p.Id) is null) db.Postings.Add(p);
-            var match = new Match { PostingId = p.Id, LaneId = laneId, MatchedAt = at = at.AddSeconds(1), EvidenceJson = """{"matchedKeywords":["api"]}""" };
+            var match = new Match { PostingId = p.Id, LaneId = laneId, MatchedAt = at = at.AddSeconds(1), MatchedKeywords = ["api"] };
             db.Matches.Add(match);
             ids.Add(match);
         }

@@ -9,11 +9,11 @@ using UpworkAssist.Web.Data;
 
 #nullable disable
 
-namespace UpworkAssist.Web.Data.Migrations
+namespace UpworkAssist.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128152207_QueueTriage")]
-    partial class QueueTriage
+    [Migration("20261201094153_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -400,6 +400,10 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -507,6 +511,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EditDistance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FreelancerId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -515,18 +522,42 @@ namespace UpworkAssist.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LaneId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeadApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PostingId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresLeadApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -602,16 +633,16 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EvidenceJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("LaneId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("MatchedAt")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MatchedKeywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PostingId")
                         .IsRequired()
@@ -666,9 +697,18 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<long?>("ActedOnAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Applied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ClientHasFinancialPrivacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClientMemberSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ContentPurgedAt")
                         .HasColumnType("INTEGER");
@@ -676,6 +716,9 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Enterprise")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ExperienceLevel")
                         .HasMaxLength(20)
@@ -686,6 +729,9 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.Property<double?>("FixedBudget")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("FreelancersToHire")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("HourlyMax")
                         .HasColumnType("REAL");
@@ -698,6 +744,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RenewedAt")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Skills")
@@ -850,14 +899,407 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.HasIndex("SentAt");
 
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("FreelancerId", "SentAt");
 
                     b.HasIndex("LaneId", "SentAt");
+
+                    b.HasIndex("SentAt", "FreelancerId", "LaneId", "TemplateId", "PostingPublishedAt", "ApplicantsAtSend", "BudgetAtSend", "ContractType", "ConnectsSpent", "EditDistance", "RevenueEarned")
+                        .HasDatabaseName("IX_Proposals_Analytics");
 
                     b.ToTable("Proposals", t =>
                         {
                             t.HasCheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0");
                         });
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.AuditPlanStep", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AuditPlanSteps", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.AutomationTool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoSubmits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BypassesLimits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LogsInAsYou")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MessagesClients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Scrapes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AutomationTools", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.ComplianceReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReminder")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ComplianceReviews", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.ReviewReminderSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailAdmins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlackChannel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlackSecretHint")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlackSecretProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewReminderSettings", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DraftTemplates");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DraftVersions");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.FreelancerProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HourlyRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinFixedPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("FreelancerProfiles");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.LaneDraftPolicy", b =>
+                {
+                    b.Property<string>("LaneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresLeadApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LaneId");
+
+                    b.ToTable("LaneDraftPolicies");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.PaceOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("PaceOverrides");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.ProofArtifact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProofArtifacts");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.TemplateVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("TemplateVersions");
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Feed.FeedCursor", b =>
@@ -866,6 +1308,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HighWater")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastCompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -873,12 +1318,60 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PendingNewest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PendingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PendingStopBelow")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SearchKey");
 
                     b.ToTable("FeedCursors", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.FeedGap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdminsAlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("FeedGaps", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Feed.MarketplaceConnection", b =>
@@ -921,9 +1414,65 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("ProtectedRefreshToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokenAgeAlertedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("MarketplaceConnections", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.MarketplaceRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MarketplaceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.MarketplaceRequestDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RateLimited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("MarketplaceRequestDays", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Feed.PollRun", b =>
@@ -953,6 +1502,9 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<int>("New")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Repaired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Requests")
                         .HasColumnType("INTEGER");
 
@@ -975,6 +1527,110 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.HasIndex("StartedAt");
 
                     b.ToTable("PollRuns", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Knowledge.KnowledgePage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgePages", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
+                {
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InterviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ViewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId");
+
+                    b.ToTable("ProposalProgress");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ProposalId", "At");
+
+                    b.ToTable("ProposalStageChanges");
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Queue.FilterPreset", b =>
@@ -1136,6 +1792,65 @@ namespace UpworkAssist.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FreelancerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftVersion", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.FreelancerProfile", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("UpworkAssist.Web.Features.Drafts.FreelancerProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.ProofArtifact", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.TemplateVersion", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Drafts.DraftTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("UpworkAssist.Web.Features.Pipeline.ProposalProgress", "ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalStageChange", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

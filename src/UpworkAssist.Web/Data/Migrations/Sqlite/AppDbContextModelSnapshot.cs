@@ -3,20 +3,17 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using UpworkAssist.Web.Data;
 
 #nullable disable
 
-namespace UpworkAssist.Web.Data.Migrations
+namespace UpworkAssist.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128165847_ProposalDrafts")]
-    partial class ProposalDrafts
+    partial class AppDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -400,6 +397,10 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -629,16 +630,16 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EvidenceJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("LaneId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("MatchedAt")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MatchedKeywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PostingId")
                         .IsRequired()
@@ -693,9 +694,18 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<long?>("ActedOnAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("Applied")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ClientHasFinancialPrivacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClientMemberSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ContentPurgedAt")
                         .HasColumnType("INTEGER");
@@ -703,6 +713,9 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Enterprise")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ExperienceLevel")
                         .HasMaxLength(20)
@@ -713,6 +726,9 @@ namespace UpworkAssist.Web.Data.Migrations
 
                     b.Property<double?>("FixedBudget")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("FreelancersToHire")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("HourlyMax")
                         .HasColumnType("REAL");
@@ -725,6 +741,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RenewedAt")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Skills")
@@ -892,6 +911,174 @@ namespace UpworkAssist.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0");
                         });
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.AuditPlanStep", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AuditPlanSteps", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.AutomationTool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoSubmits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BypassesLimits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LogsInAsYou")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MessagesClients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Scrapes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("AutomationTools", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.ComplianceReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastReminder")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ComplianceReviews", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.ReviewReminderSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailAdmins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlackChannel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlackSecretHint")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlackSecretProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewReminderSettings", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftTemplate", b =>
@@ -1118,6 +1305,9 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HighWater")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastCompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -1125,12 +1315,60 @@ namespace UpworkAssist.Web.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PendingNewest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PendingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PendingStopBelow")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SearchKey");
 
                     b.ToTable("FeedCursors", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.FeedGap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdminsAlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.ToTable("FeedGaps", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Feed.MarketplaceConnection", b =>
@@ -1173,9 +1411,65 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<string>("ProtectedRefreshToken")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokenAgeAlertedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("MarketplaceConnections", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.MarketplaceRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MarketplaceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.MarketplaceRequestDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RateLimited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("MarketplaceRequestDays", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Feed.PollRun", b =>
@@ -1205,6 +1499,9 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.Property<int>("New")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Repaired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Requests")
                         .HasColumnType("INTEGER");
 
@@ -1227,6 +1524,50 @@ namespace UpworkAssist.Web.Data.Migrations
                     b.HasIndex("StartedAt");
 
                     b.ToTable("PollRuns", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Knowledge.KnowledgePage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgePages", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>

@@ -46,7 +46,7 @@ public static class BackgroundJobsSetup
                 DashboardTitle = "UpworkAssist jobs",
                 DisplayStorageConnectionString = false,
             })
-            .RequireAuthorization(Policies.Admin);
+            .RequireAccess();
 
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));

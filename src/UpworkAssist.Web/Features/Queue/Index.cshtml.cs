@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
     public string? Outcome { get; set; }
 
     public bool CanTriage => Policies.RolesFor[Policies.Triage].Any(User.IsInRole);
-    public bool AssignedOnly => !CanTriage && !User.IsInRole(Roles.Manager);
+    public bool AssignedOnly => !JobAccess.ReadsAll(User);
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private QueueScope Scope => new(Me, AssignedOnly);
 

@@ -32,8 +32,13 @@ public sealed class ReviewReminder(AppDbContext db, EmailSender email, SlackClie
         {
             foreach (var address in await AdminAddressesAsync(ct))
             {
+                if (!EmailAddress.TryParse(address, out var recipient, out var problem))
+                {
+                    lines.Add($"e-mail {address}: failed ({problem})");
+                    continue;
+                }
                 using var message = new MimeMessage { Subject = $"UpworkAssist: the {review.Quarter} compliance review is due" };
-                message.To.Add(MailboxAddress.Parse(address));
+                message.To.Add(recipient);
                 message.Body = new BodyBuilder { TextBody = text }.ToMessageBody();
                 var outcome = await email.SendMessageAsync(message, ct);
                 delivered += Count(outcome, $"e-mail {address}", lines);

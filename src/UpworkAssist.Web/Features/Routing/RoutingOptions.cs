@@ -25,6 +25,12 @@ public sealed class RoutingOptions
     /// <summary>Postings published longer ago are matched but not alerted (a lane edit re-matches old postings).</summary>
     public TimeSpan MaxAlertAge { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// Hosts route targets may reach besides Slack's own (`host` for any port, `host:port` for one;
+    /// names or IP literals): a relay inside the network, or a test double on 127.0.0.1.
+    /// </summary>
+    public List<string> AllowedTargetHosts { get; set; } = [];
+
     /// <summary>This application's public address, for "Open in UpworkAssist" links.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000/";
 }

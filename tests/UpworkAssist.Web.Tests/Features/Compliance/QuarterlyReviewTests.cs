@@ -30,6 +30,7 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
         _app = new ComplianceTestApp(new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = _slack.BaseUrl + "api/",
+            ["Routing:AllowedTargetHosts:0"] = _slack.AllowedHost,
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = _smtpPort.ToString(CultureInfo.InvariantCulture),
             ["Smtp:UseTls"] = "false",

@@ -32,6 +32,7 @@ public sealed class RoutingHarness : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = slack.BaseUrl + "api/",
+            ["Routing:AllowedTargetHosts:0"] = slack.AllowedHost,
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:UseTls"] = "false",

@@ -1,5 +1,8 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace UpworkAssist.Web.Features.Knowledge;
 
@@ -19,7 +22,13 @@ public sealed class MarkdownRenderer
 
     public string ToSafeHtml(string markdown)
     {
-        var html = Markdown.ToHtml(markdown, Pipeline);
+        var document = Markdown.Parse(markdown, Pipeline);
+        // Checklists keep their boxes as characters: the sanitizer below removes every <input>.
+        foreach (var task in document.Descendants<TaskList>().ToList())
+        {
+            task.ReplaceBy(new LiteralInline(task.Checked ? "☑" : "☐"));
+        }
+        var html = document.ToHtml(Pipeline);
         // A sanitizer per call: its settings are mutable sets, and pages are rendered rarely.
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Add("mailto");

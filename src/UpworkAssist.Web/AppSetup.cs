@@ -69,6 +69,7 @@ public static class AppSetup
             // FluentValidation owns every rule and message; MVC must not add its own "required".
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             o.Filters.Add<AccessHandlerFilter>();
+            o.Filters.Add<BindingGuard>();
         });
         return builder;
     }
@@ -92,6 +93,8 @@ public static class AppSetup
         // logger (preserveStaticLogger), which would keep request logs out of the file and take a
         // lock on every request.
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        // Input no field takes (limits, control characters, broken Unicode) is refused before anything reads it.
+        app.UseMiddleware<InputGuard>();
         app.UseMiddleware<SetupGate>();
         app.UseRouting();
         app.UseAuthentication();

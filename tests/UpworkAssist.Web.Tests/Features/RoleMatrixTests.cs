@@ -19,7 +19,7 @@ public sealed class RoleMatrixFixture : TestApp
     private readonly Dictionary<string, Caller> _callers = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public const string MatrixPosting = "~matrix";
+    public const string MatrixPosting = RouteCatalog.SamplePosting;
 
     /// <summary>A signed-in (or anonymous) client, with a bearer token when it stands for a token, and its antiforgery token.</summary>
     public sealed record Caller(HttpClient Client, string Antiforgery);
@@ -114,25 +114,10 @@ public sealed class RoleMatrixFixture : TestApp
 /// for nobody signed in and for an access token of every role, against the one table in the
 /// product (<see cref="AccessPolicy"/>); and docs/accounts.md checked against the same table.
 /// </summary>
-public sealed partial class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleMatrixFixture>
+public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleMatrixFixture>
 {
     public static readonly TheoryData<string> Callers =
         ["Anonymous", Roles.Admin, Roles.Lead, Roles.Freelancer, Roles.Manager, "token:Admin", "token:Lead", "token:Freelancer", "token:Manager"];
-
-    /// <summary>A discovered route: its rule key, and a URL that reaches it.</summary>
-    private sealed record Route(string Key, string Method, string Url);
-
-    /// <summary>Values for route parameters, so each request reaches its page rather than a 404 from routing.</summary>
-    private static string Fill(string template) => RouteParameter().Replace(template, m => m.Groups[1].Value switch
-    {
-        "postingId" => RoleMatrixFixture.MatrixPosting,
-        "code" => "404",
-        "documentName" => "v1",
-        _ => "",
-    }).TrimEnd('/') is { Length: > 0 } url ? url : "/";
-
-    [GeneratedRegex(@"\{\**([A-Za-z]+)(:[^}?]*)?\??\}")]
-    private static partial Regex RouteParameter();
 
     /// <summary>Subject ids for the pages about one record: readers get the record, a 404 says "not yours" or "not there".</summary>
     private string Query(string key) => key switch
@@ -145,40 +130,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixFixture app) : IClassFixtu
         _ => "",
     };
 
-    private List<Route> Discover()
-    {
-        var routes = new List<Route>();
-        var loader = app.Services.GetRequiredService<PageLoader>();
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        // A page has one endpoint per route it answers (/Queue and /Queue/Index); its shortest is enough.
-        foreach (var page in endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-                     .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath))
-        {
-            var endpoint = page.OrderBy(e => e.RoutePattern.RawText?.Length ?? 0).First();
-            var descriptor = endpoint.Metadata.GetMetadata<PageActionDescriptor>()!;
-            var url = AccessPolicy.PageUrl(descriptor.ViewEnginePath);
-            var filled = Fill("/" + endpoint.RoutePattern.RawText);
-            var compiled = loader.LoadAsync(descriptor, EndpointMetadataCollection.Empty).GetAwaiter().GetResult();
-            // A page without a PageModel has no handler methods and answers GET all the same.
-            var handlers = compiled.HandlerMethods.Count > 0 ? compiled.HandlerMethods.Select(h => (h.HttpMethod, h.Name)).ToList() : [("Get", null)];
-            foreach (var (httpMethod, handlerName) in handlers)
-            {
-                var name = string.IsNullOrEmpty(handlerName) ? null : handlerName;
-                var method = httpMethod.ToUpperInvariant();
-                var key = AccessPolicy.KeyOf(method, url, name);
-                routes.Add(new Route(key, method, filled + (name is null ? Query(key) : "?handler=" + name)));
-            }
-        }
-        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null))
-        {
-            var pattern = endpoint.RoutePattern.RawText ?? "";
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
-            var m = methods.Count == 1 ? methods[0] : "ANY";
-            var path = pattern.StartsWith('/') ? pattern : "/" + pattern;
-            routes.Add(new Route(AccessPolicy.KeyOf(m, path, null), m == "ANY" ? "GET" : m, Fill(path)));
-        }
-        return routes;
-    }
+    private List<RouteCatalog.Route> Discover() => RouteCatalog.Discover(app.Services, Query);
 
     [Fact]
     public async Task Every_route_has_exactly_one_row_and_every_row_a_route()
@@ -204,8 +156,7 @@ public sealed partial class RoleMatrixTests(RoleMatrixFixture app) : IClassFixtu
         var wrong = new List<string>();
         foreach (var route in Discover().OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var rule = AccessPolicy.Find(route.Key.Split(' ')[0], route.Key.Split(' ', 2)[1].Split("?handler=")[0],
-                route.Key.Contains("?handler=", StringComparison.Ordinal) ? route.Key.Split("?handler=")[1] : null)!;
+            var rule = route.Rule ?? throw new InvalidOperationException(route.Key + " has no row in AccessPolicy (see the discovery test)");
             // A token is its owner on the API and nobody on the pages.
             var acting = tokenRole is not null ? (rule.TakesToken ? tokenRole : "Anonymous") : who;
             var allowed = rule.Policy == Policies.Anonymous || (acting != "Anonymous" && rule.Roles.Contains(acting));

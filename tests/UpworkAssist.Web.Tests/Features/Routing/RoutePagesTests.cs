@@ -22,15 +22,12 @@ public sealed class RoutePagesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private static (string, string)[] SlackForm(string secret, string channel = "") =>
-        [("Input.Kind", "Slack"), ("Input.SlackSecret", secret), ("Input.SlackChannel", channel), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")];
-
     [Fact]
     public async Task A_lead_adds_a_Slack_route_whose_secret_is_encrypted_masked_and_never_logged_and_sends_a_test()
     {
         var lead = await _h.App.SignedInAsync("Lead");
         var webhook = _h.Slack.WebhookUrl("T000SECRETPART/B000/XYZsecretTail");
-        var saved = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", SlackForm(webhook));
+        var saved = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(webhook));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Lanes/Routes?lane=blazor"));
@@ -58,7 +55,7 @@ public sealed class RoutePagesTests : IAsyncLifetime
     public async Task Invalid_routes_are_refused_with_reasons()
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var html = await (await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", SlackForm("not a url"))).Content.ReadAsStringAsync();
+        var html = await (await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm("not a url"))).Content.ReadAsStringAsync();
         Assert.Contains("https incoming-webhook URL", html, StringComparison.Ordinal);
         html = await (await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add",
             ("Input.Kind", "Email"), ("Input.EmailTo", "nobody"), ("Input.Mode", "Immediate"), ("Input.TimeZone", "Mars/Base"))).Content.ReadAsStringAsync();

@@ -25,9 +25,6 @@ public sealed class RouteTargetTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private static (string, string)[] SlackForm(string secret, string channel = "") =>
-        [("Input.Kind", "Slack"), ("Input.SlackSecret", secret), ("Input.SlackChannel", channel), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")];
-
     public static TheoryData<string> Inside() =>
     [
         "http://127.1/hooks/x", "http://2130706433/hooks/x", "http://[::1]/hooks/x", "http://169.254.169.254/latest/meta-data",
@@ -41,7 +38,7 @@ public sealed class RouteTargetTests : IAsyncLifetime
     public async Task A_webhook_url_that_is_not_Slack_or_an_allowed_host_is_refused_and_nothing_stored(string url)
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", SlackForm(url));
+        var response = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("https://hooks.slack.com/", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await _h.App.WithDbAsync(async db => Assert.False(await db.AlertRoutes.AnyAsync()));
@@ -53,7 +50,7 @@ public sealed class RouteTargetTests : IAsyncLifetime
         var lead = await _h.App.SignedInAsync("Lead");
         foreach (var url in new[] { "https://hooks.slack.com/services/T0/B0/abc", _h.Slack.WebhookUrl("T1") })
         {
-            var response = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", SlackForm(url));
+            var response = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
         await _h.App.WithDbAsync(async db => Assert.Equal(2, await db.AlertRoutes.CountAsync()));

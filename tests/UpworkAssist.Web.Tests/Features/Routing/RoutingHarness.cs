@@ -61,6 +61,10 @@ public sealed class RoutingHarness : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The Routes page's "add route" form for a Slack route.</summary>
+    public static (string, string)[] SlackForm(string secret, string channel = "") =>
+        [("Input.Kind", "Slack"), ("Input.SlackSecret", secret), ("Input.SlackChannel", channel), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")];
+
     public Task AddLaneAsync(string id, string name, params string[] keywords) => App.WithDbAsync(async db =>
     {
         var row = new Lane { Id = id, Name = name, CreatedAt = Now, UpdatedAt = Now };

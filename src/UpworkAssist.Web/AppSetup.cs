@@ -67,25 +67,14 @@ public static class AppSetup
         {
             // Feature folders: a feature's pages sit beside its services under Features/.
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-            o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReaders);
-            o.Conventions.AuthorizeFolder("/Compliance", Policies.Compliance);
-            o.Conventions.AuthorizePage("/Compliance/Tool", Policies.ComplianceEditors);
-            o.Conventions.AuthorizePage("/Compliance/Export", Policies.AuditReaders);
-            o.Conventions.AuthorizePage("/Knowledge/Edit", Policies.KnowledgeEditors);
-            o.Conventions.AuthorizeFolder("/Drafts", Policies.Drafting);
-            o.Conventions.AuthorizePage("/Drafts/Team", Policies.DraftLeads);
-            o.Conventions.AuthorizePage("/Lanes/Edit", Policies.LaneEditors);
-            o.Conventions.AuthorizePage("/Lanes/Import", Policies.LaneEditors);
-            o.Conventions.AuthorizePage("/Lanes/Routes", Policies.LaneEditors);
-            o.Conventions.AuthorizeFolder("/Feed", Policies.Compliance);
-            // Everyone signed in; the pages filter what each reader sees (ProposalAccess).
-            o.Conventions.AuthorizeFolder("/Pipeline", Policies.SignedIn);
-            o.Conventions.AuthorizeFolder("/Analytics", Policies.SignedIn);
+            // Who may open each page and call each handler: one table (AccessPolicy), checked by the role-matrix test.
+            o.Conventions.Add(new AccessPageConvention());
         }).AddMvcOptions(o =>
         {
             // FluentValidation owns every rule and message; MVC must not add its own "required".
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.Filters.Add<AccessHandlerFilter>();
+            o.Filters.Add<BindingGuard>();
         });
         return builder;
     }
@@ -109,6 +98,8 @@ public static class AppSetup
         // logger (preserveStaticLogger), which would keep request logs out of the file and take a
         // lock on every request.
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        // Input no field takes (limits, control characters, broken Unicode) is refused before anything reads it.
+        app.UseMiddleware<InputGuard>();
         app.UseMiddleware<SetupGate>();
         app.UseRouting();
         app.UseAuthentication();
@@ -119,8 +110,8 @@ public static class AppSetup
         api.MapLanesApi();
         api.MapAlertsApi();
         api.MapProposalsApi();
+        api.MapPostingsApi();
         app.MapBackgroundJobs();
-        app.MapFeed();
         app.MapRazorPages();
         return app;
     }

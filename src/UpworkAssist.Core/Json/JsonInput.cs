@@ -66,6 +66,13 @@ internal static class JsonArrayReader
             json = json[3..];
         }
 
+        // The reader checks UTF-8 only when a string is decoded, and then throws outside JsonException.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            log.Add("", "the file is not UTF-8 text");
+            return;
+        }
+
         var reader = new Utf8JsonReader(json);
         try
         {

@@ -14,9 +14,14 @@ public sealed class ErrorModel : PageModel
     public int Status { get; private set; }
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
+    // The code comes from the route only: a POST re-executed here after a refused form must not
+    // read that form again (binding from it would throw the same error once more).
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
+
+    /// <summary>Why a request was refused as bad input, when it was (InputGuard, BindingGuard).</summary>
+    public string? InputProblem => HttpContext.Items[Security.InputGuard.ProblemItem] as string;
 
     private void Describe(int? code)
     {
@@ -27,7 +32,9 @@ public sealed class ErrorModel : PageModel
 
     public string Message => Status switch
     {
+        400 => InputProblem ?? "The request was not one this server accepts.",
         403 => "Your role does not give you access to this page. Ask an Admin if you need it.",
+        405 => "This address does not take that kind of request.",
         404 => "There is nothing here.",
         _ => "Something went wrong on our side. It has been logged.",
     };

@@ -22,6 +22,15 @@ public class LaneJsonTests
     }
 
     [Fact]
+    public void A_file_that_is_not_UTF8_is_one_clear_error_not_an_exception()
+    {
+        byte[] bytes = [.. "[{\"id\":\"a\",\"name\":\""u8, 0xFF, 0xC3, 0x28, .. "\"}]"u8];
+        var result = LaneJson.Read(bytes);
+        Assert.Empty(result.Items);
+        Assert.Equal(["the file is not UTF-8 text"], result.Errors.Select(static e => e.ToString()));
+    }
+
+    [Fact]
     public void Round_trips_through_write()
     {
         Lane lane = new()

@@ -24,6 +24,9 @@ public sealed class DraftBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
             await db.SaveChangesAsync();
         });
         var posting = await DraftsTestData.SeedPostingAsync(app, "~01browserdraft");
+        // A lead assigned it to her: a freelancer drafts only for her own jobs.
+        await app.WithDbAsync(db => db.Matches.Where(m => m.PostingId == posting.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AssigneeId, user.Id).SetProperty(m => m.Status, MatchStatus.Assigned)));
         var page = await app.NewPageAsync();
 
         await app.SignInAsync(page, "freya@example.test");

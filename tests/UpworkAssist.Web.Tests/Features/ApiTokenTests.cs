@@ -66,6 +66,44 @@ public sealed partial class ApiTokenTests : IDisposable
     }
 
     [Fact]
+    public async Task A_password_change_revokes_every_token_of_its_owner_and_no_one_elses()
+    {
+        var lead = await _app.SignedInAsync("Lead");
+        var first = await CreateTokenAsync(lead, "first");
+        var second = await CreateTokenAsync(lead, "second");
+        var other = await CreateTokenAsync(await _app.SignedInAsync("Lead"), "someone else's");
+        Assert.Equal(HttpStatusCode.OK, (await Api(first).GetAsync("/api/v1/me")).StatusCode);
+
+        const string NewPassword = "an entirely new passphrase";
+        var changed = await lead.SubmitAsync("/Account/Password",
+            ("Input.CurrentPassword", TestApp.Password), ("Input.NewPassword", NewPassword), ("Input.ConfirmPassword", NewPassword));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("2 access token(s) are revoked", await lead.GetStringAsync("/Account/Password"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api(first).GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Api(second).GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api(other).GetAsync("/api/v1/me")).StatusCode);
+        await _app.WithDbAsync(async db => Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "account.password_changed" && a.Details == "2 access token(s) revoked")));
+    }
+
+    [Fact]
+    public async Task Api_replies_and_exports_are_never_cached()
+    {
+        var admin = await _app.SignedInAsync("Admin");
+        var token = await CreateTokenAsync(admin);
+        foreach (var response in new[]
+                 {
+                     await Api(token).GetAsync("/api/v1/matches"), await Api(token).GetAsync("/api/v1/me"), await Api("uat_unknown").GetAsync("/api/v1/me"),
+                     await admin.GetAsync("/api/v1/lanes?limit=0"), await admin.GetAsync("/openapi/v1.json"),
+                     await admin.GetAsync("/Lanes?handler=Export"), await admin.GetAsync("/Pipeline?handler=Csv"), await admin.GetAsync("/Analytics?handler=Csv"),
+                     await admin.GetAsync("/Compliance/Export?handler=Json"), await admin.GetAsync("/Compliance/Export?handler=AuditCsv"),
+                 })
+        {
+            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{response.RequestMessage!.RequestUri} ({(int)response.StatusCode}) may be cached");
+        }
+    }
+
+    [Fact]
     public async Task A_token_carries_its_owners_role_rules()
     {
         var freelancer = await _app.SignedInAsync("Freelancer");

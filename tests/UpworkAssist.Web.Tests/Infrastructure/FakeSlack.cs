@@ -50,6 +50,9 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public string BaseUrl => _app.Urls.First() + "/";
 
+    /// <summary>The listener as a `Routing:AllowedTargetHosts` entry: this port on 127.0.0.1 only.</summary>
+    public string AllowedHost => new Uri(BaseUrl).Authority;
+
     public string WebhookUrl(string key) => $"{BaseUrl}hooks/{key}";
 
     public static async Task<FakeSlack> StartAsync()

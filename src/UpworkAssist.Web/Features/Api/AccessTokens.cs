@@ -66,5 +66,12 @@ public sealed class AccessTokens(AppDbContext db, TimeProvider clock)
         return true;
     }
 
+    /// <summary>Ends every live token of a user (a password change ends the API sessions too); returns how many.</summary>
+    public Task<int> RevokeAllAsync(string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return db.AccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+    }
+
     internal static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -15,9 +15,10 @@ public static class ApiEndpoints
 
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi().RequireAuthorization(Policies.Api(Policies.SignedIn));
+        app.MapOpenApi().RequireAccess();
 
-        var api = app.MapGroup("/api/v1").WithTags("UpworkAssist").RequireAuthorization(Policies.Api(Policies.SignedIn));
+        // Each endpoint's roles come from its AccessPolicy row, matched by route and method.
+        var api = app.MapGroup("/api/v1").WithTags("UpworkAssist").RequireAccess();
 
         api.MapGet("/me", (ClaimsPrincipal user) => new Me(
                 user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
@@ -45,7 +46,6 @@ public static class ApiEndpoints
                 return Results.Ok(page.ToPage(rows, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     a => new AuditItem(a.Id, a.At, a.ActorName, a.Action, a.SubjectType, a.SubjectId, a.Details, a.IpAddress)));
             })
-            .RequireAuthorization(Policies.Api(Policies.AuditReaders))
             .WithSummary("Audit events, newest first. Admin and Manager.");
 
         return api;

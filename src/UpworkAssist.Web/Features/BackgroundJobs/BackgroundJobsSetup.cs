@@ -36,6 +36,20 @@ public static class BackgroundJobsSetup
 
     public static WebApplication MapBackgroundJobs(this WebApplication app)
     {
+        // The dashboard's stats poll reads a form and throws on anything else (a GET answered 500):
+        // answer such requests ourselves.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Equals("/hangfire/stats", StringComparison.OrdinalIgnoreCase)
+                && !(HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType))
+            {
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "POST";
+                return;
+            }
+            await next(context);
+        });
+
         // Authorization is the endpoint's Admin policy: anonymous users are sent to login and
         // other roles get 403, exactly like the pages.
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -45,7 +59,7 @@ public static class BackgroundJobsSetup
                 DashboardTitle = "UpworkAssist jobs",
                 DisplayStorageConnectionString = false,
             })
-            .RequireAuthorization(Policies.Admin);
+            .RequireAccess();
 
         var manager = app.Services.GetRequiredService<IRecurringJobManager>();
         foreach (var job in app.Services.GetServices<RecurringJob>())

@@ -35,8 +35,14 @@ public sealed class AdminNotifier(AppDbContext db, EmailSender email, SlackClien
         {
             foreach (var address in await AdminAddressesAsync(ct))
             {
+                // The sender's own parser: an address it cannot use is reported, not thrown.
+                if (!EmailAddress.TryParse(address, out var recipient, out var problem))
+                {
+                    lines.Add($"e-mail {address}: failed ({problem})");
+                    continue;
+                }
                 using var mail = new MimeMessage { Subject = message.Subject };
-                mail.To.Add(MailboxAddress.Parse(address));
+                mail.To.Add(recipient);
                 mail.Body = new BodyBuilder { TextBody = message.Text }.ToMessageBody();
                 var outcome = await email.SendMessageAsync(mail, ct);
                 delivered += Count(outcome, $"e-mail {address}", lines);

@@ -13,7 +13,7 @@ namespace UpworkAssist.Web.Features.Compliance;
 /// The quarterly review: this quarter's state, what to check, the history, and (Admins) the reminder
 /// routes, "start now", "send the reminder now" and completing the review with notes.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSecrets secrets, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSecrets secrets, TargetHosts hosts, AuditLog audit, TimeProvider clock) : PageModel
 {
     public ComplianceReview? Current { get; private set; }
     public IReadOnlyList<ComplianceReview> History { get; private set; } = [];
@@ -97,9 +97,10 @@ public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSe
             return Forbid();
         }
         var secret = SlackSecret?.Trim();
-        if (!string.IsNullOrEmpty(secret) && string.IsNullOrWhiteSpace(SlackChannel) && !Uri.TryCreate(secret, UriKind.Absolute, out _))
+        // The same check as a lane's Slack route: no file:, no hosts inside the network.
+        if (!string.IsNullOrEmpty(secret) && hosts.SlackSecretProblem(secret, SlackChannel) is { } problem)
         {
-            ModelState.AddModelError(nameof(SlackSecret), "Enter an incoming-webhook URL, or a bot token together with a channel.");
+            ModelState.AddModelError(nameof(SlackSecret), problem);
             await LoadAsync(ct);
             return Page();
         }

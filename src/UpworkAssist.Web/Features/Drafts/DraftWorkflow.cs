@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Drafts;
@@ -39,6 +40,10 @@ public sealed class DraftWorkflow(
     {
         var userId = UserId(user);
         var posting = await db.Postings.SingleOrDefaultAsync(p => p.Id == postingId, ct) ?? throw new DraftRuleException("That posting is no longer stored.");
+        if (!await JobAccess.CanReadAsync(db, postingId, user, ct))
+        {
+            throw new DraftRuleException("This job is not assigned to you; ask a lead to assign it.");
+        }
         var laneId = await LaneForAsync(postingId, ct);
         var laneName = laneId is null ? null : await db.Lanes.Where(l => l.Id == laneId).Select(l => l.Name).FirstOrDefaultAsync(ct);
         var template = templateId is null ? null : await db.DraftTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct);

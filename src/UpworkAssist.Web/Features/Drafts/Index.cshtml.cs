@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Queue;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
@@ -31,7 +32,8 @@ public sealed class IndexModel(AppDbContext db, PaceGuard pace) : PageModel
                         select new DraftRow(d.Id, p == null ? d.PostingId : p.Title, u.DisplayName, l == null ? null : l.Name, d.Status,
                             d.RequiresLeadApproval && d.LeadApprovedAt == null && d.Status == DraftStatus.Editing, d.UpdatedAt))
             .Take(100).ToListAsync(ct);
-        var recent = await db.Matches.AsNoTracking()
+        // The jobs to draft for: a freelancer's own assignments, every match for those who read all.
+        var recent = await JobAccess.Visible(db.Matches.AsNoTracking(), User)
             .Where(m => m.Status != MatchStatus.Dismissed && m.Posting!.ContentPurgedAt == null)
             .OrderByDescending(m => m.MatchedAt).Take(30)
             .Select(m => new { m.PostingId, m.Posting!.Title, Lane = m.Lane!.Name, m.Posting.PublishedAt })

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Queue;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
@@ -25,9 +26,9 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (await LoadAsync(ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         UseAi = ai.Value.UsesAi;
         TemplateId = Templates.FirstOrDefault(t => t.LaneId == LaneId && t.Kind == TemplateKind.Proposal)?.Id
@@ -37,9 +38,9 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (await LoadAsync(ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         try
         {
@@ -59,12 +60,17 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
         }
     }
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    /// <summary>Loads the page, or says why not: no such posting (404), or a job not assigned to this freelancer (403).</summary>
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         Posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PostingId, ct);
         if (Posting is null)
         {
-            return false;
+            return NotFound();
+        }
+        if (!await JobAccess.CanReadAsync(db, PostingId, User, ct))
+        {
+            return Forbid();
         }
         var userId = DraftWorkflow.UserId(User);
         LaneId = await workflow.LaneForAsync(PostingId, ct);
@@ -74,6 +80,6 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
         Proofs = await db.ProofArtifacts.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Label).ToListAsync(ct);
         Existing = await db.Drafts.AsNoTracking().Where(d => d.PostingId == PostingId && d.FreelancerId == userId).OrderByDescending(d => d.Id).ToListAsync(ct);
         HasProfile = await db.FreelancerProfiles.AnyAsync(p => p.UserId == userId, ct);
-        return true;
+        return null;
     }
 }

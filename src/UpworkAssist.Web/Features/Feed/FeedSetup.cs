@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hangfire;
 using UpworkAssist.Web.Features.BackgroundJobs;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 using UpworkAssist.Core;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
-using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Queue;
 
 namespace UpworkAssist.Web.Features.Feed;
 
@@ -43,16 +44,15 @@ public static class FeedSetup
         return services;
     }
 
-    public static WebApplication MapFeed(this WebApplication app)
+    public static RouteGroupBuilder MapPostingsApi(this RouteGroupBuilder api)
     {
-        app.MapGroup("/api/v1").WithTags("UpworkAssist").RequireAuthorization(Policies.Api(Policies.SignedIn))
-            .MapGet("/postings", async (AppDbContext db, string? after, int? limit, CancellationToken ct) =>
+        api.MapGet("/postings", async (AppDbContext db, ClaimsPrincipal user, string? after, int? limit, CancellationToken ct) =>
             {
                 if (!PageRequest.TryParse(after, limit, out var page, out var error))
                 {
                     return PageRequest.Invalid(error);
                 }
-                var query = db.Postings.AsNoTracking();
+                var query = JobAccess.Visible(db.Postings.AsNoTracking(), db.Matches, user);
                 if (page.After is not null)
                 {
                     if (!PostingJson.TryParseKey(page.After, out var ticks, out var id))
@@ -67,7 +67,7 @@ public static class FeedSetup
                 var rows = await query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
                 return Results.Ok(page.ToPage(rows, PostingJson.Key, PostingJson.From));
             })
-            .WithSummary("Postings in the store, newest published first: RULES.md Jobs plus fetchedAt.");
-        return app;
+            .WithSummary("Postings in the store, newest published first: RULES.md Jobs plus fetchedAt. A Freelancer reads only the jobs assigned to them.");
+        return api;
     }
 }

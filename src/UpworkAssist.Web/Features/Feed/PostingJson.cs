@@ -25,6 +25,8 @@ public sealed record PostingJson(
         var bar = key.IndexOf('|', StringComparison.Ordinal);
         id = bar > 0 ? key[(bar + 1)..] : "";
         ticks = 0;
-        return bar > 0 && long.TryParse(key.AsSpan(0, bar), NumberStyles.Integer, CultureInfo.InvariantCulture, out ticks);
+        // Ticks outside DateTimeOffset's range are no cursor of ours: refuse them here rather than throw later.
+        return bar > 0 && long.TryParse(key.AsSpan(0, bar), NumberStyles.Integer, CultureInfo.InvariantCulture, out ticks)
+            && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks;
     }
 }

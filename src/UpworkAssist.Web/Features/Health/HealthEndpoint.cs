@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Health;
 
@@ -25,6 +26,6 @@ public static class HealthEndpoint
                     return Results.Json(new HealthStatus("unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
-            .AllowAnonymous()
+            .RequireAccess()
             .ExcludeFromDescription();
 }

@@ -32,7 +32,7 @@ public sealed partial class KnowledgeInputValidator : AbstractValidator<Knowledg
 }
 
 /// <summary>Create, edit or delete a knowledge page (Leads and Admins).</summary>
-public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<KnowledgeInput> validator) : PageModel
+public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<KnowledgeInput> validator, MarkdownRenderer renderer) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "slug")] public string? Existing { get; set; }
     [BindProperty] public KnowledgeInput Input { get; set; } = new();
@@ -61,6 +61,12 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
         }
         if (!await validator.ValidateIntoAsync(Input, ModelState, ct: ct))
         {
+            return Page();
+        }
+        // Rendered on save: what cannot render is refused here, so no stored page fails to read.
+        if (!renderer.TryToSafeHtml(Input.Markdown, out _))
+        {
+            ModelState.AddModelError("Input.Markdown", "This text cannot be rendered: it is nested too deeply. Flatten its lists or quotes.");
             return Page();
         }
         var slug = Input.Slug.Trim();

@@ -12,6 +12,7 @@ public sealed class ReadModel(AppDbContext db, MarkdownRenderer renderer) : Page
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     public KnowledgePage Row { get; private set; } = null!;
     public string SafeHtml { get; private set; } = "";
+    public bool Unrenderable { get; private set; }
     public bool CanEdit => Policies.RolesFor[Policies.KnowledgeEditors].Any(User.IsInRole);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -22,7 +23,9 @@ public sealed class ReadModel(AppDbContext db, MarkdownRenderer renderer) : Page
             return NotFound();
         }
         Row = row;
-        SafeHtml = renderer.ToSafeHtml(row.Markdown);
+        // Pages are rendered on save, so this fails only for one stored before that check: say so, never 500.
+        Unrenderable = !renderer.TryToSafeHtml(row.Markdown, out var html);
+        SafeHtml = html;
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// Imports a RULES.md lanes file, all or nothing: every error is listed and nothing is stored
 /// unless the whole file is valid. A lane whose id exists is replaced; others are added.
 /// </summary>
-public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog audit, TimeProvider clock, IValidator<LaneInput> form) : PageModel
 {
     public const long MaxBytes = 2 * 1024 * 1024;
 
@@ -41,6 +42,18 @@ public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog a
         if (errors.Count > 0)
         {
             Errors = errors.Select(e => e.ToString(file.FileName)).ToList();
+            return Page();
+        }
+        // The edit form's own rules, so a file cannot store what the form would refuse.
+        var formErrors = new List<string>();
+        for (var i = 0; i < read.Items.Count; i++)
+        {
+            var result = await form.ValidateAsync(LaneInput.From(read.Items[i]), ct);
+            formErrors.AddRange(result.Errors.Select(e => $"{file.FileName}: [{i}].{char.ToLowerInvariant(e.PropertyName[0])}{e.PropertyName[1..]}: {e.ErrorMessage}"));
+        }
+        if (formErrors.Count > 0)
+        {
+            Errors = formErrors;
             return Page();
         }
         var names = read.Items.GroupBy(l => l.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

@@ -108,11 +108,17 @@ public sealed class LaneInputValidator : AbstractValidator<LaneInput>
     private static readonly string[] Types = ["fixed", "hourly"];
     private static readonly string[] Levels = ["entry", "intermediate", "expert"];
 
+    /// <summary>Longer than any real skill, keyword or country; short enough that no entry floods a page.</summary>
+    public const int MaxEntryLength = 200;
+
+    private static bool SingleLine(string? text) => text is null || !text.Any(char.IsControl);
+
     public LaneInputValidator()
     {
         RuleFor(x => x.Id).NotEmpty().WithMessage("Give the lane a short id, e.g. dotnet-backends.")
             .Matches("^[a-z0-9][a-z0-9_-]{0,63}$").WithMessage("Use 1–64 lower-case letters, digits, - or _, starting with a letter or digit.");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Name the lane.").MaximumLength(100).WithMessage("Use at most 100 characters.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("Name the lane.").MaximumLength(100).WithMessage("Use at most 100 characters.")
+            .Must(SingleLine).WithMessage("Use one line of text: no line breaks or control characters.");
         RuleFor(x => x.JobTypes).Must(list => list.All(Types.Contains)).WithMessage("Job types are fixed or hourly.");
         RuleFor(x => x.ExperienceLevels).Must(list => list.All(Levels.Contains)).WithMessage("Experience levels are entry, intermediate or expert.");
         RuleFor(x => x.MinFixedBudget).GreaterThanOrEqualTo(0).WithMessage("A budget floor cannot be negative.");
@@ -122,7 +128,18 @@ public sealed class LaneInputValidator : AbstractValidator<LaneInput>
         RuleFor(x => x.MinClientHires).GreaterThanOrEqualTo(0).WithMessage("Hires cannot be negative.");
         RuleFor(x => x.MaxApplicants).GreaterThanOrEqualTo(0).WithMessage("Applicants cannot be negative.");
         RuleFor(x => x.MaxAgeMinutes).GreaterThan(0).WithMessage("The age limit must be at least one minute.");
-        RuleFor(x => x.SearchExpression).MaximumLength(500).WithMessage("Use at most 500 characters.");
+        RuleFor(x => x.SearchExpression).MaximumLength(500).WithMessage("Use at most 500 characters.")
+            .Must(SingleLine).WithMessage("Use one line of text: no line breaks or control characters.");
+        foreach (var (field, get) in new (string, Func<LaneInput, string>)[]
+                 {
+                     (nameof(LaneInput.SkillsAny), x => x.SkillsAny), (nameof(LaneInput.SkillsAll), x => x.SkillsAll),
+                     (nameof(LaneInput.IncludeKeywords), x => x.IncludeKeywords), (nameof(LaneInput.NegativeKeywords), x => x.NegativeKeywords),
+                     (nameof(LaneInput.CountriesInclude), x => x.CountriesInclude), (nameof(LaneInput.CountriesExclude), x => x.CountriesExclude),
+                 })
+        {
+            RuleFor(x => get(x)).Must(text => LaneInput.Lines(text).All(e => e.Length <= MaxEntryLength && SingleLine(e))).OverridePropertyName(field)
+                .WithMessage($"Keep each entry to one line of at most {MaxEntryLength} characters, without control characters.");
+        }
         foreach (var (field, get) in new (string, Func<LaneInput, string>)[]
                  {
                      (nameof(LaneInput.IncludeKeywords), x => x.IncludeKeywords),

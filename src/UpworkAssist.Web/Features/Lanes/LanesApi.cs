@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
-using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Queue;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -46,13 +47,13 @@ public static class LanesApi
             .Produces<Page<JsonElement>>()
             .WithSummary("Lanes in the RULES.md lane format, by id.");
 
-        api.MapGet("/matches", async (AppDbContext db, string? after, int? limit, string? laneId, CancellationToken ct) =>
+        api.MapGet("/matches", async (AppDbContext db, ClaimsPrincipal user, string? after, int? limit, string? laneId, CancellationToken ct) =>
             {
                 if (!PageRequest.TryParse(after, limit, out var page, out var error))
                 {
                     return PageRequest.Invalid(error);
                 }
-                var query = db.Matches.AsNoTracking();
+                var query = JobAccess.Visible(db.Matches.AsNoTracking(), user);
                 if (!string.IsNullOrEmpty(laneId))
                 {
                     query = query.Where(m => m.LaneId == laneId);
@@ -69,6 +70,6 @@ public static class LanesApi
                 return Results.Ok(page.ToPage(rows, m => m.Id.ToString(CultureInfo.InvariantCulture),
                     m => new MatchItem(m.PostingId, m.LaneId, true, [], m.MatchedAt)));
             })
-            .WithSummary("Matches, oldest first; filter by laneId.");
+            .WithSummary("Matches, oldest first; filter by laneId. A Freelancer reads only the matches assigned to them.");
     }
 }

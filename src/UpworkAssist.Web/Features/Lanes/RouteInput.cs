@@ -1,6 +1,7 @@
 using FluentValidation;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Features.Routing.Email;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -20,29 +21,29 @@ public sealed record RouteInput
 
 internal sealed class RouteInputValidator : AbstractValidator<RouteInput>
 {
-    public RouteInputValidator()
+    public RouteInputValidator(TargetHosts hosts)
     {
         When(r => r.Kind == RouteKind.Slack, () =>
         {
             RuleFor(r => r.SlackSecret).NotEmpty().WithMessage("Enter an incoming-webhook URL, or a bot token with a channel.")
                 .MaximumLength(500);
             RuleFor(r => r.SlackSecret)
-                // Plain http only to this machine (a local relay or a test double).
-                .Must(s => Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || (u.Scheme == Uri.UriSchemeHttp && u.IsLoopback)))
-                .When(r => string.IsNullOrWhiteSpace(r.SlackChannel))
-                .WithMessage("Without a channel this must be an https incoming-webhook URL.");
-            RuleFor(r => r.SlackSecret).Must(s => s!.StartsWith("xox", StringComparison.Ordinal))
-                .When(r => !string.IsNullOrWhiteSpace(r.SlackChannel) && !string.IsNullOrEmpty(r.SlackSecret))
-                .WithMessage("With a channel this must be a bot token (xoxb-…).");
-            RuleFor(r => r.SlackChannel).MaximumLength(100);
+                .Must((r, s) => hosts.SlackSecretProblem(s, r.SlackChannel) is null)
+                .When(r => !string.IsNullOrEmpty(r.SlackSecret))
+                .WithMessage(r => hosts.SlackSecretProblem(r.SlackSecret, r.SlackChannel));
+            RuleFor(r => r.SlackChannel).MaximumLength(100).Matches("^[A-Za-z0-9_#.-]*$").WithMessage("A channel id is letters and digits, e.g. C0123456789.");
         });
         When(r => r.Kind == RouteKind.Email, () =>
             RuleFor(r => r.EmailTo).NotEmpty().WithMessage("Enter one or more e-mail addresses.").MaximumLength(1000)
-                .Must(list => AlertPlanner.EmailAddresses(list).All(a => a.Contains('@', StringComparison.Ordinal) && a.Length <= 190))
-                .WithMessage("Separate addresses with commas; each needs an @."));
+                .Must(list => Problem(list) is null)
+                .WithMessage(r => "Separate addresses with commas. " + Problem(r.EmailTo)));
         RuleFor(r => r.TimeZone).Must(DeliverySchedule.IsKnownZone).WithMessage("Use an IANA time zone such as Europe/Berlin or UTC.");
         RuleFor(r => r.QuietTo).NotNull().When(r => r.QuietFrom is not null).WithMessage("Quiet hours need an end.");
         RuleFor(r => r.QuietFrom).NotNull().When(r => r.QuietTo is not null).WithMessage("Quiet hours need a start.");
         RuleFor(r => r.DigestAt).NotNull().When(r => r.Mode == RouteMode.Daily).WithMessage("A daily digest needs a time.");
     }
+
+    /// <summary>The first address the sender could not send to, said why; null when every one is sendable.</summary>
+    private static string? Problem(string? list) =>
+        AlertPlanner.EmailAddresses(list).Select(a => EmailAddress.TryParse(a, out _, out var problem) ? null : problem).FirstOrDefault(p => p is not null);
 }

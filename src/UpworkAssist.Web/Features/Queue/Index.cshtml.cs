@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
@@ -31,7 +32,7 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
     public string? Outcome { get; set; }
 
     public bool CanTriage => Policies.RolesFor[Policies.Triage].Any(User.IsInRole);
-    public bool AssignedOnly => !CanTriage && !User.IsInRole(Roles.Manager);
+    public bool AssignedOnly => !JobAccess.ReadsAll(User);
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private QueueScope Scope => new(Me, AssignedOnly);
 
@@ -150,7 +151,10 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
     {
         Outcome = message;
         // Only a query string of our own goes back into the redirect, never a URL.
-        var query = returnQuery is { Length: > 0 } q && q.StartsWith('?') && !q.Contains("//", StringComparison.Ordinal) ? q : "";
+        // Parsed and written again, so nothing but encoded name=value pairs (no CR/LF, no URL) reaches the header.
+        var query = returnQuery is { Length: > 0 and <= 2000 } q && q.StartsWith('?')
+            ? QueryString.Create(QueryHelpers.ParseQuery(q).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))).Value ?? ""
+            : "";
         return Redirect(Url.Page("/Queue/Index") + query);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,14 +40,12 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
     {
         var posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId, ct);
         if (posting is null) return NotFound();
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var rows = await queue.RowsForPostingAsync(postingId, ct);
-        // A freelancer reads only the jobs assigned to them (or that they already drafted for).
-        if (!CanTriage && !User.IsInRole(Roles.Manager) && !rows.Any(m => m.AssigneeId == me)
-            && !await db.Drafts.AnyAsync(d => d.PostingId == postingId && d.FreelancerId == me, ct))
+        // A freelancer reads only the jobs assigned to them; a draft of theirs unlocks nothing.
+        if (!await JobAccess.CanReadAsync(db, postingId, User, ct))
         {
             return Forbid();
         }
+        var rows = await queue.RowsForPostingAsync(postingId, ct);
         Posting = posting;
         Now = clock.GetUtcNow();
         Matches = new QueueRowsView(rows, CanTriage, Now) { InlineChoices = CanTriage ? await triage.AssigneesAsync(ct) : null };

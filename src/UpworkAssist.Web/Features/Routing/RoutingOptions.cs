@@ -34,6 +34,12 @@ public sealed class RoutingOptions
     /// <summary>Postings one catch-up message lists at most: Slack's 50-block limit fits six beside the headline.</summary>
     public int CatchUpBatchSize { get; set; } = Slack.SlackMessageBuilder.CatchUpItemsPerMessage;
 
+    /// <summary>
+    /// Hosts route targets may reach besides Slack's own (`host` for any port, `host:port` for one;
+    /// names or IP literals): a relay inside the network, or a test double on 127.0.0.1.
+    /// </summary>
+    public List<string> AllowedTargetHosts { get; set; } = [];
+
     /// <summary>This application's public address, for "Open in UpworkAssist" links.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5000/";
 }

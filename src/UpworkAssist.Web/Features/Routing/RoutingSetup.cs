@@ -17,6 +17,7 @@ public static class RoutingSetup
         services.AddOptions<RoutingOptions>().BindConfiguration("Routing")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ClaimLease > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0, "Routing: intervals, batch size and attempts must be positive.")
             .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Routing:PublicUrl must be an absolute URL.")
+            .Validate(o => o.AllowedTargetHosts.All(h => TargetHosts.TryParseEntry(h, out _, out _)), "Routing:AllowedTargetHosts entries are host or host:port.")
             .ValidateOnStart();
         services.AddOptions<SlackOptions>().BindConfiguration("Slack")
             .Validate(o => o.ApiBaseUrl.IsAbsoluteUri && o.ApiBaseUrl.AbsoluteUri.EndsWith('/'), "Slack:ApiBaseUrl must be an absolute URL ending in '/'.")
@@ -26,7 +27,14 @@ public static class RoutingSetup
             .ValidateOnStart();
         // The client enforces its own per-request timeout, so it can tell a timeout from a shutdown.
         // No HttpClient request logging: a webhook URL is itself the secret.
-        services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
+        // Every connection goes through TargetHosts, which refuses addresses inside the network.
+        services.AddSingleton<TargetHosts>();
+        services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<TargetHosts>().ConnectAsync,
+                AllowAutoRedirect = false,
+            });
         services.AddSingleton<RouteSecrets>();
         services.AddScoped<AlertPlanner>();
         services.AddScoped<AlertDispatcher>();

@@ -16,6 +16,8 @@ public static class Roles
 /// </summary>
 public static class Policies
 {
+    /// <summary>Nobody need be signed in (sign-in, setup, errors, health). Not an authorization policy: such routes allow anonymous users.</summary>
+    public const string Anonymous = nameof(Anonymous);
     public const string SignedIn = nameof(SignedIn);
     public const string Admin = nameof(Admin);
     public const string LaneEditors = nameof(LaneEditors);
@@ -24,6 +26,9 @@ public static class Policies
     public const string Compliance = nameof(Compliance);
     public const string AuditReaders = nameof(AuditReaders);
     public const string Triage = nameof(Triage);
+
+    /// <summary>Roles that read every job, match and posting; a Freelancer reads only the jobs assigned to them.</summary>
+    public const string JobsReadAll = nameof(JobsReadAll);
 
     /// <summary>Roles that read every proposal and every person's metrics; others see only their own.</summary>
     public const string PipelineReadAll = nameof(PipelineReadAll);
@@ -44,6 +49,7 @@ public static class Policies
         [Compliance] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [AuditReaders] = [Roles.Admin, Roles.Manager],
         [Triage] = [Roles.Admin, Roles.Lead],
+        [JobsReadAll] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [PipelineReadAll] = [Roles.Admin, Roles.Lead, Roles.Manager],
         [PipelineEditAll] = [Roles.Admin, Roles.Lead],
         [ComplianceEditors] = [Roles.Admin, Roles.Lead],

@@ -19,8 +19,10 @@ public static class SecuritySetup
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is LoginThrottle's (by account and address): Identity's own locks an account
+                // for everyone, so anyone could lock anyone out, and only for accounts that exist.
+                o.Lockout.MaxFailedAccessAttempts = LoginThrottle.FailuresPerAccountAndAddress;
+                o.Lockout.DefaultLockoutTimeSpan = LoginThrottle.LockFor;
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
@@ -28,6 +30,8 @@ public static class SecuritySetup
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+
+        services.AddSingleton<LoginThrottle>();
 
         // A disabled account or a changed role takes effect within a minute for open sessions.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -5,8 +5,9 @@ namespace UpworkAssist.Web.Features.Shared;
 
 /// <summary>
 /// A table written as RFC 4180 CSV (UTF-8, CRLF, quoted where needed). Text that a spreadsheet
-/// would run as a formula (=, +, -, @ first) is prefixed with an apostrophe, because postings
-/// and notes are other people's text (OWASP "CSV injection").
+/// would run as a formula is defused with an apostrophe, because postings and notes are other
+/// people's text (OWASP "CSV injection"): the cell, and every part of it after a `;` or `,`,
+/// since a spreadsheet set to another separator splits the cell there and reads each part alone.
 /// </summary>
 public sealed class CsvTable(params string[] header)
 {
@@ -33,9 +34,29 @@ public sealed class CsvTable(params string[] header)
             double d => d.ToString("0.######", CultureInfo.InvariantCulture),
             decimal d => d.ToString("0.######", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            string s when s.Length > 0 && "=+-@\t\r".Contains(s[0], StringComparison.Ordinal) => "'" + s,
+            string s => Defuse(s),
             _ => value.ToString() ?? "",
         };
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        return text.AsSpan().IndexOfAny(",;\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
+    private const string FormulaStarts = "=+-@\t\r";
+
+    /// <summary>An apostrophe before the text and before every `;`/`,` fragment that starts (after spaces) like a formula.</summary>
+    public static string Defuse(string text)
+    {
+        var result = new StringBuilder(text.Length + 4);
+        var fragmentStart = true;
+        foreach (var c in text)
+        {
+            if (fragmentStart && c != ' ')
+            {
+                if (FormulaStarts.Contains(c, StringComparison.Ordinal)) result.Append('\'');
+                fragmentStart = false;
+            }
+            result.Append(c);
+            if (c is ';' or ',') fragmentStart = true;
+        }
+        return result.ToString();
     }
 }

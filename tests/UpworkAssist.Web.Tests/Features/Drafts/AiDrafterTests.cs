@@ -53,6 +53,7 @@ public sealed class AiDrafterTests : IAsyncLifetime
         _fake.Reply = new AiReply(AiReplyKind.Slow);
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (browser, _) = await DraftsTestData.SignInAsync(_app);
+        await DraftsTestData.AssignAsync(_app, browser, posting.Id);
         var url = $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}";
         var token = await browser.AntiforgeryTokenAsync(url);
 
@@ -80,6 +81,7 @@ public sealed class AiDrafterTests : IAsyncLifetime
         _fake.Reply = new AiReply(AiReplyKind.Error, Status: 500);
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (browser, _) = await DraftsTestData.SignInAsync(_app);
+        await DraftsTestData.AssignAsync(_app, browser, posting.Id);
 
         var response = await browser.SubmitAsync($"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}", ("UseAi", "true"));
         var html = await response.Content.ReadAsStringAsync();
@@ -98,6 +100,7 @@ public sealed class AiDrafterTests : IAsyncLifetime
         _fake.Reply = new AiReply(kind);
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (browser, _) = await DraftsTestData.SignInAsync(_app);
+        await DraftsTestData.AssignAsync(_app, browser, posting.Id);
 
         var response = await browser.SubmitAsync($"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}", ("UseAi", "true"));
         var html = await response.Content.ReadAsStringAsync();

@@ -174,7 +174,13 @@ public sealed class DraftFlowTests : IDisposable
         Assert.Contains($"/Drafts/Edit?id={id}", await ada.GetStringAsync("/Drafts"), StringComparison.Ordinal);
         var bobs = await bob.GetStringAsync("/Drafts");
         Assert.DoesNotContain($"/Drafts/Edit?id={id}", bobs, StringComparison.Ordinal);
-        Assert.Contains($"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}", bobs, StringComparison.Ordinal);
+        // Ada's job is not Bob's: not listed for him, and neither the draft page nor the job opens.
+        var newDraft = $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}";
+        Assert.DoesNotContain(newDraft, bobs, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bob.GetAsync(newDraft)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await bob.GetAsync($"/Queue/Job/{Uri.EscapeDataString(posting.Id)}")).StatusCode);
+        await DraftsTestData.AssignAsync(_app, bob, posting.Id);
+        Assert.Contains(newDraft, await bob.GetStringAsync("/Drafts"), StringComparison.Ordinal);
         Assert.Contains($"/Drafts/Edit?id={id}", await lead.GetStringAsync("/Drafts"), StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
@@ -56,6 +57,7 @@ public static class DraftsTestData
     /// <summary>Starts a template draft through the page and returns its id.</summary>
     public static async Task<long> StartDraftAsync(TestApp app, HttpClient browser, string postingId, bool useAi = false, long? proofId = null)
     {
+        await AssignAsync(app, browser, postingId);
         var url = $"/Drafts/New?postingId={Uri.EscapeDataString(postingId)}";
         var fields = new List<(string, string)> { ("UseAi", useAi ? "true" : "false") };
         if (proofId is { } p)
@@ -65,6 +67,29 @@ public static class DraftsTestData
         var response = await browser.SubmitAsync(url, [.. fields]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return DraftId(response);
+    }
+
+    /// <summary>
+    /// As a lead would in the queue: assigns the posting to the browser's user, since a freelancer
+    /// drafts only for jobs assigned to them. Another lane's match is added when each is taken.
+    /// </summary>
+    public static async Task AssignAsync(TestApp app, HttpClient browser, string postingId)
+    {
+        var me = (await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me")).GetProperty("id").GetString()!;
+        await app.WithDbAsync(async db =>
+        {
+            var matches = await db.Matches.Where(m => m.PostingId == postingId).ToListAsync();
+            if (matches.Any(m => m.AssigneeId == me)) return;
+            var match = matches.FirstOrDefault(m => m.AssigneeId == null);
+            if (match is null)
+            {
+                var taken = matches.Select(m => m.LaneId).ToList();
+                match = new Match { PostingId = postingId, LaneId = await db.Lanes.Where(l => !taken.Contains(l.Id)).Select(l => l.Id).FirstAsync(), MatchedAt = app.Clock.GetUtcNow() };
+                db.Matches.Add(match);
+            }
+            (match.AssigneeId, match.Status) = (me, MatchStatus.Assigned);
+            await db.SaveChangesAsync();
+        });
     }
 
     public static long DraftId(HttpResponseMessage response)

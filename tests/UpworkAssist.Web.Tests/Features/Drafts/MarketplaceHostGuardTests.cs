@@ -58,6 +58,7 @@ public sealed class MarketplaceHostGuardTests
         // A proposal end to end, with every page and action of the feature on the way.
         var posting = await DraftsTestData.SeedPostingAsync(app);
         var (browser, _) = await DraftsTestData.SignInAsync(app);
+        await DraftsTestData.AssignAsync(app, browser, posting.Id);
         foreach (var page in new[] { "/Drafts", "/Drafts/Profile", "/Drafts/Templates", $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}" })
         {
             (await browser.GetAsync(page)).EnsureSuccessStatusCode();

@@ -94,7 +94,7 @@ public sealed class FeedAppTests : IDisposable
     {
         await PollAsync();
         var total = await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.CountAsync());
-        var browser = await _app.SignedInAsync(Roles.Freelancer);
+        var browser = await _app.SignedInAsync(Roles.Manager);
         var seen = new List<string>();
         string? next = null;
         JsonElement first = default;

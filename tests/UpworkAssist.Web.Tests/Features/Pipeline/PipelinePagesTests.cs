@@ -29,6 +29,31 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
     private static Task<HttpResponseMessage> MoveAsync(HttpClient browser, long id, string stage, string note = "", string returnUrl = "") =>
         browser.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Stage", ("Stage.To", stage), ("Stage.Note", note), ("ReturnUrl", returnUrl));
 
+    public static TheoryData<string, string> Formulas() => new()
+    {
+        { "=1+1", "'=1+1" },
+        { "x;=1+1", "x;'=1+1" },
+        { "x, +cmd|' /C calc'!A0", "x, '+cmd|' /C calc'!A0" },
+        { "ok; @SUM(A1); -2", "ok; '@SUM(A1); '-2" },
+        { "\t=1", "'\t=1" },
+        { "a,\r=1", "a,'\r=1" },
+        { "plain text, no formula", "plain text, no formula" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Formulas))]
+    public async Task Every_cell_and_every_separated_part_of_it_that_starts_like_a_formula_is_defused_in_the_csv(string title, string expected)
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            await db.Proposals.Where(p => p.Id == _data.Ids[0]).ExecuteUpdateAsync(s => s.SetProperty(p => p.PostingTitle, title));
+        });
+        var manager = await _app.SignedInAsync("Manager");
+        var rows = Csv.Parse(await manager.GetStringAsync("/Pipeline?handler=Csv"));
+        Assert.Contains(rows, r => r["title"] == expected);
+        Assert.DoesNotContain(rows, r => r["title"] == title && title != expected);
+    }
+
     [Fact]
     public async Task The_freelancer_moves_their_proposal_and_the_change_is_timestamped_kept_rolled_up_and_audited()
     {

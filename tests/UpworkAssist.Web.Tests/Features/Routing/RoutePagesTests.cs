@@ -22,15 +22,12 @@ public sealed class RoutePagesTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private static (string, string)[] SlackForm(string secret, string channel = "") =>
-        [("Input.Kind", "Slack"), ("Input.SlackSecret", secret), ("Input.SlackChannel", channel), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")];
-
     [Fact]
     public async Task A_lead_adds_a_Slack_route_whose_secret_is_encrypted_masked_and_never_logged_and_sends_a_test()
     {
         var lead = await _h.App.SignedInAsync("Lead");
         var webhook = _h.Slack.WebhookUrl("T000SECRETPART/B000/XYZsecretTail");
-        var saved = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", SlackForm(webhook));
+        var saved = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(webhook));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Lanes/Routes?lane=blazor"));
@@ -58,11 +55,11 @@ public sealed class RoutePagesTests : IAsyncLifetime
     public async Task Invalid_routes_are_refused_with_reasons()
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var html = await (await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", SlackForm("not a url"))).Content.ReadAsStringAsync();
+        var html = await (await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm("not a url"))).Content.ReadAsStringAsync();
         Assert.Contains("https incoming-webhook URL", html, StringComparison.Ordinal);
         html = await (await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add",
             ("Input.Kind", "Email"), ("Input.EmailTo", "nobody"), ("Input.Mode", "Immediate"), ("Input.TimeZone", "Mars/Base"))).Content.ReadAsStringAsync();
-        Assert.Contains("each needs an @", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;nobody&quot; is not an e-mail address", html, StringComparison.Ordinal);
         Assert.Contains("IANA time zone", html, StringComparison.Ordinal);
         await _h.App.WithDbAsync(async db => Assert.False(await db.AlertRoutes.AnyAsync()));
     }
@@ -103,15 +100,17 @@ public sealed class RoutePagesTests : IAsyncLifetime
         Assert.Contains("<td>in-app</td><td class=\"text-end\">2</td><td class=\"text-end\">3 min</td>", html, StringComparison.Ordinal);
         Assert.Contains("slack-webhook:", html, StringComparison.Ordinal);
 
+        // Deliveries name the routes' targets: for those who manage routes only.
         var freelancer = await _h.App.SignedInAsync("Freelancer");
-        var page = await freelancer.GetFromJsonAsync<JsonElement>("/api/v1/alerts?limit=3");
+        Assert.Equal(HttpStatusCode.Forbidden, (await freelancer.GetAsync("/api/v1/alerts")).StatusCode);
+        var page = await lead.GetFromJsonAsync<JsonElement>("/api/v1/alerts?limit=3");
         var items = page.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(3, items.Count);
         Assert.All(items, i => Assert.Equal(["jobId", "laneId", "route", "status", "attempts", "deliveredAt"], i.EnumerateObject().Select(p => p.Name)));
         Assert.Equal("blazor", items[0].GetProperty("laneId").GetString());
         var next = page.GetProperty("next").GetString();
         Assert.NotNull(next);
-        var rest = await freelancer.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?after={next}");
+        var rest = await lead.GetFromJsonAsync<JsonElement>($"/api/v1/alerts?after={next}");
         Assert.Single(rest.GetProperty("items").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, rest.GetProperty("next").ValueKind);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _h.App.CreateClient().GetAsync("/api/v1/alerts")).StatusCode);

@@ -32,6 +32,7 @@ public sealed class RoutingHarness : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = slack.BaseUrl + "api/",
+            ["Routing:AllowedTargetHosts:0"] = slack.AllowedHost,
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:UseTls"] = "false",
@@ -61,6 +62,10 @@ public sealed class RoutingHarness : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>The Routes page's "add route" form for a Slack route.</summary>
+    public static (string, string)[] SlackForm(string secret, string channel = "") =>
+        [("Input.Kind", "Slack"), ("Input.SlackSecret", secret), ("Input.SlackChannel", channel), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")];
 
     public Task AddLaneAsync(string id, string name, params string[] keywords) => App.WithDbAsync(async db =>
     {

@@ -8,7 +8,7 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Admin.Users;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, AuditLog audit) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, LoginThrottle throttle, AuditLog audit) : PageModel
 {
     public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool LockedOut);
 
@@ -22,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
         foreach (var u in await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
         {
             // Identity decides lockouts on its own clock; ask it rather than compare here.
-            rows.Add(new UserRow(u.Id, u.Email ?? "", u.DisplayName, userRoles[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled, await users.IsLockedOutAsync(u)));
+            rows.Add(new UserRow(u.Id, u.Email ?? "", u.DisplayName, userRoles[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled, await users.IsLockedOutAsync(u) || throttle.IsLockedAnywhere(u.Email ?? "")));
         }
         Users = rows;
     }
@@ -39,6 +39,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Audi
             return NotFound();
         }
         await users.SetLockoutEndDateAsync(user, null);
+        throttle.Unlock(user.Email ?? "");
         await users.ResetAccessFailedCountAsync(user);
         await audit.RecordAsync(AuditActions.UserUnlocked, "user", user.Id, user.Email, ct: ct);
         TempData["Flash"] = $"{user.Email} is unlocked.";

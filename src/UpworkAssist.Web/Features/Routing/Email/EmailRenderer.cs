@@ -8,7 +8,7 @@ namespace UpworkAssist.Web.Features.Routing.Email;
 /// <summary>An alert mail with HTML and plain-text parts; a digest is grouped by lane.</summary>
 public static class EmailRenderer
 {
-    public static MimeMessage Render(Delivery delivery, string from, string to, DateTimeOffset now)
+    public static MimeMessage Render(Delivery delivery, string from, MailboxAddress to, DateTimeOffset now)
     {
         var groups = delivery.Items
             .SelectMany(i => i.Lanes.Select(l => (Lane: l, Item: i)))
@@ -54,7 +54,7 @@ public static class EmailRenderer
         html.Append("</body></html>");
         var message = new MimeMessage { Subject = subject };
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(MailboxAddress.Parse(to));
+        message.To.Add(to);
         message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
         return message;
     }

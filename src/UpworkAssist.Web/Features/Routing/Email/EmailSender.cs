@@ -19,7 +19,12 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider cloc
     {
         var smtp = options.Value;
         var to = delivery.Target.StartsWith("mailto:", StringComparison.Ordinal) ? delivery.Target["mailto:".Length..] : delivery.Target;
-        using var message = EmailRenderer.Render(delivery, smtp.From, to, clock.GetUtcNow());
+        if (!EmailAddress.TryParse(to, out var recipient, out var problem))
+        {
+            // A route saved before the form checked this: no retry can fix it, so the route pauses with the reason.
+            return new SendOutcome(SendStatus.Permanent, problem);
+        }
+        using var message = EmailRenderer.Render(delivery, smtp.From, recipient, clock.GetUtcNow());
         return await SendMessageAsync(message, ct);
     }
 

@@ -27,6 +27,11 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
         "invalid_json", "json_not_object", "invalid_form_data", "too_many_attachments",
     };
 
+    private static readonly HashSet<string> OtherErrors = new(StringComparer.Ordinal)
+    {
+        "ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable", "request_timeout", "invalid_channel",
+    };
+
     public Task<SendOutcome> PostWebhookAsync(Uri webhook, SlackMessage message, CancellationToken ct) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, webhook), message, webApi: false, ct);
 
@@ -54,6 +59,11 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
             {
                 return new SendOutcome(SendStatus.Transient, "timeout");
             }
+            catch (HttpRequestException ex) when (ex.InnerException is TargetRefusedException refused)
+            {
+                // The target points inside the network: a setting to change, not an outage to wait out.
+                return new SendOutcome(SendStatus.Permanent, refused.Message);
+            }
             catch (HttpRequestException ex)
             {
                 return new SendOutcome(SendStatus.Transient, SecretRedaction.RedactText(ex.Message));
@@ -72,7 +82,7 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
         {
             return new SendOutcome(SendStatus.Transient, $"HTTP {status}");
         }
-        var error = webApi && response.IsSuccessStatusCode ? WebApiError(body) : response.IsSuccessStatusCode ? null : Short(body);
+        var error = webApi && response.IsSuccessStatusCode ? WebApiError(body) : response.IsSuccessStatusCode ? null : Known(body.Trim()) ?? "error";
         if (error is null)
         {
             return SendOutcome.Ok;
@@ -100,18 +110,28 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return "unreadable_response";
+            }
             return root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True
                 ? null
-                : root.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown_error" : "unknown_error";
+                : root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? Known(e.GetString()) ?? "unknown_error" : "unknown_error";
         }
         catch (JsonException)
         {
-            return "unreadable_response: " + Short(body);
+            return "unreadable_response";
         }
     }
+
+    /// <summary>
+    /// Slack's error code when it is one Slack documents, else null. The far side's words never
+    /// reach a page or the store: a target that is not Slack would otherwise have its reply shown.
+    /// </summary>
+    private static string? Known(string? code) =>
+        code is not null && (PermanentErrors.Contains(code) || DefectErrors.Contains(code) || OtherErrors.Contains(code)) ? code : null;
 
     private static TimeSpan RetryAfter(HttpResponseMessage response) =>
         response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30);
 
-    private static string Short(string body) => body.Length == 0 ? "empty_response" : SlackMessageBuilder.Truncate(body.Trim(), 200);
 }

@@ -69,7 +69,8 @@ public static class SlackMessageBuilder
         {
             text.Append(CultureInfo.InvariantCulture, $"New match: {item.Posting.Title} ({Budget(item.Posting)}) for {string.Join(", ", item.Lanes.Select(l => l.LaneName))}. ");
         }
-        return Truncate(text.ToString().TrimEnd(), SlackMessage.MaxText);
+        // Slack reads the fallback as mrkdwn too (notifications, screen readers): a title's <!channel> must stay text.
+        return Truncate(Escape(text.ToString().TrimEnd()), SlackMessage.MaxText);
     }
 
     private static IEnumerable<SlackBlock> ItemBlocks(DeliveryItem item, string publicUrl, DateTimeOffset now)
@@ -127,7 +128,10 @@ public static class SlackMessageBuilder
 
     private static string Money(decimal? amount) => amount is null ? "?" : "$" + amount.Value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    // Slack's mrkdwn treats these three as control characters.
+    /// <summary>
+    /// The one escape for other people's text in mrkdwn and the fallback: Slack's mrkdwn treats
+    /// these three as control characters (mentions such as &lt;!channel&gt;, links &lt;url|label&gt;).
+    /// </summary>
     public static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 

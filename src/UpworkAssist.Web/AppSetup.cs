@@ -45,10 +45,9 @@ public static class AppSetup
         services.AddBackgroundJobs(builder.Configuration);
         services.AddFeed(builder.Configuration);
         services.AddHttpContextAccessor();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditSubjects>();
+        services.AddAudit();
         services.AddScoped<Features.Shared.UserTime>();
-        services.AddScoped<AccessTokens>();
+        services.AddApi();
         services.AddLanes();
         services.AddAlertRouting();
         services.AddDrafts();

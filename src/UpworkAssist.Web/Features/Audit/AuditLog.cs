@@ -97,3 +97,9 @@ public static class AuditActions
     public const string KnowledgePageUpdated = "knowledge.page_updated";
     public const string KnowledgePageDeleted = "knowledge.page_deleted";
 }
+
+public static class AuditSetup
+{
+    /// <summary>The audit trail every feature writes to, and the names and links its page shows.</summary>
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>().AddScoped<AuditSubjects>();
+}

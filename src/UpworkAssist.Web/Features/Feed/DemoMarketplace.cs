@@ -1,3 +1,4 @@
+using UpworkAssist.Web.Features.Shared;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -15,10 +16,10 @@ namespace UpworkAssist.Web.Features.Feed;
 /// </summary>
 public sealed class DemoMarketplace(TimeProvider clock)
 {
-    public const string IdPrefix = "~0demo";
+    public const string IdPrefix = DemoPostings.IdPrefix;
 
     /// <summary>Whether a posting (or a proposal's posting id) came from the demo feed: its ids and only its ids carry the prefix.</summary>
-    public static bool IsDemo(string? postingId) => postingId?.StartsWith(IdPrefix, StringComparison.Ordinal) == true;
+    public static bool IsDemo(string? postingId) => DemoPostings.IsDemo(postingId);
     private static readonly int[] PerMinuteWeights = [30, 35, 20, 10, 5]; // 0–4 postings, ~1.2 a minute
     // A fresh install catches up on the last three hours (about 220 postings) in its first poll.
     private const int WindowMinutes = 3 * 60;

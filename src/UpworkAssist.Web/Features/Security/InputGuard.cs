@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using UpworkAssist.Web.Features.Api;
 
 namespace UpworkAssist.Web.Features.Security;
 
@@ -102,7 +101,7 @@ public sealed class InputGuard(RequestDelegate next)
     private static async Task RefuseAsync(HttpContext context, string problem)
     {
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        if (ApiAuthentication.IsApiRequest(context.Request))
+        if (Policies.IsApiRequest(context.Request))
         {
             await Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
             return;

@@ -16,6 +16,13 @@ public static class Roles
 /// </summary>
 public static class Policies
 {
+    /// <summary>The JSON API's authentication scheme (Api's token or the cookie); the API policies authenticate with it.</summary>
+    public const string ApiScheme = "Api";
+
+    /// <summary>Requests to the JSON API and its description, which answer with status codes and problems, never redirects.</summary>
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
     /// <summary>Nobody need be signed in (sign-in, setup, errors, health). Not an authorization policy: such routes allow anonymous users.</summary>
     public const string Anonymous = nameof(Anonymous);
     public const string SignedIn = nameof(SignedIn);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Api;
 
 namespace UpworkAssist.Web.Features.Security;
 
@@ -62,17 +61,13 @@ public static class SecuritySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddAuthentication()
-            .AddScheme<AccessTokenAuthenticationOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
-            .AddPolicyScheme(ApiAuthentication.Scheme, "Token or cookie", o => o.ForwardDefaultSelector = ApiAuthentication.SelectScheme);
-
         services.AddAuthorization(o =>
         {
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             foreach (var (policy, roles) in Policies.RolesFor)
             {
                 o.AddPolicy(policy, p => p.RequireRole(roles));
-                o.AddPolicy(Policies.Api(policy), p => p.AddAuthenticationSchemes(ApiAuthentication.Scheme).RequireRole(roles));
+                o.AddPolicy(Policies.Api(policy), p => p.AddAuthenticationSchemes(Policies.ApiScheme).RequireRole(roles));
             }
         });
         return services;
@@ -80,7 +75,7 @@ public static class SecuritySetup
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ApiAuthentication.IsApiRequest(ctx.Request))
+        if (Policies.IsApiRequest(ctx.Request))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -6,6 +6,8 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Tests.Infrastructure;
 
+using UpworkAssist.Web.Tests.Features.Analytics;
+
 namespace UpworkAssist.Web.Tests.Features.Pipeline;
 
 public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable

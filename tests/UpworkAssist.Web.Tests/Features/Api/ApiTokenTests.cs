@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features;
+namespace UpworkAssist.Web.Tests.Features.Api;
 
 public sealed partial class ApiTokenTests : IDisposable
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features;
+namespace UpworkAssist.Web.Tests.Features.Admin;
 
 public sealed class AdminUsersTests : IDisposable
 {

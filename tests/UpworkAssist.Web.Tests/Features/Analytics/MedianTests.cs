@@ -1,6 +1,6 @@
 using UpworkAssist.Web.Features.Analytics;
 
-namespace UpworkAssist.Web.Tests.Features.Pipeline;
+namespace UpworkAssist.Web.Tests.Features.Analytics;
 
 /// <summary>The median by selection against the median of a sorted copy.</summary>
 public sealed class MedianTests

@@ -6,7 +6,7 @@ using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features;
+namespace UpworkAssist.Web.Tests.Features.Security;
 
 /// <summary>One app for the matrix: a browser per role, a token per role, and records for the pages about one subject.</summary>
 public sealed class RoleMatrixFixture : TestApp

@@ -8,7 +8,9 @@ using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Features.Pipeline;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features.Pipeline;
+using UpworkAssist.Web.Tests.Features.Pipeline;
+
+namespace UpworkAssist.Web.Tests.Features.Analytics;
 
 /// <summary>`Analytics:ReportCacheSeconds`: 0 builds every view; values out of range stop start-up.</summary>
 public sealed class AnalyticsSettingsTests

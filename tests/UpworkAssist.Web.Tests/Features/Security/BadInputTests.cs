@@ -6,7 +6,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features;
+namespace UpworkAssist.Web.Tests.Features.Security;
 
 /// <summary>An Admin (who may reach every form) and a posting for the pages about one job.</summary>
 public sealed class BadInputApp : TestApp

@@ -1,6 +1,6 @@
 using UpworkAssist.Web.Features.Analytics;
 
-namespace UpworkAssist.Web.Tests.Features.Pipeline;
+namespace UpworkAssist.Web.Tests.Features.Analytics;
 
 public sealed class WilsonTests
 {

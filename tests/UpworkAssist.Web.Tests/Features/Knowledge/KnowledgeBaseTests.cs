@@ -6,7 +6,9 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Knowledge;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features.Compliance;
+using UpworkAssist.Web.Tests.Features.Compliance;
+
+namespace UpworkAssist.Web.Tests.Features.Knowledge;
 
 /// <summary>The knowledge base through its pages: starter pages, Markdown rendering, sanitizing, editing roles.</summary>
 public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixture<ComplianceApp>

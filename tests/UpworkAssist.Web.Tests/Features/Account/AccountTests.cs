@@ -6,7 +6,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features;
+namespace UpworkAssist.Web.Tests.Features.Account;
 
 public sealed class AccountTests : IDisposable
 {

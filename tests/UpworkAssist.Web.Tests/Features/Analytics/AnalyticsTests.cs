@@ -7,7 +7,9 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Tests.Infrastructure;
 
-namespace UpworkAssist.Web.Tests.Features.Pipeline;
+using UpworkAssist.Web.Tests.Features.Pipeline;
+
+namespace UpworkAssist.Web.Tests.Features.Analytics;
 
 /// <summary>Every metric from <see cref="KnownPipeline"/>, read back through the page's CSV exports (the same numbers the page shows).</summary>
 public sealed class AnalyticsTests : IAsyncLifetime, IDisposable

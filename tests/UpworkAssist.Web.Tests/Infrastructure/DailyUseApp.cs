@@ -109,7 +109,7 @@ public sealed class DailyUseApp : BrowserApp
         "/Queue/Job" => "/Queue/Job/" + Uri.EscapeDataString(AssignedPostingId),
         // A Freelancer drafts only for jobs assigned to them (docs/accounts.md).
         "/Drafts/New" => "/Drafts/New?postingId=" + Uri.EscapeDataString(role == Roles.Freelancer ? AssignedPostingId : UnassignedPostingId),
-        "/Lanes/Routes" => "/Lanes/Routes?lane=dotnet",
+        "/Routing/Routes" => "/Routing/Routes?lane=dotnet",
         "/Drafts/Edit" => "/Drafts/Edit?id=" + DraftOf[role].ToString(CultureInfo.InvariantCulture),
         "/Pipeline/Edit" => "/Pipeline/Edit?id=" + Pipeline.Ids[0].ToString(CultureInfo.InvariantCulture),
         "/Admin/Users/Edit" => "/Admin/Users/Edit?id=" + UserIdOf[Roles.Lead],

@@ -38,7 +38,7 @@ public sealed class RouteTargetTests : IAsyncLifetime
     public async Task A_webhook_url_that_is_not_Slack_or_an_allowed_host_is_refused_and_nothing_stored(string url)
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
+        var response = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("https://hooks.slack.com/", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         await _h.App.WithDbAsync(async db => Assert.False(await db.AlertRoutes.AnyAsync()));
@@ -50,7 +50,7 @@ public sealed class RouteTargetTests : IAsyncLifetime
         var lead = await _h.App.SignedInAsync("Lead");
         foreach (var url in new[] { "https://hooks.slack.com/services/T0/B0/abc", _h.Slack.WebhookUrl("T1") })
         {
-            var response = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
+            var response = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
         await _h.App.WithDbAsync(async db => Assert.Equal(2, await db.AlertRoutes.CountAsync()));
@@ -78,9 +78,9 @@ public sealed class RouteTargetTests : IAsyncLifetime
         var routeId = await _h.AddSlackRouteAsync("blazor", _h.Slack.WebhookUrl("T1"));
         _h.Slack.Respond = _ => new SlackReply(400, "<html>internal admin console: db password hunter2</html>");
         var lead = await _h.App.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", $"/Lanes/Routes?lane=blazor&id={routeId}&handler=Test");
+        await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test");
 
-        var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Lanes/Routes?lane=blazor"));
+        var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Routing/Routes?lane=blazor"));
         Assert.Contains("Test message failed: error (HTTP 400)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", html, StringComparison.Ordinal);
         await _h.App.WithDbAsync(async db => Assert.False(await db.AuditEvents.AnyAsync(a => a.Details!.Contains("hunter2"))));
@@ -94,7 +94,7 @@ public sealed class RouteTargetTests : IAsyncLifetime
     public async Task An_address_the_sender_cannot_use_is_refused_by_the_form(string address)
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Lanes/Routes?lane=blazor", "/Lanes/Routes?lane=blazor&handler=Add",
+        var response = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add",
             ("Input.Kind", "Email"), ("Input.EmailTo", "good@example.test, " + address), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("is not an e-mail address|names an IP address", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));

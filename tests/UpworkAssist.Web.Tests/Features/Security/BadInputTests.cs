@@ -105,7 +105,7 @@ public sealed partial class BadInputTests(BadInputApp app) : IClassFixture<BadIn
     private static string Query(string key) => key switch
     {
         "GET /Drafts/New" => "?postingId=" + RouteCatalog.SamplePosting,
-        "GET /Lanes/Routes" => "?lane=dotnet",
+        "GET /Routing/Routes" => "?lane=dotnet",
         "GET /Knowledge/Read" => "?slug=kickoff-call",
         _ => "",
     };

@@ -120,7 +120,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         "GET /Pipeline/Edit" => $"?id={app.AnyProposalId}",
         "GET /Admin/Users/Edit" => $"?id={app.AnyUserId}",
         "GET /Drafts/New" => "?postingId=" + RoleMatrixFixture.MatrixPosting,
-        "GET /Lanes/Routes" => "?lane=dotnet",
+        "GET /Routing/Routes" => "?lane=dotnet",
         "GET /Knowledge/Read" => "?slug=kickoff-call",
         _ => "",
     };

@@ -1,9 +1,8 @@
 using FluentValidation;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Routing.Email;
 
-namespace UpworkAssist.Web.Features.Lanes;
+namespace UpworkAssist.Web.Features.Routing;
 
 /// <summary>The "add route" form. The secret is write-only: it is never sent back to the browser.</summary>
 public sealed record RouteInput

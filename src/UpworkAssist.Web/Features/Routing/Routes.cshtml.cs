@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Shared;
 
-namespace UpworkAssist.Web.Features.Lanes;
+namespace UpworkAssist.Web.Features.Routing;
 
 /// <summary>A lane's routes (Admin and Lead): add, pause/resume, delete, send a test message, and delivery latency.</summary>
 public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTester tester, DeliveryLatency latency, AuditLog audit, TimeProvider clock, IValidator<RouteInput> validator) : PageModel

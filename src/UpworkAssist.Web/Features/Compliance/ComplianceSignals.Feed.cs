@@ -75,10 +75,7 @@ public sealed partial class ComplianceSignals
 
     private async Task<Signal> NodesAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var dayAgo = now.AddDays(-1);
-        var day = await db.Set<PollRun>().AsNoTracking().Where(r => r.StartedAt > dayAgo)
-            .GroupBy(_ => 1).Select(g => new { Skipped = g.Sum(r => r.Skipped), Repaired = g.Sum(r => r.Repaired) }).SingleOrDefaultAsync(ct);
-        var (skipped, repaired) = (day?.Skipped ?? 0, day?.Repaired ?? 0);
+        var (skipped, repaired, _) = await PollFigures.SinceAsync(db, now.AddDays(-1), ct);
         var verdict = skipped > 0 ? Verdict.Amber : Verdict.Green;
         return new Signal("nodes", "Postings skipped or repaired", $"{skipped} skipped, {repaired} repaired in the last 24 hours",
             "green: none skipped (repairs are fine); amber: any skipped", verdict, verdict == Verdict.Green

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -124,7 +121,7 @@ public sealed class MarketplaceTokens(
                 throw new FeedException(FeedFailure.NeedsReconnect, c?.HaltReason ?? "The marketplace is not connected: an Admin must connect it.");
             }
 
-            var reply = await RequestTokenAsync(new Dictionary<string, string>
+            var reply = await TokenEndpoint.RequestAsync(http.CreateClient(MarketplaceClient.HttpClientName), options.CurrentValue, new Dictionary<string, string>
             {
                 ["grant_type"] = "refresh_token",
                 ["refresh_token"] = refreshToken,
@@ -166,7 +163,7 @@ public sealed class MarketplaceTokens(
     /// <summary>Completes the browser Connect flow: exchanges the code and stores the grant.</summary>
     public async Task ExchangeCodeAsync(string code, Uri redirectUri, string connectedBy, CancellationToken ct)
     {
-        var reply = await RequestTokenAsync(new Dictionary<string, string>
+        var reply = await TokenEndpoint.RequestAsync(http.CreateClient(MarketplaceClient.HttpClientName), options.CurrentValue, new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code",
             ["code"] = code,
@@ -241,7 +238,7 @@ public sealed class MarketplaceTokens(
         }
     }
 
-    private void Store(MarketplaceConnection c, TokenReply reply, DateTimeOffset now)
+    private void Store(MarketplaceConnection c, TokenEndpoint.Reply reply, DateTimeOffset now)
     {
         c.ProtectedAccessToken = _protector.Protect(reply.AccessToken!);
         c.AccessTokenExpiresAt = now + reply.ExpiresIn;
@@ -255,56 +252,6 @@ public sealed class MarketplaceTokens(
             c.Scope = scope.Length > 2000 ? scope[..2000] : scope;
         }
         c.TokenAgeAlertedAt = null;
-    }
-
-    private sealed record TokenReply(string? AccessToken, string? RefreshToken, TimeSpan ExpiresIn, string? Error, string? Scope = null);
-
-    private async Task<TokenReply> RequestTokenAsync(Dictionary<string, string> form, CancellationToken ct)
-    {
-        var o = options.CurrentValue;
-        form["client_id"] = o.ClientId ?? "";
-        form["client_secret"] = o.ClientSecret ?? "";
-        var client = http.CreateClient(MarketplaceClient.HttpClientName);
-        HttpResponseMessage response;
-        try
-        {
-            using var content = new FormUrlEncodedContent(form);
-            response = await client.PostAsync(o.TokenEndpoint, content, ct);
-        }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
-        {
-            throw new FeedException(FeedFailure.Timeout, "The token endpoint could not be reached.", ex);
-        }
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(ct);
-            JsonElement json;
-            try
-            {
-                json = JsonDocument.Parse(body).RootElement;
-            }
-            catch (JsonException)
-            {
-                throw new FeedException(response.StatusCode >= HttpStatusCode.InternalServerError ? FeedFailure.ServerError : FeedFailure.InvalidResponse,
-                    $"The token endpoint answered {(int)response.StatusCode} without JSON.");
-            }
-            if (!response.IsSuccessStatusCode || !json.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String)
-            {
-                var error = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var e) ? e.ToString() : $"HTTP {(int)response.StatusCode}";
-                return new TokenReply(null, null, TimeSpan.Zero, error);
-            }
-            var expires = TimeSpan.FromHours(24);
-            if (json.TryGetProperty("expires_in", out var exp))
-            {
-                // expires_in may come as a number or a string.
-                var seconds = exp.ValueKind == JsonValueKind.Number ? exp.GetDouble()
-                    : double.TryParse(exp.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 86400;
-                expires = TimeSpan.FromSeconds(Math.Clamp(seconds, 60, 30 * 86400));
-            }
-            var refresh = json.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            var scope = json.TryGetProperty("scope", out var sc) && sc.ValueKind == JsonValueKind.String ? sc.GetString() : null;
-            return new TokenReply(access.GetString(), refresh, expires, null, scope);
-        }
     }
 
     public void Dispose() => _refreshGate.Dispose();

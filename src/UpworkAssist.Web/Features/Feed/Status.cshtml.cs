@@ -37,11 +37,7 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovern
         DemoPostings = await db.Postings.CountAsync(p => p.Source == FeedSource.Demo, ct);
         Now = clock.GetUtcNow();
         var since = Now - TimeSpan.FromDays(1);
-        var day = await db.Set<PollRun>().Where(r => r.StartedAt > since)
-            .GroupBy(_ => 1).Select(g => new { Skipped = g.Sum(r => r.Skipped), Repaired = g.Sum(r => r.Repaired), Errors = g.Sum(r => r.Errors) })
-            .SingleOrDefaultAsync(ct);
-        (SkippedToday, RepairedToday, ErrorsToday) = (day?.Skipped ?? 0, day?.Repaired ?? 0, day?.Errors ?? 0);
-        // Errors are read from the stored runs, so a restart does not make a failing feed look clean.
+        (SkippedToday, RepairedToday, ErrorsToday) = await PollFigures.SinceAsync(db, since, ct);
         LastFailed = await db.Set<PollRun>().AsNoTracking().Where(r => r.Error != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         Gaps = await gaps.RecentAsync(14, ct);
     }

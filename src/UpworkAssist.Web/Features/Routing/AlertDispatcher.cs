@@ -27,7 +27,7 @@ public sealed class AlertDispatcher(
     {
         var now = clock.GetUtcNow();
         var leaseCutoff = now - options.Value.ClaimLease;
-        var freshSince = now - options.Value.FreshAlertAge;
+        var freshSince = FreshSince(now);
         // Fresh alerts first: a target's head is its oldest fresh row while it has one.
         var due = await Due(now, leaseCutoff)
             .OrderBy(a => !a.IsDigest && a.PublishedAt < freshSince ? 1 : 0).ThenBy(a => a.DueAt).ThenBy(a => a.Id).Take(options.Value.BatchSize)
@@ -48,6 +48,12 @@ public sealed class AlertDispatcher(
         return delivered;
     }
 
+    /// <summary>Alerts for postings published before this are catch-up alerts (docs/routing.md "Fresh first").</summary>
+    private DateTimeOffset FreshSince(DateTimeOffset now) => now - options.Value.FreshAlertAge;
+
+    private static System.Linq.Expressions.Expression<Func<Alert, bool>> CatchUp(DateTimeOffset freshSince) =>
+        a => !a.IsDigest && a.PublishedAt < freshSince;
+
     private IQueryable<Alert> Due(DateTimeOffset now, DateTimeOffset leaseCutoff) => db.Alerts.Where(a =>
         (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held) && a.Channel != AlertChannel.InApp
         && a.DueAt <= now && (a.ClaimedAt == null || a.ClaimedAt < leaseCutoff));
@@ -64,7 +70,7 @@ public sealed class AlertDispatcher(
         }
         var head = await db.Alerts.AsNoTracking().Include(a => a.Match).SingleAsync(a => a.Id == headId, ct);
         var postingId = head.Match!.PostingId;
-        var freshSince = now - options.Value.FreshAlertAge;
+        var freshSince = FreshSince(now);
         var catchUp = !head.IsDigest && head.PublishedAt < freshSince;
         List<long> companions;
         int? catchUpTotal = null;
@@ -72,7 +78,7 @@ public sealed class AlertDispatcher(
         {
             // The newest waiting postings first, as many as one message lists; every lane's row of a posting goes with it.
             var waiting = await Due(now, leaseCutoff)
-                .Where(a => a.Target == head.Target && !a.IsDigest && a.PublishedAt < freshSince)
+                .Where(a => a.Target == head.Target).Where(CatchUp(freshSince))
                 .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => new { a.Id, a.Match!.PostingId }).ToListAsync(ct);
             var postings = waiting.Select(w => w.PostingId).Distinct(StringComparer.Ordinal).ToList();
             catchUpTotal = postings.Count;

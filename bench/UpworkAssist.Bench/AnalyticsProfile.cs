@@ -52,7 +52,7 @@ internal static class AnalyticsProfile
         for (var round = 0; round < Rounds; round++)
         {
             await using var db = new AppDbContext(options);
-            var choices = await FilterChoices.LoadAsync(db, user, CancellationToken.None);
+            var choices = await FilterChoices.LoadAsync(db, new UpworkAssist.Web.Features.Drafts.DraftTemplateNames(db), user, CancellationToken.None);
             var filter = new ProposalFilter(From: today.AddDays(-89 - round % 30), To: today.AddDays(-round % 30));
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 
 /// <summary>
 /// Fills a store with a realistic pipeline for the analytics benchmark (docs/performance.md

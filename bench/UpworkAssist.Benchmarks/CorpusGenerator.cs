@@ -50,16 +50,16 @@ public sealed class CorpusGenerator(int seed = 42)
 
     private readonly Random _random = new(seed);
 
-    public (List<Lane> Lanes, List<Job> Jobs) Generate(int jobCount, int laneCount = 20, int negativePerLane = 200, int includePerLane = 20)
+    public (List<LaneDefinition> Lanes, List<Job> Jobs) Generate(int jobCount, int laneCount = 20, int negativePerLane = 200, int includePerLane = 20)
     {
         List<string> pool = KeywordPool(3000);
-        var lanes = new List<Lane>();
+        var lanes = new List<LaneDefinition>();
         for (int i = 0; i < laneCount; i++)
         {
-            lanes.Add(new Lane
+            lanes.Add(new LaneDefinition
             {
                 Id = $"lane-{i:00}",
-                Name = $"Lane {i}",
+                Name = $"LaneDefinition {i}",
                 JobTypes = i % 3 == 0 ? [JobType.Fixed] : [],
                 MinFixedBudget = i % 2 == 0 ? 200 + (i * 50) : null,
                 MinHourlyRate = i % 4 == 1 ? 25 + i : null,
@@ -110,7 +110,7 @@ public sealed class CorpusGenerator(int seed = 42)
     }
 
     /// <summary>Writes lanes.json, jobs.json, KEYWORDS (the union of all lanes' keywords) and TEXTS (title, description, skills; one job a line).</summary>
-    public static void WriteCorpus(string directory, List<Lane> lanes, List<Job> jobs)
+    public static void WriteCorpus(string directory, List<LaneDefinition> lanes, List<Job> jobs)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "lanes.json"), LaneJson.Serialize(lanes));

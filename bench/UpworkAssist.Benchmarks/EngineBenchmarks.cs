@@ -31,7 +31,7 @@ public class EngineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        (List<Lane> lanes, List<Job> jobs) = new CorpusGenerator().Generate(Jobs);
+        (List<LaneDefinition> lanes, List<Job> jobs) = new CorpusGenerator().Generate(Jobs);
         _jobs = jobs;
         _jobsJson = Encoding.UTF8.GetBytes(JobJson.Serialize(jobs, indented: false));
         _normalizedDescriptions = [.. jobs.Select(static job => TextNormalizer.Normalize(job.Description))];

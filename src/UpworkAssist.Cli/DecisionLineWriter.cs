@@ -13,7 +13,7 @@ namespace UpworkAssist.Cli;
 /// {"jobId":"~01a","laneId":"dotnet","matched":false,"reasons":["budget_below_floor"]},
 /// from pre-encoded UTF-8 pieces into one large buffer: the CLI prints millions of these.
 /// </summary>
-internal sealed class DecisionLineWriter(DecisionLineWriter.Spool output, IReadOnlyList<Lane> lanes) : IDisposable
+internal sealed class DecisionLineWriter(DecisionLineWriter.Spool output, IReadOnlyList<LaneDefinition> lanes) : IDisposable
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly SearchValues<char> NeedsEscaping = SearchValues.Create("\"\\");

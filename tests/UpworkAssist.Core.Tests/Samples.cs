@@ -21,16 +21,16 @@ internal static class Samples
         Client = new JobClient { Country = "United States", PaymentVerified = true, TotalSpent = 5000, TotalHires = 3, Rating = 4.8m },
     };
 
-    public static Lane BaseLane { get; } = new() { Id = "dotnet", Name = ".NET" };
+    public static LaneDefinition BaseLane { get; } = new() { Id = "dotnet", Name = ".NET" };
 
     /// <summary>The reason codes of one lane and one job.</summary>
-    public static IReadOnlyList<string> Reasons(Lane lane, Job job, DateTimeOffset? now = null) =>
+    public static IReadOnlyList<string> Reasons(LaneDefinition lane, Job job, DateTimeOffset? now = null) =>
         CompiledLaneSet.Compile([lane]).Evaluate(job, now ?? Now)[0].Reasons;
 
     /// <summary>Whether <paramref name="keyword"/> occurs in <paramref name="text"/> by RULES.md, through the engine.</summary>
     public static bool Occurs(string keyword, string text)
     {
-        Lane lane = BaseLane with { IncludeKeywords = [keyword] };
+        LaneDefinition lane = BaseLane with { IncludeKeywords = [keyword] };
         return !Reasons(lane, BaseJob with { Title = "", Description = text }).Contains("keyword_missing");
     }
 }

@@ -15,28 +15,28 @@ public static class LaneJson
     /// Reads a JSON array of lanes and returns every error (up to <paramref name="maxErrors"/>),
     /// so an import can list them all and store nothing; the CLI shows the first.
     /// </summary>
-    public static JsonReadResult<Lane> Read(ReadOnlySpan<byte> utf8Json, int maxErrors = int.MaxValue)
+    public static JsonReadResult<LaneDefinition> Read(ReadOnlySpan<byte> utf8Json, int maxErrors = int.MaxValue)
     {
         var log = new ErrorLog(maxErrors);
         var firstIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
-        List<Lane> lanes = JsonArrayReader.Read(utf8Json, "lanes", (ref Utf8JsonReader reader, ErrorLog errors) =>
+        List<LaneDefinition> lanes = JsonArrayReader.Read(utf8Json, "lanes", (ref Utf8JsonReader reader, ErrorLog errors) =>
         {
-            (Lane? lane, string? id) = ReadLane(ref reader, errors);
+            (LaneDefinition? lane, string? id) = ReadLane(ref reader, errors);
             int index = errors.Index;
             errors.Index = -1;
             LaneValidator.AddIfDuplicate(errors.Errors, firstIndexById, id, index);
             errors.Index = index;
             return lane;
         }, log);
-        return new JsonReadResult<Lane>(lanes, log.Errors);
+        return new JsonReadResult<LaneDefinition>(lanes, log.Errors);
     }
 
-    public static void Write(Utf8JsonWriter writer, IEnumerable<Lane> lanes)
+    public static void Write(Utf8JsonWriter writer, IEnumerable<LaneDefinition> lanes)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(lanes);
         writer.WriteStartArray();
-        foreach (Lane lane in lanes)
+        foreach (LaneDefinition lane in lanes)
         {
             Write(writer, lane);
         }
@@ -44,10 +44,10 @@ public static class LaneJson
         writer.WriteEndArray();
     }
 
-    public static string Serialize(IEnumerable<Lane> lanes, bool indented = true) =>
+    public static string Serialize(IEnumerable<LaneDefinition> lanes, bool indented = true) =>
         JsonText.Write(writer => Write(writer, lanes), indented);
 
-    private static void Write(Utf8JsonWriter writer, Lane lane)
+    private static void Write(Utf8JsonWriter writer, LaneDefinition lane)
     {
         writer.WriteStartObject();
         writer.WriteString("id", lane.Id);
@@ -73,7 +73,7 @@ public static class LaneJson
         writer.WriteEndObject();
     }
 
-    private static (Lane? Lane, string? Id) ReadLane(ref Utf8JsonReader reader, ErrorLog log)
+    private static (LaneDefinition? LaneDefinition, string? Id) ReadLane(ref Utf8JsonReader reader, ErrorLog log)
     {
         if (!JsonValue.IsObject(ref reader, log, ""))
         {
@@ -81,7 +81,7 @@ public static class LaneJson
         }
 
         int errorsBefore = log.Errors.Count;
-        var lane = new Lane { Id = null!, Name = null! };
+        var lane = new LaneDefinition { Id = null!, Name = null! };
         bool hasId = false, hasName = false;
         while (JsonValue.NextProperty(ref reader))
         {

@@ -10,7 +10,7 @@ namespace UpworkAssist.Core.Lanes;
 public static class LaneValidator
 {
     /// <summary>Every problem with one lane; paths are field paths such as "includeKeywords[2]".</summary>
-    public static IReadOnlyList<ValidationError> Validate(Lane lane)
+    public static IReadOnlyList<ValidationError> Validate(LaneDefinition lane)
     {
         ArgumentNullException.ThrowIfNull(lane);
         var errors = new List<ValidationError>();
@@ -32,7 +32,7 @@ public static class LaneValidator
     }
 
     /// <summary>Every problem with a set of lanes (a file, an import); paths start with the lane's index, e.g. "[3].id".</summary>
-    public static IReadOnlyList<ValidationError> Validate(IReadOnlyList<Lane> lanes)
+    public static IReadOnlyList<ValidationError> Validate(IReadOnlyList<LaneDefinition> lanes)
     {
         ArgumentNullException.ThrowIfNull(lanes);
         var errors = new List<ValidationError>();

@@ -6,7 +6,7 @@ namespace UpworkAssist.Core.Rules;
 /// <summary>One lane's rules with every list normalized and deduplicated, ready for evaluation.</summary>
 internal sealed class CompiledLane
 {
-    public CompiledLane(Lane lane)
+    public CompiledLane(LaneDefinition lane)
     {
         Lane = lane;
         JobTypes = Mask(lane.JobTypes.Select(static type => (int)type));
@@ -20,7 +20,7 @@ internal sealed class CompiledLane
         MaxAge = lane.MaxAgeMinutes is int minutes ? TimeSpan.FromMinutes(minutes) : null;
     }
 
-    public Lane Lane { get; }
+    public LaneDefinition Lane { get; }
 
     /// <summary>Bit (1 &lt;&lt; (int)type) per allowed job type; 0 allows any.</summary>
     public int JobTypes { get; }
@@ -39,7 +39,7 @@ internal sealed class CompiledLane
     /// <summary>The failing rules that do not depend on text search, skills or countries.</summary>
     public Reason EvaluateScalars(Job job, DateTimeOffset now)
     {
-        Lane lane = Lane;
+        LaneDefinition lane = Lane;
         Reason reasons = Reason.None;
         if (!lane.Enabled)
         {

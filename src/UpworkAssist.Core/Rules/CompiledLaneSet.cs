@@ -35,7 +35,7 @@ public sealed class CompiledLaneSet
     private readonly LaneBits _includeByCountry;
     private readonly LaneBits _excludeByCountry;
 
-    private CompiledLaneSet(IReadOnlyList<Lane> lanes)
+    private CompiledLaneSet(IReadOnlyList<LaneDefinition> lanes)
     {
         _lanes = [.. lanes.Select(static lane => new CompiledLane(lane))];
         Lanes = [.. lanes];
@@ -66,12 +66,12 @@ public sealed class CompiledLaneSet
     }
 
     /// <summary>The lanes, in the order given to <see cref="Compile"/>; results follow this order.</summary>
-    public IReadOnlyList<Lane> Lanes { get; }
+    public IReadOnlyList<LaneDefinition> Lanes { get; }
 
     public int Count => _lanes.Length;
 
     /// <summary>Compiles valid lanes; throws <see cref="InvalidInputException"/> with every error otherwise.</summary>
-    public static CompiledLaneSet Compile(IReadOnlyList<Lane> lanes)
+    public static CompiledLaneSet Compile(IReadOnlyList<LaneDefinition> lanes)
     {
         ArgumentNullException.ThrowIfNull(lanes);
         IReadOnlyList<ValidationError> errors = LaneValidator.Validate(lanes);

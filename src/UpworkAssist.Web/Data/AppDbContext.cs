@@ -1,39 +1,63 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using UpworkAssist.Web.Features.Pipeline;
+using Microsoft.EntityFrameworkCore;
+using UpworkAssist.Web.Features.Api;
+using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Drafts;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Knowledge;
+using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Queue;
+using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Data;
 
 /// <summary>The one store. Features use it directly; there is no repository layer (docs/adr/0002).</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    // Every entity, grouped by the feature that owns it (docs/architecture.md, "The store").
     public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<MarketplaceConnection> MarketplaceConnections => Set<MarketplaceConnection>();
+    public DbSet<FeedCursor> FeedCursors => Set<FeedCursor>();
+    public DbSet<PollRun> PollRuns => Set<PollRun>();
+    public DbSet<FeedGap> FeedGaps => Set<FeedGap>();
+    public DbSet<MarketplaceRequest> MarketplaceRequests => Set<MarketplaceRequest>();
+    public DbSet<MarketplaceRequestDay> MarketplaceRequestDays => Set<MarketplaceRequestDay>();
+
     public DbSet<Lane> Lanes => Set<Lane>();
     public DbSet<Match> Matches => Set<Match>();
+
+    public DbSet<FilterPreset> FilterPresets => Set<FilterPreset>();
+
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertRoute> AlertRoutes => Set<AlertRoute>();
     public DbSet<ChannelThrottle> ChannelThrottles => Set<ChannelThrottle>();
+
     public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+    public DbSet<DraftTemplate> DraftTemplates => Set<DraftTemplate>();
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+    public DbSet<LaneDraftPolicy> LaneDraftPolicies => Set<LaneDraftPolicy>();
+    public DbSet<FreelancerProfile> FreelancerProfiles => Set<FreelancerProfile>();
+    public DbSet<ProofArtifact> ProofArtifacts => Set<ProofArtifact>();
+    public DbSet<PaceOverride> PaceOverrides => Set<PaceOverride>();
+
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalStageChange> ProposalStageChanges => Set<ProposalStageChange>();
     public DbSet<ProposalProgress> ProposalProgress => Set<ProposalProgress>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
-    public DbSet<FreelancerProfile> FreelancerProfiles => Set<FreelancerProfile>();
-    public DbSet<ProofArtifact> ProofArtifacts => Set<ProofArtifact>();
-    public DbSet<DraftTemplate> DraftTemplates => Set<DraftTemplate>();
-    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
-    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
-    public DbSet<LaneDraftPolicy> LaneDraftPolicies => Set<LaneDraftPolicy>();
-    public DbSet<PaceOverride> PaceOverrides => Set<PaceOverride>();
-    public DbSet<Features.Feed.FeedGap> FeedGaps => Set<Features.Feed.FeedGap>();
-    public DbSet<Features.Feed.MarketplaceRequest> MarketplaceRequests => Set<Features.Feed.MarketplaceRequest>();
-    public DbSet<Features.Compliance.AutomationTool> AutomationTools => Set<Features.Compliance.AutomationTool>();
-    public DbSet<Features.Compliance.AuditPlanStep> AuditPlanSteps => Set<Features.Compliance.AuditPlanStep>();
-    public DbSet<Features.Compliance.ComplianceReview> ComplianceReviews => Set<Features.Compliance.ComplianceReview>();
-    public DbSet<Features.Knowledge.KnowledgePage> KnowledgePages => Set<Features.Knowledge.KnowledgePage>();
+
+    public DbSet<AutomationTool> AutomationTools => Set<AutomationTool>();
+    public DbSet<AuditPlanStep> AuditPlanSteps => Set<AuditPlanStep>();
+    public DbSet<ComplianceReview> ComplianceReviews => Set<ComplianceReview>();
+    public DbSet<ReviewReminderSettings> ReviewReminderSettings => Set<ReviewReminderSettings>();
+
+    public DbSet<KnowledgePage> KnowledgePages => Set<KnowledgePage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,8 +13,8 @@ public class LaneJsonTests
     [Fact]
     public void Applies_the_defaults_of_rules_md()
     {
-        Lane lane = Assert.Single(LaneJson.Read("""[{"id":"a","name":"A","routing":{"slack":"#x"}}]"""u8).ItemsOrThrow());
-        Assert.Equal(new Lane { Id = "a", Name = "A" } with { JobTypes = lane.JobTypes }, lane with { JobTypes = lane.JobTypes });
+        LaneDefinition lane = Assert.Single(LaneJson.Read("""[{"id":"a","name":"A","routing":{"slack":"#x"}}]"""u8).ItemsOrThrow());
+        Assert.Equal(new LaneDefinition { Id = "a", Name = "A" } with { JobTypes = lane.JobTypes }, lane with { JobTypes = lane.JobTypes });
         Assert.True(lane.Enabled);
         Assert.Empty(lane.JobTypes);
         Assert.False(lane.AllowUnknownBudget);
@@ -33,7 +33,7 @@ public class LaneJsonTests
     [Fact]
     public void Round_trips_through_write()
     {
-        Lane lane = new()
+        LaneDefinition lane = new()
         {
             Id = "dotnet",
             Name = ".NET",
@@ -56,7 +56,7 @@ public class LaneJsonTests
             MaxApplicants = 20,
             MaxAgeMinutes = 120,
         };
-        Lane back = Assert.Single(LaneJson.Read(Encoding.UTF8.GetBytes(LaneJson.Serialize([lane]))).ItemsOrThrow());
+        LaneDefinition back = Assert.Single(LaneJson.Read(Encoding.UTF8.GetBytes(LaneJson.Serialize([lane]))).ItemsOrThrow());
         Assert.Equal(LaneJson.Serialize([lane]), LaneJson.Serialize([back]));
     }
 

@@ -14,7 +14,7 @@ public class LaneValidatorTests
     [Fact]
     public void Lists_every_error_of_one_lane_with_field_paths()
     {
-        Lane lane = Samples.BaseLane with
+        LaneDefinition lane = Samples.BaseLane with
         {
             Id = "",
             MinFixedBudget = -1,
@@ -31,7 +31,7 @@ public class LaneValidatorTests
     [Fact]
     public void A_set_of_lanes_adds_indexes_and_duplicate_ids()
     {
-        Lane[] lanes = [Samples.BaseLane, Samples.BaseLane with { NegativeKeywords = [" "] }, Samples.BaseLane with { Id = "other" }];
+        LaneDefinition[] lanes = [Samples.BaseLane, Samples.BaseLane with { NegativeKeywords = [" "] }, Samples.BaseLane with { Id = "other" }];
         Assert.Equal(
             ["[1].negativeKeywords[0]: keyword is empty", "[1].id: duplicate lane id 'dotnet' (first used at [0])"],
             LaneValidator.Validate(lanes).Select(static e => e.ToString()));

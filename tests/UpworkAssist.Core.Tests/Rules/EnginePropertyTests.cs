@@ -29,7 +29,7 @@ public class EnginePropertyTests
     private static readonly Gen<decimal?> Money = Gen.OneOf<decimal?>(null, 0m, 10m, 50m, 100m, 500.5m);
     private static readonly Gen<int?> Count = Gen.OneOf<int?>(null, 0, 1, 5, 20);
 
-    private static readonly Gen<Lane> LaneGen =
+    private static readonly Gen<LaneDefinition> LaneGen =
         from enabled in Gen.Int[0, 9]
         from jobTypes in Gen.OneOf<JobType[]>([], [JobType.Fixed], [JobType.Hourly], [JobType.Hourly, JobType.Fixed])
         from minFixed in Money
@@ -48,7 +48,7 @@ public class EnginePropertyTests
         from countriesOut in Country.Array[0, 1]
         from maxApplicants in Count
         from maxAge in Gen.OneOf<int?>(null, 0, 30, 600)
-        select new Lane
+        select new LaneDefinition
         {
             Id = "?",
             Name = "random",
@@ -109,7 +109,7 @@ public class EnginePropertyTests
     {
         Gen.Select(LaneGen.Array[1, 5], JobGen.Array[1, 5]).Sample((lanes, jobs) =>
         {
-            Lane[] withIds = [.. lanes.Select(static (lane, i) => lane with { Id = $"lane{i}" })];
+            LaneDefinition[] withIds = [.. lanes.Select(static (lane, i) => lane with { Id = $"lane{i}" })];
             CompiledLaneSet set = CompiledLaneSet.Compile(withIds);
             var fast = new Reason[withIds.Length];
             foreach (Job job in jobs)

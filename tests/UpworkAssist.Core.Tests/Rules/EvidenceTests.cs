@@ -8,7 +8,7 @@ namespace UpworkAssist.Core.Tests.Rules;
 
 public class EvidenceTests
 {
-    private static Decision Decide(Lane lane, Job job) => CompiledLaneSet.Compile([lane]).Evaluate(job, Now)[0];
+    private static Decision Decide(LaneDefinition lane, Job job) => CompiledLaneSet.Compile([lane]).Evaluate(job, Now)[0];
 
     [Fact]
     public void Negative_keyword_evidence_names_the_keywords_and_where_they_were_found()
@@ -58,7 +58,7 @@ public class EvidenceTests
     [Fact]
     public void Score_ranks_title_keywords_over_description_keywords_and_adds_skills_and_verified_clients()
     {
-        Lane lane = BaseLane with { IncludeKeywords = ["asp.net core", "api", "developer", "blazor"], SkillsAny = ["c#", "rust"], SkillsAll = [".net"] };
+        LaneDefinition lane = BaseLane with { IncludeKeywords = ["asp.net core", "api", "developer", "blazor"], SkillsAny = ["c#", "rust"], SkillsAll = [".net"] };
         Decision decision = Decide(lane, BaseJob);
         Assert.True(decision.Matched);
         Assert.Equal(["asp.net core", "api", "developer"], decision.MatchedKeywords);

@@ -13,7 +13,7 @@ namespace UpworkAssist.Core.Tests.Rules;
 /// </summary>
 internal static partial class ReferenceEngine
 {
-    public static List<string> Reasons(Lane lane, Job job, DateTimeOffset now)
+    public static List<string> Reasons(LaneDefinition lane, Job job, DateTimeOffset now)
     {
         var reasons = new List<string>();
         void FailIf(bool condition, string code)

@@ -39,7 +39,7 @@ public class RuleTests
     [InlineData(299.0, true, "budget_below_floor")] // allowUnknownBudget does not excuse a known low budget
     public void Fixed_budget_floor(double? budget, bool allowUnknown, string? expected)
     {
-        Lane lane = BaseLane with { MinFixedBudget = 300, AllowUnknownBudget = allowUnknown };
+        LaneDefinition lane = BaseLane with { MinFixedBudget = 300, AllowUnknownBudget = allowUnknown };
         Job job = BaseJob with { FixedBudget = (decimal?)budget };
         string[] want = expected is null ? [] : [expected];
         if (budget is null && !allowUnknown)
@@ -117,7 +117,7 @@ public class RuleTests
     [InlineData(ExperienceLevel.Expert, true)]
     public void Experience_mismatch(ExperienceLevel? level, bool matches)
     {
-        Lane lane = BaseLane with { ExperienceLevels = [ExperienceLevel.Intermediate, ExperienceLevel.Expert] };
+        LaneDefinition lane = BaseLane with { ExperienceLevels = [ExperienceLevel.Intermediate, ExperienceLevel.Expert] };
         Assert.Equal(matches ? [] : ["experience_mismatch"], Reasons(lane, BaseJob with { ExperienceLevel = level }));
         Assert.Empty(Reasons(BaseLane, BaseJob with { ExperienceLevel = level }));
     }
@@ -221,7 +221,7 @@ public class RuleTests
     [Fact]
     public void Every_rule_is_evaluated_and_reasons_are_sorted_ordinal_without_duplicates()
     {
-        Lane lane = new()
+        LaneDefinition lane = new()
         {
             Id = "all",
             Name = "fails everything",
@@ -261,7 +261,7 @@ public class RuleTests
     [Fact]
     public void Lanes_are_evaluated_together_in_lane_order()
     {
-        Lane[] lanes = [BaseLane with { Id = "a", Enabled = false }, BaseLane with { Id = "b" }, BaseLane with { Id = "c", IncludeKeywords = ["zzz"] }];
+        LaneDefinition[] lanes = [BaseLane with { Id = "a", Enabled = false }, BaseLane with { Id = "b" }, BaseLane with { Id = "c", IncludeKeywords = ["zzz"] }];
         CompiledLaneSet set = CompiledLaneSet.Compile(lanes);
         IReadOnlyList<Decision> decisions = set.Evaluate(BaseJob, Now);
         Assert.Equal(["a", "b", "c"], decisions.Select(d => d.LaneId));
@@ -275,7 +275,7 @@ public class RuleTests
     [Fact]
     public void More_than_64_lanes_use_more_than_one_bitset_word()
     {
-        Lane[] lanes = [.. Enumerable.Range(0, 130).Select(i => BaseLane with { Id = $"l{i}", NegativeKeywords = i % 2 == 0 ? ["api"] : ["nothing here"] })];
+        LaneDefinition[] lanes = [.. Enumerable.Range(0, 130).Select(i => BaseLane with { Id = $"l{i}", NegativeKeywords = i % 2 == 0 ? ["api"] : ["nothing here"] })];
         IReadOnlyList<Decision> decisions = CompiledLaneSet.Compile(lanes).Evaluate(BaseJob, Now);
         Assert.All(decisions, (d, i) => Assert.Equal(i % 2 == 1, d.Matched));
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Browser;
 
@@ -178,7 +179,7 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         var id = await sent.GetAttributeAsync("data-id");
         await sent.DragToAsync(page.Locator("[data-stage=Viewed]"));
         await Assertions.Expect(page.Locator($"[data-stage=Viewed] [data-testid=card][data-id='{id}']")).ToBeVisibleAsync();
-        await app.WithDbAsync(async db => Assert.Equal(Data.ProposalStage.Viewed, (await db.Proposals.SingleAsync(p => p.Id == long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture))).Stage));
+        await app.WithDbAsync(async db => Assert.Equal(ProposalStage.Viewed, (await db.Proposals.SingleAsync(p => p.Id == long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture))).Stage));
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
 

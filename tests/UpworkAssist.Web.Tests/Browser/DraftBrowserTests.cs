@@ -4,6 +4,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Tests.Features.Drafts;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Browser;
 

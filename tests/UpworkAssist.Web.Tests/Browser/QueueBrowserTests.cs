@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Tests.Features.Queue;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Browser;
 

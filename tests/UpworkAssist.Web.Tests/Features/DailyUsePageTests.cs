@@ -102,7 +102,7 @@ public sealed class DailyUsePageTests : IDisposable
         var user = await _app.CreateUserAsync("demo-sender@example.test", "Freelancer");
         await _app.WithDbAsync(async db =>
         {
-            db.Proposals.Add(new UpworkAssist.Web.Data.Proposal { PostingId = "~0demo1a", PostingTitle = "Demo job", FreelancerId = user.Id, SentAt = _app.Clock.GetUtcNow() });
+            db.Proposals.Add(new UpworkAssist.Web.Features.Pipeline.Proposal { PostingId = "~0demo1a", PostingTitle = "Demo job", FreelancerId = user.Id, SentAt = _app.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         });
         var lead = await _app.SignedInAsync("Lead");

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features;
 
@@ -59,7 +60,7 @@ public sealed partial class PlatformTests : IDisposable
         });
         await _app.WithDbAsync(async db =>
         {
-            db.Matches.Add(new UpworkAssist.Web.Data.Match { PostingId = "~missing", LaneId = "missing" });
+            db.Matches.Add(new UpworkAssist.Web.Features.Lanes.Match { PostingId = "~missing", LaneId = "missing" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UpworkAssist.Core.Lanes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -9,7 +10,6 @@ using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Features.Drafts;
 using UpworkAssist.Web.Tests.Features.Pipeline;
 
-using CoreLane = UpworkAssist.Core.Lanes.Lane;
 
 namespace UpworkAssist.Web.Tests.Infrastructure;
 
@@ -49,7 +49,7 @@ public sealed class DailyUseApp : BrowserApp
             // Real lanes carry rules (the lanes page reads them): give the known ones an empty set.
             foreach (var lane in await db.Lanes.Where(l => l.RulesJson == "{}").ToListAsync())
             {
-                LaneRules.Apply(lane, new CoreLane { Id = lane.Id, Name = lane.Name, Enabled = false });
+                LaneRules.Apply(lane, new LaneDefinition { Id = lane.Id, Name = lane.Name, Enabled = false });
             }
             await db.SaveChangesAsync();
         });

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 using Serilog.Events;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Tests.Infrastructure;
 

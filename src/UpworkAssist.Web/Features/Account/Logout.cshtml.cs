@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Account;
 

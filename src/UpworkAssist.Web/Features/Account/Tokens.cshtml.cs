@@ -7,6 +7,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Shared;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Account;
 

@@ -7,7 +7,7 @@ using UpworkAssist.Web.Features.Pipeline;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>The rates the team steers by, with honest intervals and baselines; every table also as CSV.</summary>
-public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, ReportPrebuild prebuild, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, AnalyticsReport analytics, ReportPrebuild prebuild, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, AnalyticsReport analytics, Repor
 
     private async Task LoadAsync(ReportDetail detail, CancellationToken ct)
     {
-        Choices = await FilterChoices.CachedAsync(db, cache, User, ct);
+        Choices = await FilterChoices.CachedAsync(db, templateNames, cache, User, ct);
         Report = await analytics.GetAsync(Filter, User, Choices, detail, ct);
     }
 

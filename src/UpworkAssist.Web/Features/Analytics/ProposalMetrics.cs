@@ -1,5 +1,6 @@
 using System.Globalization;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Analytics;
 

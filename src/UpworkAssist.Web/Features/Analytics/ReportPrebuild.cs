@@ -112,7 +112,7 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var choices = await FilterChoices.LoadAsync(db, view.User, ct);
+            var choices = await FilterChoices.LoadAsync(db, scope.ServiceProvider.GetRequiredService<ITemplateNames>(), view.User, ct);
             if ((await scope.ServiceProvider.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(filter, view.User, choices, ReportDetail.Page, ct, renew)).Built) built++;
         }
         return built;

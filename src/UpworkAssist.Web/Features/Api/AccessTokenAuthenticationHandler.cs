@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Api;
 

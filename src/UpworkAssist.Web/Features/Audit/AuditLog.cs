@@ -102,4 +102,18 @@ public static class AuditSetup
 {
     /// <summary>The audit trail every feature writes to, and the names and links its page shows.</summary>
     public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>().AddScoped<AuditSubjects>();
+
+    /// <summary>Lets the audit page name a feature's subjects (see <see cref="IAuditSubjectNamer"/>).</summary>
+    public static IServiceCollection AddAuditSubjects<T>(this IServiceCollection services) where T : class, IAuditSubjectNamer =>
+        services.AddScoped<IAuditSubjectNamer, T>();
+}
+
+/// <summary>Reads subject ids that are numbers; anything else cannot name a row and is skipped.</summary>
+public static class AuditIds
+{
+    public static List<long> Numbers(IEnumerable<string> ids) =>
+        [.. ids.Select(i => long.TryParse(i, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .Where(n => n >= 0)];
+
+    public static string Text(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

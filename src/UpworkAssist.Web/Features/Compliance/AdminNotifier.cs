@@ -28,7 +28,7 @@ public sealed class AdminNotifier(AppDbContext db, EmailSender email, SlackClien
 
     public async Task<Result> SendAsync(AdminMessage message, CancellationToken ct)
     {
-        var settings = await db.Set<ReviewReminderSettings>().AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
+        var settings = await db.ReviewReminderSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
         var lines = new List<string>();
         var delivered = 0;
         if (settings.EmailAdmins)

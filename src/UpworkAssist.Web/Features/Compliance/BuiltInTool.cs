@@ -11,12 +11,12 @@ public static class BuiltInTool
     public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var tool = await db.Set<AutomationTool>().SingleOrDefaultAsync(t => t.IsBuiltIn, ct);
+        var tool = await db.AutomationTools.SingleOrDefaultAsync(t => t.IsBuiltIn, ct);
         if (tool is null)
         {
             tool = new AutomationTool { Name = Name, IsBuiltIn = true, Owner = "Admins", Decision = ToolDecision.Keep, CreatedAt = now, UpdatedAt = now,
                 Notes = "Its answers are facts of the code and cannot be edited; the owner, decision and notes can." };
-            db.Set<AutomationTool>().Add(tool);
+            db.AutomationTools.Add(tool);
         }
         tool.Purpose = "Reads new postings from the official API (or the demo feed), matches them to lanes, alerts people, helps them draft, "
                        + "and records what they sent by hand. It prepares and measures; people decide and send.";

@@ -7,6 +7,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 
 using UpworkAssist.Web.Features.Shared;
+using UpworkAssist.Web.Features.Routing;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
@@ -57,7 +58,7 @@ public sealed class ComplianceExport(AppDbContext db, ComplianceSignals signals,
 
     private async Task<List<DayFigures>> DaysAsync(DateOnly from, DateOnly to, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
-        var requests = await db.Set<MarketplaceRequestDay>().AsNoTracking().Where(d => d.Day >= from && d.Day <= to).ToDictionaryAsync(d => d.Day, ct);
+        var requests = await db.MarketplaceRequestDays.AsNoTracking().Where(d => d.Day >= from && d.Day <= to).ToDictionaryAsync(d => d.Day, ct);
         var sent = await SentProposals.LoadAsync(db, start.AddTicks(-1), end.AddTicks(-1), ct);
         var delivered = (await db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Delivered && a.DeliveredAt >= start && a.DeliveredAt < end)
             .Select(a => a.DeliveredAt!.Value).ToListAsync(ct)).CountBy(Day).ToDictionary();

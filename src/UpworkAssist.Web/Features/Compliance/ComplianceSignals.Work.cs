@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Routing;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
@@ -70,7 +71,7 @@ public sealed partial class ComplianceSignals
 
     private async Task<IEnumerable<Signal>> InventoryAsync(CancellationToken ct)
     {
-        var tools = await db.Set<AutomationTool>().AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+        var tools = await db.AutomationTools.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var active = tools.Where(t => t.Decision != ToolDecision.Disable).ToList();
         var risky = active.Where(t => ToolAssessment.Assess(t).Risky).ToList();
         var kept = risky.Where(t => t.Decision is ToolDecision.Keep or ToolDecision.Undecided).ToList();
@@ -99,7 +100,7 @@ public sealed partial class ComplianceSignals
     private async Task<Signal> ReviewAsync(DateTimeOffset now, ComplianceOptions o, CancellationToken ct)
     {
         var quarter = Quarters.Of(now);
-        var review = await db.Set<ComplianceReview>().AsNoTracking().SingleOrDefaultAsync(r => r.Quarter == quarter, ct);
+        var review = await db.ComplianceReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Quarter == quarter, ct);
         var thresholds = $"green: this quarter's review is done; amber: it is open; red: open for {o.ReviewGrace.TotalDays:0} days or more";
         if (review?.CompletedAt is { } done)
         {

@@ -47,7 +47,7 @@ public sealed partial class ComplianceSignals(
     private async Task<List<Signal>> RequestSignalsAsync(DateTimeOffset now, ComplianceOptions o, CancellationToken ct)
     {
         var u = upwork.CurrentValue;
-        var requests = db.Set<MarketplaceRequest>().AsNoTracking();
+        var requests = db.MarketplaceRequests.AsNoTracking();
         DateTimeOffset minuteAgo = now.AddMinutes(-1), dayAgo = now.AddDays(-1), weekAgo = now.AddDays(-7);
         var minute = await requests.CountAsync(r => r.At > minuteAgo, ct);
         var day = await requests.CountAsync(r => r.At > dayAgo, ct);

@@ -79,7 +79,7 @@ public sealed class FeedWatchJob(AppDbContext db, MarketplaceTokens tokens, Admi
         {
             return false;
         }
-        var alerted = await db.Set<MarketplaceConnection>().AsNoTracking().Select(c => c.TokenAgeAlertedAt).SingleOrDefaultAsync(ct);
+        var alerted = await db.MarketplaceConnections.AsNoTracking().Select(c => c.TokenAgeAlertedAt).SingleOrDefaultAsync(ct);
         if (alerted is not null)
         {
             return false;
@@ -100,7 +100,7 @@ public sealed class FeedWatchJob(AppDbContext db, MarketplaceTokens tokens, Admi
             return false;
         }
         // Only the grant that was measured: a refresh meanwhile cleared the mark and starts a new count.
-        var marked = await db.Set<MarketplaceConnection>()
+        var marked = await db.MarketplaceConnections
             .Where(c => c.TokenAgeAlertedAt == null && c.LastRefreshAt == status.LastRefreshAt && c.ConnectedAt == status.ConnectedAt)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.TokenAgeAlertedAt, now), ct);
         audit.Add(AuditActions.TokenAgeAlerted, "marketplace-connection", MarketplaceConnection.SingletonId.ToString(CultureInfo.InvariantCulture),

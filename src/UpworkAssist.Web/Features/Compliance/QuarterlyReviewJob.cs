@@ -39,13 +39,13 @@ public sealed class QuarterlyReviewJob(AppDbContext db, ReviewReminder reminder,
     public async Task<ComplianceReview> OpenAsync(DateTimeOffset now, string openedBy, CancellationToken ct)
     {
         var quarter = Quarters.Of(now);
-        var review = await db.Set<ComplianceReview>().SingleOrDefaultAsync(r => r.Quarter == quarter, ct);
+        var review = await db.ComplianceReviews.SingleOrDefaultAsync(r => r.Quarter == quarter, ct);
         if (review is not null)
         {
             return review;
         }
         review = new ComplianceReview { Quarter = quarter, DueAt = Quarters.StartOf(now), OpenedAt = now, OpenedBy = openedBy };
-        db.Set<ComplianceReview>().Add(review);
+        db.ComplianceReviews.Add(review);
         audit.Add(AuditActions.ReviewOpened, "review", quarter, $"opened by {openedBy}");
         try
         {
@@ -55,7 +55,7 @@ public sealed class QuarterlyReviewJob(AppDbContext db, ReviewReminder reminder,
         {
             // Another run opened it at the same moment: use that one.
             db.ChangeTracker.Clear();
-            review = await db.Set<ComplianceReview>().SingleAsync(r => r.Quarter == quarter, ct);
+            review = await db.ComplianceReviews.SingleAsync(r => r.Quarter == quarter, ct);
         }
         return review;
     }

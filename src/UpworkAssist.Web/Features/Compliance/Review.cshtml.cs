@@ -104,7 +104,7 @@ public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSe
             await LoadAsync(ct);
             return Page();
         }
-        var settings = await db.Set<ReviewReminderSettings>().SingleOrDefaultAsync(ct);
+        var settings = await db.ReviewReminderSettings.SingleOrDefaultAsync(ct);
         if (settings is null)
         {
             settings = new ReviewReminderSettings();
@@ -150,7 +150,7 @@ public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSe
         Quarter = Quarters.Of(now);
         Current = await db.ComplianceReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Quarter == Quarter, ct);
         History = await db.ComplianceReviews.AsNoTracking().OrderByDescending(r => r.Quarter).ToListAsync(ct);
-        Settings = await db.Set<ReviewReminderSettings>().AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
+        Settings = await db.ReviewReminderSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
         EmailAdmins = Settings.EmailAdmins;
         SlackChannel = Settings.SlackChannel;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
@@ -68,7 +69,7 @@ public static class DraftPrompt
         return s.ToString();
     }
 
-    private static string Budget(Data.Posting p) => p switch
+    private static string Budget(Posting p) => p switch
     {
         { FixedBudget: { } b } => string.Create(CultureInfo.InvariantCulture, $", budget ${b:0}"),
         { HourlyMin: { } lo, HourlyMax: { } hi } => string.Create(CultureInfo.InvariantCulture, $", ${lo:0}–${hi:0}/hour"),

@@ -5,6 +5,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Drafts;
 

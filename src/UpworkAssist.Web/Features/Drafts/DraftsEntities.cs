@@ -1,8 +1,42 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Drafts;
+
+public enum DraftStatus { Editing, Approved, Sent }
+
+/// <summary>A proposal draft a freelancer edits and sends by hand.</summary>
+public sealed class Draft
+{
+    public long Id { get; set; }
+    public required string PostingId { get; set; }
+    public string? LaneId { get; set; }
+    public required string FreelancerId { get; set; }
+    public string Drafter { get; set; } = "Template";
+    public string GeneratedText { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DraftStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? ApprovedAt { get; set; }
+    public string? ApprovedById { get; set; }
+    public int Version { get; set; }
+
+    // Added by issue 7 (drafts): where the draft came from and what drafting it cost.
+    public long? TemplateId { get; set; }
+    public int? InputTokens { get; set; }
+    public int? OutputTokens { get; set; }
+    public long? LatencyMs { get; set; }
+    /// <summary>Generated → current text, kept for analytics.</summary>
+    public int EditDistance { get; set; }
+    /// <summary>Set when the draft's lane required a lead's approval as well as the freelancer's.</summary>
+    public bool RequiresLeadApproval { get; set; }
+    public DateTimeOffset? LeadApprovedAt { get; set; }
+    public string? LeadApprovedById { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}
 
 /// <summary>What a freelancer tells the drafters about themselves (one row per user).</summary>
 public sealed class FreelancerProfile
@@ -144,5 +178,18 @@ internal sealed class DraftsEntitiesConfiguration :
     {
         b.HasIndex(o => new { o.UserId, o.Day });
         b.Property(o => o.Reason).HasMaxLength(500);
+    }
+}
+
+internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
+{
+    public void Configure(EntityTypeBuilder<Draft> b)
+    {
+        b.Property(d => d.PostingId).HasMaxLength(64);
+        b.Property(d => d.Drafter).HasMaxLength(20);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.HasIndex(d => new { d.FreelancerId, d.UpdatedAt });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(d => d.FreelancerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,7 @@
 using UpworkAssist.Web.Data;
 using Microsoft.Extensions.Options;
+using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
@@ -11,9 +13,15 @@ public static class DraftsSetup
         services.AddOptions<DraftingOptions>().BindConfiguration(DraftingOptions.Section)
             .Validate(o => o.DailyProposalCap > 0 && o.MaxLength > 0 && o.OpeningMaxLength > 0, "Drafts limits must be positive.")
             .ValidateOnStart();
-        services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section).ValidateOnStart();
+        services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section)
+            .Validate(o => o.Provider != AiProvider.OpenAI || (o.Endpoint is not null && !string.IsNullOrWhiteSpace(o.Model)),
+                "Ai:Endpoint is required when Ai:Provider is OpenAI. Ai:Model is required when Ai:Provider is OpenAI.")
+            .Validate(o => o.Provider != AiProvider.Ollama || (o.Endpoint is not null && !string.IsNullOrWhiteSpace(o.Model)),
+                "Ai:Endpoint is required when Ai:Provider is Ollama. Ai:Model is required when Ai:Provider is Ollama.")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(10), "Ai:Timeout must be more than zero and at most 00:10:00.")
+            .Validate(o => o.MaxOutputTokens is >= 50 and <= 8000, "Ai:MaxOutputTokens must be between 50 and 8000.")
+            .ValidateOnStart();
         services.AddStoreSeed("starter templates", (db, _, clock, ct) => StarterTemplates.SeedAsync(db, clock, ct));
-        services.AddSingleton<IValidateOptions<AiOptions>, AiOptionsValidation>();
 
         // The AI call's own timeout (Ai:Timeout, on the injected clock) governs; the HttpClient's must not cut in first.
         services.AddHttpClient(AiChatClients.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
@@ -24,31 +32,8 @@ public static class DraftsSetup
         services.AddScoped<PaceGuard>();
         services.AddScoped<DraftWorkflow>();
         services.AddScoped<ManualSend>();
+        services.AddAuditSubjects<DraftAuditNames>();
+        services.AddScoped<ITemplateNames, DraftTemplateNames>();
         return services;
-    }
-}
-
-internal sealed class AiOptionsValidation : IValidateOptions<AiOptions>
-{
-    public ValidateOptionsResult Validate(string? name, AiOptions o)
-    {
-        var failures = new List<string>();
-        if (o.UsesAi && o.Endpoint is null)
-        {
-            failures.Add($"Ai:Endpoint is required when Ai:Provider is {o.Provider}.");
-        }
-        if (o.UsesAi && string.IsNullOrWhiteSpace(o.Model))
-        {
-            failures.Add($"Ai:Model is required when Ai:Provider is {o.Provider}.");
-        }
-        if (o.Timeout <= TimeSpan.Zero || o.Timeout > TimeSpan.FromMinutes(10))
-        {
-            failures.Add("Ai:Timeout must be more than zero and at most 00:10:00.");
-        }
-        if (o.MaxOutputTokens is < 50 or > 8000)
-        {
-            failures.Add("Ai:MaxOutputTokens must be between 50 and 8000.");
-        }
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

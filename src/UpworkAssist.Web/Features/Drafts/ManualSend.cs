@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Features.Drafts;
 

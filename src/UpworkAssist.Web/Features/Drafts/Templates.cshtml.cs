@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Drafts;
 

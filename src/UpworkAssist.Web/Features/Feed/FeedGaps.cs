@@ -37,7 +37,7 @@ public sealed class FeedGaps(AppDbContext db, TimeProvider clock, ILogger<FeedGa
         var now = clock.GetUtcNow();
         foreach (var search in searches)
         {
-            var cursor = await db.Set<FeedCursor>().AsNoTracking().SingleOrDefaultAsync(c => c.SearchKey == search.Key, ct);
+            var cursor = await db.FeedCursors.AsNoTracking().SingleOrDefaultAsync(c => c.SearchKey == search.Key, ct);
             var open = await db.FeedGaps.FirstOrDefaultAsync(g => g.SearchKey == search.Key && g.Reason == FeedGapReason.PollFailed && g.ClosedAt == null, ct);
             if (open is not null)
             {

@@ -72,7 +72,7 @@ public sealed class FeedLoop(IServiceScopeFactory scopes, FeedMonitor monitor, R
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var since = clock.GetUtcNow() - TimeSpan.FromDays(1);
-            var runs = await db.Set<PollRun>().AsNoTracking().Where(r => r.StartedAt > since && r.Requests > 0)
+            var runs = await db.PollRuns.AsNoTracking().Where(r => r.StartedAt > since && r.Requests > 0)
                 .Select(r => new { r.StartedAt, r.Requests }).ToListAsync(ct);
             governor.Seed(runs.SelectMany(r => Enumerable.Repeat(r.StartedAt, r.Requests)));
         }

@@ -94,7 +94,7 @@ public sealed class FeedPoller(
             }
             run.Errors += (int)(monitor.Errors - errorsBefore);
             db.ChangeTracker.Clear();
-            db.Set<PollRun>().Add(run);
+            db.PollRuns.Add(run);
             if (run.Error is not null)
             {
                 await gaps.PollFailedAsync(searches.Count > 0 ? searches : await SafePlanAsync(), run.Error, CancellationToken.None);
@@ -120,11 +120,11 @@ public sealed class FeedPoller(
 
     private async Task PollSearchAsync(FeedSearch search, PollRun run, UpworkOptions o, PageBudget budget, CancellationToken ct)
     {
-        var cursor = await db.Set<FeedCursor>().FindAsync([search.Key], ct);
+        var cursor = await db.FeedCursors.FindAsync([search.Key], ct);
         if (cursor is null)
         {
             cursor = new FeedCursor { SearchKey = search.Key };
-            db.Set<FeedCursor>().Add(cursor);
+            db.FeedCursors.Add(cursor);
         }
         var floor = clock.GetUtcNow() - o.ContentRetention;
         if (cursor.PendingAfter is { } pending && pending != "0")

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Hangfire;
 using UpworkAssist.Web.Features.BackgroundJobs;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Options;
 using UpworkAssist.Core;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
-using UpworkAssist.Web.Features.Queue;
+using UpworkAssist.Web.Features.Audit;
 
 namespace UpworkAssist.Web.Features.Feed;
 
@@ -18,8 +17,26 @@ public static class FeedSetup
 
     public static IServiceCollection AddFeed(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UpworkOptions>().BindConfiguration(UpworkOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<UpworkOptions>, UpworkOptionsValidation>();
+        services.AddOptions<UpworkOptions>().BindConfiguration(UpworkOptions.Section)
+            .Validate(o => o.MaxRequestsPerMinute is >= 1 and <= UpworkOptions.HardMaxPerMinute,
+                $"Upwork:MaxRequestsPerMinute must be between 1 and {UpworkOptions.HardMaxPerMinute}.")
+            .Validate(o => o.MaxRequestsPerDay is >= 1 and <= UpworkOptions.HardMaxPerDay,
+                $"Upwork:MaxRequestsPerDay must be between 1 and {UpworkOptions.HardMaxPerDay}.")
+            .Validate(o => o.ContentRetention > TimeSpan.Zero && o.ContentRetention <= UpworkOptions.HardMaxRetention,
+                "Upwork:ContentRetention must be more than zero and at most 1.00:00:00 (24 hours).")
+            .Validate(o => o.PollInterval >= TimeSpan.FromSeconds(1) && o.PollInterval <= TimeSpan.FromDays(1),
+                "Upwork:PollInterval must be between 00:00:01 and 1.00:00:00.")
+            .Validate(o => o.PageSize is >= 1 and <= 100, "Upwork:PageSize must be between 1 and 100.")
+            .Validate(o => o.MaxPagesPerPoll is >= 1 and <= 100, "Upwork:MaxPagesPerPoll must be between 1 and 100.")
+            .Validate(o => o.PollOverlap >= TimeSpan.Zero && o.PollOverlap <= TimeSpan.FromHours(1),
+                "Upwork:PollOverlap must be between 00:00:00 and 01:00:00.")
+            .Validate(o => o.InitialLookback > TimeSpan.Zero && o.InitialLookback <= UpworkOptions.HardMaxRetention,
+                "Upwork:InitialLookback must be more than zero and at most 1.00:00:00.")
+            .Validate(o => o.SearchResultCap >= 1, "Upwork:SearchResultCap must be positive.")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Upwork:RequestTimeout must be positive.")
+            .Validate(o => o.EffectiveMode != FeedMode.Api || (!string.IsNullOrWhiteSpace(o.ClientId) && !string.IsNullOrWhiteSpace(o.ClientSecret)),
+                "Upwork:Mode is Api but Upwork:ClientId and Upwork:ClientSecret are not both set.")
+            .ValidateOnStart();
 
         services.AddHttpClient(MarketplaceClient.HttpClientName, c =>
         {
@@ -28,6 +45,7 @@ public static class FeedSetup
             c.Timeout = Timeout.InfiniteTimeSpan;
         });
         services.AddSingleton<RateGovernor>();
+        services.AddAuditSubjects<PostingAuditNames>();
         services.AddSingleton<FeedMonitor>();
         services.AddSingleton<RequestLog>();
         services.AddSingleton<MarketplaceTokens>();
@@ -42,32 +60,5 @@ public static class FeedSetup
         services.AddRecurringJob<RetentionPurge>(RetentionPurge.Id, Cron.Minutely(), job => job.RunAsync(CancellationToken.None));
         services.AddHostedService<FeedLoop>();
         return services;
-    }
-
-    public static RouteGroupBuilder MapPostingsApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/postings", async (AppDbContext db, ClaimsPrincipal user, string? after, int? limit, CancellationToken ct) =>
-            {
-                if (!PageRequest.TryParse(after, limit, out var page, out var error))
-                {
-                    return PageRequest.Invalid(error);
-                }
-                var query = JobAccess.Visible(db.Postings.AsNoTracking(), db.Matches, user);
-                if (page.After is not null)
-                {
-                    if (!PostingJson.TryParseKey(page.After, out var ticks, out var id))
-                    {
-                        return PageRequest.Invalid();
-                    }
-                    var at = new DateTimeOffset(ticks, TimeSpan.Zero);
-#pragma warning disable CA1309 // EF translates this to SQLite's `<`, which compares ordinally
-                    query = query.Where(p => p.PublishedAt < at || (p.PublishedAt == at && string.Compare(p.Id, id) < 0));
-#pragma warning restore CA1309
-                }
-                var rows = await query.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id).Take(page.Limit + 1).ToListAsync(ct);
-                return Results.Ok(page.ToPage(rows, PostingJson.Key, PostingJson.From));
-            })
-            .WithSummary("Postings in the store, newest published first: RULES.md Jobs plus fetchedAt. A Freelancer reads only the jobs assigned to them.");
-        return api;
     }
 }

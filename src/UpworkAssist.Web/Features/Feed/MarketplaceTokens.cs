@@ -54,7 +54,7 @@ public sealed class MarketplaceTokens(
     public async Task<Status> StatusAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.Set<MarketplaceConnection>().AsNoTracking().SingleOrDefaultAsync(ct);
+        var c = await db.MarketplaceConnections.AsNoTracking().SingleOrDefaultAsync(ct);
         return c is null
             ? new Status(false, null, null, null, null, null, null, null)
             : new Status(c.ProtectedRefreshToken is not null, c.Origin, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshAt, c.HaltedAt, c.HaltReason, c.Scope);
@@ -65,7 +65,7 @@ public sealed class MarketplaceTokens(
     {
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            var c = await db.Set<MarketplaceConnection>().AsNoTracking().SingleOrDefaultAsync(ct);
+            var c = await db.MarketplaceConnections.AsNoTracking().SingleOrDefaultAsync(ct);
             if (c is { HaltedAt: null, ProtectedAccessToken: { } access } && c.AccessTokenExpiresAt > clock.GetUtcNow() + RefreshAhead)
             {
                 return _protector.Unprotect(access);
@@ -84,7 +84,7 @@ public sealed class MarketplaceTokens(
         try
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct);
+            var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct);
             var now = clock.GetUtcNow();
             if (c?.ProtectedAccessToken is { } current && c.HaltedAt is null && c.AccessTokenExpiresAt > now + RefreshAhead)
             {
@@ -103,7 +103,7 @@ public sealed class MarketplaceTokens(
             // unless the operator puts a different token in configuration.
             if (configured is not null && (c?.ProtectedRefreshToken is null || (c.HaltedAt is not null && c.ConfigTokenHash != configuredHash)))
             {
-                c ??= db.Set<MarketplaceConnection>().Add(new MarketplaceConnection()).Entity;
+                c ??= db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
                 c.Origin = "configuration";
                 c.ConnectedBy = "Upwork:RefreshToken";
                 c.ConnectedAt = now;
@@ -177,8 +177,8 @@ public sealed class MarketplaceTokens(
         try
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct)
-                ?? db.Set<MarketplaceConnection>().Add(new MarketplaceConnection()).Entity;
+            var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
+                ?? db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
             var now = clock.GetUtcNow();
             Store(c, reply, now);
             c.Origin = "browser";
@@ -201,7 +201,7 @@ public sealed class MarketplaceTokens(
     public async Task DisconnectAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct);
+        var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct);
         if (c is null)
         {
             return;
@@ -218,8 +218,8 @@ public sealed class MarketplaceTokens(
     public async Task HaltAsync(string reason, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct)
-            ?? db.Set<MarketplaceConnection>().Add(new MarketplaceConnection()).Entity;
+        var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
+            ?? db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
         c.HaltedAt = clock.GetUtcNow();
         c.HaltReason = reason.Length > 1000 ? reason[..1000] : reason;
         await db.SaveChangesAsync(ct);
@@ -229,7 +229,7 @@ public sealed class MarketplaceTokens(
     public async Task ResumeAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.Set<MarketplaceConnection>().SingleOrDefaultAsync(ct);
+        var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct);
         if (c is { ProtectedRefreshToken: not null })
         {
             c.HaltedAt = null;

@@ -61,7 +61,7 @@ public sealed class RequestLog(IDbContextFactory<AppDbContext> dbs, TimeProvider
         try
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            db.Set<MarketplaceRequest>().Add(new MarketplaceRequest
+            db.MarketplaceRequests.Add(new MarketplaceRequest
             {
                 At = now,
                 Source = source,
@@ -85,5 +85,5 @@ public sealed class RequestLog(IDbContextFactory<AppDbContext> dbs, TimeProvider
 
     /// <summary>Deletes request rows older than the retention; the day counters stay.</summary>
     public static Task<int> PruneAsync(AppDbContext db, DateTimeOffset olderThan, CancellationToken ct) =>
-        db.Set<MarketplaceRequest>().Where(r => r.At < olderThan).ExecuteDeleteAsync(ct);
+        db.MarketplaceRequests.Where(r => r.At < olderThan).ExecuteDeleteAsync(ct);
 }

@@ -31,14 +31,14 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovern
     {
         Usage = governor.Current();
         Connection = await tokens.StatusAsync(ct);
-        RecentRuns = await db.Set<PollRun>().AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(ct);
+        RecentRuns = await db.PollRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(ct);
         LastRun = RecentRuns.Count > 0 ? RecentRuns[0] : null;
         PostingsInStore = await db.Postings.CountAsync(ct);
         DemoPostings = await db.Postings.CountAsync(p => p.Source == FeedSource.Demo, ct);
         Now = clock.GetUtcNow();
         var since = Now - TimeSpan.FromDays(1);
         (SkippedToday, RepairedToday, ErrorsToday) = await PollFigures.SinceAsync(db, since, ct);
-        LastFailed = await db.Set<PollRun>().AsNoTracking().Where(r => r.Error != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        LastFailed = await db.PollRuns.AsNoTracking().Where(r => r.Error != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         Gaps = await gaps.RecentAsync(14, ct);
     }
 

@@ -79,14 +79,14 @@ public static class StarterPages
     /// <summary>Adds the starter pages to a knowledge base that has no page at all.</summary>
     public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Set<KnowledgePage>().AnyAsync(ct))
+        if (await db.KnowledgePages.AnyAsync(ct))
         {
             return;
         }
         var now = clock.GetUtcNow();
         foreach (var s in All)
         {
-            db.Set<KnowledgePage>().Add(new KnowledgePage { Slug = s.Slug, Title = s.Title, Markdown = s.Markdown, CreatedAt = now, UpdatedAt = now, UpdatedBy = "UpworkAssist" });
+            db.KnowledgePages.Add(new KnowledgePage { Slug = s.Slug, Title = s.Title, Markdown = s.Markdown, CreatedAt = now, UpdatedAt = now, UpdatedBy = "UpworkAssist" });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,5 +1,4 @@
 using UpworkAssist.Core.Rules;
-using LaneRow = UpworkAssist.Web.Data.Lane;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -15,7 +14,7 @@ public sealed class CompiledLanes
 
     private Entry? _current;
 
-    public CompiledLaneSet For(IReadOnlyList<LaneRow> enabledLanes)
+    public CompiledLaneSet For(IReadOnlyList<Lane> enabledLanes)
     {
         var key = string.Join('\n', enabledLanes.Select(l => $"{l.Id}:{l.Version}:{l.UpdatedAt.UtcTicks}"));
         var current = Volatile.Read(ref _current);

@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Rules;
+using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Shared;
-using CoreLane = UpworkAssist.Core.Lanes.Lane;
-using LaneRow = UpworkAssist.Web.Data.Lane;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -82,7 +81,7 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
         }
         var lane = Input.ToLane();
         var now = clock.GetUtcNow();
-        LaneRow? row;
+        Lane? row;
         if (IsNew)
         {
             if (await db.Lanes.AnyAsync(l => l.Id == lane.Id, ct))
@@ -90,7 +89,7 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
                 ModelState.AddModelError("Input.Id", "Another lane already has this id.");
                 return Page();
             }
-            row = new LaneRow { Id = lane.Id, Name = lane.Name, CreatedAt = now, CreatedById = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value };
+            row = new Lane { Id = lane.Id, Name = lane.Name, CreatedAt = now, CreatedById = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value };
             db.Lanes.Add(row);
         }
         else
@@ -173,7 +172,7 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
     }
 
     /// <summary>Runs the unsaved lane, and the saved version if any, over recent postings.</summary>
-    private async Task BuildPreviewAsync(CoreLane draft, CancellationToken ct)
+    private async Task BuildPreviewAsync(LaneDefinition draft, CancellationToken ct)
     {
         Warnings = LaneWarnings.For(draft);
         var saved = Id is null ? null : await db.Lanes.AsNoTracking().SingleOrDefaultAsync(l => l.Id == Id, ct);

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
-using LaneRow = UpworkAssist.Web.Data.Lane;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -77,7 +76,7 @@ public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog a
         {
             if (!existing.TryGetValue(lane.Id, out var row))
             {
-                row = new LaneRow { Id = lane.Id, Name = lane.Name, CreatedAt = now };
+                row = new Lane { Id = lane.Id, Name = lane.Name, CreatedAt = now };
                 db.Lanes.Add(row);
             }
             LaneRules.Apply(row, lane);

@@ -9,12 +9,12 @@ using UpworkAssist.Web.Features.Security;
 namespace UpworkAssist.Web.Features.Lanes;
 
 /// <summary>Every lane with its match counts; everyone reads, Admins and Leads change them.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, IEnumerable<ILaneNotices> notices) : PageModel
 {
-    public sealed record LaneRow(string Id, string Name, bool Enabled, int MatchesToday, int MatchesTotal, string Summary)
+    public sealed record LaneSummary(string Id, string Name, bool Enabled, int MatchesToday, int MatchesTotal, string Summary)
     {
-        /// <summary>Routes Slack or the mail server refused for good; shown so owners fix them.</summary>
-        public int PausedRoutes { get; init; }
+        /// <summary>What other features say needs fixing on this lane (paused routes), with a link to fix it.</summary>
+        public IReadOnlyList<LaneNotice> Notices { get; init; } = [];
 
         public LaneQuality Quality { get; init; } = LaneQuality.Empty;
     }
@@ -32,7 +32,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         public double DismissedShare => Routed == 0 ? 0 : (double)Dismissed / Routed;
     }
 
-    public IReadOnlyList<LaneRow> Lanes { get; private set; } = [];
+    public IReadOnlyList<LaneSummary> Lanes { get; private set; } = [];
     public bool CanEdit => Policies.RolesFor[Policies.LaneEditors].Any(User.IsInRole);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -52,14 +52,15 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 .GroupBy(m => new { m.LaneId, m.DismissReason }).Select(g => new { g.Key.LaneId, g.Key.DismissReason, Count = g.Count() })
                 .ToListAsync(ct))
             .ToLookup(r => r.LaneId);
-        var paused = await db.AlertRoutes.Where(r => r.PausedAt != null).GroupBy(r => r.LaneId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var notes = new List<LaneNotice>();
+        foreach (var source in notices) notes.AddRange(await source.ReadAsync(ct));
+        var notesByLane = notes.ToLookup(n => n.LaneId, StringComparer.Ordinal);
         Lanes = (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(l =>
         {
             counts.TryGetValue(l.Id, out var c);
-            return new LaneRow(l.Id, l.Name, l.Enabled, c?.Today ?? 0, c?.Total ?? 0, Summarize(LaneRules.ToCore(l)))
+            return new LaneSummary(l.Id, l.Name, l.Enabled, c?.Today ?? 0, c?.Total ?? 0, Summarize(LaneRules.ToCore(l)))
             {
-                PausedRoutes = paused.GetValueOrDefault(l.Id),
+                Notices = [.. notesByLane[l.Id]],
                 Quality = new LaneQuality(c?.Total ?? 0, c?.Kept ?? 0, c?.Dismissed ?? 0,
                     reasons[l.Id].OrderByDescending(r => r.Count).Select(r => (r.DismissReason ?? "no reason given", r.Count)).ToList()),
             };
@@ -73,7 +74,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return File(Encoding.UTF8.GetBytes(LaneJson.Serialize(lanes)), "application/json", "lanes.json");
     }
 
-    private static string Summarize(Core.Lanes.Lane lane)
+    private static string Summarize(LaneDefinition lane)
     {
         var parts = new List<string>();
         if (lane.MinFixedBudget is { } f) parts.Add($"fixed ≥ ${f:0.##}");
@@ -84,4 +85,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         if (lane.RequirePaymentVerified) parts.Add("verified clients");
         return string.Join(" · ", parts);
     }
+}
+
+/// <summary>Something about a lane that needs its owner, said by the feature that knows it.</summary>
+public sealed record LaneNotice(string LaneId, string Text, string Href);
+
+/// <summary>Lets another feature (Routing's paused routes) flag lanes on the lanes page without Lanes knowing it.</summary>
+public interface ILaneNotices
+{
+    Task<IReadOnlyList<LaneNotice>> ReadAsync(CancellationToken ct);
 }

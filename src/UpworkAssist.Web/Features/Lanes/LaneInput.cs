@@ -2,7 +2,6 @@ using FluentValidation;
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Core.Rules;
-using CoreLane = UpworkAssist.Core.Lanes.Lane;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -51,7 +50,7 @@ public sealed record LaneInput
         return result.Length > 64 ? result[..64].TrimEnd('-') : result;
     }
 
-    public CoreLane ToLane() => new()
+    public LaneDefinition ToLane() => new()
     {
         Id = Id.Trim(),
         Name = Name.Trim(),
@@ -75,7 +74,7 @@ public sealed record LaneInput
         MaxAgeMinutes = MaxAgeMinutes,
     };
 
-    public static LaneInput From(CoreLane lane) => new()
+    public static LaneInput From(LaneDefinition lane) => new()
     {
         Id = lane.Id,
         Name = lane.Name,
@@ -158,7 +157,7 @@ public sealed class LaneInputValidator : AbstractValidator<LaneInput>
 /// <summary>Static checks that tell a person a lane as written can never match anything.</summary>
 public static class LaneWarnings
 {
-    public static IReadOnlyList<string> For(CoreLane lane)
+    public static IReadOnlyList<string> For(LaneDefinition lane)
     {
         var warnings = new List<string>();
         static HashSet<string> Set(IEnumerable<string> items) => items.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Rules;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -10,7 +10,7 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// added with its evidence; a match that no longer holds is removed only while nobody has
 /// acted on it (triaged matches are the team's records).
 /// </summary>
-public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPlanner alerts, TimeProvider clock, ILogger<LaneMatcher> logger)
+public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, IEnumerable<INewMatchPlanner> planners, TimeProvider clock, ILogger<LaneMatcher> logger)
 {
     public sealed record Outcome(int Evaluated, int Added, int Removed);
 
@@ -31,7 +31,7 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPl
         var ids = postings.Select(p => p.Id).ToList();
         var existing = (await db.Matches.Where(m => ids.Contains(m.PostingId)).ToListAsync(ct))
             .ToDictionary(m => (m.PostingId, m.LaneId));
-        await alerts.LoadRoutesAsync(ct);
+        foreach (var planner in planners) await planner.PrepareAsync(ct);
         var now = clock.GetUtcNow();
         int added = 0, removed = 0;
         foreach (var posting in postings)
@@ -50,8 +50,8 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPl
                         MatchedKeywords = [.. decision.MatchedKeywords],
                     };
                     db.Matches.Add(match);
-                    // The outbox rows commit with the match in the SaveChanges below.
-                    alerts.PlanFor(match, posting);
+                    // What the planners add (Routing's outbox rows) commits with the match in the SaveChanges below.
+                    foreach (var planner in planners) planner.Plan(match, posting);
                     added++;
                 }
                 else if (!decision.Matched && match is { Status: MatchStatus.New })
@@ -72,4 +72,17 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, AlertPl
         logger.LogInformation("Matched {Postings} postings against {Lanes} lanes: {Added} new matches, {Removed} withdrawn", postings.Count, rows.Count, added, removed);
         return new Outcome(postings.Count, added, removed);
     }
+}
+
+/// <summary>
+/// Told of each match the matcher adds, before it saves: whatever a planner adds to the shared
+/// DbContext commits in the same transaction as the match. Routing plans its outbox this way,
+/// so Lanes does not know where matches go.
+/// </summary>
+public interface INewMatchPlanner
+{
+    /// <summary>Called once per matching run, before the first <see cref="Plan"/>.</summary>
+    Task PrepareAsync(CancellationToken ct);
+
+    void Plan(Match match, Posting posting);
 }

@@ -2,8 +2,7 @@ using System.Text;
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
-using CoreLane = UpworkAssist.Core.Lanes.Lane;
-using LaneRow = UpworkAssist.Web.Data.Lane;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -13,10 +12,10 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// </summary>
 public static class LaneRules
 {
-    public static CoreLane ToCore(LaneRow row) =>
+    public static LaneDefinition ToCore(Lane row) =>
         LaneJson.Read(Encoding.UTF8.GetBytes(row.RulesJson)).ItemsOrThrow()[0] with { Id = row.Id, Name = row.Name, Enabled = row.Enabled };
 
-    public static void Apply(LaneRow row, CoreLane lane)
+    public static void Apply(Lane row, LaneDefinition lane)
     {
         row.Name = lane.Name;
         row.Enabled = lane.Enabled;

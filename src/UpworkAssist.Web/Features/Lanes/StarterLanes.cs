@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Jobs;
+using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
-using CoreLane = UpworkAssist.Core.Lanes.Lane;
-using LaneRow = UpworkAssist.Web.Data.Lane;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -11,7 +10,7 @@ public static class StarterLanes
 {
     private static readonly string[] CommonNegatives = ["unpaid", "free trial task", "equity only", "test project for free", "commission only"];
 
-    public static readonly IReadOnlyList<CoreLane> All =
+    public static readonly IReadOnlyList<LaneDefinition> All =
     [
         new()
         {
@@ -47,7 +46,7 @@ public static class StarterLanes
         var now = clock.GetUtcNow();
         foreach (var lane in All)
         {
-            var row = new LaneRow { Id = lane.Id, Name = lane.Name, CreatedAt = now, UpdatedAt = now };
+            var row = new Lane { Id = lane.Id, Name = lane.Name, CreatedAt = now, UpdatedAt = now };
             LaneRules.Apply(row, lane);
             db.Lanes.Add(row);
         }

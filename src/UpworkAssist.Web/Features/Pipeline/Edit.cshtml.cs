@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Shared;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
 /// <summary>One proposal: its facts, its stage history, and (for its freelancer, a Lead or an Admin) stage and contract edits.</summary>
-public sealed class EditModel(AppDbContext db, ProposalStages stages, IValidator<EditModel.StageInput> stageRules, IValidator<EditModel.ContractInput> contractRules) : PageModel
+public sealed class EditModel(AppDbContext db, ITemplateNames templateNames, ProposalStages stages, IValidator<EditModel.StageInput> stageRules, IValidator<EditModel.ContractInput> contractRules) : PageModel
 {
     public sealed record StageInput(ProposalStage? To, string? Note);
 
@@ -111,7 +112,7 @@ public sealed class EditModel(AppDbContext db, ProposalStages stages, IValidator
         Proposal = proposal;
         CanEdit = ProposalAccess.CanEdit(User, proposal.FreelancerId);
         Progress = await db.ProposalProgress.AsNoTracking().FirstOrDefaultAsync(p => p.ProposalId == id, ct);
-        Choices = await FilterChoices.LoadAsync(db, User, ct);
+        Choices = await FilterChoices.LoadAsync(db, templateNames, User, ct);
         var changes = await db.ProposalStageChanges.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
         var byIds = changes.Where(c => c.ById != null).Select(c => c.ById!).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => byIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);

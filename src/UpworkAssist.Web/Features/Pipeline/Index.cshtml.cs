@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Shared;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
 /// <summary>The pipeline as a board (a column per stage) or a table, filtered by lane, person, template and period.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -38,7 +39,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        Choices = await FilterChoices.LoadAsync(db, User, ct);
+        Choices = await FilterChoices.LoadAsync(db, templateNames, User, ct);
         var query = Filter.Apply(db.Proposals.AsNoTracking(), User, clock.GetUtcNow());
         Counts = await query.GroupBy(p => p.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         Total = Counts.Values.Sum();
@@ -60,7 +61,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     /// <summary>Every proposal the filter selects, as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        Choices = await FilterChoices.LoadAsync(db, User, ct);
+        Choices = await FilterChoices.LoadAsync(db, templateNames, User, ct);
         var rows = await Project(Filter.Apply(db.Proposals.AsNoTracking(), User, clock.GetUtcNow()).OrderByDescending(p => p.SentAt).ThenByDescending(p => p.Id)).ToListAsync(ct);
         var csv = new CsvTable("id", "sent_at", "stage", "title", "url", "lane", "person", "template", "connects", "contract_type", "contract_value", "revenue_earned", "replied_at");
         foreach (var r in rows)

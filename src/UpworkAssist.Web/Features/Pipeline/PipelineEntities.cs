@@ -1,8 +1,44 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Pipeline;
+
+public enum ProposalStage { Sent, Viewed, Replied, Interview, Shortlisted, Hired, Lost, Withdrawn }
+
+/// <summary>A proposal a person sent by hand; the team's own record, kept after content retention.</summary>
+public sealed class Proposal
+{
+    public long Id { get; set; }
+    public required string PostingId { get; set; }
+    public string? PostingUrl { get; set; }
+    public long? DraftId { get; set; }
+    public required string FreelancerId { get; set; }
+    public string? LaneId { get; set; }
+
+    /// <summary>The template the draft started from, for per-template analytics.</summary>
+    public long? TemplateId { get; set; }
+
+    // Copied at send so speed-to-lead and the pipeline survive the posting's content retention.
+    public string PostingTitle { get; set; } = "";
+    public DateTimeOffset? PostingPublishedAt { get; set; }
+    public int? ApplicantsAtSend { get; set; }
+    public decimal? BudgetAtSend { get; set; }
+    public PostingType? ContractType { get; set; }
+
+    public DateTimeOffset SentAt { get; set; }
+    public ProposalStage Stage { get; set; }
+    public int? ConnectsSpent { get; set; }
+    public string FinalText { get; set; } = "";
+    public int? EditDistance { get; set; }
+    public decimal? ContractValue { get; set; }
+
+    /// <summary>Revenue earned so far on the contract, updated by people as it is paid.</summary>
+    public decimal? RevenueEarned { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
 
 /// <summary>One move of a proposal from one stage to another, by a person. The Sent stage's time is Proposal.SentAt.</summary>
 public sealed class ProposalStageChange
@@ -74,5 +110,23 @@ internal sealed class ProposalAnalyticsIndexes : IEntityTypeConfiguration<Propos
         }).HasDatabaseName("IX_Proposals_Analytics");
         b.HasIndex(p => p.UpdatedAt);
         b.HasIndex(p => p.TemplateId);
+    }
+}
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> b)
+    {
+        // No foreign key to Posting: a proposal outlives the posting's content retention.
+        b.Property(p => p.PostingId).HasMaxLength(64);
+        b.Property(p => p.PostingUrl).HasMaxLength(300);
+        b.Property(p => p.Stage).HasConversion<string>().HasMaxLength(12);
+        b.Property(p => p.PostingTitle).HasMaxLength(500);
+        b.Property(p => p.ContractType).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(p => new { p.LaneId, p.SentAt });
+        b.HasIndex(p => p.SentAt);
+        b.HasIndex(p => new { p.FreelancerId, p.SentAt });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.FreelancerId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0"));
     }
 }

@@ -5,6 +5,15 @@ using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
+/// <summary>
+/// The names of draft templates by id. Drafts owns the templates and implements this, so the
+/// pipeline and analytics can name a proposal's template without depending on Drafts.
+/// </summary>
+public interface ITemplateNames
+{
+    Task<IReadOnlyDictionary<long, string>> ReadAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
+}
+
 /// <summary>The names behind ids and the choices the filter form offers, limited to what the reader may see.</summary>
 public sealed record FilterChoices(IReadOnlyDictionary<string, string> Lanes, IReadOnlyDictionary<string, string> People, IReadOnlyList<long> Templates)
 {
@@ -21,14 +30,14 @@ public sealed record FilterChoices(IReadOnlyDictionary<string, string> Lanes, IR
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     /// <summary>The choices for this reader, reused for <see cref="CacheFor"/> (they scan the proposals' person and template indexes).</summary>
-    public static Task<FilterChoices> CachedAsync(AppDbContext db, IMemoryCache cache, ClaimsPrincipal user, CancellationToken ct) =>
+    public static Task<FilterChoices> CachedAsync(AppDbContext db, ITemplateNames templateNames, IMemoryCache cache, ClaimsPrincipal user, CancellationToken ct) =>
         cache.GetOrCreateAsync(("filter-choices", ProposalAccess.ReadsAll(user) ? "*" : ProposalAccess.UserId(user)), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return LoadAsync(db, user, ct);
+            return LoadAsync(db, templateNames, user, ct);
         })!;
 
-    public static async Task<FilterChoices> LoadAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<FilterChoices> LoadAsync(AppDbContext db, ITemplateNames templateNames, ClaimsPrincipal user, CancellationToken ct)
     {
         var lanes = await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var visible = ProposalAccess.Visible(db.Proposals.AsNoTracking(), user);
@@ -38,7 +47,7 @@ public sealed record FilterChoices(IReadOnlyDictionary<string, string> Lanes, IR
         var people = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, ct);
         var templates = await visible.Where(p => p.TemplateId != null).Select(p => p.TemplateId!.Value).Distinct().OrderBy(t => t).ToListAsync(ct);
-        var names = await db.DraftTemplates.AsNoTracking().Where(t => templates.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var names = await templateNames.ReadAsync(templates, ct);
         return new FilterChoices(lanes, people, templates) { TemplateNames = names };
     }
 }

@@ -9,6 +9,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Shared;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Queue;
 
@@ -48,7 +49,7 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
         LaneChoices = await queue.LanesAsync(ct);
         Assignees = CanTriage ? await triage.AssigneesAsync(ct) : [];
         Presets = await cache.GetAsync<IReadOnlyList<FilterPreset>>("queue:presets:" + Me, async () =>
-            await db.Set<FilterPreset>().AsNoTracking().Where(p => p.UserId == Me).OrderBy(p => p.Name).ToListAsync(ct));
+            await db.FilterPresets.AsNoTracking().Where(p => p.UserId == Me).OrderBy(p => p.Name).ToListAsync(ct));
     }
 
     /// <param name="view">"job" when the action came from the job page, which it then answers.</param>
@@ -112,7 +113,7 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
         {
             return BackToQueue(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), preset.Query);
         }
-        var presets = db.Set<FilterPreset>();
+        var presets = db.FilterPresets;
         var existing = await presets.SingleOrDefaultAsync(p => p.UserId == Me && p.Name == preset.Name.Trim(), ct);
         if (existing is null)
         {
@@ -129,7 +130,7 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
 
     public async Task<IActionResult> OnPostDeletePresetAsync(long id, CancellationToken ct)
     {
-        var preset = await db.Set<FilterPreset>().SingleOrDefaultAsync(p => p.Id == id && p.UserId == Me, ct);
+        var preset = await db.FilterPresets.SingleOrDefaultAsync(p => p.Id == id && p.UserId == Me, ct);
         if (preset is null) return NotFound();
         db.Remove(preset);
         audit.Add(AuditActions.FilterPresetDeleted, "preset", preset.Name);

@@ -6,6 +6,10 @@ using UpworkAssist.Core.Rules;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Drafts;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Features.Queue;
 

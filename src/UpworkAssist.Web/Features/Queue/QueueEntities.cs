@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Queue;
 

@@ -3,6 +3,7 @@ using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.WebUtilities;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Queue;
 

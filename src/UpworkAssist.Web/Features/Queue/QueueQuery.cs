@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Queue;
 

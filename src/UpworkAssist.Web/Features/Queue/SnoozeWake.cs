@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Queue;
 

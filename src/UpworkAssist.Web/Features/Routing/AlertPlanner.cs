@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Routing;
 
@@ -10,19 +12,19 @@ namespace UpworkAssist.Web.Features.Routing;
 /// in-app queue, each Slack channel, each e-mail address. Two lanes routing the same posting
 /// to the same target get two rows; the dispatcher sends them as one message naming both lanes.
 /// </summary>
-public sealed class AlertPlanner(AppDbContext db, TimeProvider clock, IOptions<RoutingOptions> options)
+public sealed class AlertPlanner(AppDbContext db, TimeProvider clock, IOptions<RoutingOptions> options) : INewMatchPlanner
 {
     public const string InAppTarget = "queue";
 
     private ILookup<string, AlertRoute>? _routes;
 
-    public async Task LoadRoutesAsync(CancellationToken ct)
+    public async Task PrepareAsync(CancellationToken ct)
     {
         var routes = await db.AlertRoutes.AsNoTracking().Where(r => r.Enabled).ToListAsync(ct);
         _routes = routes.ToLookup(r => r.LaneId, StringComparer.Ordinal);
     }
 
-    public void PlanFor(Match match, Posting posting)
+    public void Plan(Match match, Posting posting)
     {
         var now = clock.GetUtcNow();
         Add(match, posting, AlertChannel.InApp, InAppTarget, null, false, now, AlertStatus.Delivered, now);

@@ -1,4 +1,5 @@
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Routing;
 

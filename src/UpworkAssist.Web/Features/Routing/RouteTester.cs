@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Routing;
 

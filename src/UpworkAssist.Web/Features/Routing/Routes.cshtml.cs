@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Routing;
@@ -14,7 +15,7 @@ public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTest
     [BindProperty(SupportsGet = true)] public string Lane { get; set; } = "";
     [BindProperty] public RouteInput Input { get; set; } = new();
 
-    public Data.Lane? LaneRow { get; private set; }
+    public Lane? Current { get; private set; }
     public IReadOnlyList<AlertRoute> Routes { get; private set; } = [];
     public IReadOnlyList<DeliveryLatency.Row> LastDay { get; private set; } = [];
     public IReadOnlyList<DeliveryLatency.Row> LastWeek { get; private set; } = [];
@@ -120,8 +121,8 @@ public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTest
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        LaneRow = await db.Lanes.AsNoTracking().SingleOrDefaultAsync(l => l.Id == Lane, ct);
-        if (LaneRow is null)
+        Current = await db.Lanes.AsNoTracking().SingleOrDefaultAsync(l => l.Id == Lane, ct);
+        if (Current is null)
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Routing.Email;
 using UpworkAssist.Web.Features.Routing.Slack;
@@ -36,7 +37,9 @@ public static class RoutingSetup
                 AllowAutoRedirect = false,
             });
         services.AddSingleton<RouteSecrets>();
-        services.AddScoped<AlertPlanner>();
+        // The outbox rows commit with each new match, in the matcher's own SaveChanges.
+        services.AddScoped<INewMatchPlanner, AlertPlanner>();
+        services.AddScoped<ILaneNotices, PausedRouteNotices>();
         services.AddScoped<AlertDispatcher>();
         services.AddScoped<RouteTester>();
         services.AddScoped<ChannelLimiter>();

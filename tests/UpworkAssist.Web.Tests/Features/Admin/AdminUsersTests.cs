@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Tests.Features.Admin;
 

@@ -20,7 +20,7 @@ public sealed class AnalyticsSettingsTests
     private static Task<bool> BuiltAsync(TestApp app) => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
-        var choices = await FilterChoices.LoadAsync(db, Manager, CancellationToken.None);
+        var choices = await FilterChoices.LoadAsync(db, sp.GetRequiredService<ITemplateNames>(), Manager, CancellationToken.None);
         return (await sp.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(new(), Manager, choices, ReportDetail.Page, CancellationToken.None)).Built;
     });
 

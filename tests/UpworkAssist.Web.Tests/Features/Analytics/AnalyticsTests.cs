@@ -8,6 +8,8 @@ using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Tests.Infrastructure;
 
 using UpworkAssist.Web.Tests.Features.Pipeline;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Features.Analytics;
 
@@ -287,7 +289,7 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         var manager = Principals.Of("m", "Manager");
         var db = sp.GetRequiredService<AppDbContext>();
         var (report, built) = await sp.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(new(), manager,
-            await UpworkAssist.Web.Features.Pipeline.FilterChoices.LoadAsync(db, manager, CancellationToken.None), ReportDetail.Page, CancellationToken.None);
+            await UpworkAssist.Web.Features.Pipeline.FilterChoices.LoadAsync(db, sp.GetRequiredService<UpworkAssist.Web.Features.Pipeline.ITemplateNames>(), manager, CancellationToken.None), ReportDetail.Page, CancellationToken.None);
         return (report.Summary.Replied, built);
     });
 
@@ -298,7 +300,7 @@ public sealed class AnalyticsTests : IAsyncLifetime, IDisposable
         var (page, export) = await _app.WithScopeAsync(async sp =>
         {
             var analytics = sp.GetRequiredService<AnalyticsReport>();
-            var choices = await UpworkAssist.Web.Features.Pipeline.FilterChoices.LoadAsync(sp.GetRequiredService<AppDbContext>(), user, CancellationToken.None);
+            var choices = await UpworkAssist.Web.Features.Pipeline.FilterChoices.LoadAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<UpworkAssist.Web.Features.Pipeline.ITemplateNames>(), user, CancellationToken.None);
             var filter = new UpworkAssist.Web.Features.Pipeline.ProposalFilter(Days: 3650);
             return (await analytics.BuildAsync(filter, user, choices, ReportDetail.Page, CancellationToken.None),
                 await analytics.BuildAsync(filter, user, choices, ReportDetail.Export, CancellationToken.None));

@@ -8,6 +8,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 

@@ -3,6 +3,10 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Features.Drafts;
+using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Audit;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 
@@ -20,7 +21,7 @@ public sealed class ExportTests(ComplianceApp app) : IClassFixture<ComplianceApp
                 new AuditEvent { At = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), ActorName = "sam", Action = "test.first", Details = "=HYPERLINK(\"http://evil\")" },
                 new AuditEvent { At = new(2026, 11, 2, 12, 0, 0, TimeSpan.Zero), ActorName = "sam, jr", Action = "test.second", Details = "line one\nline \"two\"" },
                 new AuditEvent { At = new(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), ActorName = "after", Action = "test.outside" });
-            db.Set<MarketplaceRequestDay>().Add(new MarketplaceRequestDay { Day = new DateOnly(2026, 11, 2), Requests = 120, RateLimited = 1, Errors = 2 });
+            db.MarketplaceRequestDays.Add(new MarketplaceRequestDay { Day = new DateOnly(2026, 11, 2), Requests = 120, RateLimited = 1, Errors = 2 });
             await db.SaveChangesAsync();
         });
         var ann = (await app.CreateUserAsync($"ann-{Guid.NewGuid():n}@example.test", "Freelancer")).Id;

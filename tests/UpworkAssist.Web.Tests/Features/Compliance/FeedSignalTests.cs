@@ -31,8 +31,8 @@ public sealed class FeedSignalTests(FeedSignalApp app) : IClassFixture<FeedSigna
 
     private Task ConnectionAsync(DateTimeOffset connectedAt, DateTimeOffset? lastRefreshAt, string? scope = null) => app.WithDbAsync(async db =>
     {
-        await db.Set<MarketplaceConnection>().ExecuteDeleteAsync();
-        db.Set<MarketplaceConnection>().Add(new MarketplaceConnection
+        await db.MarketplaceConnections.ExecuteDeleteAsync();
+        db.MarketplaceConnections.Add(new MarketplaceConnection
         {
             ProtectedRefreshToken = "protected", ProtectedAccessToken = "protected", AccessTokenExpiresAt = Now.AddHours(1),
             Origin = "browser", ConnectedBy = "olive", ConnectedAt = connectedAt, LastRefreshAt = lastRefreshAt, Scope = scope,
@@ -119,14 +119,14 @@ public sealed class FeedSignalTests(FeedSignalApp app) : IClassFixture<FeedSigna
         Assert.Equal(("Green", "0 skipped, 0 repaired in the last 24 hours"), await SignalAsync("nodes"));
         await app.WithDbAsync(async db =>
         {
-            db.Set<PollRun>().Add(new PollRun { StartedAt = Now.AddHours(-2), FinishedAt = Now.AddHours(-2), Repaired = 3 });
-            db.Set<PollRun>().Add(new PollRun { StartedAt = Now.AddHours(-25), FinishedAt = Now.AddHours(-25), Skipped = 9 });
+            db.PollRuns.Add(new PollRun { StartedAt = Now.AddHours(-2), FinishedAt = Now.AddHours(-2), Repaired = 3 });
+            db.PollRuns.Add(new PollRun { StartedAt = Now.AddHours(-25), FinishedAt = Now.AddHours(-25), Skipped = 9 });
             await db.SaveChangesAsync();
         });
         Assert.Equal(("Green", "0 skipped, 3 repaired in the last 24 hours"), await SignalAsync("nodes"));
         await app.WithDbAsync(async db =>
         {
-            db.Set<PollRun>().Add(new PollRun { StartedAt = Now.AddHours(-1), FinishedAt = Now.AddHours(-1), Skipped = 2, Repaired = 1 });
+            db.PollRuns.Add(new PollRun { StartedAt = Now.AddHours(-1), FinishedAt = Now.AddHours(-1), Skipped = 2, Repaired = 1 });
             await db.SaveChangesAsync();
         });
         Assert.Equal(("Amber", "2 skipped, 4 repaired in the last 24 hours"), await SignalAsync("nodes"));

@@ -156,5 +156,5 @@ public sealed class FeedWatchTests : IAsyncLifetime
     private List<MimeMessage> TokenMails() => Mails().Where(m => m.Subject?.Contains("marketplace connection", StringComparison.Ordinal) == true).ToList();
 
     private static Task<DateTimeOffset?> AlertedAtAsync(FeedHarness h) =>
-        h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().Set<MarketplaceConnection>().Select(c => c.TokenAgeAlertedAt).SingleAsync());
+        h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceConnections.Select(c => c.TokenAgeAlertedAt).SingleAsync());
 }

@@ -6,6 +6,7 @@ using MimeKit;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 

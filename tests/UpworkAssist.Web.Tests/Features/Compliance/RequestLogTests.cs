@@ -24,7 +24,7 @@ public sealed class RequestLogTests
         var (rows, day) = await h.WithAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            return (await db.MarketplaceRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync(), await db.Set<MarketplaceRequestDay>().AsNoTracking().SingleAsync());
+            return (await db.MarketplaceRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync(), await db.MarketplaceRequestDays.AsNoTracking().SingleAsync());
         });
         Assert.Equal([RequestOutcome.RateLimited, RequestOutcome.Error, RequestOutcome.Ok], rows.Select(r => r.Outcome));
         Assert.All(rows, r => Assert.Equal(FeedSource.Api, r.Source));
@@ -36,7 +36,7 @@ public sealed class RequestLogTests
         h.App.Clock.Advance(TimeSpan.FromDays(8) + TimeSpan.FromMinutes(5));
         var pruned = await h.WithAsync(sp => sp.GetRequiredService<RequestLogPrune>().RunAsync(CancellationToken.None));
         Assert.Equal(3, pruned);
-        Assert.Equal(1, await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().Set<MarketplaceRequestDay>().CountAsync()));
+        Assert.Equal(1, await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceRequestDays.CountAsync()));
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 

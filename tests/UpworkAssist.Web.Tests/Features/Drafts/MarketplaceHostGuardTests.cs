@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Tests.Features.Feed;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Drafts;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 
@@ -70,7 +71,7 @@ public sealed class MarketplaceHostGuardTests
         (await DraftsTestData.PostEditAsync(browser, id, "Copied")).EnsureSuccessStatusCode();
         (await DraftsTestData.PostEditAsync(browser, id, "Opened")).EnsureSuccessStatusCode();
         await DraftsTestData.PostEditAsync(browser, id, "Sent", ("ConnectsSpent", "12"));
-        Assert.Equal(Data.DraftStatus.Sent, (await DraftsTestData.DraftAsync(app, id)).Status);
+        Assert.Equal(DraftStatus.Sent, (await DraftsTestData.DraftAsync(app, id)).Status);
 
         var requests = seen.ToList();
         var graphQl = new Uri(settings["Upwork:GraphQlEndpoint"]!);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Drafts;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 

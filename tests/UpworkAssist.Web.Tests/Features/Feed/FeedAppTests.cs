@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -55,7 +56,7 @@ public sealed class FeedAppTests : IDisposable
         for (var i = 0; i < 400 && runs == 0; i++)
         {
             await Task.Delay(10);
-            runs = await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PollRun>().CountAsync());
+            runs = await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().PollRuns.CountAsync());
         }
         Assert.Equal(1, runs);
         Assert.True(_app.Services.GetRequiredService<RateGovernor>().Current().Today >= 1);
@@ -124,16 +125,39 @@ public sealed class FeedAppTests : IDisposable
     [Fact]
     public void Options_outside_the_marketplace_limits_are_refused_at_start()
     {
-        var validation = new UpworkOptionsValidation();
-        var result = validation.Validate(null, new UpworkOptions { MaxRequestsPerMinute = 41, MaxRequestsPerDay = 40_001, ContentRetention = TimeSpan.FromHours(25), Mode = FeedMode.Api });
-        Assert.True(result.Failed);
+        var refusal = Refusal(new()
+        {
+            ["Upwork:MaxRequestsPerMinute"] = "41",
+            ["Upwork:MaxRequestsPerDay"] = "40001",
+            ["Upwork:ContentRetention"] = "1.01:00:00",
+            ["Upwork:Mode"] = "Api",
+        });
+        Assert.NotNull(refusal);
         foreach (var key in new[] { "MaxRequestsPerMinute", "MaxRequestsPerDay", "ContentRetention", "ClientId" })
         {
-            Assert.Contains(key, result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains(key, refusal.Message, StringComparison.Ordinal);
         }
-        Assert.True(validation.Validate(null, new UpworkOptions()).Succeeded);
+        Assert.Null(Refusal([]));
         Assert.Equal(FeedMode.Demo, new UpworkOptions().EffectiveMode);
         Assert.Equal(FeedMode.Api, new UpworkOptions { ClientId = "x" }.EffectiveMode);
+    }
+
+    /// <summary>The options as the feed registers them, read once: every failed rule in one exception, or null.</summary>
+    private static Microsoft.Extensions.Options.OptionsValidationException? Refusal(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddFeed(configuration);
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<UpworkOptions>>().Value;
+            return null;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            return e;
+        }
     }
 }
 

@@ -63,7 +63,7 @@ public sealed class FeedFailureTests
         Assert.Equal(1, run.New);
         var tokenCalls = h.Fake.Requests.Count(r => r.Path == "/token");
         Assert.Equal(2, tokenCalls);
-        var connection = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().Set<MarketplaceConnection>().SingleAsync());
+        var connection = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceConnections.SingleAsync());
         var protector = h.App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(MarketplaceTokens.ProtectorPurpose);
         Assert.Equal("rt-2", protector.Unprotect(connection.ProtectedRefreshToken!));
         Assert.DoesNotContain("rt-2", connection.ProtectedRefreshToken, StringComparison.Ordinal);

@@ -87,7 +87,7 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
             h.Fake.Publish(FakeMarketplace.Node($"~01after{poll}", restarted.Clock.GetUtcNow()));
             var run = await restarted.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("schedule", CancellationToken.None));
             Assert.Null(run.Error);
-            var cursor = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<FeedCursor>().AsNoTracking().SingleAsync());
+            var cursor = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().FeedCursors.AsNoTracking().SingleAsync());
             var ids = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync());
             // The newest page is read first in every poll, so fresh postings never wait for the catch-up.
             Assert.Contains($"~01after{poll}", ids);

@@ -30,7 +30,7 @@ public sealed class FeedPollingTests
         var p = stored[0];
         Assert.Equal(("https://www.upwork.com/jobs/~01job001", "Build it & ship it", FeedSource.Api, PostingType.Fixed, 500m), (p.Url, p.Description, p.Source, p.Type, p.FixedBudget));
         Assert.Equal(new ClientFacts("Germany", true, 12000m, 4, 4.9, 3), p.Client);
-        var runs = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PollRun>().ToListAsync());
+        var runs = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().PollRuns.ToListAsync());
         Assert.Equal(7, Assert.Single(runs).New);
     }
 

@@ -5,7 +5,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Tests.Infrastructure;
-using Lane = UpworkAssist.Web.Data.Lane;
+using Lane = UpworkAssist.Web.Features.Lanes.Lane;
 
 namespace UpworkAssist.Web.Tests.Features.Lanes;
 

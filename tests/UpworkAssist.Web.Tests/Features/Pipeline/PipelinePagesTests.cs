@@ -7,6 +7,8 @@ using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Tests.Infrastructure;
 
 using UpworkAssist.Web.Tests.Features.Analytics;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Features.Pipeline;
 

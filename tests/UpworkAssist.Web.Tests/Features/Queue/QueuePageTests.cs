@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 
@@ -324,7 +326,7 @@ public sealed partial class QueuePageTests : IDisposable
         var bad = await lead.SubmitToAsync("/Queue", "/Queue?handler=SavePreset", ("Name", ""), ("Query", "https://evil.example"));
         Assert.Contains("Name the view to save it.", WebUtility.HtmlDecode(await lead.GetStringAsync(bad.Location())), StringComparison.Ordinal);
 
-        var id = await _app.WithScopeAsync(async sp => (await sp.GetRequiredService<AppDbContext>().Set<FilterPreset>().SingleAsync()).Id);
+        var id = await _app.WithScopeAsync(async sp => (await sp.GetRequiredService<AppDbContext>().FilterPresets.SingleAsync()).Id);
         Assert.Equal(HttpStatusCode.NotFound, (await other.SubmitToAsync("/Queue", $"/Queue?handler=DeletePreset&id={id}")).StatusCode);
         await lead.SubmitToAsync("/Queue", $"/Queue?handler=DeletePreset&id={id}");
         Assert.DoesNotContain(">React only</a>", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 

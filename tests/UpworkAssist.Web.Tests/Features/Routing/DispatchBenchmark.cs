@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using UpworkAssist.Core.Lanes;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Routing.Slack;
 using UpworkAssist.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
-using CoreLane = UpworkAssist.Core.Lanes.Lane;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
@@ -57,7 +58,7 @@ public sealed class DispatchBenchmark(ITestOutputHelper output)
         {
             await db.Lanes.ExecuteUpdateAsync(s => s.SetProperty(l => l.Enabled, false));
             var lane = new Lane { Id = "bench", Name = "Bench", CreatedAt = now, UpdatedAt = now };
-            LaneRules.Apply(lane, new CoreLane { Id = "bench", Name = "Bench", IncludeKeywords = ["blazor"], AllowUnknownBudget = true });
+            LaneRules.Apply(lane, new LaneDefinition { Id = "bench", Name = "Bench", IncludeKeywords = ["blazor"], AllowUnknownBudget = true });
             db.Lanes.Add(lane);
             for (var c = 0; c < Channels; c++)
             {

@@ -1,6 +1,7 @@
 using MimeKit;
 using netDumbster.smtp;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Routing;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 

@@ -3,6 +3,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 

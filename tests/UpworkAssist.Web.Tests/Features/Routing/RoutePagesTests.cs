@@ -76,7 +76,9 @@ public sealed class RoutePagesTests : IAsyncLifetime
         var html = await lead.GetStringAsync("/Routing/Routes?lane=blazor");
         Assert.Contains("data-testid=\"paused\"", html, StringComparison.Ordinal);
         Assert.Contains("channel_not_found", html, StringComparison.Ordinal);
-        Assert.Contains("1 route(s) paused", await lead.GetStringAsync("/Lanes"), StringComparison.Ordinal);
+        var lanes = await lead.GetStringAsync("/Lanes");
+        Assert.Contains("1 route paused", lanes, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Routing/Routes?lane=", lanes, StringComparison.Ordinal);
 
         _h.Slack.Respond = _ => SlackReply.Ok;
         await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Resume");

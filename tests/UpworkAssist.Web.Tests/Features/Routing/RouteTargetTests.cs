@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Routing;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
@@ -128,7 +130,7 @@ public sealed class RouteTargetTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("hooks.slack.com", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
-        await _h.App.WithDbAsync(async db => Assert.False(await db.Set<ReviewReminderSettings>().AnyAsync(s => s.SlackSecretProtected != null)));
+        await _h.App.WithDbAsync(async db => Assert.False(await db.ReviewReminderSettings.AnyAsync(s => s.SlackSecretProtected != null)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using UpworkAssist.Core.Lanes;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Tests.Infrastructure;
-using CoreLane = UpworkAssist.Core.Lanes.Lane;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
@@ -70,7 +71,7 @@ public sealed class RoutingHarness : IAsyncDisposable
     public Task AddLaneAsync(string id, string name, params string[] keywords) => App.WithDbAsync(async db =>
     {
         var row = new Lane { Id = id, Name = name, CreatedAt = Now, UpdatedAt = Now };
-        LaneRules.Apply(row, new CoreLane { Id = id, Name = name, IncludeKeywords = keywords, AllowUnknownBudget = true });
+        LaneRules.Apply(row, new LaneDefinition { Id = id, Name = name, IncludeKeywords = keywords, AllowUnknownBudget = true });
         db.Lanes.Add(row);
         await db.SaveChangesAsync();
     });

@@ -2,6 +2,7 @@ using System.Text.Json;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Routing.Slack;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Security;
 

@@ -5,6 +5,9 @@ using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
+using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Features.Security;
 
@@ -89,7 +92,7 @@ public sealed class RoleMatrixFixture : TestApp
         {
             var now = Clock.GetUtcNow();
             db.Postings.Add(new Posting { Id = MatrixPosting, Title = "Matrix job", PublishedAt = now, FetchedAt = now });
-            db.Matches.Add(new UpworkAssist.Web.Data.Match { PostingId = MatrixPosting, LaneId = db.Lanes.OrderBy(l => l.Id).First().Id, MatchedAt = now });
+            db.Matches.Add(new UpworkAssist.Web.Features.Lanes.Match { PostingId = MatrixPosting, LaneId = db.Lanes.OrderBy(l => l.Id).First().Id, MatchedAt = now });
             var proposal = new Proposal { PostingId = "~0matrix", FreelancerId = AnyUserId, SentAt = now };
             db.Proposals.Add(proposal);
             await db.SaveChangesAsync();

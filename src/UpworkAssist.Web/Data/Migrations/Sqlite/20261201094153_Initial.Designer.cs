@@ -149,7 +149,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("UpworkAssist.Web.Data.AccessToken", b =>
+            modelBuilder.Entity("UpworkAssist.Web.Features.Api.AccessToken", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -196,234 +196,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.ToTable("AccessTokens");
                 });
 
-            modelBuilder.Entity("UpworkAssist.Web.Data.Alert", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ClaimedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FetchedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDigest")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MatchId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("MatchedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RouteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RouteId");
-
-                    b.HasIndex("Status", "DueAt");
-
-                    b.HasIndex("Target", "Status");
-
-                    b.HasIndex("MatchId", "Channel", "Target")
-                        .IsUnique();
-
-                    b.ToTable("Alerts", t =>
-                        {
-                            t.HasCheckConstraint("CK_Alert_Attempts", "Attempts >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.AlertRoute", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly?>("DigestAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmailTo")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LaneId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PausedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PausedReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("QuietFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("QuietTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHint")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretProtected")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SlackChannel")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SlackTarget")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LaneId");
-
-                    b.ToTable("AlertRoutes");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimeZone")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.AuditEvent", b =>
+            modelBuilder.Entity("UpworkAssist.Web.Features.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -472,448 +245,6 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("AuditEvents");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.ChannelThrottle", b =>
-                {
-                    b.Property<string>("Target")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NextAllowedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Target");
-
-                    b.ToTable("ChannelThrottles");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Draft", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ApprovedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ApprovedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Drafter")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EditDistance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FreelancerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GeneratedText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("InputTokens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LaneId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LatencyMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LeadApprovedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LeadApprovedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OutputTokens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PostingId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("RequiresLeadApproval")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("TemplateId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FreelancerId", "UpdatedAt");
-
-                    b.ToTable("Drafts");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Lane", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RulesJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchExpression")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("Lanes");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Match", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssigneeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DismissReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LaneId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MatchedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("MatchedKeywords")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostingId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("REAL");
-
-                    b.Property<long?>("SnoozedUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("StatusChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StatusChangedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MatchedAt");
-
-                    b.HasIndex("AssigneeId", "MatchedAt");
-
-                    b.HasIndex("LaneId", "MatchedAt");
-
-                    b.HasIndex("PostingId", "LaneId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "MatchedAt");
-
-                    b.HasIndex("LaneId", "Status", "MatchedAt");
-
-                    b.ToTable("Matches");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Posting", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ActedOnAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool?>("Applied")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("ClientHasFinancialPrivacy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClientMemberSince")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ContentPurgedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("Enterprise")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExperienceLevel")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FetchedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("FixedBudget")
-                        .HasColumnType("REAL");
-
-                    b.Property<int?>("FreelancersToHire")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("HourlyMax")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("HourlyMin")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("MarketplaceId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RenewedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Skills")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("TotalApplicants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Client", "UpworkAssist.Web.Data.Posting.Client#ClientFacts", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Country")
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ClientCountry");
-
-                            b1.Property<bool?>("PaymentVerified")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ClientPaymentVerified");
-
-                            b1.Property<double?>("Rating")
-                                .HasColumnType("REAL")
-                                .HasColumnName("ClientRating");
-
-                            b1.Property<int?>("ReviewsCount")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ClientReviewsCount");
-
-                            b1.Property<int?>("TotalHires")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ClientTotalHires");
-
-                            b1.Property<double?>("TotalSpent")
-                                .HasColumnType("REAL")
-                                .HasColumnName("ClientTotalSpent");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FetchedAt");
-
-                    b.HasIndex("PublishedAt");
-
-                    b.ToTable("Postings", t =>
-                        {
-                            t.HasCheckConstraint("CK_Posting_Budgets", "(FixedBudget IS NULL OR FixedBudget >= 0) AND (HourlyMin IS NULL OR HourlyMin >= 0) AND (HourlyMax IS NULL OR HourlyMax >= 0)");
-
-                            t.HasCheckConstraint("CK_Posting_Type", "Type IN ('Fixed','Hourly')");
-                        });
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Proposal", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ApplicantsAtSend")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("BudgetAtSend")
-                        .HasColumnType("REAL");
-
-                    b.Property<int?>("ConnectsSpent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ContractType")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("ContractValue")
-                        .HasColumnType("REAL");
-
-                    b.Property<long?>("DraftId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("EditDistance")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FinalText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FreelancerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LaneId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostingId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PostingPublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PostingTitle")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostingUrl")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("RevenueEarned")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("TemplateId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt");
-
-                    b.HasIndex("TemplateId");
-
-                    b.HasIndex("UpdatedAt");
-
-                    b.HasIndex("FreelancerId", "SentAt");
-
-                    b.HasIndex("LaneId", "SentAt");
-
-                    b.HasIndex("SentAt", "FreelancerId", "LaneId", "TemplateId", "PostingPublishedAt", "ApplicantsAtSend", "BudgetAtSend", "ContractType", "ConnectsSpent", "EditDistance", "RevenueEarned")
-                        .HasDatabaseName("IX_Proposals_Analytics");
-
-                    b.ToTable("Proposals", t =>
-                        {
-                            t.HasCheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0");
-                        });
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.AuditPlanStep", b =>
@@ -1082,6 +413,92 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ReviewReminderSettings", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.Draft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Drafter")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FreelancerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeadApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostingId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresLeadApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FreelancerId", "UpdatedAt");
+
+                    b.ToTable("Drafts");
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftTemplate", b =>
@@ -1529,6 +946,140 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.ToTable("PollRuns", (string)null);
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Feed.Posting", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActedOnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ClientHasFinancialPrivacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClientMemberSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContentPurgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Enterprise")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExperienceLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("FixedBudget")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("FreelancersToHire")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HourlyMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("HourlyMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MarketplaceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RenewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Skills")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TotalApplicants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Client", "UpworkAssist.Web.Features.Feed.Posting.Client#ClientFacts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClientCountry");
+
+                            b1.Property<bool?>("PaymentVerified")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ClientPaymentVerified");
+
+                            b1.Property<double?>("Rating")
+                                .HasColumnType("REAL")
+                                .HasColumnName("ClientRating");
+
+                            b1.Property<int?>("ReviewsCount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ClientReviewsCount");
+
+                            b1.Property<int?>("TotalHires")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ClientTotalHires");
+
+                            b1.Property<double?>("TotalSpent")
+                                .HasColumnType("REAL")
+                                .HasColumnName("ClientTotalSpent");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FetchedAt");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.ToTable("Postings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Posting_Budgets", "(FixedBudget IS NULL OR FixedBudget >= 0) AND (HourlyMin IS NULL OR HourlyMin >= 0) AND (HourlyMax IS NULL OR HourlyMax >= 0)");
+
+                            t.HasCheckConstraint("CK_Posting_Type", "Type IN ('Fixed','Hourly')");
+                        });
+                });
+
             modelBuilder.Entity("UpworkAssist.Web.Features.Knowledge.KnowledgePage", b =>
                 {
                     b.Property<long>("Id")
@@ -1571,6 +1122,211 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("KnowledgePages", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Lanes.Lane", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchExpression")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Lanes");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Lanes.Match", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaneId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MatchedKeywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostingId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MatchedAt");
+
+                    b.HasIndex("AssigneeId", "MatchedAt");
+
+                    b.HasIndex("LaneId", "MatchedAt");
+
+                    b.HasIndex("PostingId", "LaneId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "MatchedAt");
+
+                    b.HasIndex("LaneId", "Status", "MatchedAt");
+
+                    b.ToTable("Matches");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.Proposal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApplicantsAtSend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BudgetAtSend")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("ConnectsSpent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ContractValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EditDistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinalText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FreelancerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostingId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PostingPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostingTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostingUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("RevenueEarned")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("FreelancerId", "SentAt");
+
+                    b.HasIndex("LaneId", "SentAt");
+
+                    b.HasIndex("SentAt", "FreelancerId", "LaneId", "TemplateId", "PostingPublishedAt", "ApplicantsAtSend", "BudgetAtSend", "ContractType", "ConnectsSpent", "EditDistance", "RevenueEarned")
+                        .HasDatabaseName("IX_Proposals_Analytics");
+
+                    b.ToTable("Proposals", t =>
+                        {
+                            t.HasCheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0");
+                        });
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
@@ -1664,6 +1420,250 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.ToTable("FilterPresets", (string)null);
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RouteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RouteId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Target", "Status");
+
+                    b.HasIndex("MatchId", "Channel", "Target")
+                        .IsUnique();
+
+                    b.ToTable("Alerts", t =>
+                        {
+                            t.HasCheckConstraint("CK_Alert_Attempts", "Attempts >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.AlertRoute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("DigestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaneId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHint")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlackChannel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlackTarget")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LaneId");
+
+                    b.ToTable("AlertRoutes");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.ChannelThrottle", b =>
+                {
+                    b.Property<string>("Target")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAllowedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Target");
+
+                    b.ToTable("ChannelThrottles");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Security.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1675,7 +1675,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1684,7 +1684,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1699,7 +1699,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1708,16 +1708,16 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("UpworkAssist.Web.Data.AccessToken", b =>
+            modelBuilder.Entity("UpworkAssist.Web.Features.Api.AccessToken", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", "User")
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1726,69 +1726,9 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("UpworkAssist.Web.Data.Alert", b =>
+            modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.Draft", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.Match", "Match")
-                        .WithMany()
-                        .HasForeignKey("MatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("UpworkAssist.Web.Data.AlertRoute", null)
-                        .WithMany()
-                        .HasForeignKey("RouteId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Match");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.AlertRoute", b =>
-                {
-                    b.HasOne("UpworkAssist.Web.Data.Lane", "Lane")
-                        .WithMany()
-                        .HasForeignKey("LaneId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Lane");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Draft", b =>
-                {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("FreelancerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Match", b =>
-                {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("AssigneeId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("UpworkAssist.Web.Data.Lane", "Lane")
-                        .WithMany()
-                        .HasForeignKey("LaneId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("UpworkAssist.Web.Data.Posting", "Posting")
-                        .WithMany()
-                        .HasForeignKey("PostingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Lane");
-
-                    b.Navigation("Posting");
-                });
-
-            modelBuilder.Entity("UpworkAssist.Web.Data.Proposal", b =>
-                {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("FreelancerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1797,7 +1737,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.DraftVersion", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.Draft", null)
+                    b.HasOne("UpworkAssist.Web.Features.Drafts.Draft", null)
                         .WithMany()
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1806,7 +1746,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.FreelancerProfile", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithOne()
                         .HasForeignKey("UpworkAssist.Web.Features.Drafts.FreelancerProfile", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1815,7 +1755,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.ProofArtifact", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1831,9 +1771,42 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Lanes.Match", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("UpworkAssist.Web.Features.Lanes.Lane", "Lane")
+                        .WithMany()
+                        .HasForeignKey("LaneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UpworkAssist.Web.Features.Feed.Posting", "Posting")
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lane");
+
+                    b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.Proposal", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FreelancerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalProgress", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                    b.HasOne("UpworkAssist.Web.Features.Pipeline.Proposal", null)
                         .WithOne()
                         .HasForeignKey("UpworkAssist.Web.Features.Pipeline.ProposalProgress", "ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1842,12 +1815,12 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalStageChange", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ById")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("UpworkAssist.Web.Data.Proposal", null)
+                    b.HasOne("UpworkAssist.Web.Features.Pipeline.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1856,11 +1829,38 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Queue.FilterPreset", b =>
                 {
-                    b.HasOne("UpworkAssist.Web.Data.AppUser", null)
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.Alert", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Lanes.Match", "Match")
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("UpworkAssist.Web.Features.Routing.AlertRoute", null)
+                        .WithMany()
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Match");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.AlertRoute", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Lanes.Lane", "Lane")
+                        .WithMany()
+                        .HasForeignKey("LaneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lane");
                 });
 #pragma warning restore 612, 618
         }

@@ -6,7 +6,7 @@ namespace UpworkAssist.Core.Lanes;
 /// One ideal-customer profile: the filters that decide which postings deserve attention
 /// (RULES.md "Lane"). Routing settings live in the application, not here.
 /// </summary>
-public sealed record Lane
+public sealed record LaneDefinition
 {
     public required string Id { get; init; }
     public required string Name { get; init; }

@@ -2,8 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Feed;
 
-namespace UpworkAssist.Web.Features.Queue;
+namespace UpworkAssist.Web.Features.Lanes;
 
 /// <summary>
 /// Which jobs a person may read and draft for: Admins, Leads and Managers every job; anyone else

@@ -33,14 +33,18 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddAppLogging(builder.Configuration, paths);
 
-        // Keys persist across restarts so cookies and encrypted secrets stay readable.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.Keys)).SetApplicationName("UpworkAssist");
-
         services.AddStorage(builder.Configuration, builder.Environment.ContentRootPath);
         // Registered before Hangfire's server so the store is migrated before any job can run.
         services.AddSingleton<FirstRun>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddHostedService<StartupTasks>();
+        // Keys persist across restarts so cookies and encrypted secrets stay readable: on disk beside
+        // a SQLite store, in the store itself on PostgreSQL so that every instance shares them.
+        // Registered after StartupTasks: its hosted service reads the key ring at start, and on
+        // PostgreSQL that is a table the migration creates.
+        var keys = services.AddDataProtection().SetApplicationName("UpworkAssist");
+        if (StorageOptions.From(builder.Configuration).IsPostgres) keys.PersistKeysToDbContext<AppDbContext>();
+        else keys.PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
         services.AddAccounts();
         services.AddBackgroundJobs(builder.Configuration);
         services.AddFeed(builder.Configuration);

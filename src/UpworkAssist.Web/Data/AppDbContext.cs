@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,21 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Data;
 
-/// <summary>The one store. Features use it directly; there is no repository layer (docs/adr/0002).</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one store. Features use it directly; there is no repository layer (docs/adr/0002). This
+/// type is the SQLite store and its migrations' context; <see cref="PostgresAppDbContext"/> is the
+/// same model on PostgreSQL with its own migrations (docs/adr/0007).
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     // Every entity, grouped by the feature that owns it (docs/architecture.md, "The store").
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<MarketplaceConnection> MarketplaceConnections => Set<MarketplaceConnection>();
@@ -59,16 +72,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<KnowledgePage> KnowledgePages => Set<KnowledgePage>();
 
+    /// <summary>The Data Protection key ring when the store is shared (PostgreSQL); SQLite keeps it on disk.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<StoreSignal> StoreSignals => Set<StoreSignal>();
+
+    /// <summary>
+    /// PostgreSQL only: a sequence every instance advances after it commits a write, and reads to
+    /// learn of other instances' writes (Data/StoreVersion.cs). Not transactional, so writers never
+    /// wait on each other for it.
+    /// </summary>
+    public const string StoreVersionSequence = "store_version";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            builder.HasSequence<long>(StoreVersionSequence);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no native instant or decimal type: store instants as UTC ticks and money
-        // as REAL so that ordering and range filters run in SQL, not in memory.
+        // as REAL so that ordering and range filters run in SQL, not in memory. PostgreSQL keeps
+        // the same representation (bigint, double precision), so the hand-written SQL and the
+        // store copy's checksums see the same values on both (docs/adr/0007).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
@@ -103,3 +134,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         v => v.UtcTicks,
         v => new DateTimeOffset(v, TimeSpan.Zero));
 }
+
+/// <summary>The same store on PostgreSQL; only its migrations (Data/Migrations/Postgres) differ.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -19,35 +19,53 @@ public sealed record DataPaths(string Root)
     }
 }
 
+public enum StoreKind { Sqlite, Postgres }
+
+/// <summary>Which database the store is on, for the few places that speak its dialect (docs/adr/0007).</summary>
+public sealed record StoreProvider(StoreKind Kind, string ConnectionString)
+{
+    public bool IsPostgres => Kind == StoreKind.Postgres;
+
+    public override string ToString() => Kind.ToString();
+}
+
 public static class StorageSetup
 {
     public const string DefaultConnectionString = "Data Source=data/upworkassist.db";
 
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = StorageOptions.From(configuration).Provider;
-        if (!provider.Equals(StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException(
-                $"Storage:Provider '{provider}' is not supported by this version. Use 'Sqlite' (the default).");
-        }
+        var storage = StorageOptions.From(configuration);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-
-        var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
-        services.AddSingleton(new SqlitePragmas());
         services.AddSingleton<StoreWrites>();
         services.AddSingleton<StoreCache>();
         // Pooled: a request's context is reset and reused rather than built with its internal
         // services each time (measurable on the queue, docs/performance.md). The context holds no state of its own.
-        services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
-            .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors));
+        if (storage.IsPostgres)
+        {
+            var connectionString = configuration.GetConnectionString("Default")
+                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Default is not set.");
+            services.AddSingleton(new StoreProvider(StoreKind.Postgres, connectionString));
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, options) => options
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, StoreFactory<PostgresAppDbContext>>();
+        }
+        else
+        {
+            var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
+            services.AddSingleton(new StoreProvider(StoreKind.Sqlite, connectionString));
+            services.AddSingleton(new SqlitePragmas());
+            services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors));
+        }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
     }
 
-    /// <summary>Applies pending migrations; the store is usable only after this.</summary>
+    /// <summary>Applies pending migrations of the configured provider; the store is usable only after this.</summary>
     public static async Task MigrateStoreAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
@@ -57,6 +75,13 @@ public static class StorageSetup
             // WAL is a property of the database file: set once here, not on every connection.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>Hands out the provider's context type as the <see cref="AppDbContext"/> every feature uses.</summary>
+    private sealed class StoreFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>
+        where TContext : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
     }
 
     // A relative SQLite file is placed relative to the content root, not the shell's directory,

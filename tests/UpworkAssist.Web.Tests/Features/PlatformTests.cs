@@ -30,7 +30,7 @@ public sealed partial class PlatformTests : IDisposable
         await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsHistory"));
         var down = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-        Assert.Equal("""{"status":"unavailable"}""", await down.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"unavailable","provider":"Sqlite","migrated":false}""", await down.Content.ReadAsStringAsync());
     }
 
     [Fact]

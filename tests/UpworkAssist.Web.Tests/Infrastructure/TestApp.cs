@@ -113,9 +113,28 @@ public class TestApp : WebApplicationFactory<Program>
         return browser;
     }
 
+    /// <summary>
+    /// The same application on a fresh PostgreSQL database (dropped with the app), for the tests
+    /// that must hold on both providers. Skips without a server (<see cref="PostgresServer"/>).
+    /// </summary>
+    public static TestApp OnPostgres(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? []);
+        all["Storage:Provider"] = "Postgres";
+        all["ConnectionStrings:Default"] = PostgresServer.CreateDatabase();
+        return new TestApp(all, services);
+    }
+
+    /// <summary>`Sqlite` or `Postgres`: for tests that run on each.</summary>
+    public static TestApp On(string provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        provider == "Postgres" ? OnPostgres(settings, services) : new TestApp(settings ?? [], services);
+
+    public bool IsPostgres => _settings.TryGetValue("Storage:Provider", out var p) && p == "Postgres";
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (IsPostgres) PostgresServer.DropDatabase(_settings["ConnectionStrings:Default"]!);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.BackgroundJobs;
@@ -24,13 +26,32 @@ public static class BackgroundJobsSetup
             .ValidateOnStart();
         var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
 
-        services.AddHangfire(cfg => cfg
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+        var storage = StorageOptions.From(configuration);
+        services.AddHangfire((sp, cfg) =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            // One instance: jobs in memory, rebuilt from the features' registrations at start. Several
+            // instances (PostgreSQL): Hangfire's own schema on the same server, so each recurring job
+            // runs once per schedule across all of them (docs/adr/0003, 0007).
+            if (storage.IsPostgres)
+            {
+                var connectionString = sp.GetRequiredService<StoreProvider>().ConnectionString;
+                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                cfg.UseInMemoryStorage();
+            }
+        });
         services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
-        services.AddRecurringJob<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, Cron.Daily(3), job => job.RunAsync(CancellationToken.None));
+        if (!storage.IsPostgres)
+        {
+            // PostgreSQL's autovacuum does this work itself.
+            services.AddRecurringJob<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, Cron.Daily(3), job => job.RunAsync(CancellationToken.None));
+        }
         return services;
     }
 

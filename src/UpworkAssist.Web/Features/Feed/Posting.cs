@@ -96,8 +96,8 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
         b.HasIndex(p => p.FetchedAt);
         b.ToTable(t =>
         {
-            t.HasCheckConstraint("CK_Posting_Budgets", "(FixedBudget IS NULL OR FixedBudget >= 0) AND (HourlyMin IS NULL OR HourlyMin >= 0) AND (HourlyMax IS NULL OR HourlyMax >= 0)");
-            t.HasCheckConstraint("CK_Posting_Type", "Type IN ('Fixed','Hourly')");
+            t.HasCheckConstraint("CK_Posting_Budgets", "(\"FixedBudget\" IS NULL OR \"FixedBudget\" >= 0) AND (\"HourlyMin\" IS NULL OR \"HourlyMin\" >= 0) AND (\"HourlyMax\" IS NULL OR \"HourlyMax\" >= 0)");
+            t.HasCheckConstraint("CK_Posting_Type", "\"Type\" IN ('Fixed','Hourly')");
         });
     }
 }

@@ -127,6 +127,6 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(p => p.SentAt);
         b.HasIndex(p => new { p.FreelancerId, p.SentAt });
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.FreelancerId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0"));
+        b.ToTable(t => t.HasCheckConstraint("CK_Proposal_Connects", "\"ConnectsSpent\" IS NULL OR \"ConnectsSpent\" >= 0"));
     }
 }

@@ -91,7 +91,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.HasOne(a => a.Match).WithMany().HasForeignKey(a => a.MatchId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AlertRoute>().WithMany().HasForeignKey(a => a.RouteId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(a => new { a.Target, a.Status });
-        b.ToTable(t => t.HasCheckConstraint("CK_Alert_Attempts", "Attempts >= 0"));
+        b.ToTable(t => t.HasCheckConstraint("CK_Alert_Attempts", "\"Attempts\" >= 0"));
     }
 }
 

@@ -150,6 +150,20 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DraftTemplates",
                 columns: table => new
                 {
@@ -391,8 +405,8 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Postings", x => x.Id);
-                    table.CheckConstraint("CK_Posting_Budgets", "(FixedBudget IS NULL OR FixedBudget >= 0) AND (HourlyMin IS NULL OR HourlyMin >= 0) AND (HourlyMax IS NULL OR HourlyMax >= 0)");
-                    table.CheckConstraint("CK_Posting_Type", "Type IN ('Fixed','Hourly')");
+                    table.CheckConstraint("CK_Posting_Budgets", "(\"FixedBudget\" IS NULL OR \"FixedBudget\" >= 0) AND (\"HourlyMin\" IS NULL OR \"HourlyMin\" >= 0) AND (\"HourlyMax\" IS NULL OR \"HourlyMax\" >= 0)");
+                    table.CheckConstraint("CK_Posting_Type", "\"Type\" IN ('Fixed','Hourly')");
                 });
 
             migrationBuilder.CreateTable(
@@ -410,6 +424,20 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReviewReminderSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoreSignals",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoreSignals", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -678,7 +706,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Proposals", x => x.Id);
-                    table.CheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0");
+                    table.CheckConstraint("CK_Proposal_Connects", "\"ConnectsSpent\" IS NULL OR \"ConnectsSpent\" >= 0");
                     table.ForeignKey(
                         name: "FK_Proposals_AspNetUsers_FreelancerId",
                         column: x => x.FreelancerId,
@@ -885,7 +913,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Alerts", x => x.Id);
-                    table.CheckConstraint("CK_Alert_Attempts", "Attempts >= 0");
+                    table.CheckConstraint("CK_Alert_Attempts", "\"Attempts\" >= 0");
                     table.ForeignKey(
                         name: "FK_Alerts_AlertRoutes_RouteId",
                         column: x => x.RouteId,
@@ -1188,6 +1216,9 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                 name: "ComplianceReviews");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "DraftVersions");
 
             migrationBuilder.DropTable(
@@ -1234,6 +1265,9 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReviewReminderSettings");
+
+            migrationBuilder.DropTable(
+                name: "StoreSignals");
 
             migrationBuilder.DropTable(
                 name: "TemplateVersions");

@@ -18,6 +18,23 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -144,6 +161,27 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Data.StoreSignal", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("StoreSignals", (string)null);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Api.AccessToken", b =>
@@ -1071,9 +1109,9 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
                     b.ToTable("Postings", t =>
                         {
-                            t.HasCheckConstraint("CK_Posting_Budgets", "(FixedBudget IS NULL OR FixedBudget >= 0) AND (HourlyMin IS NULL OR HourlyMin >= 0) AND (HourlyMax IS NULL OR HourlyMax >= 0)");
+                            t.HasCheckConstraint("CK_Posting_Budgets", "(\"FixedBudget\" IS NULL OR \"FixedBudget\" >= 0) AND (\"HourlyMin\" IS NULL OR \"HourlyMin\" >= 0) AND (\"HourlyMax\" IS NULL OR \"HourlyMax\" >= 0)");
 
-                            t.HasCheckConstraint("CK_Posting_Type", "Type IN ('Fixed','Hourly')");
+                            t.HasCheckConstraint("CK_Posting_Type", "\"Type\" IN ('Fixed','Hourly')");
                         });
                 });
 
@@ -1322,7 +1360,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
                     b.ToTable("Proposals", t =>
                         {
-                            t.HasCheckConstraint("CK_Proposal_Connects", "ConnectsSpent IS NULL OR ConnectsSpent >= 0");
+                            t.HasCheckConstraint("CK_Proposal_Connects", "\"ConnectsSpent\" IS NULL OR \"ConnectsSpent\" >= 0");
                         });
                 });
 
@@ -1487,7 +1525,7 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
 
                     b.ToTable("Alerts", t =>
                         {
-                            t.HasCheckConstraint("CK_Alert_Attempts", "Attempts >= 0");
+                            t.HasCheckConstraint("CK_Alert_Attempts", "\"Attempts\" >= 0");
                         });
                 });
 

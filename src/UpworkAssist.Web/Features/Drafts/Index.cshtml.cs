@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
@@ -16,12 +17,24 @@ public sealed class IndexModel(AppDbContext db, PaceGuard pace) : PageModel
     public PaceStatus Pace { get; private set; } = null!;
     public bool IsLead { get; private set; }
 
+    /// <summary>A <see cref="DraftStatus"/> name, or "awaiting" for drafts waiting for a lead's approval; empty for all.</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    public const string Awaiting = "awaiting";
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = DraftWorkflow.UserId(User);
         IsLead = DraftWorkflow.IsLead(User);
         Pace = await pace.StatusAsync(userId, ct);
         var drafts = db.Drafts.AsNoTracking().Where(d => IsLead || d.FreelancerId == userId);
+        if (Status == Awaiting)
+        {
+            drafts = drafts.Where(d => d.RequiresLeadApproval && d.LeadApprovedAt == null && d.Status == DraftStatus.Editing);
+        }
+        else if (Enum.TryParse<DraftStatus>(Status, false, out var status) && Enum.IsDefined(status))
+        {
+            drafts = drafts.Where(d => d.Status == status);
+        }
         Drafts = await (from d in drafts
                         join p in db.Postings on d.PostingId equals p.Id into ps
                         from p in ps.DefaultIfEmpty()

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Features.Live;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Account;
 
@@ -16,13 +16,17 @@ public sealed class NotificationsModel(UserManager<AppUser> users, SignInManager
 {
     [BindProperty] public bool On { get; set; }
 
-    public bool IsOn => LiveNotifications.IsOn(User);
+    public bool IsOn => BrowserNotifications.IsOn(User);
+
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        await LiveNotifications.SetAsync(users, signIn, user, On);
+        await BrowserNotifications.SetAsync(users, signIn, user, On);
         await audit.RecordAsync("user.notifications_changed", "user", user.Id, On ? "on" : "off", ct: ct);
         TempData["Flash"] = On ? "Browser notifications are on while a page of UpworkAssist is open." : "Browser notifications are off.";
         return RedirectToPage();

@@ -84,6 +84,3 @@ public sealed class InProcessLiveChanges : ILiveChanges
     // Continuations run off the publishing thread: a writer never runs a listener's work.
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
-
-/// <summary>The queue's "N new — show" bar: the lane it counts in and the address that shows them.</summary>
-public sealed record LiveBarView(string? Lane, string Href);

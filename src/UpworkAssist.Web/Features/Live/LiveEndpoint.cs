@@ -42,7 +42,7 @@ public static class LiveEndpoint
         var seen = changes.Current;
         var since = long.TryParse(http.Request.Query["since"], NumberStyles.None, CultureInfo.InvariantCulture, out var s)
             ? s : await NewestMatchAsync(scopes, ct);
-        var notify = LiveNotifications.IsOn(user);
+        var notify = BrowserNotifications.IsOn(user);
 
         http.Response.Headers.CacheControl = "no-store";
         if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))

@@ -2,14 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using UpworkAssist.Web.Data;
 
-namespace UpworkAssist.Web.Features.Live;
+namespace UpworkAssist.Web.Features.Security;
 
 /// <summary>
 /// A person's choice of browser notifications, kept as an Identity user claim (no table of its
 /// own) and carried in the sign-in cookie, so no page reads the store to know it. The browser's
 /// own permission is asked separately, on a click.
 /// </summary>
-public static class LiveNotifications
+public static class BrowserNotifications
 {
     public const string ClaimType = "ua:notifications";
     private const string On = "on";

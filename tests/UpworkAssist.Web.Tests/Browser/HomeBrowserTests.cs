@@ -68,9 +68,7 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
 
         // Someone else shortlists the row this page shows: the row says so and nothing is overwritten.
         var version = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.Where(m => m.Id == shownId).Select(m => m.Version).SingleAsync());
-        var done = await app.WithScopeAsync(sp => sp.GetRequiredService<Triage>().ApplyAsync(
-            new TriageInput { MatchId = shownId, Version = version, Action = TriageAction.Shortlist },
-            Principals.Of(app.UserIdOf[Roles.Admin], Roles.Admin), CancellationToken.None));
+        var done = await TriageAsAdminAsync(shownId, version, TriageAction.Shortlist);
         Assert.True(done.Done, done.Message);
         await Assertions.Expect(firstRow.GetByTestId("conflict")).ToContainTextAsync("changed this job since you opened the page");
 
@@ -92,9 +90,7 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
 
         var match = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches
             .Where(m => m.LaneId == Uri.UnescapeDataString(lane) && m.Status == MatchStatus.New).Select(m => new { m.Id, m.Version }).FirstAsync());
-        await app.WithScopeAsync(sp => sp.GetRequiredService<Triage>().ApplyAsync(
-            new TriageInput { MatchId = match.Id, Version = match.Version, Action = TriageAction.Dismiss },
-            Principals.Of(app.UserIdOf[Roles.Admin], Roles.Admin), CancellationToken.None));
+        await TriageAsAdminAsync(match.Id, match.Version, TriageAction.Dismiss);
 
         var after = page.Locator($"[data-testid=home-item][data-key=new-matches] a[href='/Queue?lane={lane}']");
         await Assertions.Expect(after.GetByTestId("home-value")).ToHaveTextAsync((before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -161,6 +157,11 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
         }
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
+
+    /// <summary>Another person's action, through the same service the queue's buttons use.</summary>
+    private Task<TriageOutcome> TriageAsAdminAsync(long matchId, int version, TriageAction action) => app.WithScopeAsync(sp =>
+        sp.GetRequiredService<Triage>().ApplyAsync(new TriageInput { MatchId = matchId, Version = version, Action = action },
+            Principals.Of(app.UserIdOf[Roles.Admin], Roles.Admin), CancellationToken.None));
 
     /// <summary>A copy of a matched demo posting under a new id, stored through the feed's upsert; its title.</summary>
     private Task<string> StoreArrivalAsync() => app.WithScopeAsync(async sp =>

@@ -33,7 +33,7 @@ public sealed class LeadHome(AppDbContext db, IOptionsMonitor<UpworkOptions> upw
             Detail = "The marketplace's content is kept 24 hours; act on a job to keep its link and the team's records.",
         });
 
-        var awaiting = await db.Drafts.CountAsync(d => d.RequiresLeadApproval && d.LeadApprovedAt == null && d.Status == DraftStatus.Editing, ct);
+        var awaiting = await db.Drafts.CountAsync(Drafts.IndexModel.AwaitsLeadApproval, ct);
         items.Add(new HomeItem("awaiting-approval", "Drafts awaiting a lead's approval", "/Drafts?status=awaiting")
         {
             Value = N(awaiting), Attention = awaiting > 0,

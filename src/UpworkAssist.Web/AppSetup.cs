@@ -10,9 +10,12 @@ using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Features.BackgroundJobs;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Home;
 using UpworkAssist.Web.Features.Health;
+using UpworkAssist.Web.Features.Help;
 using UpworkAssist.Web.Features.Knowledge;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Live;
 using UpworkAssist.Web.Features.Logging;
 using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Pipeline;
@@ -60,6 +63,9 @@ public static class AppSetup
         services.AddAnalytics();
         services.AddCompliance();
         services.AddKnowledge();
+        services.AddLive();
+        services.AddHome();
+        services.AddHelp();
         // Validators are stateless and costly to build (each rule is an expression tree): one each.
         services.AddValidatorsFromAssemblyContaining<AuditLog>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddOpenApi();
@@ -115,6 +121,7 @@ public static class AppSetup
         api.MapProposalsApi();
         api.MapPostingsApi();
         app.MapBackgroundJobs();
+        app.MapLive();
         app.MapRazorPages();
         return app;
     }

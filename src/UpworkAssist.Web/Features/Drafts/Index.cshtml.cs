@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
@@ -17,12 +19,28 @@ public sealed class IndexModel(AppDbContext db, PaceGuard pace) : PageModel
     public PaceStatus Pace { get; private set; } = null!;
     public bool IsLead { get; private set; }
 
+    /// <summary>A <see cref="DraftStatus"/> name, or "awaiting" for drafts waiting for a lead's approval; empty for all.</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    public const string Awaiting = "awaiting";
+
+    /// <summary>A draft in a lane that needs a lead's approval, not approved by one yet: the drafts filter and the Lead's home count it alike.</summary>
+    public static readonly Expression<Func<Draft, bool>> AwaitsLeadApproval =
+        d => d.RequiresLeadApproval && d.LeadApprovedAt == null && d.Status == DraftStatus.Editing;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var userId = DraftWorkflow.UserId(User);
         IsLead = DraftWorkflow.IsLead(User);
         Pace = await pace.StatusAsync(userId, ct);
         var drafts = db.Drafts.AsNoTracking().Where(d => IsLead || d.FreelancerId == userId);
+        if (Status == Awaiting)
+        {
+            drafts = drafts.Where(AwaitsLeadApproval);
+        }
+        else if (Enum.TryParse<DraftStatus>(Status, false, out var status) && Enum.IsDefined(status))
+        {
+            drafts = drafts.Where(d => d.Status == status);
+        }
         Drafts = await (from d in drafts
                         join p in db.Postings on d.PostingId equals p.Id into ps
                         from p in ps.DefaultIfEmpty()

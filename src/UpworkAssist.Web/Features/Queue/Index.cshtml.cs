@@ -210,3 +210,6 @@ public sealed record QueueCountsView(QueueFilter Filter, bool AssignedOnly, IRea
 
     public int CountOf(string? laneId, IReadOnlyList<MatchStatus> statuses) => statuses.Sum(s => CountOf(laneId, s));
 }
+
+/// <summary>The "N new — show" bar (live.js and /live fill it in): the lane it counts in and the address that shows them.</summary>
+public sealed record LiveBarView(string? Lane, string Href);

@@ -50,6 +50,11 @@ public sealed class QueueFilter
     /// <summary>Only these matches (comma-separated ids): the link from a catch-up alert.</summary>
     public string? Matches { get; set; }
 
+    /// <summary>Only jobs nobody acted on whose content the retention rule removes within <see cref="ExpiringWithin"/>.</summary>
+    public bool Expiring { get; set; }
+
+    public static readonly TimeSpan ExpiringWithin = TimeSpan.FromHours(3);
+
     public string? After { get; set; }
 
     public const int MaxMatchIds = 100;
@@ -76,6 +81,7 @@ public sealed class QueueFilter
             ["maxAgeHours"] = MaxAgeHours?.ToString(CultureInfo.InvariantCulture),
             ["hideClosed"] = HideClosed ? "true" : null,
             ["matches"] = Matches,
+            ["expiring"] = Expiring ? "true" : null,
             ["after"] = after,
         };
         return QueryHelpers.AddQueryString("", pairs.Where(p => !string.IsNullOrEmpty(p.Value)));

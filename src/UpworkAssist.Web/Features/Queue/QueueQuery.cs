@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
@@ -36,14 +37,14 @@ public sealed record QueueScope(string UserId, bool AssignedOnly);
 /// queue is the page a lead reloads all day, and building, caching and materialising the LINQ
 /// query plus a second query for the other lanes cost more than SQLite's work (docs/performance.md).
 /// </remarks>
-public sealed class QueueQuery(AppDbContext db, TimeProvider clock, StoreCache cache)
+public sealed class QueueQuery(AppDbContext db, TimeProvider clock, StoreCache cache, IOptionsMonitor<UpworkOptions> upwork)
 {
     public const int PageSize = 50;
 
     public async Task<QueuePage> PageAsync(QueueFilter filter, QueueScope scope, CancellationToken ct)
     {
         var sql = new QueueSql();
-        sql.Filter(filter, scope, clock.GetUtcNow());
+        sql.Filter(filter, scope, clock.GetUtcNow(), upwork.CurrentValue.ContentRetention);
         if (QueueCursor.TryParse(filter.After, out var after)) sql.After(after);
         var rows = await sql.ReadAsync(db, PageSize + 1, ct);
         string? next = null;

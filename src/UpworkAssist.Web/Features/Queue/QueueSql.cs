@@ -37,7 +37,8 @@ public sealed class QueueSql
     }
 
     /// <summary>The conditions of a queue filter, within what the person may see.</summary>
-    public void Filter(QueueFilter f, QueueScope scope, DateTimeOffset now)
+    /// <param name="retention">How long the marketplace's content may be kept (Upwork:ContentRetention), for "expiring".</param>
+    public void Filter(QueueFilter f, QueueScope scope, DateTimeOffset now, TimeSpan? retention = null)
     {
         if (scope.AssignedOnly) Where("m.AssigneeId = @me", ("@me", scope.UserId));
         if (!string.IsNullOrEmpty(f.Lane)) Where("m.LaneId = @lane", ("@lane", f.Lane));
@@ -61,6 +62,11 @@ public sealed class QueueSql
             // Ids are parsed numbers, each bound as a parameter.
             var names = ids.Select((id, i) => ("@match" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)id)).ToArray();
             Where(names.Length == 0 ? "0 = 1" : $"m.Id IN ({string.Join(", ", names.Select(n => n.Item1))})", names);
+        }
+        if (f.Expiring && retention is { } kept)
+        {
+            WherePosting("p.ContentPurgedAt IS NULL AND p.ActedOnAt IS NULL AND p.FetchedAt <= @expiring",
+                ("@expiring", (now - kept + QueueFilter.ExpiringWithin).UtcTicks));
         }
         if (f.MaxAgeHours is { } hours) WherePosting("p.PublishedAt >= @since", ("@since", now.AddHours(-hours).UtcTicks));
         // The fixed budget of fixed-price jobs, the top hourly rate (or the only one) of hourly ones.

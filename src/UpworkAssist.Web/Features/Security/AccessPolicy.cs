@@ -34,7 +34,10 @@ public static class AccessPolicy
 
     public static readonly IReadOnlyList<AccessRule> Rules =
     [
-        new(Get, "/", null, Policies.SignedIn),
+        new(Get, "/", null, Policies.SignedIn, "what needs each of their roles"),
+        new(Post, "/", "DismissChecklist", Policies.Admin, "their own checklist"),
+        new(Get, "/Help", null, Policies.SignedIn),
+        new(Get, "/live", null, Policies.SignedIn, "what their roles read"),
         new(Get, "/Error", null, Policies.Anonymous),
         new(Post, "/Error", null, Policies.Anonymous),
         new(Get, "/Setup", null, Policies.Anonymous, "nobody once a user exists (404)"),
@@ -48,6 +51,8 @@ public static class AccessPolicy
         new(Post, "/Account/Password", null, Policies.SignedIn, "their own account"),
         new(Get, "/Account/TimeZone", null, Policies.SignedIn, "their own time zone"),
         new(Post, "/Account/TimeZone", null, Policies.SignedIn, "their own time zone"),
+        new(Get, "/Account/Notifications", null, Policies.SignedIn, "their own choice"),
+        new(Post, "/Account/Notifications", null, Policies.SignedIn, "their own choice"),
         new(Get, "/Account/Tokens", null, Policies.SignedIn, "their own tokens"),
         new(Post, "/Account/Tokens", "Create", Policies.SignedIn, "their own tokens"),
         new(Post, "/Account/Tokens", "Revoke", Policies.SignedIn, "their own tokens"),

@@ -24,6 +24,7 @@ const labelCells = (root) => {
 };
 labelCells(document);
 document.addEventListener('htmx:afterSettle', (event) => labelCells(event.target));
+document.addEventListener('live:swapped', (event) => labelCells(event.target));
 
 // Tells the server the browser's time zone, so pages show times in it (Features/Shared/UserTime.cs).
 try {

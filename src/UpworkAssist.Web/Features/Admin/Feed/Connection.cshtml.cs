@@ -30,7 +30,7 @@ public sealed class ConnectionModel(MarketplaceTokens tokens, IOptionsMonitor<Up
         var o = options.CurrentValue;
         if (string.IsNullOrWhiteSpace(o.ClientId))
         {
-            TempData["Error"] = "Set Upwork:ClientId and Upwork:ClientSecret first (see docs/feed.md).";
+            TempData["Error"] = "Set Upwork:ClientId and Upwork:ClientSecret first (the feed guide at /Help/feed says how).";
             return RedirectToPage();
         }
         // The state lives only in a cookie protected by Data Protection, bound to an expiry.

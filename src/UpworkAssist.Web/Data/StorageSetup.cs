@@ -48,7 +48,8 @@ public static class StorageSetup
             services.AddSingleton(new StoreProvider(StoreKind.Postgres, connectionString));
             services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, options) => options
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors));
+                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors)
+                .AddInterceptors(StoreInterceptors.All(sp)));
             services.AddSingleton<IDbContextFactory<AppDbContext>, StoreFactory<PostgresAppDbContext>>();
         }
         else
@@ -59,7 +60,8 @@ public static class StorageSetup
             services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
-                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors));
+                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors)
+                .AddInterceptors(StoreInterceptors.All(sp)));
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;

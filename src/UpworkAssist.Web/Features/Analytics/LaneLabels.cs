@@ -30,11 +30,14 @@ public sealed class LaneLabels
 
     public static async Task<LaneLabels> ReadAsync(AppDbContext db, CancellationToken ct)
     {
-        // MatchedAt is stored as UTC ticks (AppDbContext), so integer division gives the UTC day.
+        // MatchedAt is stored as UTC ticks (AppDbContext), so integer division gives the UTC day. One
+        // text for both providers: quoted names (EF maps the columns by name), counts cast to the
+        // int the record reads (PostgreSQL's COUNT is bigint), CASE rather than summing a boolean.
         var rows = await db.Database.SqlQuery<DayRow>($"""
-            SELECT LaneId, MatchedAt / {TimeSpan.TicksPerDay} AS Day, COUNT(*) AS Total,
-                   SUM(Status IN ('Shortlisted', 'Assigned')) AS Kept, SUM(Status = 'Dismissed') AS Dismissed
-            FROM Matches GROUP BY LaneId, Day ORDER BY LaneId, Day
+            SELECT "LaneId", "MatchedAt" / {TimeSpan.TicksPerDay} AS "Day", CAST(COUNT(*) AS INTEGER) AS "Total",
+                   CAST(SUM(CASE WHEN "Status" IN ('Shortlisted', 'Assigned') THEN 1 ELSE 0 END) AS INTEGER) AS "Kept",
+                   CAST(SUM(CASE WHEN "Status" = 'Dismissed' THEN 1 ELSE 0 END) AS INTEGER) AS "Dismissed"
+            FROM "Matches" GROUP BY "LaneId", "Day" ORDER BY "LaneId", "Day"
             """).ToListAsync(ct);
         var lanes = new Dictionary<string, Lane>(StringComparer.Ordinal);
         foreach (var group in rows.GroupBy(r => r.LaneId))

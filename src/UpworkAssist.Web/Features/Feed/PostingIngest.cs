@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using UpworkAssist.Web.Data;
@@ -7,24 +6,47 @@ using UpworkAssist.Web.Data;
 namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>
-/// Idempotent upsert by ciphertext, the feed's hot path. Plain prepared SQL in one transaction
-/// (EF's change tracker costs several times more per row, see docs/performance.md): a new posting
-/// is inserted; a known one is updated only when its content differs, keeping `FetchedAt`; a
+/// Idempotent upsert by ciphertext, the feed's hot path. One prepared `INSERT … ON CONFLICT DO UPDATE`
+/// per posting in one transaction, the same text on SQLite and PostgreSQL (EF's change tracker costs
+/// several times more per row, see docs/performance.md): a new posting is inserted; a known one is
+/// updated only when its content differs (`IS DISTINCT FROM`), keeping `FetchedAt` and `Source`; a
 /// purged one is left alone. Then the <see cref="IPostingsStored"/> hooks hear of the changes.
 /// </summary>
 public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> listeners, TimeProvider clock, ILogger<PostingIngest> logger)
 {
     public sealed record Result(int New, int Updated, int Unchanged, int ListenerErrors);
 
-    private const string Columns = "MarketplaceId, Url, Title, Description, PublishedAt, Type, FixedBudget, HourlyMin, HourlyMax, ExperienceLevel, Skills, Category, TotalApplicants, ClientCountry, ClientPaymentVerified, ClientTotalSpent, ClientTotalHires, ClientRating, ClientReviewsCount, RenewedAt, FreelancersToHire, Enterprise, Applied, ClientMemberSince, ClientHasFinancialPrivacy";
-    private static readonly string[] ContentColumns = Columns.Split(", ");
+    private static readonly string[] ContentColumns =
+    [
+        "MarketplaceId", "Url", "Title", "Description", "PublishedAt", "Type", "FixedBudget", "HourlyMin", "HourlyMax",
+        "ExperienceLevel", "Skills", "Category", "TotalApplicants", "ClientCountry", "ClientPaymentVerified",
+        "ClientTotalSpent", "ClientTotalHires", "ClientRating", "ClientReviewsCount", "RenewedAt", "FreelancersToHire",
+        "Enterprise", "Applied", "ClientMemberSince", "ClientHasFinancialPrivacy",
+    ];
 
-    private static readonly string InsertSql =
-        $"INSERT INTO Postings (Id, {Columns}, Source, FetchedAt, UpdatedAt) VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now)";
+    // The conflict target is the primary key; the WHERE makes an unchanged or purged row a no-op (0 rows).
+    private static readonly string UpsertSql =
+        $"INSERT INTO \"Postings\" (\"Id\", {string.Join(", ", ContentColumns.Select(c => $"\"{c}\""))}, " +
+        "\"Source\", \"FetchedAt\", \"UpdatedAt\") " +
+        $"VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now) " +
+        $"ON CONFLICT (\"Id\") DO UPDATE SET {string.Join(", ", ContentColumns.Select(c => $"\"{c}\" = excluded.\"{c}\""))}, " +
+        "\"UpdatedAt\" = excluded.\"UpdatedAt\" WHERE \"Postings\".\"ContentPurgedAt\" IS NULL AND (" +
+        string.Join(" OR ", ContentColumns.Select(c => $"\"Postings\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\"")) + ")";
 
-    private static readonly string UpdateSql =
-        $"UPDATE Postings SET {string.Join(", ", ContentColumns.Select(c => $"{c} = @{c}"))}, UpdatedAt = @Now " +
-        $"WHERE Id = @Id AND ContentPurgedAt IS NULL AND ({string.Join(" OR ", ContentColumns.Select(c => $"{c} IS NOT @{c}"))})";
+    // Parameter types fixed up front, so a prepared PostgreSQL statement keeps them whatever row is
+    // bound first (a null would otherwise leave the type to the server). Skills takes its value's type.
+    private static readonly Dictionary<string, System.Data.DbType> Types = new()
+    {
+        ["PublishedAt"] = System.Data.DbType.Int64, ["RenewedAt"] = System.Data.DbType.Int64,
+        ["ClientMemberSince"] = System.Data.DbType.Int64, ["Now"] = System.Data.DbType.Int64,
+        ["FixedBudget"] = System.Data.DbType.Double, ["HourlyMin"] = System.Data.DbType.Double,
+        ["HourlyMax"] = System.Data.DbType.Double, ["ClientTotalSpent"] = System.Data.DbType.Double,
+        ["ClientRating"] = System.Data.DbType.Double,
+        ["TotalApplicants"] = System.Data.DbType.Int32, ["ClientTotalHires"] = System.Data.DbType.Int32,
+        ["ClientReviewsCount"] = System.Data.DbType.Int32, ["FreelancersToHire"] = System.Data.DbType.Int32,
+        ["ClientPaymentVerified"] = System.Data.DbType.Boolean, ["Enterprise"] = System.Data.DbType.Boolean,
+        ["Applied"] = System.Data.DbType.Boolean, ["ClientHasFinancialPrivacy"] = System.Data.DbType.Boolean,
+    };
 
     public async Task<Result> UpsertAsync(IReadOnlyList<Posting> postings, CancellationToken ct)
     {
@@ -45,13 +67,16 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
             var transaction = tx.GetDbTransaction();
             var existing = await ExistingAsync(connection, transaction, batch.Select(p => p.Id).ToList(), ct);
 
-            await using var insert = Prepare(connection, transaction, InsertSql);
-            await using var update = Prepare(connection, transaction, UpdateSql);
+            var dialect = StoreDialect.Of(db);
+            await using var command = Command(connection, transaction);
+            var prepared = false;
             foreach (var p in batch)
             {
                 var isNew = !existing.TryGetValue(p.Id, out var firstFetched);
-                var command = isNew ? insert : update;
-                Bind(command, p, now);
+                Bind(command, dialect, p, now);
+                // Prepared once its parameters hold values (Npgsql wants them to know their types).
+                if (!prepared) await command.PrepareAsync(ct);
+                prepared = true;
                 var rows = await command.ExecuteNonQueryAsync(ct);
                 if (rows == 1)
                 {
@@ -106,7 +131,7 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
                 names.Add(parameter.ParameterName);
             }
 #pragma warning disable CA2100 // parameter names only; every value is a parameter
-            command.CommandText = $"SELECT Id, FetchedAt FROM Postings WHERE Id IN ({string.Join(",", names)})";
+            command.CommandText = $"SELECT \"Id\", \"FetchedAt\" FROM \"Postings\" WHERE \"Id\" IN ({string.Join(",", names)})";
 #pragma warning restore CA2100
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -117,25 +142,26 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
         return found;
     }
 
-    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
 #pragma warning disable CA2100 // built from constant column names
-        command.CommandText = sql;
+        command.CommandText = UpsertSql;
 #pragma warning restore CA2100
         foreach (var name in ContentColumns.Append("Id").Append("Source").Append("Now"))
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + name;
+            if (Types.TryGetValue(name, out var type)) parameter.DbType = type;
+            else if (name != "Skills") parameter.DbType = System.Data.DbType.String;
             command.Parameters.Add(parameter);
         }
-        command.Prepare();
         return command;
     }
 
     // Values in the same representation EF uses for these columns (AppDbContext conventions).
-    private static void Bind(DbCommand c, Posting p, DateTimeOffset now)
+    private static void Bind(DbCommand c, StoreDialect dialect, Posting p, DateTimeOffset now)
     {
         var values = c.Parameters;
         values["@Id"].Value = p.Id;
@@ -149,26 +175,24 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
         values["@HourlyMin"].Value = Real(p.HourlyMin);
         values["@HourlyMax"].Value = Real(p.HourlyMax);
         values["@ExperienceLevel"].Value = (object?)p.ExperienceLevel ?? DBNull.Value;
-        values["@Skills"].Value = JsonSerializer.Serialize(p.Skills);
+        values["@Skills"].Value = dialect.List(p.Skills);
         values["@Category"].Value = (object?)p.Category ?? DBNull.Value;
         values["@TotalApplicants"].Value = (object?)p.TotalApplicants ?? DBNull.Value;
         values["@ClientCountry"].Value = (object?)p.Client.Country ?? DBNull.Value;
-        values["@ClientPaymentVerified"].Value = Flag(p.Client.PaymentVerified);
+        values["@ClientPaymentVerified"].Value = dialect.Flag(p.Client.PaymentVerified);
         values["@ClientTotalSpent"].Value = Real(p.Client.TotalSpent);
         values["@ClientTotalHires"].Value = (object?)p.Client.TotalHires ?? DBNull.Value;
         values["@ClientRating"].Value = (object?)p.Client.Rating ?? DBNull.Value;
         values["@ClientReviewsCount"].Value = (object?)p.Client.ReviewsCount ?? DBNull.Value;
         values["@RenewedAt"].Value = p.RenewedAt is { } renewed ? renewed.UtcTicks : DBNull.Value;
         values["@FreelancersToHire"].Value = (object?)p.FreelancersToHire ?? DBNull.Value;
-        values["@Enterprise"].Value = Flag(p.Enterprise);
-        values["@Applied"].Value = Flag(p.Applied);
+        values["@Enterprise"].Value = dialect.Flag(p.Enterprise);
+        values["@Applied"].Value = dialect.Flag(p.Applied);
         values["@ClientMemberSince"].Value = p.ClientMemberSince is { } since ? since.UtcTicks : DBNull.Value;
-        values["@ClientHasFinancialPrivacy"].Value = Flag(p.ClientHasFinancialPrivacy);
+        values["@ClientHasFinancialPrivacy"].Value = dialect.Flag(p.ClientHasFinancialPrivacy);
         values["@Source"].Value = p.Source.ToString();
         values["@Now"].Value = now.UtcTicks;
     }
-
-    private static object Flag(bool? b) => b is { } v ? (v ? 1 : 0) : DBNull.Value;
 
     private static object Real(decimal? d) => d is { } v ? (double)v : DBNull.Value;
 }

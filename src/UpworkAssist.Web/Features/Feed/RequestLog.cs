@@ -56,7 +56,8 @@ public sealed class RequestLog(IDbContextFactory<AppDbContext> dbs, TimeProvider
     public async Task RecordAsync(FeedSource source, RequestOutcome outcome, string? detail, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var day = DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // A DateOnly parameter: 'yyyy-MM-dd' text on SQLite and a date on PostgreSQL, as EF stores the key.
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
         int limited = outcome == RequestOutcome.RateLimited ? 1 : 0, errors = outcome == RequestOutcome.Error ? 1 : 0;
         try
         {
@@ -71,14 +72,17 @@ public sealed class RequestLog(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO MarketplaceRequestDays (Day, Requests, RateLimited, Errors) VALUES ({day}, 1, {limited}, {errors})
-                ON CONFLICT(Day) DO UPDATE SET Requests = Requests + 1, RateLimited = RateLimited + {limited}, Errors = Errors + {errors}
+                INSERT INTO "MarketplaceRequestDays" ("Day", "Requests", "RateLimited", "Errors") VALUES ({day}, 1, {limited}, {errors})
+                ON CONFLICT ("Day") DO UPDATE SET "Requests" = "MarketplaceRequestDays"."Requests" + 1,
+                  "RateLimited" = "MarketplaceRequestDays"."RateLimited" + {limited},
+                  "Errors" = "MarketplaceRequestDays"."Errors" + {errors}
                 """, ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
             // The request itself happened; a busy store must not fail the feed over its bookkeeping.
+            // DbException covers both providers' own (SqliteException, NpgsqlException/PostgresException).
             logger.LogWarning(ex, "Could not record a marketplace request in the request log");
         }
     }

@@ -23,12 +23,15 @@ public sealed class RetentionPurge(AppDbContext db, IOptionsMonitor<UpworkOption
         var now = clock.GetUtcNow();
         var cutoff = now - options.CurrentValue.ContentRetention + RunEvery;
         var deleted = await db.Postings.Where(p => p.FetchedAt <= cutoff && p.ActedOnAt == null).ExecuteDeleteAsync(ct);
+        // One text for both providers; the empty skills list is a parameter in the provider's representation.
+        var noSkills = StoreDialect.Of(db).List([]);
         var stripped = await db.Database.ExecuteSqlAsync($"""
-            UPDATE Postings SET Title = '', Description = '', MarketplaceId = NULL, FixedBudget = NULL, HourlyMin = NULL, HourlyMax = NULL,
-              ExperienceLevel = NULL, Skills = '[]', Category = NULL, TotalApplicants = NULL, ClientCountry = NULL, ClientPaymentVerified = NULL,
-              ClientTotalSpent = NULL, ClientTotalHires = NULL, ClientRating = NULL, ClientReviewsCount = NULL,
-              ContentPurgedAt = {now.UtcTicks}, UpdatedAt = {now.UtcTicks}
-            WHERE FetchedAt <= {cutoff.UtcTicks} AND ActedOnAt IS NOT NULL AND ContentPurgedAt IS NULL
+            UPDATE "Postings" SET "Title" = '', "Description" = '', "MarketplaceId" = NULL, "FixedBudget" = NULL,
+              "HourlyMin" = NULL, "HourlyMax" = NULL, "ExperienceLevel" = NULL, "Skills" = {noSkills}, "Category" = NULL,
+              "TotalApplicants" = NULL, "ClientCountry" = NULL, "ClientPaymentVerified" = NULL, "ClientTotalSpent" = NULL,
+              "ClientTotalHires" = NULL, "ClientRating" = NULL, "ClientReviewsCount" = NULL,
+              "ContentPurgedAt" = {now.UtcTicks}, "UpdatedAt" = {now.UtcTicks}
+            WHERE "FetchedAt" <= {cutoff.UtcTicks} AND "ActedOnAt" IS NOT NULL AND "ContentPurgedAt" IS NULL
             """, ct);
         if (deleted + stripped > 0)
         {

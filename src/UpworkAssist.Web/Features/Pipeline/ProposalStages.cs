@@ -33,7 +33,7 @@ public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider
         }
         Reach(progress, to, now);
         proposal.Stage = to;
-        proposal.UpdatedAt = now;
+        proposal.UpdatedAt = await StampAsync(now, ct);
         audit.Add(AuditActions.ProposalStageChanged, "Proposal", proposal.Id.ToString(CultureInfo.InvariantCulture),
             $"{from} → {to}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}"), user);
         await db.SaveChangesAsync(ct);
@@ -45,10 +45,21 @@ public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider
         proposal.ContractType = type;
         proposal.ContractValue = value;
         proposal.RevenueEarned = revenue;
-        proposal.UpdatedAt = clock.GetUtcNow();
+        proposal.UpdatedAt = await StampAsync(clock.GetUtcNow(), ct);
         audit.Add(AuditActions.ProposalContractUpdated, "Proposal", proposal.Id.ToString(CultureInfo.InvariantCulture),
             $"{before} → {Describe(type, value, revenue)}", user);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A proposal's new <c>UpdatedAt</c>: now, or just past the store's latest when that is later. It
+    /// then only grows across instances whose clocks disagree, which the analytics snapshot's
+    /// incremental read relies on (Analytics/FactsSnapshot.cs, docs/adr/0007).
+    /// </summary>
+    private async Task<DateTimeOffset> StampAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var latest = await db.Proposals.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, ct);
+        return latest is { } l && l >= now ? l.AddTicks(1) : now;
     }
 
     /// <summary>

@@ -58,11 +58,11 @@ public sealed class QueueQuery(AppDbContext db, TimeProvider clock, StoreCache c
 
     /// <summary>One match as a row, after an action changed it.</summary>
     public async Task<QueueRow?> RowAsync(long id, CancellationToken ct) =>
-        (await new QueueSql().Where("m.Id = @id", ("@id", id)).ReadAsync(db, 1, ct)).SingleOrDefault();
+        (await new QueueSql().Where("m.\"Id\" = @id", ("@id", id)).ReadAsync(db, 1, ct)).SingleOrDefault();
 
     /// <summary>Every lane's match of one posting, for the job page.</summary>
     public async Task<IReadOnlyList<QueueRow>> RowsForPostingAsync(string postingId, CancellationToken ct) =>
-        [.. (await new QueueSql().Where("m.PostingId = @posting", ("@posting", postingId)).ReadAsync(db, 1000, ct)).OrderBy(r => r.LaneId, StringComparer.Ordinal)];
+        [.. (await new QueueSql().Where("m.\"PostingId\" = @posting", ("@posting", postingId)).ReadAsync(db, 1000, ct)).OrderBy(r => r.LaneId, StringComparer.Ordinal)];
 
     /// <summary>Matches per lane and status, within what the person may see.</summary>
     public async Task<IReadOnlyList<QueueCount>> CountsAsync(QueueScope scope, CancellationToken ct)

@@ -10,10 +10,12 @@ namespace UpworkAssist.Web.Tests.Features.Compliance;
 /// <summary>The real marketplace client writes the request log the signals read: every request, its outcome, the day's counters, pruning.</summary>
 public sealed class RequestLogTests
 {
-    [Fact]
-    public async Task Every_request_to_the_marketplace_is_logged_with_its_outcome_and_counted_for_the_day()
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Every_request_to_the_marketplace_is_logged_with_its_outcome_and_counted_for_the_day(string provider)
     {
-        await using var h = await FeedHarness.StartAsync();
+        await using var h = await FeedHarness.StartAsync(provider: provider);
         h.Publish(2);
         h.Fake.ThenStatus(429, "{}", "application/json", ("Retry-After", "5"));
         h.Fake.ThenStatus(502, "<html>bad gateway</html>");

@@ -20,10 +20,11 @@ public sealed class FeedHarness : IAsyncDisposable
     public TestApp App { get; }
     public DateTimeOffset T0 { get; } = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
 
-    public static async Task<FeedHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="provider">`Sqlite` or `Postgres`, for the tests that run on each (TestApp.On).</param>
+    public static async Task<FeedHarness> StartAsync(Dictionary<string, string?>? settings = null, string provider = "Sqlite")
     {
         var fake = await FakeMarketplace.StartAsync();
-        var harness = new FeedHarness(fake, new TestApp(fake.Settings(settings)));
+        var harness = new FeedHarness(fake, TestApp.On(provider, fake.Settings(settings)));
         _ = harness.App.Services; // start the host
         return harness;
     }

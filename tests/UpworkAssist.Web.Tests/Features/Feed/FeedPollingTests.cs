@@ -57,10 +57,12 @@ public sealed class FeedPollingTests
         Assert.Equal((0, 1), (quiet.New, quiet.Requests));
     }
 
-    [Fact]
-    public async Task The_same_posting_on_two_pages_is_stored_once_and_fetchedAt_is_kept_on_update()
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task The_same_posting_on_two_pages_is_stored_once_and_fetchedAt_is_kept_on_update(string provider)
     {
-        await using var h = await FeedHarness.StartAsync();
+        await using var h = await FeedHarness.StartAsync(provider: provider);
         h.Fake.OverlapPages = 1;
         h.Publish(6);
         var run = await h.PollAsync();

@@ -25,10 +25,14 @@ public static class CommandLine
                       decision on stdout; --now defaults to the current UTC time
           lanes validate FILE
                       check a lanes file and list every error
+          store copy --from SQLITE --to POSTGRES [--keys DIR]
+                      copy a SQLite store and its key ring into an empty PostgreSQL
+                      database, then compare every table's rows and checksum
           version     print the version
           help        print this help (also --help, -h)
 
-        Exit codes: 0 success, 2 bad input (one message per problem on stderr, nothing on stdout).
+        Exit codes: 0 success, 2 bad input (one message per problem on stderr, nothing on stdout);
+        store copy: 1 failed (e.g. unreachable), 3 refused (non-empty target), 4 copy does not match.
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
@@ -54,6 +58,8 @@ public static class CommandLine
                 return MatchCommand.Run(args.AsSpan(1), stdout, stderr, clock);
             case "lanes":
                 return LanesCommand.Run(args.AsSpan(1), stdout, stderr);
+            case "store":
+                return StoreCommand.Run(args.AsSpan(1), stdout, stderr);
             default:
                 stderr.WriteLine($"upwork-assist: unknown command '{args[0]}'. Run 'upwork-assist --help'.");
                 return BadInput;

@@ -29,10 +29,19 @@ public sealed class FeedLoop(IServiceScopeFactory scopes, FeedMonitor monitor, F
     {
         await Task.Yield();
         DateTimeOffset? next = null;
+        if (signals.Shared)
+        {
+            (_pollRequests, _) = await signals.PollRequestAsync(stoppingToken);
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (signals.Shared && !options.CurrentValue.AutoPoll)
+                {
+                    await PollOnRequestAsync(stoppingToken);
+                    continue;
+                }
                 if (next is null || !lease.Held)
                 {
                     next = await TakeLeaseAsync(stoppingToken);
@@ -77,6 +86,31 @@ public sealed class FeedLoop(IServiceScopeFactory scopes, FeedMonitor monitor, F
     }
 
     /// <summary>
+    /// With `Upwork:AutoPoll` off on a shared store (a web-only instance, say) the lease is taken
+    /// only to answer a "Poll now", and let go after it, so that such an instance never keeps the
+    /// instances that poll on schedule from polling. When several see the request, one wins the lease.
+    /// </summary>
+    private async Task PollOnRequestAsync(CancellationToken ct)
+    {
+        monitor.NextPollAt = null;
+        var trigger = await WaitAsync(DateTimeOffset.MaxValue, ct);
+        if (trigger is null || !await lease.TryTakeAsync(ct))
+        {
+            return;
+        }
+        try
+        {
+            await signals.SeedGovernorAsync(ct);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FeedPoller>().PollAsync(trigger, ct);
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+    }
+
+    /// <summary>
     /// Takes the lease and returns when the next scheduled poll is due (the last poll's start plus
     /// the interval, whoever made it), or null while another instance holds it.
     /// </summary>
@@ -99,7 +133,6 @@ public sealed class FeedLoop(IServiceScopeFactory scopes, FeedMonitor monitor, F
         {
             return clock.GetUtcNow();
         }
-        (_pollRequests, _) = await signals.PollRequestAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var last = await scope.ServiceProvider.GetRequiredService<AppDbContext>().PollRuns.AsNoTracking()
             .OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct);

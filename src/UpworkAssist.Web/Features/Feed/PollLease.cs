@@ -17,6 +17,9 @@ public interface IPollLease
 
     /// <summary>Checked before each marketplace request: false once the lease was lost (its session died).</summary>
     Task<bool> StillHeldAsync(CancellationToken ct);
+
+    /// <summary>Lets the lease go, for an instance that polls only on request (`Upwork:AutoPoll` off).</summary>
+    Task ReleaseAsync();
 }
 
 /// <summary>One instance (SQLite): this process always holds the lease; its poll gate keeps one poll at a time.</summary>
@@ -27,6 +30,8 @@ public sealed class InProcessPollLease : IPollLease
     public Task<bool> TryTakeAsync(CancellationToken ct) => Task.FromResult(true);
 
     public Task<bool> StillHeldAsync(CancellationToken ct) => Task.FromResult(true);
+
+    public Task ReleaseAsync() => Task.CompletedTask;
 }
 
 /// <summary>
@@ -88,6 +93,24 @@ public sealed class PostgresPollLease(StoreProvider store, ILogger<PostgresPollL
         try
         {
             return _session is not null && await AliveAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task ReleaseAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            // Ending the session ends the lock.
+            if (_session is { } session)
+            {
+                Volatile.Write(ref _session, null);
+                await session.DisposeAsync();
+            }
         }
         finally
         {

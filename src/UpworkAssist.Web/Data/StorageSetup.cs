@@ -51,6 +51,9 @@ public static class StorageSetup
                 .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors)
                 .AddInterceptors(StoreInterceptors.All(sp)));
             services.AddSingleton<IDbContextFactory<AppDbContext>, StoreFactory<PostgresAppDbContext>>();
+            // Other instances write too: their writes reach this instance's caches through the sequence.
+            services.AddSingleton<StoreVersion>();
+            services.AddHostedService(sp => sp.GetRequiredService<StoreVersion>());
         }
         else
         {

@@ -26,3 +26,25 @@ internal sealed class StoreSignalConfiguration : IEntityTypeConfiguration<StoreS
         b.Property(s => s.Note).HasMaxLength(200);
     }
 }
+
+/// <summary>Raising and reading <see cref="StoreSignal"/> rows, in SQL both providers accept alike.</summary>
+public static class StoreSignals
+{
+    /// <summary>
+    /// Creates the row or bumps its version in one statement, so two instances raising at once
+    /// both count (no read-then-write race).
+    /// </summary>
+    public static Task RaiseAsync(AppDbContext db, string name, DateTimeOffset at, string? note, CancellationToken ct)
+    {
+        var ticks = at.UtcTicks;
+        var clipped = note is { Length: > 200 } n ? n[..200] : note;
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "StoreSignals" ("Name", "Version", "At", "Note") VALUES ({name}, 1, {ticks}, {clipped})
+            ON CONFLICT ("Name") DO UPDATE
+            SET "Version" = "StoreSignals"."Version" + 1, "At" = excluded."At", "Note" = excluded."Note"
+            """, ct);
+    }
+
+    public static Task<StoreSignal?> ReadAsync(AppDbContext db, string name, CancellationToken ct) =>
+        db.StoreSignals.AsNoTracking().SingleOrDefaultAsync(s => s.Name == name, ct);
+}

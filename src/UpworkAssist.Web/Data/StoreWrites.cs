@@ -6,8 +6,9 @@ namespace UpworkAssist.Web.Data;
 /// <summary>
 /// A number that changes after every write this process commits to the store through EF Core
 /// (SaveChanges, ExecuteUpdate/ExecuteDelete, raw SQL, explicit transactions). A cache that
-/// remembers the number it read under can tell whether what it holds may be out of date; this
-/// process is the store's only writer (SQLite, one instance).
+/// remembers the number it read under can tell whether what it holds may be out of date. On
+/// SQLite this process is the store's only writer; on PostgreSQL <see cref="StoreVersion"/> also
+/// bumps it when another instance wrote (docs/adr/0007).
 /// </summary>
 public sealed class StoreWrites
 {
@@ -20,10 +21,21 @@ public sealed class StoreWrites
     /// <summary>Raised after each bump, on the writing thread: handlers must only take note (signal work), never do it.</summary>
     public event Action? Written;
 
+    /// <summary>Raised after a bump for this process's own write only, so it can be told to other instances.</summary>
+    public event Action? WrittenHere;
+
+    /// <summary>Another instance wrote: every cache that watches this number reads again.</summary>
+    public void WrittenElsewhere()
+    {
+        Interlocked.Increment(ref _version);
+        Written?.Invoke();
+    }
+
     private void Bump()
     {
         Interlocked.Increment(ref _version);
         Written?.Invoke();
+        WrittenHere?.Invoke();
     }
 
     // Reads never bump; anything else might write. Commits bump again, after the data is visible.

@@ -125,6 +125,22 @@ public class TestApp : WebApplicationFactory<Program>
         return new TestApp(all, services);
     }
 
+    /// <summary>
+    /// One of several instances on one PostgreSQL database: the test creates it once
+    /// (<see cref="PostgresServer.CreateDatabase"/>), gives each app its connection string and
+    /// drops it itself, since no single app owns it.
+    /// </summary>
+    public static TestApp OnSharedPostgres(string connectionString, Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? []);
+        all["Storage:Provider"] = "Postgres";
+        all["ConnectionStrings:Default"] = connectionString;
+        return new TestApp(all, services) { _ownsDatabase = false };
+    }
+
+    private bool _ownsDatabase = true;
+
     /// <summary>`Sqlite` or `Postgres`: for tests that run on each.</summary>
     public static TestApp On(string provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
         provider == "Postgres" ? OnPostgres(settings, services) : new TestApp(settings ?? [], services);
@@ -134,7 +150,7 @@ public class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (IsPostgres) PostgresServer.DropDatabase(_settings["ConnectionStrings:Default"]!);
+        if (IsPostgres && _ownsDatabase) PostgresServer.DropDatabase(_settings["ConnectionStrings:Default"]!);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

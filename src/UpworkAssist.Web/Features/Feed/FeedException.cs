@@ -13,6 +13,8 @@ public enum FeedFailure
     Timeout,
     GraphQlErrors,
     InvalidResponse,
+    /// <summary>Another instance holds the poll lease now; this one stopped before sending.</summary>
+    LeaseLost,
 }
 
 /// <summary>A failed marketplace call. <see cref="StopsPolling"/> failures halt the feed until a human acts.</summary>

@@ -44,7 +44,12 @@ public static class FeedSetup
             c.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
             c.Timeout = Timeout.InfiniteTimeSpan;
         });
+        // One poller across instances: an advisory lock when the store is shared (docs/adr/0007).
+        services.AddSingleton<IPollLease>(sp => sp.GetRequiredService<StoreProvider>().IsPostgres
+            ? ActivatorUtilities.CreateInstance<PostgresPollLease>(sp)
+            : new InProcessPollLease());
         services.AddSingleton<RateGovernor>();
+        services.AddSingleton<FeedSignals>();
         services.AddAuditSubjects<PostingAuditNames>();
         services.AddSingleton<FeedMonitor>();
         services.AddSingleton<RequestLog>();

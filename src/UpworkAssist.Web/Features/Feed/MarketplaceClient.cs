@@ -20,6 +20,7 @@ public sealed class MarketplaceClient(
     MarketplaceTokens tokens,
     FeedMonitor monitor,
     RequestLog requests,
+    FeedSignals signals,
     TimeProvider clock,
     ILogger<MarketplaceClient> logger)
 {
@@ -48,6 +49,11 @@ public sealed class MarketplaceClient(
             monitor.CountRequest();
 
             var failure = await SendOnceAsync(body, accessToken, ct);
+            if (failure.Throttled)
+            {
+                // The marketplace counts per key and address: the wait holds for every instance.
+                await signals.SaveRetryAfterAsync(ct);
+            }
             await requests.RecordAsync(FeedSource.Api,
                 failure.Reply is not null ? RequestOutcome.Ok : failure.Throttled ? RequestOutcome.RateLimited : RequestOutcome.Error,
                 failure.Error is { } e ? $"{e.Failure}: {e.Message}" : null, ct);

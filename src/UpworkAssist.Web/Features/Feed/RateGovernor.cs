@@ -5,9 +5,10 @@ namespace UpworkAssist.Web.Features.Feed;
 /// <summary>
 /// The client's own speed limit. Before every request to the marketplace it checks both caps over
 /// sliding windows (any 60 seconds, any 24 hours) and any 429 back-off, and grants a turn only when
-/// all allow it; otherwise it says how long to wait. All on the injected clock.
+/// all allow it; otherwise it says how long to wait. All on the injected clock. With several
+/// instances it also refuses a turn once this instance lost the poll lease (docs/adr/0007).
 /// </summary>
-public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimeProvider clock)
+public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimeProvider clock, IPollLease? lease = null)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
@@ -64,6 +65,12 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
             var wait = TryTake();
             if (wait == TimeSpan.Zero)
             {
+                // Last, right before the request: another instance may have taken over meanwhile.
+                if (lease is not null && !await lease.StillHeldAsync(ct))
+                {
+                    throw new FeedException(FeedFailure.LeaseLost,
+                        "This instance lost the poll lease; the instance that holds it now polls.");
+                }
                 return;
             }
             await Task.Delay(wait, clock, ct);
@@ -94,11 +101,21 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
         }
     }
 
-    /// <summary>Requests already made before a restart still count against the day.</summary>
-    public void Seed(IEnumerable<DateTimeOffset> requestTimes)
+    /// <summary>
+    /// Replaces the windows with the store's request log, so requests made before a restart or by
+    /// another instance count, and holds a Retry-After another instance was given. Called when this
+    /// instance takes the poll lease (at start on SQLite).
+    /// </summary>
+    public void Reseed(IEnumerable<DateTimeOffset> requestTimes, DateTimeOffset? blockedUntil)
     {
         lock (_gate)
         {
+            _day.Clear();
+            _minute.Clear();
+            if (blockedUntil is { } b && !(BlockedUntil >= b))
+            {
+                BlockedUntil = b;
+            }
             foreach (var t in requestTimes.Order())
             {
                 _day.Enqueue(t);

@@ -9,7 +9,7 @@ using UpworkAssist.Web.Features.Security;
 namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>"Feed status": what the poller is doing and how close it runs to the marketplace's limits.</summary>
-public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovernor governor, MarketplaceTokens tokens,
+public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, FeedSignals signals, MarketplaceTokens tokens,
     IOptionsMonitor<UpworkOptions> options, FeedGaps gaps, AuditLog audit, TimeProvider clock) : PageModel
 {
     public UpworkOptions Options => options.CurrentValue;
@@ -29,7 +29,7 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovern
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Usage = governor.Current();
+        Usage = await signals.UsageAsync(ct);
         Connection = await tokens.StatusAsync(ct);
         RecentRuns = await db.PollRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(10).ToListAsync(ct);
         LastRun = RecentRuns.Count > 0 ? RecentRuns[0] : null;
@@ -49,7 +49,7 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, RateGovern
         {
             return Forbid();
         }
-        monitor.RequestPoll("poll-now");
+        await signals.RequestPollAsync("poll-now", ct);
         await audit.RecordAsync("feed.poll_now", "feed", ct: ct);
         TempData["Flash"] = "A poll is requested; it runs as soon as the rate governor allows.";
         return RedirectToPage();

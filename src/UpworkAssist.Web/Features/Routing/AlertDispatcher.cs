@@ -58,9 +58,28 @@ public sealed class AlertDispatcher(
         (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held) && a.Channel != AlertChannel.InApp
         && a.DueAt <= now && (a.ClaimedAt == null || a.ClaimedAt < leaseCutoff));
 
-    private async Task<bool> ClaimAsync(long id, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct) =>
-        await Due(now, leaseCutoff).Where(a => a.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct) == 1;
+    /// <summary>
+    /// Claims one due row for this dispatcher. SQLite has one writer at a time, so a conditional
+    /// UPDATE decides. On PostgreSQL every instance dispatches: the row is locked with SKIP LOCKED,
+    /// so a row another instance is claiming this instant is passed over instead of waited for, and
+    /// the same conditions are checked again on the locked row.
+    /// </summary>
+    private async Task<bool> ClaimAsync(long id, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await Due(now, leaseCutoff).Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct) == 1;
+        }
+        long at = now.UtcTicks, cutoff = leaseCutoff.UtcTicks;
+        return await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Alerts" SET "ClaimedAt" = {at}, "Attempts" = "Attempts" + 1
+            WHERE "Id" = (SELECT "Id" FROM "Alerts"
+                WHERE "Id" = {id} AND "Status" IN ('Pending', 'Held') AND "Channel" <> 'InApp' AND "DueAt" <= {at}
+                  AND ("ClaimedAt" IS NULL OR "ClaimedAt" < {cutoff})
+                FOR UPDATE SKIP LOCKED)
+            """, ct) == 1;
+    }
 
     private async Task<int> DeliverAsync(long headId, string target, AlertChannel channel, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
     {

@@ -18,7 +18,10 @@ public sealed class ChannelLimiter(AppDbContext db)
 
     /// <summary>
     /// Takes the target's next send slot with a conditional UPDATE, so two senders running at once
-    /// cannot both send to one Slack channel within its interval.
+    /// cannot both send to one Slack channel within its interval. That holds across instances on
+    /// PostgreSQL too: a second UPDATE of the row waits for the first to commit and then checks its
+    /// condition again on the new row (READ COMMITTED), so it finds the slot taken; two first
+    /// sends race on the primary key and the loser's insert fails.
     /// </summary>
     public async Task<bool> TryReserveAsync(string target, TimeSpan interval, DateTimeOffset now, CancellationToken ct)
     {

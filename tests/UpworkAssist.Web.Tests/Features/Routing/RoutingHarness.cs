@@ -26,7 +26,12 @@ public sealed class RoutingHarness : IAsyncDisposable
     public int SmtpPort { get; }
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
-    public static async Task<RoutingHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <summary>The settings the app was built with, for a second instance on the same store.</summary>
+    public Dictionary<string, string?> Settings { get; private init; } = [];
+
+    /// <param name="app">Builds the app from the settings (another provider or a shared store); a SQLite app when null.</param>
+    public static async Task<RoutingHarness> StartAsync(Dictionary<string, string?>? settings = null,
+        Func<Dictionary<string, string?>, TestApp>? app = null)
     {
         var slack = await FakeSlack.StartAsync();
         var smtpPort = FreePort();
@@ -46,9 +51,9 @@ public sealed class RoutingHarness : IAsyncDisposable
         {
             all[k] = v;
         }
-        var configured = new TestApp(all);
+        var configured = app?.Invoke(all) ?? new TestApp(all);
         slack.Clock = configured.Clock;
-        var harness = new RoutingHarness(configured, slack, smtpPort);
+        var harness = new RoutingHarness(configured, slack, smtpPort) { Settings = all };
         await configured.WithDbAsync(async db =>
         {
             // Starter lanes would match the test postings too; these tests bring their own lanes.

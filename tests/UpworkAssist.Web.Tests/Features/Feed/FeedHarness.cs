@@ -38,7 +38,12 @@ public sealed class FeedHarness : IAsyncDisposable
         }
     }
 
-    public Task<PollRun> PollAsync() => DriveAsync(App.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None)));
+    // A poll as the loop runs it: on PostgreSQL only while this app holds the poll lease.
+    public Task<PollRun> PollAsync() => DriveAsync(App.WithScopeAsync(async sp =>
+    {
+        Assert.True(await sp.GetRequiredService<IPollLease>().TryTakeAsync(CancellationToken.None), "the poll lease is free");
+        return await sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None);
+    }));
 
     /// <summary>
     /// Runs work while moving the fake clock forward a second at a time whenever it is waiting, so

@@ -5,6 +5,7 @@ using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Routing.Email;
 using UpworkAssist.Web.Features.Routing.Slack;
+using UpworkAssist.Web.Features.Routing.Webhooks;
 
 namespace UpworkAssist.Web.Features.Routing;
 
@@ -30,15 +31,19 @@ public static class RoutingSetup
         // No HttpClient request logging: a webhook URL is itself the secret.
         // Every connection goes through TargetHosts, which refuses addresses inside the network.
         services.AddSingleton<TargetHosts>();
-        services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                ConnectCallback = sp.GetRequiredService<TargetHosts>().ConnectAsync,
-                AllowAutoRedirect = false,
-            });
+        services.AddTargetClient<SlackClient>();
+        services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.RetryFor > TimeSpan.Zero, "Webhooks: Timeout and RetryFor must be positive.")
+            .Validate(o => o.BackoffBase > TimeSpan.Zero && o.BackoffMax >= o.BackoffBase, "Webhooks: BackoffBase must be positive and at most BackoffMax.")
+            .ValidateOnStart();
+        services.AddTargetClient<WebhookClient>();
+        services.AddScoped<WebhookEvents>();
+        services.AddScoped<ITeamEvents>(sp => sp.GetRequiredService<WebhookEvents>());
+        services.AddScoped<WebhookDispatcher>();
         services.AddSingleton<RouteSecrets>();
         // The outbox rows commit with each new match, in the matcher's own SaveChanges.
         services.AddScoped<INewMatchPlanner, AlertPlanner>();
+        services.AddScoped<INewMatchPlanner, MatchCreatedEvents>();
         services.AddScoped<ILaneNotices, PausedRouteNotices>();
         services.AddScoped<AlertDispatcher>();
         services.AddScoped<RouteTester>();
@@ -50,6 +55,19 @@ public static class RoutingSetup
         services.AddHostedService<DispatcherLoop>();
         return services;
     }
+
+    /// <summary>
+    /// An HTTP client for route targets: its own per-request timeout (so it can tell a timeout from a
+    /// shutdown), no request logging (a webhook URL can itself be the secret), every connection
+    /// through <see cref="TargetHosts"/> (no addresses inside the network), no redirects.
+    /// </summary>
+    public static IHttpClientBuilder AddTargetClient<TClient>(this IServiceCollection services) where TClient : class =>
+        services.AddHttpClient<TClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<TargetHosts>().ConnectAsync,
+                AllowAutoRedirect = false,
+            });
 
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {

@@ -14,26 +14,32 @@ namespace UpworkAssist.Web.Tests.Features.Routing;
 /// <summary>The application with its dispatcher loop off (tests run it by hand on the fake clock), a fake Slack and an SMTP port.</summary>
 public sealed class RoutingHarness : IAsyncDisposable
 {
-    private RoutingHarness(TestApp app, FakeSlack slack, int smtpPort)
+    private RoutingHarness(TestApp app, FakeSlack slack, FakeService service, int smtpPort)
     {
         App = app;
         Slack = slack;
+        Service = service;
         SmtpPort = smtpPort;
     }
 
     public TestApp App { get; }
     public FakeSlack Slack { get; }
+
+    /// <summary>The other side of webhooks, Telegram, Discord and Teams; each test scripts its protocol's answers.</summary>
+    public FakeService Service { get; }
     public int SmtpPort { get; }
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
     public static async Task<RoutingHarness> StartAsync(Dictionary<string, string?>? settings = null)
     {
         var slack = await FakeSlack.StartAsync();
+        var service = await FakeService.StartAsync();
         var smtpPort = FreePort();
         var all = new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = slack.BaseUrl + "api/",
             ["Routing:AllowedTargetHosts:0"] = slack.AllowedHost,
+            ["Routing:AllowedTargetHosts:1"] = service.AllowedHost,
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:UseTls"] = "false",
@@ -48,7 +54,8 @@ public sealed class RoutingHarness : IAsyncDisposable
         }
         var configured = new TestApp(all);
         slack.Clock = configured.Clock;
-        var harness = new RoutingHarness(configured, slack, smtpPort);
+        service.Clock = configured.Clock;
+        var harness = new RoutingHarness(configured, slack, service, smtpPort);
         await configured.WithDbAsync(async db =>
         {
             // Starter lanes would match the test postings too; these tests bring their own lanes.
@@ -152,5 +159,6 @@ public sealed class RoutingHarness : IAsyncDisposable
     {
         App.Dispose();
         await Slack.DisposeAsync();
+        await Service.DisposeAsync();
     }
 }

@@ -6,6 +6,9 @@ using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Routing.Email;
 using UpworkAssist.Web.Features.Routing.Slack;
 using UpworkAssist.Web.Features.Routing.Webhooks;
+using UpworkAssist.Web.Features.Routing.Telegram;
+using UpworkAssist.Web.Features.Routing.Discord;
+using UpworkAssist.Web.Features.Routing.Teams;
 
 namespace UpworkAssist.Web.Features.Routing;
 
@@ -50,6 +53,17 @@ public static class RoutingSetup
         services.AddScoped<ChannelLimiter>();
         services.AddScoped<DeliveryLatency>();
         services.AddScoped<IAlertSender, SlackSender>();
+        services.AddOptions<TelegramOptions>().BindConfiguration("Telegram")
+            .Validate(o => o.ApiBaseUrl.IsAbsoluteUri, "Telegram:ApiBaseUrl must be an absolute URL.")
+            .Validate(o => o.PerChatInterval > TimeSpan.Zero && o.PerGroupInterval >= TimeSpan.FromSeconds(3), "Telegram: PerChatInterval must be positive and PerGroupInterval at least 3 s (20 a minute).")
+            .ValidateOnStart();
+        services.AddOptions<DiscordOptions>().BindConfiguration("Discord");
+        services.AddOptions<TeamsOptions>().BindConfiguration("Teams");
+        services.AddTargetClient<ChatWebhookClient>();
+        services.AddTargetClient<TelegramSender>();
+        services.AddScoped<IAlertSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddScoped<IAlertSender, DiscordSender>();
+        services.AddScoped<IAlertSender, TeamsSender>();
         services.AddScoped<EmailSender>();
         services.AddScoped<IAlertSender>(sp => sp.GetRequiredService<EmailSender>());
         services.AddHostedService<DispatcherLoop>();

@@ -40,6 +40,7 @@ public sealed class RoutingHarness : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = slack.BaseUrl + "api/",
             ["Routing:AllowedTargetHosts:0"] = slack.AllowedHost,
             ["Routing:AllowedTargetHosts:1"] = service.AllowedHost,
+            ["Telegram:ApiBaseUrl"] = service.BaseUrl,
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:UseTls"] = "false",
@@ -90,6 +91,16 @@ public sealed class RoutingHarness : IAsyncDisposable
             r.SecretHint = RouteSecrets.Hint(secret);
             r.SlackChannel = channel;
             r.SlackTarget = RouteSecrets.SlackTarget(secret, channel);
+            configure?.Invoke(r);
+        });
+
+    /// <summary>A Telegram (secret "token\nchat"), Discord or Teams route, stored as the Routes page stores it.</summary>
+    public Task<long> AddChannelRouteAsync(string laneId, RouteKind kind, string secret, string target, Action<AlertRoute>? configure = null) =>
+        AddRouteAsync(laneId, kind, r =>
+        {
+            r.SecretProtected = App.Services.GetRequiredService<RouteSecrets>().Protect(secret);
+            r.SecretHint = RouteSecrets.Hint(secret.Split('\n')[0]);
+            r.SlackTarget = target;
             configure?.Invoke(r);
         });
 

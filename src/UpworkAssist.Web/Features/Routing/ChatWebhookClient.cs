@@ -23,26 +23,12 @@ public sealed class ChatWebhookClient(HttpClient http)
     public async Task<SendOutcome> PostAsync(Uri url, object payload, TimeSpan timeout, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload, options: Json) };
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
-        try
+        return await TargetSend.RunAsync(async token =>
         {
-            using var response = await http.SendAsync(request, cts.Token);
-            var body = await response.Content.ReadAsStringAsync(cts.Token);
+            using var response = await http.SendAsync(request, token);
+            var body = await response.Content.ReadAsStringAsync(token);
             return Classify(response, body, payload);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return new SendOutcome(SendStatus.Transient, "timeout");
-        }
-        catch (HttpRequestException ex) when (ex.InnerException is TargetRefusedException refused)
-        {
-            return new SendOutcome(SendStatus.Permanent, refused.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            return new SendOutcome(SendStatus.Transient, SecretRedaction.RedactText(ex.Message));
-        }
+        }, timeout, ct);
     }
 
     private static SendOutcome Classify(HttpResponseMessage response, string body, object payload)

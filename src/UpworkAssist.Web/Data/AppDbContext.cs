@@ -12,6 +12,7 @@ using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Pipeline;
 using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Features.Routing.Webhooks;
 using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Data;
@@ -48,6 +49,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertRoute> AlertRoutes => Set<AlertRoute>();
     public DbSet<ChannelThrottle> ChannelThrottles => Set<ChannelThrottle>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
@@ -69,6 +72,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<AuditPlanStep> AuditPlanSteps => Set<AuditPlanStep>();
     public DbSet<ComplianceReview> ComplianceReviews => Set<ComplianceReview>();
     public DbSet<ReviewReminderSettings> ReviewReminderSettings => Set<ReviewReminderSettings>();
+    public DbSet<SignalVerdict> SignalVerdicts => Set<SignalVerdict>();
 
     public DbSet<KnowledgePage> KnowledgePages => Set<KnowledgePage>();
 

@@ -1,6 +1,7 @@
 using UpworkAssist.Web.Data;
 using Hangfire;
 using UpworkAssist.Web.Features.BackgroundJobs;
+using UpworkAssist.Web.Features.Routing.Webhooks;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
@@ -23,8 +24,10 @@ public static class ComplianceSetup
         services.AddScoped<ComplianceExport>();
         services.AddScoped<AdminNotifier>();
         services.AddScoped<ReviewReminder>();
+        services.AddScoped<IWebhookNotices, WebhookNotices>();
         services.AddRecurringJob<QuarterlyReviewJob>(QuarterlyReviewJob.Id, Cron.Hourly(), job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<FeedWatchJob>(FeedWatchJob.Id, FeedWatchJob.Schedule, job => job.RunAsync(CancellationToken.None));
+        services.AddRecurringJob<SignalWatchJob>(SignalWatchJob.Id, SignalWatchJob.Schedule, job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<RequestLogPrune>(RequestLogPrune.Id, Cron.Daily(4), job => job.RunAsync(CancellationToken.None));
         // UpworkAssist's own row in the automation inventory, on every start.
         services.AddStoreSeed("automation inventory", (db, _, clock, ct) => BuiltInTool.SeedAsync(db, clock, ct));

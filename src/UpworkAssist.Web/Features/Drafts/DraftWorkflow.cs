@@ -19,7 +19,7 @@ public sealed class DraftRuleException(string message) : Exception(message);
 /// </summary>
 public sealed class DraftWorkflow(
     AppDbContext db, TemplateDrafter templates, AiDrafter ai, IOptions<AiOptions> aiOptions, IOptions<DraftingOptions> options,
-    DraftChecks checks, AuditLog audit, TimeProvider clock)
+    DraftChecks checks, AuditLog audit, TimeProvider clock, ITeamEvents events)
 {
     public static bool IsLead(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Lead);
 
@@ -160,12 +160,17 @@ public sealed class DraftWorkflow(
         {
             throw new DraftRuleException(draft.RequiresLeadApproval ? "Only a Lead or Admin can add the lead approval." : "Only the draft's freelancer approves it; this lane needs no lead approval.");
         }
-        if (draft.ApprovedAt is not null && (!draft.RequiresLeadApproval || draft.LeadApprovedAt is not null))
+        var approved = draft.ApprovedAt is not null && (!draft.RequiresLeadApproval || draft.LeadApprovedAt is not null);
+        if (approved)
         {
             draft.Status = DraftStatus.Approved;
         }
         draft.UpdatedAt = now;
         draft.Version++;
+        if (approved)
+        {
+            await events.RaiseAsync(DraftEvents.Approved(draft), ct);
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Features.Drafts;
@@ -10,7 +11,7 @@ namespace UpworkAssist.Web.Features.Drafts;
 /// The manual send: the person copies the approved text, opens the job on Upwork in their own
 /// browser, sends it there, and then records it here. This class only records; it never sends.
 /// </summary>
-public sealed class ManualSend(AppDbContext db, PaceGuard pace, AuditLog audit, TimeProvider clock)
+public sealed class ManualSend(AppDbContext db, PaceGuard pace, AuditLog audit, TimeProvider clock, ITeamEvents events)
 {
     public async Task RecordCopiedAsync(Draft draft, ClaimsPrincipal user, string action, CancellationToken ct)
     {
@@ -58,6 +59,7 @@ public sealed class ManualSend(AppDbContext db, PaceGuard pace, AuditLog audit, 
         await db.SaveChangesAsync(ct);
         audit.Add(AuditActions.ProposalSent, "proposal", proposal.Id.ToString(),
             $"draft {draft.Id}, posting {draft.PostingId}, connects {connectsSpent?.ToString() ?? "not entered"}, {status.SentToday + 1} of {status.Cap} today");
+        await events.RaiseAsync(DraftEvents.Recorded(proposal), ct);
         await db.SaveChangesAsync(ct);
         return proposal;
     }

@@ -16,7 +16,7 @@ public sealed partial class SecretRedaction : ILogEventEnricher
     [GeneratedRegex("pass(word|wd|phrase)?|secret|token|api_?key|authorization|cookie|credential|webhook|client_?secret|code_?verifier", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SensitiveName();
 
-    [GeneratedRegex(@"(?<keep>bearer\s+)[A-Za-z0-9\-._~+/=]+|uat_[A-Za-z0-9_\-]{8,}|(?<keep>(access_token|refresh_token|client_secret|password|code)=)[^&\s""]+|https://hooks\.slack\.com/[^\s""]+|xox[abpr]-[A-Za-z0-9\-]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<keep>bearer\s+)[A-Za-z0-9\-._~+/=]+|uat_[A-Za-z0-9_\-]{8,}|(?<keep>(access_token|refresh_token|client_secret|password|code)=)[^&\s""]+|https://hooks\.slack\.com/[^\s""]+|xox[abpr]-[A-Za-z0-9\-]+|https://(discord\.com|discordapp\.com)/api/webhooks/[^\s""]+|\bbot\d{5,}:[A-Za-z0-9_\-]{30,}|\b\d{5,}:[A-Za-z0-9_\-]{30,}|https://[^\s""/]+\.(logic\.azure\.com|powerplatform\.com)[^\s""]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SensitiveValue();
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
 /// <summary>Moves proposals between stages and records contract facts, each change timestamped, kept in the history and audited.</summary>
-public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider clock, ITeamEvents events)
 {
     /// <summary>The forward path; Lost and Withdrawn end a proposal from any stage.</summary>
     public static readonly IReadOnlyList<ProposalStage> Forward =
@@ -20,11 +21,12 @@ public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider
     {
         var now = clock.GetUtcNow();
         var from = proposal.Stage;
-        db.ProposalStageChanges.Add(new ProposalStageChange
+        var change = new ProposalStageChange
         {
             ProposalId = proposal.Id, From = from, To = to, At = now,
             ById = ProposalAccess.UserId(user), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        });
+        };
+        db.ProposalStageChanges.Add(change);
         var progress = await db.ProposalProgress.FindAsync([proposal.Id], ct);
         if (progress is null)
         {
@@ -36,6 +38,7 @@ public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider
         proposal.UpdatedAt = await StampAsync(now, ct);
         audit.Add(AuditActions.ProposalStageChanged, "Proposal", proposal.Id.ToString(CultureInfo.InvariantCulture),
             $"{from} → {to}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}"), user);
+        await events.RaiseAsync(ProposalEvents.StageChanged(proposal, change), ct);
         await db.SaveChangesAsync(ct);
     }
 

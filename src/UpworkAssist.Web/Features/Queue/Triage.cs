@@ -53,7 +53,8 @@ public sealed class TriageInputValidator : AbstractValidator<TriageInput>
 }
 
 /// <summary>Applies triage actions; each commits with its audit row, or not at all.</summary>
-public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<TriageInput> validator, StoreCache cache)
+public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<TriageInput> validator, StoreCache cache,
+    ITeamEvents events)
 {
     public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
 
@@ -115,6 +116,8 @@ public sealed class Triage(AppDbContext db, AuditLog audit, TimeProvider clock, 
         if (match.Posting is { ActedOnAt: null } posting) posting.ActedOnAt = now;
         audit.Add(AuditAction(input.Action.Value), "match", match.Id.ToString(CultureInfo.InvariantCulture),
             $"posting {match.PostingId}, lane {match.LaneId}" + (details is null ? "" : $": {details}"));
+        // Commits with the change: automation hears of exactly the triage that was saved.
+        await events.RaiseAsync(TriageEvents.For(match, user.Identity?.Name, now), ct);
         try
         {
             await db.SaveChangesAsync(ct);

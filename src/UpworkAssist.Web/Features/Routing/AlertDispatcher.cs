@@ -83,7 +83,7 @@ public sealed class AlertDispatcher(
 
     private async Task<int> DeliverAsync(long headId, string target, AlertChannel channel, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
     {
-        if (!_senders.TryGetValue(channel, out var sender) || !await limiter.TryReserveAsync(target, sender.MinInterval, now, ct) || !await ClaimAsync(headId, now, leaseCutoff, ct))
+        if (!_senders.TryGetValue(channel, out var sender) || !await limiter.TryReserveAsync(target, sender.IntervalFor(target), now, ct) || !await ClaimAsync(headId, now, leaseCutoff, ct))
         {
             return 0; // another dispatcher won the channel or the row
         }
@@ -189,7 +189,9 @@ public sealed class AlertDispatcher(
         {
             case SendStatus.Delivered:
                 throttle.Failures = 0;
-                throttle.NextAllowedAt = now + _senders[channel].MinInterval;
+                // A channel that says its bucket is empty (Discord) sets a later slot than the usual interval.
+                var interval = _senders[channel].IntervalFor(target);
+                throttle.NextAllowedAt = now + (outcome.RetryAfter > interval ? outcome.RetryAfter.Value : interval);
                 break;
             case SendStatus.RateLimited:
                 throttle.NextAllowedAt = now + (outcome.RetryAfter ?? ChannelLimiter.DefaultRetryAfter);

@@ -46,6 +46,9 @@ public sealed class AlertPlanner(AppDbContext db, TimeProvider clock, IOptions<R
     public static IEnumerable<(AlertChannel Channel, string Target)> Targets(AlertRoute route) => route.Kind switch
     {
         RouteKind.Slack when route.SlackTarget is not null => [(AlertChannel.Slack, route.SlackTarget)],
+        RouteKind.Telegram when route.SlackTarget is not null => [(AlertChannel.Telegram, route.SlackTarget)],
+        RouteKind.Discord when route.SlackTarget is not null => [(AlertChannel.Discord, route.SlackTarget)],
+        RouteKind.Teams when route.SlackTarget is not null => [(AlertChannel.Teams, route.SlackTarget)],
         RouteKind.Email => EmailAddresses(route.EmailTo).Select(a => (AlertChannel.Email, "mailto:" + a)),
         _ => [],
     };

@@ -54,5 +54,8 @@ public interface IAlertSender
     /// <summary>Least time between two messages to one target (Slack: one per second per channel).</summary>
     TimeSpan MinInterval { get; }
 
+    /// <summary>The interval for one target, where a channel's limit differs by target (Telegram groups).</summary>
+    TimeSpan IntervalFor(string target) => MinInterval;
+
     Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken ct);
 }

@@ -27,6 +27,15 @@ public sealed class DispatcherLoop(IServiceScopeFactory scopes, TimeProvider clo
             }
             try
             {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Webhooks.WebhookDispatcher>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Webhook dispatch failed; trying again next run");
+            }
+            try
+            {
                 await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException)

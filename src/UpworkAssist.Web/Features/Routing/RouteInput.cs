@@ -11,6 +11,11 @@ public sealed record RouteInput
     public string? SlackSecret { get; init; }
     public string? SlackChannel { get; init; }
     public string? EmailTo { get; init; }
+
+    /// <summary>A Discord channel webhook or a Teams Workflows webhook URL.</summary>
+    public string? ChannelUrl { get; init; }
+    public string? TelegramToken { get; init; }
+    public string? TelegramChatId { get; init; }
     public RouteMode Mode { get; init; } = RouteMode.Immediate;
     public TimeOnly? DigestAt { get; init; }
     public TimeOnly? QuietFrom { get; init; }
@@ -36,6 +41,17 @@ internal sealed class RouteInputValidator : AbstractValidator<RouteInput>
             RuleFor(r => r.EmailTo).NotEmpty().WithMessage("Enter one or more e-mail addresses.").MaximumLength(1000)
                 .Must(list => Problem(list) is null)
                 .WithMessage(r => "Separate addresses with commas. " + Problem(r.EmailTo)));
+        When(r => r.Kind is RouteKind.Discord or RouteKind.Teams, () =>
+            RuleFor(r => r.ChannelUrl).NotEmpty().WithMessage("Enter the channel's webhook URL.").MaximumLength(1000)
+                .Must((r, u) => ChannelTargets.UrlProblem(hosts, r.Kind, u) is null)
+                .WithMessage(r => ChannelTargets.UrlProblem(hosts, r.Kind, r.ChannelUrl)));
+        When(r => r.Kind == RouteKind.Telegram, () =>
+        {
+            RuleFor(r => r.TelegramToken).NotEmpty().WithMessage("Enter the bot token from @BotFather.")
+                .Matches(@"^\d{3,20}:[A-Za-z0-9_-]{30,100}$").WithMessage("A bot token looks like 123456789:AAH…, as @BotFather gives it.");
+            RuleFor(r => r.TelegramChatId).NotEmpty().WithMessage("Enter the chat id.")
+                .Matches(@"^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$").WithMessage("A chat id is a number (groups start with -100) or @channelname.");
+        });
         RuleFor(r => r.TimeZone).Must(DeliverySchedule.IsKnownZone).WithMessage("Use an IANA time zone such as Europe/Berlin or UTC.");
         RuleFor(r => r.QuietTo).NotNull().When(r => r.QuietFrom is not null).WithMessage("Quiet hours need an end.");
         RuleFor(r => r.QuietFrom).NotNull().When(r => r.QuietTo is not null).WithMessage("Quiet hours need a start.");

@@ -45,14 +45,14 @@ public sealed class RouteTester(IEnumerable<IAlertSender> senders, ChannelLimite
         {
             return Wait(until - now);
         }
-        if (!await limiter.TryReserveAsync(target, sender.MinInterval, now, ct))
+        if (!await limiter.TryReserveAsync(target, sender.IntervalFor(target), now, ct))
         {
-            return Wait(sender.MinInterval);
+            return Wait(sender.IntervalFor(target));
         }
         var item = new DeliveryItem(sample, [new LaneHit(route.LaneId, route.Lane?.Name ?? route.LaneId, ["test"])]);
         var delivery = new Delivery(route, target, [item], false, options.Value.PublicUrl) { IsTest = true };
         var outcome = await sender.SendAsync(delivery, ct);
-        if (outcome.Status == SendStatus.RateLimited)
+        if (outcome.Status == SendStatus.RateLimited || outcome.RetryAfter is not null)
         {
             await limiter.HoldAsync(target, outcome.RetryAfter ?? ChannelLimiter.DefaultRetryAfter, clock.GetUtcNow(), ct);
         }

@@ -54,9 +54,13 @@ public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTest
             route.SlackChannel = channel;
             route.SlackTarget = RouteSecrets.SlackTarget(secret, channel);
         }
-        else
+        else if (Input.Kind == RouteKind.Email)
         {
             route.EmailTo = string.Join(", ", AlertPlanner.EmailAddresses(Input.EmailTo));
+        }
+        else
+        {
+            ChannelTargets.Apply(route, Input, secrets);
         }
         db.AlertRoutes.Add(route);
         audit.Add("route.created", "lane", Lane, Describe(route));
@@ -115,9 +119,14 @@ public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTest
     }
 
     /// <summary>What a route is, safe for pages and the audit trail: never the secret itself.</summary>
-    public static string Describe(AlertRoute r) => r.Kind == RouteKind.Slack
-        ? $"Slack {(r.SlackChannel is { } c ? $"{c} via bot token {r.SecretHint}" : $"webhook {r.SecretHint}")}"
-        : $"E-mail to {r.EmailTo}";
+    public static string Describe(AlertRoute r) => r.Kind switch
+    {
+        RouteKind.Slack => $"Slack {(r.SlackChannel is { } c ? $"{c} via bot token {r.SecretHint}" : $"webhook {r.SecretHint}")}",
+        RouteKind.Telegram => $"Telegram {r.SecretHint}",
+        RouteKind.Discord => $"Discord webhook {r.SecretHint}",
+        RouteKind.Teams => $"Teams workflow {r.SecretHint}",
+        _ => $"E-mail to {r.EmailTo}",
+    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Routing;
 
-public enum AlertChannel { InApp, Slack, Email }
+public enum AlertChannel { InApp, Slack, Email, Telegram, Discord, Teams }
 
 public enum AlertStatus { Pending, Held, Delivered, Failed, Paused }
 
@@ -36,7 +36,7 @@ public sealed class Alert
     public DateTimeOffset MatchedAt { get; set; }
 }
 
-public enum RouteKind { Slack, Email }
+public enum RouteKind { Slack, Email, Telegram, Discord, Teams }
 
 public enum RouteMode { Immediate, Hourly, Daily }
 
@@ -57,7 +57,11 @@ public sealed class AlertRoute
     /// <summary>E-mail addresses, comma-separated.</summary>
     public string? EmailTo { get; set; }
 
-    /// <summary>The Slack delivery key (webhook hash or channel); e-mail targets are per address.</summary>
+    /// <summary>
+    /// The delivery key of a one-target route (Slack webhook hash or channel, Telegram chat, Discord or
+    /// Teams webhook hash); routes with the same key share its throttle and pause together. E-mail
+    /// targets are per address.
+    /// </summary>
     public string? SlackTarget { get; set; }
     public RouteMode Mode { get; set; }
     public TimeOnly? DigestAt { get; set; }

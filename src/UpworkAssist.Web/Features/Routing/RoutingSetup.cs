@@ -5,6 +5,10 @@ using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Routing.Email;
 using UpworkAssist.Web.Features.Routing.Slack;
+using UpworkAssist.Web.Features.Routing.Webhooks;
+using UpworkAssist.Web.Features.Routing.Telegram;
+using UpworkAssist.Web.Features.Routing.Discord;
+using UpworkAssist.Web.Features.Routing.Teams;
 
 namespace UpworkAssist.Web.Features.Routing;
 
@@ -30,26 +34,54 @@ public static class RoutingSetup
         // No HttpClient request logging: a webhook URL is itself the secret.
         // Every connection goes through TargetHosts, which refuses addresses inside the network.
         services.AddSingleton<TargetHosts>();
-        services.AddHttpClient<SlackClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                ConnectCallback = sp.GetRequiredService<TargetHosts>().ConnectAsync,
-                AllowAutoRedirect = false,
-            });
+        services.AddTargetClient<SlackClient>();
+        services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks")
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.RetryFor > TimeSpan.Zero, "Webhooks: Timeout and RetryFor must be positive.")
+            .Validate(o => o.BackoffBase > TimeSpan.Zero && o.BackoffMax >= o.BackoffBase, "Webhooks: BackoffBase must be positive and at most BackoffMax.")
+            .ValidateOnStart();
+        services.AddTargetClient<WebhookClient>();
+        services.AddScoped<WebhookEvents>();
+        services.AddScoped<ITeamEvents>(sp => sp.GetRequiredService<WebhookEvents>());
+        services.AddScoped<WebhookDispatcher>();
         services.AddSingleton<RouteSecrets>();
         // The outbox rows commit with each new match, in the matcher's own SaveChanges.
         services.AddScoped<INewMatchPlanner, AlertPlanner>();
+        services.AddScoped<INewMatchPlanner, MatchCreatedEvents>();
         services.AddScoped<ILaneNotices, PausedRouteNotices>();
         services.AddScoped<AlertDispatcher>();
         services.AddScoped<RouteTester>();
         services.AddScoped<ChannelLimiter>();
         services.AddScoped<DeliveryLatency>();
         services.AddScoped<IAlertSender, SlackSender>();
+        services.AddOptions<TelegramOptions>().BindConfiguration("Telegram")
+            .Validate(o => o.ApiBaseUrl.IsAbsoluteUri, "Telegram:ApiBaseUrl must be an absolute URL.")
+            .Validate(o => o.PerChatInterval > TimeSpan.Zero && o.PerGroupInterval >= TimeSpan.FromSeconds(3), "Telegram: PerChatInterval must be positive and PerGroupInterval at least 3 s (20 a minute).")
+            .ValidateOnStart();
+        services.AddOptions<DiscordOptions>().BindConfiguration("Discord");
+        services.AddOptions<TeamsOptions>().BindConfiguration("Teams");
+        services.AddTargetClient<ChatWebhookClient>();
+        services.AddTargetClient<TelegramSender>();
+        services.AddScoped<IAlertSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddScoped<IAlertSender, DiscordSender>();
+        services.AddScoped<IAlertSender, TeamsSender>();
         services.AddScoped<EmailSender>();
         services.AddScoped<IAlertSender>(sp => sp.GetRequiredService<EmailSender>());
         services.AddHostedService<DispatcherLoop>();
         return services;
     }
+
+    /// <summary>
+    /// An HTTP client for route targets: its own per-request timeout (so it can tell a timeout from a
+    /// shutdown), no request logging (a webhook URL can itself be the secret), every connection
+    /// through <see cref="TargetHosts"/> (no addresses inside the network), no redirects.
+    /// </summary>
+    public static IHttpClientBuilder AddTargetClient<TClient>(this IServiceCollection services) where TClient : class =>
+        services.AddHttpClient<TClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                ConnectCallback = sp.GetRequiredService<TargetHosts>().ConnectAsync,
+                AllowAutoRedirect = false,
+            });
 
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {

@@ -79,6 +79,12 @@ public static class AccessPolicy
         new(Post, "/Routing/Routes", "Resume", Policies.LaneEditors),
         new(Post, "/Routing/Routes", "Delete", Policies.LaneEditors),
         new(Post, "/Routing/Routes", "Test", Policies.LaneEditors),
+        new(Get, "/Routing/Webhooks", null, Policies.Admin),
+        new(Post, "/Routing/Webhooks", "Add", Policies.Admin),
+        new(Post, "/Routing/Webhooks", "Toggle", Policies.Admin),
+        new(Post, "/Routing/Webhooks", "Delete", Policies.Admin),
+        new(Get, "/Routing/Webhooks/Deliveries", null, Policies.Admin),
+        new(Post, "/Routing/Webhooks/Deliveries", "Redeliver", Policies.Admin),
 
         new(Get, "/Drafts", null, Policies.Drafting, OwnDrafts + " and the jobs assigned to them"),
         new(Get, "/Drafts/New", null, Policies.Drafting, AssignedJobs),

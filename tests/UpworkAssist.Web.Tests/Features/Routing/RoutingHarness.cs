@@ -14,15 +14,19 @@ namespace UpworkAssist.Web.Tests.Features.Routing;
 /// <summary>The application with its dispatcher loop off (tests run it by hand on the fake clock), a fake Slack and an SMTP port.</summary>
 public sealed class RoutingHarness : IAsyncDisposable
 {
-    private RoutingHarness(TestApp app, FakeSlack slack, int smtpPort)
+    private RoutingHarness(TestApp app, FakeSlack slack, FakeService service, int smtpPort)
     {
         App = app;
         Slack = slack;
+        Service = service;
         SmtpPort = smtpPort;
     }
 
     public TestApp App { get; }
     public FakeSlack Slack { get; }
+
+    /// <summary>The other side of webhooks, Telegram, Discord and Teams; each test scripts its protocol's answers.</summary>
+    public FakeService Service { get; }
     public int SmtpPort { get; }
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
@@ -34,11 +38,14 @@ public sealed class RoutingHarness : IAsyncDisposable
         Func<Dictionary<string, string?>, TestApp>? app = null)
     {
         var slack = await FakeSlack.StartAsync();
+        var service = await FakeService.StartAsync();
         var smtpPort = FreePort();
         var all = new Dictionary<string, string?>
         {
             ["Slack:ApiBaseUrl"] = slack.BaseUrl + "api/",
             ["Routing:AllowedTargetHosts:0"] = slack.AllowedHost,
+            ["Routing:AllowedTargetHosts:1"] = service.AllowedHost,
+            ["Telegram:ApiBaseUrl"] = service.BaseUrl,
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:UseTls"] = "false",
@@ -53,7 +60,8 @@ public sealed class RoutingHarness : IAsyncDisposable
         }
         var configured = app?.Invoke(all) ?? new TestApp(all);
         slack.Clock = configured.Clock;
-        var harness = new RoutingHarness(configured, slack, smtpPort) { Settings = all };
+        service.Clock = configured.Clock;
+        var harness = new RoutingHarness(configured, slack, service, smtpPort) { Settings = all };
         await configured.WithDbAsync(async db =>
         {
             // Starter lanes would match the test postings too; these tests bring their own lanes.
@@ -88,6 +96,16 @@ public sealed class RoutingHarness : IAsyncDisposable
             r.SecretHint = RouteSecrets.Hint(secret);
             r.SlackChannel = channel;
             r.SlackTarget = RouteSecrets.SlackTarget(secret, channel);
+            configure?.Invoke(r);
+        });
+
+    /// <summary>A Telegram (secret "token\nchat"), Discord or Teams route, stored as the Routes page stores it.</summary>
+    public Task<long> AddChannelRouteAsync(string laneId, RouteKind kind, string secret, string target, Action<AlertRoute>? configure = null) =>
+        AddRouteAsync(laneId, kind, r =>
+        {
+            r.SecretProtected = App.Services.GetRequiredService<RouteSecrets>().Protect(secret);
+            r.SecretHint = RouteSecrets.Hint(secret.Split('\n')[0]);
+            r.SlackTarget = target;
             configure?.Invoke(r);
         });
 
@@ -157,5 +175,6 @@ public sealed class RoutingHarness : IAsyncDisposable
     {
         App.Dispose();
         await Slack.DisposeAsync();
+        await Service.DisposeAsync();
     }
 }

@@ -450,6 +450,25 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewReminderSettings", (string)null);
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Compliance.SignalVerdict", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SignalVerdicts");
+                });
+
             modelBuilder.Entity("UpworkAssist.Web.Features.Drafts.Draft", b =>
                 {
                     b.Property<long>("Id")
@@ -1620,6 +1639,114 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.ToTable("ChannelThrottles");
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndpointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResponseCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetryFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndpointId", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("WebhookDeliveries", t =>
+                        {
+                            t.HasCheckConstraint("CK_WebhookDelivery_Attempts", "\"Attempts\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("UpworkAssist.Web.Features.Security.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1896,6 +2023,17 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Lane");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Routing.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Routing.Webhooks.WebhookEndpoint", "Endpoint")
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Endpoint");
                 });
 #pragma warning restore 612, 618
         }

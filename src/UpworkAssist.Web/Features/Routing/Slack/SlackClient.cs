@@ -47,27 +47,12 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
         using (request)
         {
             request.Content = JsonContent.Create(message);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(options.Value.Timeout);
-            try
+            return await TargetSend.RunAsync(async token =>
             {
-                using var response = await http.SendAsync(request, timeout.Token);
-                var body = await response.Content.ReadAsStringAsync(timeout.Token);
+                using var response = await http.SendAsync(request, token);
+                var body = await response.Content.ReadAsStringAsync(token);
                 return Classify(response, body, webApi, message);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return new SendOutcome(SendStatus.Transient, "timeout");
-            }
-            catch (HttpRequestException ex) when (ex.InnerException is TargetRefusedException refused)
-            {
-                // The target points inside the network: a setting to change, not an outage to wait out.
-                return new SendOutcome(SendStatus.Permanent, refused.Message);
-            }
-            catch (HttpRequestException ex)
-            {
-                return new SendOutcome(SendStatus.Transient, SecretRedaction.RedactText(ex.Message));
-            }
+            }, options.Value.Timeout, ct);
         }
     }
 

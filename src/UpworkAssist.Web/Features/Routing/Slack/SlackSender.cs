@@ -15,7 +15,7 @@ public sealed class SlackSender(SlackClient slack, RouteSecrets secrets, TimePro
         var secret = secrets.Unprotect(delivery.Route.SecretProtected);
         if (secret is null)
         {
-            return Task.FromResult(new SendOutcome(SendStatus.Permanent, "The route's secret cannot be read; enter it again."));
+            return Task.FromResult(RouteSecrets.Unreadable);
         }
         var message = SlackMessageBuilder.Build(delivery, clock.GetUtcNow());
         return delivery.Route.SlackChannel is { Length: > 0 } channel

@@ -131,6 +131,7 @@ internal sealed class SyncApply(AppDbContext db, AuditLog audit, DateTimeOffset 
             SentAt = sentAt,
             Stage = ProposalStage.Sent,
             Origin = ProposalOrigin.Outside,
+            StageFromSync = true, // nobody recorded it: even its Sent stage comes from the marketplace
             UpdatedAt = now,
         };
     }

@@ -6,7 +6,8 @@ using UpworkAssist.Web.Features.Pipeline;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>What the proposal sync adds to the analytics, for the same proposals the page counts.</summary>
-public sealed record SyncFigures(int Sent, int StageFromSync, int Outside, int Found, double? MedianHoursToView, double? MedianHoursToReply)
+public sealed record SyncFigures(
+    int Sent, int StageFromSync, int Outside, int Found, double? MedianHoursToView, double? MedianHoursToReply)
 {
     public double? StageFromSyncShare => Sent == 0 ? null : (double)StageFromSync / Sent;
 }
@@ -18,7 +19,8 @@ public sealed record SyncFigures(int Sent, int StageFromSync, int Outside, int F
 /// </summary>
 public static class SyncMetrics
 {
-    public static async Task<SyncFigures> MeasureAsync(AppDbContext db, ProposalFilter filter, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    public static async Task<SyncFigures> MeasureAsync(
+        AppDbContext db, ProposalFilter filter, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
     {
         var selected = filter.Apply(db.Proposals.AsNoTracking(), user, now);
         var counts = await selected.GroupBy(_ => 1).Select(g => new
@@ -32,7 +34,12 @@ public static class SyncMetrics
             join m in db.MarketplaceProposals on p.Id equals m.ProposalId
             join g in db.ProposalProgress on p.Id equals g.ProposalId into progress
             from g in progress.DefaultIfEmpty()
-            select new { Created = m.CreatedAt ?? p.SentAt, Viewed = g == null ? null : g.ViewedAt, Replied = g == null ? null : g.RepliedAt })
+            select new
+            {
+                Created = m.CreatedAt ?? p.SentAt,
+                Viewed = g == null ? null : g.ViewedAt,
+                Replied = g == null ? null : g.RepliedAt,
+            })
             .ToListAsync(ct);
         static double? Median(IEnumerable<double> values)
         {

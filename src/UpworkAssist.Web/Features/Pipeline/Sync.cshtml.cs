@@ -8,8 +8,12 @@ using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
-/// <summary>The proposal sync (Admin and Lead read; Admin changes): on or off, its interval, the last run, and the senders to map to team members.</summary>
-public sealed class SyncModel(AppDbContext db, ProposalSync sync, AuditLog audit, IOptionsMonitor<UpworkOptions> upwork) : PageModel
+/// <summary>
+/// The proposal sync (Admin and Lead read; Admin changes): on or off, its interval, the last run,
+/// and the senders to map to team members.
+/// </summary>
+public sealed class SyncModel(AppDbContext db, ProposalSync sync, AuditLog audit, IOptionsMonitor<UpworkOptions> upwork)
+    : PageModel
 {
     public sealed record MemberRow(string MarketplaceUserId, string Name, string? AppUserId, int Proposals);
 

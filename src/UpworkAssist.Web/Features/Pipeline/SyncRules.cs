@@ -30,7 +30,8 @@ public static class SyncRules
     /// along the path, or ends an open proposal (Lost, Withdrawn); a closed proposal is left to
     /// people. A viewed proposal that ends is marked Viewed first, so the view is counted.
     /// </summary>
-    public static IReadOnlyList<ProposalStage> Moves(ProposalStage current, ProposalStage? lastSynced, ProposalStage implied, bool viewed)
+    public static IReadOnlyList<ProposalStage> Moves(
+        ProposalStage current, ProposalStage? lastSynced, ProposalStage implied, bool viewed)
     {
         if (implied == lastSynced || ProposalStages.IsClosed(current))
         {
@@ -49,7 +50,9 @@ public static class SyncRules
     /// </summary>
     public static long? Link(IReadOnlyList<LinkCandidate> sameJob, string? senderId, DateTimeOffset? createdAt)
     {
-        var eligible = senderId is null ? (sameJob.Count == 1 ? sameJob : []) : sameJob.Where(c => c.FreelancerId == senderId).ToList();
+        var eligible = senderId is null
+            ? (sameJob.Count == 1 ? sameJob : [])
+            : sameJob.Where(c => c.FreelancerId == senderId).ToList();
         return eligible.OrderBy(c => createdAt is { } at ? (c.SentAt - at).Duration() : TimeSpan.Zero)
             .ThenBy(c => c.ProposalId).Select(c => (long?)c.ProposalId).FirstOrDefault();
     }

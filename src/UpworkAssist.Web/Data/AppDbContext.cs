@@ -64,6 +64,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalStageChange> ProposalStageChanges => Set<ProposalStageChange>();
     public DbSet<ProposalProgress> ProposalProgress => Set<ProposalProgress>();
+    public DbSet<MarketplaceProposal> MarketplaceProposals => Set<MarketplaceProposal>();
+    public DbSet<MarketplaceMember> MarketplaceMembers => Set<MarketplaceMember>();
+    public DbSet<ProposalSyncSettings> ProposalSyncSettings => Set<ProposalSyncSettings>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();

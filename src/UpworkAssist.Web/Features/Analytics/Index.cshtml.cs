@@ -7,7 +7,8 @@ using UpworkAssist.Web.Features.Pipeline;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>The rates the team steers by, with honest intervals and baselines; every table also as CSV.</summary>
-public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, AnalyticsReport analytics, ReportPrebuild prebuild, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, AnalyticsReport analytics, ReportPrebuild prebuild, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
@@ -20,12 +21,14 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, An
     public FilterChoices Choices { get; private set; } = null!;
     public FilterForm FilterForm => new(Filter, Choices, true, []);
     public Report Report { get; private set; } = null!;
+    public SyncFigures Sync { get; private set; } = new(0, 0, 0, 0, null, null);
     public AnalyticsOptions Options => analytics.Options;
     public bool ReadsAll => ProposalAccess.ReadsAll(User);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ReportDetail.Page, ct);
+        Sync = await SyncMetrics.MeasureAsync(db, Filter, User, clock.GetUtcNow(), ct);
         prebuild.Viewed(Filter, User);
     }
 

@@ -66,6 +66,12 @@ public static class AuditActions
     public const string FilterPresetSaved = "queue.preset_saved";
     public const string FilterPresetDeleted = "queue.preset_deleted";
     public const string ProposalStageChanged = "proposal.stage_changed";
+    public const string ProposalFoundOutside = "proposal.found_outside";
+    public const string ProposalLinked = "proposal.linked";
+    public const string ProposalSyncRan = "proposal_sync.ran";
+    public const string ProposalSyncFailed = "proposal_sync.failed";
+    public const string ProposalSyncSettingsChanged = "proposal_sync.settings_changed";
+    public const string MarketplaceMemberMapped = "proposal_sync.member_mapped";
     public const string ProposalContractUpdated = "proposal.contract_updated";
     public const string DraftGenerated = "draft.generated";
     public const string DraftDrafterFailed = "draft.drafter_failed";

@@ -35,6 +35,12 @@ public sealed class ComplianceOptions
     /// <summary>Share of the last day's finished alerts that failed or wait on a paused route: red from this (any is amber).</summary>
     public double AlertFailureRedPercent { get; set; } = 50;
 
+    /// <summary>Proposals one person sent outside UpworkAssist in the last 7 days (reported by the proposal sync): amber from this.</summary>
+    public int OutsideAmberPerWeek { get; set; } = 1;
+
+    /// <summary>A recorded proposal the sync has not found on the marketplace this long after its send is flagged.</summary>
+    public TimeSpan NotFoundAfter { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>An open quarterly review older than this is red.</summary>
     public TimeSpan ReviewGrace { get; set; } = TimeSpan.FromDays(14);
 

@@ -19,6 +19,8 @@ public static class ComplianceSetup
             .Validate(o => o.ReviewGrace > TimeSpan.Zero && o.ReviewReminderInterval > TimeSpan.Zero, "Compliance: ReviewGrace and ReviewReminderInterval must be positive.")
             .Validate(o => o.FeedGapAlertDelay >= TimeSpan.Zero && o.FeedGapAlertDelay <= TimeSpan.FromDays(1), "Compliance:FeedGapAlertDelay must be between 00:00:00 and 1.00:00:00.")
             .Validate(o => o.RequestLogRetention >= TimeSpan.FromDays(7), "Compliance:RequestLogRetention must be at least 7 days (the signals look back a week).")
+            .Validate(o => o.OutsideAmberPerWeek > 0, "Compliance:OutsideAmberPerWeek must be positive.")
+            .Validate(o => o.NotFoundAfter >= TimeSpan.FromHours(1) && o.NotFoundAfter <= TimeSpan.FromDays(7), "Compliance:NotFoundAfter must be between 01:00:00 and 7.00:00:00.")
             .ValidateOnStart();
         services.AddScoped<ComplianceSignals>();
         services.AddScoped<ComplianceExport>();

@@ -21,8 +21,11 @@ public sealed partial class ComplianceSignals
             .Select(c => new PersonPace(c.Id, names.GetValueOrDefault(c.Id) ?? "(deleted user)", c.Count, Judge(c.Count))).ToList();
         var busiest = people.FirstOrDefault();
         var verdict = busiest is null ? Verdict.Green : busiest.Verdict;
+        // Proposals the sync found from senders not yet mapped count for nobody; say so rather than hide them.
+        var unmapped = await db.MarketplaceProposals.AsNoTracking().CountAsync(m => m.ProposalId == null && m.CreatedAt > dayAgo, ct);
         var signal = new Signal("pace", "Proposals per person per day",
-            busiest is null ? $"none in the last 24 hours (cap {cap})" : $"busiest: {busiest.Name}, {busiest.Proposals} of {cap} in the last 24 hours",
+            (busiest is null ? $"none in the last 24 hours (cap {cap})" : $"busiest: {busiest.Name}, {busiest.Proposals} of {cap} in the last 24 hours")
+            + (unmapped > 0 ? $"; {unmapped} more on the marketplace from senders not mapped to a member" : ""),
             $"per person: green below {o.PaceAmberPercent} % of the pace cap (Drafts:DailyProposalCap); amber from {o.PaceAmberPercent} % up to the cap; red above it",
             verdict, verdict switch
             {
@@ -35,7 +38,8 @@ public sealed partial class ComplianceSignals
 
     private async Task<Signal> UneditedAsync(DateTimeOffset now, ComplianceOptions o, CancellationToken ct)
     {
-        var sent = await SentProposals.LoadAsync(db, now.AddDays(-7), now, ct);
+        // Only proposals drafted here could have been edited here.
+        var sent = (await SentProposals.LoadAsync(db, now.AddDays(-7), now, ct)).Where(p => !p.Outside).ToList();
         var unedited = sent.Count(p => p.Unedited);
         var share = sent.Count == 0 ? 0 : 100.0 * unedited / sent.Count;
         var verdict = share >= o.UneditedRedPercent ? Verdict.Red : share >= o.UneditedAmberPercent ? Verdict.Amber : Verdict.Green;

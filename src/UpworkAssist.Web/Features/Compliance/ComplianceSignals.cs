@@ -38,6 +38,8 @@ public sealed partial class ComplianceSignals(
         var (pace, people) = await PaceAsync(now, o, ct);
         signals.Add(pace);
         signals.Add(await UneditedAsync(now, o, ct));
+        signals.Add(await OutsideAsync(now, o, ct));
+        signals.Add(await NotFoundAsync(now, o, ct));
         signals.Add(await AlertsAsync(now, o, ct));
         signals.AddRange(await InventoryAsync(ct));
         signals.Add(await ReviewAsync(now, o, ct));

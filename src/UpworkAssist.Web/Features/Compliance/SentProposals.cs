@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
-/// <summary>One proposal a person recorded as sent, and whether it went out exactly as it was generated.</summary>
-public sealed record SentProposal(DateTimeOffset SentAt, string FreelancerId, bool Unedited);
+/// <summary>
+/// One proposal a person sent, and whether it went out exactly as it was generated; Outside means
+/// the marketplace reported it and nobody recorded it here, so there was no draft to edit.
+/// </summary>
+public sealed record SentProposal(DateTimeOffset SentAt, string FreelancerId, bool Unedited, bool Outside = false);
 
 public static class SentProposals
 {
@@ -15,13 +19,14 @@ public static class SentProposals
     public static async Task<List<SentProposal>> LoadAsync(AppDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var rows = await db.Proposals.AsNoTracking().Where(p => p.SentAt > from && p.SentAt <= to)
-            .Select(p => new { p.SentAt, p.FreelancerId, p.EditDistance, p.DraftId }).ToListAsync(ct);
+            .Select(p => new { p.SentAt, p.FreelancerId, p.EditDistance, p.DraftId, p.Origin }).ToListAsync(ct);
         var draftIds = rows.Where(p => p.EditDistance is null && p.DraftId is not null).Select(p => p.DraftId!.Value).Distinct().ToList();
         var asGenerated = (await db.Drafts.AsNoTracking().Where(d => draftIds.Contains(d.Id))
                 .Select(d => new { d.Id, d.GeneratedText, d.Text }).ToListAsync(ct))
             .Where(d => d.GeneratedText.Length > 0 && string.Equals(d.GeneratedText, d.Text, StringComparison.Ordinal))
             .Select(d => d.Id).ToHashSet();
         return rows.Select(p => new SentProposal(p.SentAt, p.FreelancerId,
-            p.EditDistance == 0 || (p.EditDistance is null && p.DraftId is { } id && asGenerated.Contains(id)))).ToList();
+            p.EditDistance == 0 || (p.EditDistance is null && p.DraftId is { } id && asGenerated.Contains(id)),
+            p.Origin == ProposalOrigin.Outside)).ToList();
     }
 }

@@ -16,7 +16,7 @@ public sealed record ComplianceState(DateTimeOffset MeasuredAt, IReadOnlyList<Si
 {
     public static readonly IReadOnlyList<WarningSign> WarningSigns =
     [
-        new("Sending more proposals per day than a person could realistically write", ["pace", "unedited"]),
+        new("Sending more proposals per day than a person could realistically write", ["pace", "unedited", "outside"]),
         new("Getting rate-limit errors or \"are you human?\" checks often", ["rate-limited", "requests-minute", "requests-day", "errors"]),
         new("Relying on tools that need your marketplace login", ["risky-tools", "connection"]),
         new("Not knowing what your automation does in the background", ["inventory", "review"]),

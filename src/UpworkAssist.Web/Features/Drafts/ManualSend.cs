@@ -50,6 +50,7 @@ public sealed class ManualSend(AppDbContext db, PaceGuard pace, AuditLog audit, 
             FinalText = draft.Text,
             EditDistance = draft.EditDistance,
             UpdatedAt = now,
+            MarketplaceJobId = posting?.MarketplaceId,
         };
         db.Proposals.Add(proposal);
         draft.Status = DraftStatus.Sent;

@@ -13,7 +13,8 @@ public sealed record PaceStatus(int SentToday, int Cap, PaceLevel Level, PaceOve
 }
 
 /// <summary>
-/// The human pace guard: proposals recorded per person per UTC day against Drafts:DailyProposalCap,
+/// The human pace guard: proposals per person per UTC day against Drafts:DailyProposalCap (those
+/// recorded here and those the proposal sync found on the marketplace, each one Proposal row),
 /// a warning from 80%, a block at 100% that an Admin or Lead can lift for the rest of the day.
 /// </summary>
 public sealed class PaceGuard(AppDbContext db, IOptions<DraftingOptions> options, TimeProvider clock)

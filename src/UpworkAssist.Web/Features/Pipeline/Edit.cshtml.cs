@@ -41,6 +41,9 @@ public sealed class EditModel(AppDbContext db, ITemplateNames templateNames, Pro
 
     public Proposal Proposal { get; private set; } = null!;
     public ProposalProgress? Progress { get; private set; }
+
+    /// <summary>The marketplace's record of this proposal, when the sync has linked one.</summary>
+    public MarketplaceProposal? Marketplace { get; private set; }
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public FilterChoices Choices { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -116,7 +119,9 @@ public sealed class EditModel(AppDbContext db, ITemplateNames templateNames, Pro
         var changes = await db.ProposalStageChanges.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
         var byIds = changes.Where(c => c.ById != null).Select(c => c.ById!).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => byIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        History = changes.Select(c => new HistoryRow(c.At, c.From, c.To, c.ById is null ? "system" : names.GetValueOrDefault(c.ById, c.ById), c.Note)).ToList();
+        History = changes.Select(c => new HistoryRow(c.At, c.From, c.To,
+            c.BySync ? SyncApply.Actor : c.ById is null ? "system" : names.GetValueOrDefault(c.ById, c.ById), c.Note)).ToList();
+        Marketplace = await db.MarketplaceProposals.AsNoTracking().FirstOrDefaultAsync(m => m.ProposalId == id, ct);
         return true;
     }
 }

@@ -17,7 +17,12 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, Ti
     public const int CardsPerColumn = 30;
 
     public sealed record Row(long Id, string Title, string? Url, string? LaneId, string FreelancerId, long? TemplateId, DateTimeOffset SentAt,
-        ProposalStage Stage, int? Connects, PostingType? ContractType, decimal? ContractValue, decimal? Revenue, DateTimeOffset? RepliedAt, string PostingId);
+        ProposalStage Stage, int? Connects, PostingType? ContractType, decimal? ContractValue, decimal? Revenue, DateTimeOffset? RepliedAt, string PostingId,
+        ProposalOrigin Origin = ProposalOrigin.Recorded, bool StageFromSync = false)
+    {
+        /// <summary>A proposal sent outside UpworkAssist has no copied title, only its job's id.</summary>
+        public string Shown => Title.Length > 0 ? Title : "job " + (PostingId.StartsWith("job:", StringComparison.Ordinal) ? PostingId[4..] : PostingId);
+    }
 
     [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
@@ -66,7 +71,7 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, Ti
         var csv = new CsvTable("id", "sent_at", "stage", "title", "url", "lane", "person", "template", "connects", "contract_type", "contract_value", "revenue_earned", "replied_at");
         foreach (var r in rows)
         {
-            csv.Add(r.Id, r.SentAt, r.Stage, r.Title, r.Url, r.LaneId, Choices.PersonName(r.FreelancerId), r.TemplateId, r.Connects, r.ContractType, r.ContractValue, r.Revenue, r.RepliedAt);
+            csv.Add(r.Id, r.SentAt, r.Stage, r.Shown, r.Url, r.LaneId, Choices.PersonName(r.FreelancerId), r.TemplateId, r.Connects, r.ContractType, r.ContractValue, r.Revenue, r.RepliedAt);
         }
         return File(csv.ToBytes(), CsvTable.ContentType, "pipeline.csv");
     }
@@ -76,7 +81,7 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, Ti
         join g in db.ProposalProgress on p.Id equals g.ProposalId into progress
         from g in progress.DefaultIfEmpty()
         select new Row(p.Id, p.PostingTitle, p.PostingUrl, p.LaneId, p.FreelancerId, p.TemplateId, p.SentAt, p.Stage, p.ConnectsSpent,
-            p.ContractType, p.ContractValue, p.RevenueEarned, g == null ? null : g.RepliedAt, p.PostingId);
+            p.ContractType, p.ContractValue, p.RevenueEarned, g == null ? null : g.RepliedAt, p.PostingId, p.Origin, p.StageFromSync);
 
     public bool CanEdit(Row row) => ProposalAccess.CanEdit(User, row.FreelancerId);
 

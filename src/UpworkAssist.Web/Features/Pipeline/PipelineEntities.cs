@@ -38,6 +38,13 @@ public sealed class Proposal
     /// <summary>Revenue earned so far on the contract, updated by people as it is paid.</summary>
     public decimal? RevenueEarned { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The posting's numeric marketplace id, kept at send so the sync can link what the marketplace reports.</summary>
+    public string? MarketplaceJobId { get; set; }
+    public ProposalOrigin Origin { get; set; }
+
+    /// <summary>Whether the current stage was set by the proposal sync rather than a person.</summary>
+    public bool StageFromSync { get; set; }
 }
 
 /// <summary>One move of a proposal from one stage to another, by a person. The Sent stage's time is Proposal.SentAt.</summary>
@@ -50,6 +57,9 @@ public sealed class ProposalStageChange
     public DateTimeOffset At { get; set; }
     public string? ById { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Made by the proposal sync from the marketplace's facts (ById is then null).</summary>
+    public bool BySync { get; set; }
 }
 
 /// <summary>
@@ -123,6 +133,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(p => p.Stage).HasConversion<string>().HasMaxLength(12);
         b.Property(p => p.PostingTitle).HasMaxLength(500);
         b.Property(p => p.ContractType).HasConversion<string>().HasMaxLength(10);
+        b.Property(p => p.MarketplaceJobId).HasMaxLength(64);
+        b.Property(p => p.Origin).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(p => p.MarketplaceJobId);
         b.HasIndex(p => new { p.LaneId, p.SentAt });
         b.HasIndex(p => p.SentAt);
         b.HasIndex(p => new { p.FreelancerId, p.SentAt });

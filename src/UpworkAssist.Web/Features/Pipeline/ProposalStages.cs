@@ -35,6 +35,7 @@ public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider
         }
         Reach(progress, to, now);
         proposal.Stage = to;
+        proposal.StageFromSync = false; // a person's word outranks the sync's until the marketplace reports something new
         proposal.UpdatedAt = await StampAsync(now, ct);
         audit.Add(AuditActions.ProposalStageChanged, "Proposal", proposal.Id.ToString(CultureInfo.InvariantCulture),
             $"{from} → {to}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}"), user);

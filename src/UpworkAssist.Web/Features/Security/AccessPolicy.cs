@@ -114,6 +114,10 @@ public static class AccessPolicy
         new(Get, "/Pipeline/Edit", null, Policies.SignedIn, OwnProposals + " (others answer 404)"),
         new(Post, "/Pipeline/Edit", "Stage", Policies.Drafting, OwnProposals),
         new(Post, "/Pipeline/Edit", "Contract", Policies.Drafting, OwnProposals),
+        new(Get, "/Pipeline/Sync", null, Policies.DraftLeads),
+        new(Post, "/Pipeline/Sync", "Settings", Policies.Admin),
+        new(Post, "/Pipeline/Sync", "Map", Policies.Admin),
+        new(Post, "/Pipeline/Sync", "Now", Policies.DraftLeads),
         new(Get, "/Analytics", null, Policies.SignedIn, OwnProposals),
         new(Get, "/Analytics", "Csv", Policies.SignedIn, OwnProposals),
 

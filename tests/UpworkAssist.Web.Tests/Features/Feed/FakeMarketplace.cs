@@ -27,6 +27,9 @@ public sealed class FakeMarketplace : IAsyncDisposable
     private FakeMarketplace(WebApplication app) => _app = app;
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>The connected account's own proposals, answered to `vendorProposals` (FakeVendorProposals.cs).</summary>
+    public FakeVendorProposals VendorProposals { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public ConcurrentQueue<Request> Requests { get; } = new();
     public IEnumerable<Request> GraphQlRequests => Requests.Where(r => r.Path == "/graphql");
@@ -194,7 +197,10 @@ public sealed class FakeMarketplace : IAsyncDisposable
         using var reader = new StreamReader(ctx.Request.Body);
         var body = await reader.ReadToEndAsync();
         var json = JsonNode.Parse(body)!;
-        var after = json["variables"]?["marketPlaceJobFilter"]?["pagination_eq"]?["after"]?.GetValue<string>();
+        var proposals = json["query"]?.GetValue<string>().Contains("vendorProposals(", StringComparison.Ordinal) == true;
+        var after = proposals
+            ? json["variables"]?["pagination"]?["after"]?.GetValue<string>()
+            : json["variables"]?["marketPlaceJobFilter"]?["pagination_eq"]?["after"]?.GetValue<string>();
         var first = json["variables"]?["marketPlaceJobFilter"]?["pagination_eq"]?["first"]?.GetValue<int>() ?? 10;
         Record(ctx, after, body);
         OnSearch?.Invoke(after);
@@ -219,6 +225,13 @@ public sealed class FakeMarketplace : IAsyncDisposable
             return;
         }
         ctx.Response.ContentType = "application/json";
+        if (proposals)
+        {
+            var status = json["variables"]?["filter"]?["status_eq"]?.GetValue<string>() ?? "";
+            var size = json["variables"]?["pagination"]?["first"]?.GetValue<int>() ?? 10;
+            await ctx.Response.WriteAsync(new JsonObject { ["data"] = VendorProposals.Page(status, after, size) }.ToJsonString());
+            return;
+        }
         var text = new JsonObject { ["data"] = Page(after, first) }.ToJsonString().Replace($"\"{LoneSurrogate}\"", "\"\\ud800 lone\"", StringComparison.Ordinal);
         await ctx.Response.WriteAsync(text);
     }

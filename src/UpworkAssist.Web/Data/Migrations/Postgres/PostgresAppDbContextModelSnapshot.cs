@@ -1332,6 +1332,110 @@ namespace UpworkAssist.Web.Data.Migrations.Postgres
                     b.ToTable("Matches");
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceMember", b =>
+                {
+                    b.Property<string>("MarketplaceUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AppUserId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("MarketplaceUserId");
+
+                    b.HasIndex("AppUserId");
+
+                    b.ToTable("MarketplaceMembers");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceProposal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ChargeCurrency")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<double?>("ChargeRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OrganizationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ProposalId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ReasonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SyncedStage")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ViewedByClient")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("MarketplaceProposals");
+                });
+
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.Proposal", b =>
                 {
                     b.Property<long>("Id")
@@ -1373,6 +1477,15 @@ namespace UpworkAssist.Web.Data.Migrations.Postgres
                     b.Property<string>("LaneId")
                         .HasColumnType("text");
 
+                    b.Property<string>("MarketplaceJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("PostingId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1401,6 +1514,9 @@ namespace UpworkAssist.Web.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<bool>("StageFromSync")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("TemplateId")
                         .HasColumnType("bigint");
 
@@ -1408,6 +1524,8 @@ namespace UpworkAssist.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MarketplaceJobId");
 
                     b.HasIndex("SentAt");
 
@@ -1464,6 +1582,9 @@ namespace UpworkAssist.Web.Data.Migrations.Postgres
                     b.Property<string>("ById")
                         .HasColumnType("text");
 
+                    b.Property<bool>("BySync")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1488,6 +1609,41 @@ namespace UpworkAssist.Web.Data.Migrations.Postgres
                     b.HasIndex("ProposalId", "At");
 
                     b.ToTable("ProposalStageChanges");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalSyncSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("LastCompleteAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProposalSyncSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProposalSyncSettings_Interval", "\"IntervalMinutes\" BETWEEN 5 AND 1440");
+
+                            t.HasCheckConstraint("CK_ProposalSyncSettings_One", "\"Id\" = 1");
+                        });
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Queue.FilterPreset", b =>
@@ -2012,6 +2168,22 @@ namespace UpworkAssist.Web.Data.Migrations.Postgres
                     b.Navigation("Lane");
 
                     b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceMember", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceProposal", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Pipeline.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.Proposal", b =>

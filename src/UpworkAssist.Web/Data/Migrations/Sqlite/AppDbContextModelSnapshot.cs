@@ -1289,6 +1289,110 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.ToTable("Matches");
                 });
 
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceMember", b =>
+                {
+                    b.Property<string>("MarketplaceUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MarketplaceUserId");
+
+                    b.HasIndex("AppUserId");
+
+                    b.ToTable("MarketplaceMembers");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceProposal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChargeCurrency")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ChargeRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncedStage")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ViewedByClient")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("MarketplaceProposals");
+                });
+
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.Proposal", b =>
                 {
                     b.Property<long>("Id")
@@ -1328,6 +1432,15 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.Property<string>("LaneId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MarketplaceJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostingId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1356,6 +1469,9 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StageFromSync")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("TemplateId")
                         .HasColumnType("INTEGER");
 
@@ -1363,6 +1479,8 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MarketplaceJobId");
 
                     b.HasIndex("SentAt");
 
@@ -1417,6 +1535,9 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.Property<string>("ById")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BySync")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1441,6 +1562,41 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProposalId", "At");
 
                     b.ToTable("ProposalStageChanges");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.ProposalSyncSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCompleteAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSummary")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProposalSyncSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProposalSyncSettings_Interval", "\"IntervalMinutes\" BETWEEN 5 AND 1440");
+
+                            t.HasCheckConstraint("CK_ProposalSyncSettings_One", "\"Id\" = 1");
+                        });
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Queue.FilterPreset", b =>
@@ -1955,6 +2111,22 @@ namespace UpworkAssist.Web.Data.Migrations.Sqlite
                     b.Navigation("Lane");
 
                     b.Navigation("Posting");
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceMember", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.MarketplaceProposal", b =>
+                {
+                    b.HasOne("UpworkAssist.Web.Features.Pipeline.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("UpworkAssist.Web.Features.Pipeline.Proposal", b =>

@@ -43,7 +43,10 @@ dotnet build -c Release bench/UpworkAssist.Bench -v q -nologo > /dev/null
 # The store's recent postings were fetched in the 22 hours before it was generated, so the
 # 24-hour retention purge would start deleting them two hours later: regenerate when older.
 if [ ! -f "$db" ] || [ -n "$(find "$db" -mmin +100)" ]; then
-  dotnet bench/UpworkAssist.Bench/bin/Release/net10.0/UpworkAssist.Bench.dll queue "$db" "$postings" "$matches"
+  # Generated under another name, so that a failed generation leaves no store to be reused.
+  rm -f "$db" "$db-wal" "$db-shm"
+  dotnet bench/UpworkAssist.Bench/bin/Release/net10.0/UpworkAssist.Bench.dll queue "$db.new" "$postings" "$matches"
+  mv "$db.new" "$db"; rm -f "$db.new-wal" "$db.new-shm"
   touch "$db"
 fi
 # The PostgreSQL store: a copy of this very SQLite store, redone when the SQLite store is newer.

@@ -8,13 +8,23 @@
 #
 # Usage: bench/analytics-wrk.sh [DURATION] [PROPOSALS]   (defaults: 30s, 100000)
 #        STORE=<db> bench/analytics-wrk.sh …  copies a store generated earlier (same day) instead of generating one
-# Needs: dotnet, wrk (apt-get install -y wrk), curl, sqlite3. Work files go to a temp folder, removed at the end.
+#        PROVIDER=postgres bench/analytics-wrk.sh …  the same generated store copied into PostgreSQL
+#          (`upwork-assist store copy`, then VACUUM ANALYZE; database ua_analytics, dropped and re-created),
+#          the server run with Storage:Provider=Postgres; PROVIDER=both: SQLite first, then PostgreSQL,
+#          each with its static-file reference. PGHOST, PGPORT, PGUSER, PGPASSWORD (defaults 127.0.0.1,
+#          5432, upworkassist, upworkassist): a role that may create databases.
+# Needs: dotnet, wrk (apt-get install -y wrk), curl, sqlite3; psql for postgres. Work files go to a temp folder, removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-30s}"
 count="${2:-100000}"
 port="${PORT:-5199}"
 password="bench password 12345"
+provider="${PROVIDER:-sqlite}"
+case "$provider" in sqlite|postgres) providers=$provider ;; both) providers="sqlite postgres" ;; *) echo "PROVIDER must be sqlite, postgres or both" >&2; exit 2 ;; esac
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-upworkassist} PGPASSWORD=${PGPASSWORD:-upworkassist}
+pgdb=ua_analytics
+pgconn="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$pgdb"
 work=$(mktemp -d)
 app_pid=0
 trap '[ "$app_pid" -gt 0 ] && kill "$app_pid" 2>/dev/null; rm -rf "$work"' EXIT
@@ -25,14 +35,22 @@ if [ -n "${STORE:-}" ]; then
 else
   dotnet run -c Release --project bench/UpworkAssist.Bench -- pipeline "$work/data/upworkassist.db" "$count" "$password"
 fi
+if [ "$provider" != sqlite ]; then
+  psql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $pgdb" -c "CREATE DATABASE $pgdb"
+  mkdir -p "$work/data/keys"
+  dotnet run -c Release --project src/UpworkAssist.Cli -- store copy --from "Data Source=$work/data/upworkassist.db" --to "$pgconn" --keys "$work/data/keys"
+  psql -d "$pgdb" -v ON_ERROR_STOP=1 -qc "VACUUM ANALYZE"
+fi
 base="http://127.0.0.1:$port"
 
 # The product as shipped (Production, Serilog request logging on), feed polling off so nothing
 # else runs; extra settings as arguments. Signs in through the login form like a browser
 # (antiforgery cookie + token, then the auth cookie) and sets $cookie.
 start() {
+  local store=(--ConnectionStrings:Default="Data Source=$work/data/upworkassist.db")
+  [ "$current" = postgres ] && store=(--Storage:Provider=Postgres --ConnectionStrings:Default="$pgconn")
   (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet UpworkAssist.Web.dll --urls "$base" \
-    --ConnectionStrings:Default="Data Source=$work/data/upworkassist.db" --Storage:DataDirectory="$work/data" \
+    "${store[@]}" --Storage:DataDirectory="$work/data" \
     --Upwork:AutoPoll=false "$@" >>"$work/app.log" 2>&1) &
   app_pid=$!
   for _ in $(seq 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -54,6 +72,8 @@ measure() {
   COOKIE="$cookie" wrk -t2 -c16 -d"$duration" -s bench/wrk-latency.lua "$1" | tail -2
 }
 
+for current in $providers; do
+echo "=== $current (uptime: $(uptime | sed 's/.*load/load/'))"
 start
 curl -fs -H "Cookie: $cookie" -o /dev/null -w "first view after start (loads the facts snapshot): %{time_total} s\n" "$page"
 # Warm the JIT, the EF query cache and SQLite's page cache.
@@ -76,3 +96,5 @@ echo "--- report cache off: every request builds its report"
 measure "$page"
 measure "$static"
 echo "analytics server: $(ps -o rss= -p "$app_pid" | awk '{ printf "%.0f MB resident", $1 / 1024 }')"
+stop
+done

@@ -8,7 +8,14 @@
 # Usage: bench/queue-wrk.sh [POSTINGS] [MATCHES] [SECONDS]   (defaults 1000000 200000 20)
 # Env: WARMUP seconds of load before each measured URL (default 15).
 # Env: QUEUE_BENCH_DIR (default /tmp/ua-queue-bench) holds the store, keys, logs and results.
-# Needs: dotnet, wrk (apt-get install -y wrk), curl, python3.
+# Env: PROVIDER=sqlite (default) | postgres | both. postgres: the same generated SQLite store is
+#   copied (`upwork-assist store copy`, then VACUUM ANALYZE) into the PostgreSQL database
+#   ua_queue_<postings>_<matches> (dropped and re-created whenever the SQLite store is regenerated)
+#   and the server runs with Storage:Provider=Postgres; both: SQLite first, then PostgreSQL, one
+#   table each (each with its own static-file reference). Results go to $QUEUE_BENCH_DIR/<provider>/.
+# Env: PGHOST, PGPORT, PGUSER, PGPASSWORD (defaults 127.0.0.1, 5432, upworkassist, upworkassist):
+#   a role that may create databases.
+# Needs: dotnet, wrk (apt-get install -y wrk), curl, python3; psql for postgres.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -22,16 +29,40 @@ base="http://127.0.0.1:$port"
 static_url="/favicon.svg"
 first_url="/Queue"
 filtered_url="/Queue?lane=dotnet&verified=true&budgetMin=500"
+provider=${PROVIDER:-sqlite}
+case "$provider" in sqlite|postgres) providers=$provider ;; both) providers="sqlite postgres" ;; *) echo "PROVIDER must be sqlite, postgres or both" >&2; exit 2 ;; esac
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-upworkassist} PGPASSWORD=${PGPASSWORD:-upworkassist}
+pgdb="ua_queue_${postings}_${matches}"
+pgconn="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$pgdb"
 mkdir -p "$dir"
 command -v wrk > /dev/null || apt-get install -y wrk
 
 dotnet build -c Release src/UpworkAssist.Web -v q -nologo > /dev/null
 dotnet build -c Release bench/UpworkAssist.Bench -v q -nologo > /dev/null
+[ "$provider" = sqlite ] || dotnet build -c Release src/UpworkAssist.Cli -v q -nologo > /dev/null
 # The store's recent postings were fetched in the 22 hours before it was generated, so the
 # 24-hour retention purge would start deleting them two hours later: regenerate when older.
 if [ ! -f "$db" ] || [ -n "$(find "$db" -mmin +100)" ]; then
-  dotnet bench/UpworkAssist.Bench/bin/Release/net10.0/UpworkAssist.Bench.dll queue "$db" "$postings" "$matches"
+  # Generated under another name, so that a failed generation leaves no store to be reused.
+  rm -f "$db" "$db-wal" "$db-shm"
+  dotnet bench/UpworkAssist.Bench/bin/Release/net10.0/UpworkAssist.Bench.dll queue "$db.new" "$postings" "$matches"
+  mv "$db.new" "$db"; rm -f "$db.new-wal" "$db.new-shm"
   touch "$db"
+fi
+# The PostgreSQL store: a copy of this very SQLite store, redone when the SQLite store is newer.
+copied="$dir/pg-$postings-$matches.copied"
+if [ "$provider" != sqlite ] && { [ ! -f "$copied" ] || [ "$db" -nt "$copied" ]; }; then
+  psql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $pgdb" -c "CREATE DATABASE $pgdb"
+  # The key ring the SQLite runs use (created by the app's first start; empty if it never started).
+  mkdir -p "$dir/data/keys"
+  start=$(date +%s)
+  dotnet src/UpworkAssist.Cli/bin/Release/net10.0/upwork-assist.dll store copy --from "Data Source=$db" --to "$pgconn" --keys "$dir/data/keys"
+  echo "store copy: $(( $(date +%s) - start )) s"
+  # What the SQLite generator's ANALYZE gives its store (and autovacuum a store in use).
+  start=$(date +%s)
+  psql -d "$pgdb" -v ON_ERROR_STOP=1 -qc "VACUUM ANALYZE"
+  echo "VACUUM ANALYZE: $(( $(date +%s) - start )) s; database size $(psql -d "$pgdb" -Atc "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+  touch "$copied"
 fi
 
 server_pid=""
@@ -41,12 +72,14 @@ trap stop_server EXIT
 # Extra arguments are configuration. Polling off: nothing but the requests touches the store.
 start_server() {
   # From the project directory, so the content root has wwwroot (static files).
+  local store=(--ConnectionStrings:Default="Data Source=$db")
+  [ "$current" = postgres ] && store=(--Storage:Provider=Postgres --ConnectionStrings:Default="$pgconn")
   (cd "$repo/src/UpworkAssist.Web" && exec dotnet bin/Release/net10.0/UpworkAssist.Web.dll --urls "$base" \
-    --ConnectionStrings:Default="Data Source=$db" --Storage:DataDirectory="$dir/data" --Upwork:AutoPoll=false \
-    --Upwork:Mode=Demo "$@") > "$dir/server.log" 2>&1 &
+    "${store[@]}" --Storage:DataDirectory="$dir/data" --Upwork:AutoPoll=false \
+    --Upwork:Mode=Demo "$@") > "$out/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 120); do curl -fs "$base/healthz" > /dev/null 2>&1 && return 0; sleep 1; done
-  echo "server did not start; see $dir/server.log" >&2; exit 1
+  echo "server did not start; see $out/server.log" >&2; exit 1
 }
 
 login() {
@@ -60,10 +93,10 @@ login() {
   cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
   for url in "$first_url" "$filtered_url"; do
     local code
-    code=$(curl -s -o "$dir/page.html" -w '%{http_code}' -H "Cookie: $cookie" "$base$url")
+    code=$(curl -s -o "$out/page.html" -w '%{http_code}' -H "Cookie: $cookie" "$base$url")
     [ "$code" = 200 ] || { echo "GET $url with the login cookie answered $code, not 200" >&2; exit 1; }
-    grep -q 'bench-admin\|Bench Admin' "$dir/page.html" || echo "warning: $url does not show the signed-in user" >&2
-    echo "$url: $(grep -o 'data-match="' "$dir/page.html" | wc -l) rows, $(wc -c < "$dir/page.html") bytes"
+    grep -q 'bench-admin\|Bench Admin' "$out/page.html" || echo "warning: $url does not show the signed-in user" >&2
+    echo "$url: $(grep -o 'data-match="' "$out/page.html" | wc -l) rows, $(wc -c < "$out/page.html") bytes"
   done
 }
 
@@ -80,15 +113,17 @@ run_wrk() {
   # load, and SQLite's page cache fills; the figures are for a server in its steady state.
   wrk -t2 -c16 -d"${WARMUP:-15}s" -s bench/queue-wrk.lua -H "Cookie: $cookie" "$base$2" > /dev/null
   echo "== $1: $2"
-  echo "START $1 $(date +%s.%N)" >> "$dir/windows.txt"
-  wrk -t2 -c16 -d"$3" --latency -s bench/queue-wrk.lua -H "Cookie: $cookie" "$base$2" | tee "$dir/wrk-$1.txt" | grep -E 'Latency|Req/Sec|50%|90%|99%|RESULT|Non-2xx'
-  echo "END $1 $(date +%s.%N)" >> "$dir/windows.txt"
+  echo "START $1 $(date +%s.%N)" >> "$out/windows.txt"
+  wrk -t2 -c16 -d"$3" --latency -s bench/queue-wrk.lua -H "Cookie: $cookie" "$base$2" | tee "$out/wrk-$1.txt" | grep -E 'Latency|Req/Sec|50%|90%|99%|RESULT|Non-2xx'
+  echo "END $1 $(date +%s.%N)" >> "$out/windows.txt"
 }
 
-rm -f "$dir/windows.txt"
+measure() {
+rm -f "$out/windows.txt"
 start_server
+echo "=== $current (uptime: $(uptime | sed 's/.*load/load/'))"
 login
-rss_sampler > "$dir/rss.txt" &
+rss_sampler > "$out/rss.txt" &
 sampler=$!
 run_wrk static "$static_url" "$seconds"
 run_wrk first "$first_url" "$seconds"
@@ -104,7 +139,7 @@ rss_after=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status")
 kill "$sampler" 2> /dev/null || true
 stop_server
 
-python3 - "$dir" "$hwm" "$rss_after" "$static_url" "$first_url" "$filtered_url" <<'PY'
+python3 - "$out" "$hwm" "$rss_after" "$static_url" "$first_url" "$filtered_url" <<'PY'
 import datetime, re, sys
 d, hwm, rss_after, *urls = sys.argv[1:]
 labels = ["static", "first", "filtered"]
@@ -143,3 +178,9 @@ print(f"\nerrors: " + ", ".join(f"{l} {res[l]['errors']:.0f}" for l in labels))
 print(f"server RSS: peak sampled {peak / 1024:.0f} MB, VmHWM {int(hwm) / 1024:.0f} MB, after the run {int(rss_after) / 1024:.0f} MB ({len(samples)} samples)")
 print(f"server-time samples (request log): " + ", ".join(f"{l} {len(elapsed[l])}" for l in labels))
 PY
+}
+
+for current in $providers; do
+  out="$dir/$current"; mkdir -p "$out"
+  measure
+done

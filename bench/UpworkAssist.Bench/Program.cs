@@ -30,15 +30,27 @@ if (args.Length > 1 && args[0] == "analytics-profile")
 
 // Feed ingest benchmark: map + upsert 10,000 GraphQL nodes into a store already holding 100,000
 // postings, through the product's own PostingMapper and PostingIngest. Usage: <db path> [existing] [batch]
+// A first argument starting with "Host=" is an Npgsql connection string to an empty PostgreSQL
+// database (bench/ingest-vs-sqlite3.sh with PROVIDER=postgres creates it); it is migrated first.
 var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "ua-bench.db");
 var existing = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 const int Measured = 10_000;
 const int PageSize = 50;
-File.Delete(path);
-
-var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
-await using (var db = new AppDbContext(options))
+var postgres = path.StartsWith("Host=", StringComparison.OrdinalIgnoreCase);
+Func<AppDbContext> newContext;
+if (postgres)
 {
+    var pgOptions = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(path).Options;
+    newContext = () => new PostgresAppDbContext(pgOptions);
+    await using var db = newContext();
+    await db.Database.MigrateAsync();
+}
+else
+{
+    File.Delete(path);
+    var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
+    newContext = () => new AppDbContext(options);
+    await using var db = newContext();
     await db.Database.MigrateAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
 }
@@ -51,7 +63,7 @@ var template = SearchPage.From(demo.Search("0", 200))!.Nodes;
 async Task<TimeSpan> IngestAsync(int count, string prefix)
 {
     var watch = Stopwatch.StartNew();
-    await using var db = new AppDbContext(options);
+    await using var db = newContext();
     var ingest = new PostingIngest(db, [], clock, NullLogger<PostingIngest>.Instance);
     for (var start = 0; start < count; start += PageSize)
     {

@@ -134,9 +134,9 @@ public static class QueueStoreGenerator
                 """, "$id", "$mid", "$url", "$title", "$desc", "$pub", "$type", "$fixed", "$hmin", "$hmax", "$level", "$skills", "$cat", "$apps", "$country",
                 "$verified", "$spent", "$hires", "$rating", "$reviews", "$fetched", "$purged", "$acted");
             _match = Prepare("""
-                INSERT INTO Matches (Id, PostingId, LaneId, EvidenceJson, Score, MatchedAt, Status, AssigneeId, SnoozedUntil, DismissReason, StatusChangedAt, StatusChangedBy, Version)
-                VALUES ($id, $posting, $lane, $evidence, $score, $at, $status, $assignee, $until, $reason, $changed, $by, $version)
-                """, "$id", "$posting", "$lane", "$evidence", "$score", "$at", "$status", "$assignee", "$until", "$reason", "$changed", "$by", "$version");
+                INSERT INTO Matches (Id, PostingId, LaneId, MatchedKeywords, Score, MatchedAt, Status, AssigneeId, SnoozedUntil, DismissReason, StatusChangedAt, StatusChangedBy, Version)
+                VALUES ($id, $posting, $lane, $keywords, $score, $at, $status, $assignee, $until, $reason, $changed, $by, $version)
+                """, "$id", "$posting", "$lane", "$keywords", "$score", "$at", "$status", "$assignee", "$until", "$reason", "$changed", "$by", "$version");
             _audit = Prepare("""
                 INSERT INTO AuditEvents (At, ActorId, ActorName, Action, SubjectType, SubjectId, Details, IpAddress)
                 VALUES ($at, $actor, $name, $action, 'match', $subject, $details, '127.0.0.1')
@@ -242,7 +242,7 @@ public static class QueueStoreGenerator
             var reason = status == MatchStatus.Dismissed ? Reasons[_random.Next(Reasons.Length)] : null;
             DateTimeOffset? until = status == MatchStatus.Snoozed ? now.AddDays(1 + _random.Next(7)) : null;
             var keywords = lane switch { "dotnet" => "\"c#\",\".net\"", "react" => "\"react\"", _ => "\"figma\"" };
-            Run(_match, id, postingId, lane, $"{{\"matchedKeywords\":[{keywords}]}}", Math.Round(0.3 + _random.NextDouble() * 0.7, 3), matchedAt.UtcTicks,
+            Run(_match, id, postingId, lane, $"[{keywords}]", Math.Round(0.3 + _random.NextDouble() * 0.7, 3), matchedAt.UtcTicks,
                 status.ToString(), assignee, until?.UtcTicks, reason, changed?.UtcTicks, changed is null ? null : LeadEmail, changed is null ? 0 : 1);
             if (changed is null) return;
             var (action, details) = status switch

@@ -17,7 +17,8 @@ namespace UpworkAssist.Web.Features.Live;
 public sealed class OutsideChanges(StoreWrites writes, ILiveChanges changes, IServiceScopeFactory scopes,
     StoreProvider store, IHostApplicationLifetime lifetime, ILogger<OutsideChanges> logger) : BackgroundService
 {
-    private sealed record Fingerprint(long Match, DateTimeOffset? Triage, DateTimeOffset? Draft, DateTimeOffset? Proposal);
+    private sealed record Fingerprint(long Match, DateTimeOffset? Triage, DateTimeOffset? Draft,
+        DateTimeOffset? Proposal);
 
     private readonly SemaphoreSlim _wake = new(0, 1);
 

@@ -19,7 +19,8 @@ public sealed class SharedLiveTests
         var changes = b.Services.GetRequiredService<ILiveChanges>();
         var onB = await b.SignedInAsync(Roles.Lead);
         // Both instances have read the sequence once, so A's writes below are news to B.
-        await store.DriveUntilAsync(() => Task.FromResult(b.Services.GetRequiredService<Data.StoreVersion>().Seen >= 0));
+        var version = b.Services.GetRequiredService<Data.StoreVersion>();
+        await store.DriveUntilAsync(() => Task.FromResult(version.Seen >= 0));
         var seen = changes.Current;
 
         var ids = await QueueSeed.MatchesAsync(a, "dotnet", QueueSeed.Posting(a, "~shared-live-1", "Shared live job"));

@@ -39,11 +39,13 @@ public sealed class MultiInstanceProcessTests
             // A polls first, so A is the lease holder that the kill below takes away.
             await Until(() => fake.GraphQlRequests.Any(), "A's first poll");
             var onA = await SignInAsync(a);
-            (await onA.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Save", LaneForm("multi", "Multi work", "multiinst")))
+            (await onA.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Save",
+                    LaneForm("multi", "Multi work", "multiinst")))
                 .EnsureRedirect("saving the lane through A");
             (await onA.SubmitToAsync("/Routing/Routes?lane=multi", "/Routing/Routes?lane=multi&handler=Add",
                 [("Input.Kind", "Slack"), ("Input.SlackSecret", slack.WebhookUrl("T1")), ("Input.SlackChannel", ""),
-                    ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")])).EnsureRedirect("adding the Slack route through A");
+                    ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")]))
+                .EnsureRedirect("adding the Slack route through A");
 
             b = AppProcess.Start("B", Environment(connectionString, fake, slack));
             await b.WaitHealthyAsync();
@@ -57,9 +59,11 @@ public sealed class MultiInstanceProcessTests
 
             // A lane edited through A changes what B shows within the documented bound (about 2 s).
             var form = await onA.Client.GetStringAsync("/Lanes/Edit?id=multi");
-            var version = System.Text.RegularExpressions.Regex.Match(form, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+            var version = System.Text.RegularExpressions.Regex
+                .Match(form, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
             (await onA.SubmitToAsync("/Lanes/Edit?id=multi", "/Lanes/Edit?handler=Save&id=multi",
-                [.. LaneForm("multi", "Multi work renamed", "multiinst"), ("Version", version)])).EnsureRedirect("editing the lane");
+                    [.. LaneForm("multi", "Multi work renamed", "multiinst"), ("Version", version)]))
+                .EnsureRedirect("editing the lane");
             var edited = Stopwatch.StartNew();
             await Until(async () => (await onBWithA.Client.GetStringAsync("/Lanes")).Contains("Multi work renamed",
                 StringComparison.Ordinal), "B showing A's lane edit", TimeSpan.FromSeconds(5));
@@ -68,7 +72,8 @@ public sealed class MultiInstanceProcessTests
             // Eight alerts on one channel take eight seconds (one message a second): A dies in the middle.
             var now = DateTimeOffset.UtcNow;
             var first = Enumerable.Range(1, 8).Select(n => $"multiinst first {n}").ToList();
-            fake.Publish([.. first.Select((t, i) => FakeMarketplace.Node($"~01mi1{i}", now.AddSeconds(i - 20), title: t))]);
+            fake.Publish([.. first.Select((t, i) =>
+                FakeMarketplace.Node($"~01mi1{i}", now.AddSeconds(i - 20), title: t))]);
             await Until(() => slack.Requests.Count >= 2, "the first alerts sent", TimeSpan.FromSeconds(30), a, b);
             Assert.True(slack.Requests.Count < first.Count, "A was to die mid-dispatch");
             await AssertOnePollerAsync(connectionString);
@@ -78,8 +83,10 @@ public sealed class MultiInstanceProcessTests
             // B takes over polling within a minute (the lock went with A's session) and matches new postings.
             var killed = Stopwatch.StartNew();
             var second = Enumerable.Range(1, 3).Select(n => $"multiinst second {n}").ToList();
-            fake.Publish([.. second.Select((t, i) => FakeMarketplace.Node($"~01mi2{i}", DateTimeOffset.UtcNow.AddSeconds(i - 5), title: t))]);
-            await Until(() => fake.GraphQlRequests.Count() > requestsBeforeKill, "B polling", TimeSpan.FromSeconds(60), b);
+            fake.Publish([.. second.Select((t, i) =>
+                FakeMarketplace.Node($"~01mi2{i}", DateTimeOffset.UtcNow.AddSeconds(i - 5), title: t))]);
+            await Until(() => fake.GraphQlRequests.Count() > requestsBeforeKill, "B polling",
+                TimeSpan.FromSeconds(60), b);
             Assert.True(killed.Elapsed < TimeSpan.FromMinutes(1), $"B polled after {killed.Elapsed}");
             using var onB = AppProcess.Browser(b.Address);
             await onB.Client.LoginAsync(AdminEmail, AdminPassword);
@@ -93,7 +100,8 @@ public sealed class MultiInstanceProcessTests
             var all = first.Concat(second).ToList();
             await Until(async () => await UndeliveredAsync(connectionString) == 0 && all.All(t => Sent(slack, t) >= 1),
                 "every alert delivered", TimeSpan.FromSeconds(60), b);
-            Assert.Equal(all.Count, await CountAsync(connectionString, "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack'"));
+            Assert.Equal(all.Count, await CountAsync(connectionString,
+                "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack'"));
             // Exactly once, except the one repeat AlertDispatcher documents: a message A sent just before it died.
             var repeats = all.Where(t => Sent(slack, t) > 1).ToList();
             Assert.True(repeats.Count <= 1, "repeated: " + string.Join(", ", repeats));
@@ -113,7 +121,8 @@ public sealed class MultiInstanceProcessTests
         }
     }
 
-    private static Dictionary<string, string> Environment(string connectionString, FakeMarketplace fake, FakeSlack slack)
+    private static Dictionary<string, string> Environment(string connectionString, FakeMarketplace fake,
+        FakeSlack slack)
     {
         var env = new Dictionary<string, string>
         {
@@ -204,7 +213,8 @@ public sealed class MultiInstanceProcessTests
     }
 
     private static Task<int> UndeliveredAsync(string connectionString) =>
-        CountAsync(connectionString, "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack' AND \"Status\" <> 'Delivered'");
+        CountAsync(connectionString,
+            "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack' AND \"Status\" <> 'Delivered'");
 
     private static async Task<int> CountAsync(string connectionString, string sql)
     {
@@ -217,7 +227,8 @@ public sealed class MultiInstanceProcessTests
     private static Task Until(Func<bool> condition, string what, TimeSpan? within = null, params AppProcess?[] apps) =>
         Until(() => Task.FromResult(condition()), what, within, apps);
 
-    private static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? within = null, params AppProcess?[] apps)
+    private static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? within = null,
+        params AppProcess?[] apps)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < (within ?? TimeSpan.FromSeconds(90)))
@@ -375,7 +386,8 @@ internal sealed class AppProcess : IDisposable
         var root = here;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "UpworkAssist.sln"))) root = root.Parent;
         Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "src", "UpworkAssist.Web", "bin", configuration, framework, "UpworkAssist.Web.dll");
+        var dll = Path.Combine(root.FullName, "src", "UpworkAssist.Web", "bin", configuration, framework,
+            "UpworkAssist.Web.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the web project in {configuration}");
         return dll;
     }

@@ -24,11 +24,18 @@ public sealed class StoreWrites
     /// <summary>Raised after a bump for this process's own write only, so it can be told to other instances.</summary>
     public event Action? WrittenHere;
 
+    /// <summary>
+    /// Raised after a bump for another instance's write only (PostgreSQL), so what this process
+    /// publishes of its own writes (the live pages) can be learnt from the store instead.
+    /// </summary>
+    public event Action? WrittenOutside;
+
     /// <summary>Another instance wrote: every cache that watches this number reads again.</summary>
     public void WrittenElsewhere()
     {
         Interlocked.Increment(ref _version);
         Written?.Invoke();
+        WrittenOutside?.Invoke();
     }
 
     private void Bump()

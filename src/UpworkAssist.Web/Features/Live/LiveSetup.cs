@@ -9,6 +9,8 @@ public static class LiveSetup
         services.AddSingleton<ILiveChanges, InProcessLiveChanges>();
         // Added to the store's options from here, so the storage set-up need not know of live pages.
         services.AddStoreInterceptor<LiveChangeWatch>();
+        // Other instances' writes (PostgreSQL only; on SQLite it returns at once).
+        services.AddHostedService<OutsideChanges>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Routing.Webhooks;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Features.Drafts;
 using UpworkAssist.Web.Tests.Features.Pipeline;
@@ -31,6 +32,9 @@ public sealed class DailyUseApp : BrowserApp
     public const string FreelancerEmail = "alice@example.test";
 
     public string AssignedPostingId { get; private set; } = "";
+
+    /// <summary>An Admin's webhook endpoint with one logged delivery, for the delivery log page.</summary>
+    public long WebhookEndpointId { get; private set; }
     public string UnassignedPostingId { get; private set; } = "";
     public Dictionary<string, long> DraftOf { get; } = [];
     public Dictionary<string, string> UserIdOf { get; } = [];
@@ -80,6 +84,25 @@ public sealed class DailyUseApp : BrowserApp
             await browser.LoginAsync(EmailOf(role), Password);
             DraftOf[role] = await DraftsTestData.StartDraftAsync(this, browser, AssignedPostingId);
         }
+        await WithDbAsync(async db =>
+        {
+            var now = Clock.GetUtcNow();
+            var endpoint = new WebhookEndpoint
+            {
+                Url = "https://hooks.example.com/upwork", Events = "match.created", SecretProtected = "not-used", Enabled = false,
+                CreatedAt = now,
+            };
+            db.WebhookEndpoints.Add(endpoint);
+            await db.SaveChangesAsync();
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                EndpointId = endpoint.Id, EventId = "evt_sample", EventType = "match.created", Payload = "{}",
+                Status = WebhookDeliveryStatus.Delivered, Attempts = 1, CreatedAt = now, NextAttemptAt = now, RetryFrom = now,
+                ResponseCode = 200, LastAttemptAt = now, DeliveredAt = now,
+            });
+            await db.SaveChangesAsync();
+            WebhookEndpointId = endpoint.Id;
+        });
         _seeded = true;
     }
 
@@ -114,6 +137,7 @@ public sealed class DailyUseApp : BrowserApp
         "/Pipeline/Edit" => "/Pipeline/Edit?id=" + Pipeline.Ids[0].ToString(CultureInfo.InvariantCulture),
         "/Admin/Users/Edit" => "/Admin/Users/Edit?id=" + UserIdOf[Roles.Lead],
         "/Knowledge/Read" => "/Knowledge/Read?slug=onboarding",
+        "/Routing/Webhooks/Deliveries" => "/Routing/Webhooks/Deliveries?endpoint=" + WebhookEndpointId.ToString(CultureInfo.InvariantCulture),
         _ => matrixUrl,
     };
 

@@ -184,4 +184,17 @@ public sealed class ChatChannelDeliveryTests : IAsyncLifetime
         Assert.InRange(sent.Count, 19, 20);
         Assert.All(sent.Zip(sent.Skip(1)), p => Assert.True(p.Second.At - p.First.At >= TimeSpan.FromSeconds(3)));
     }
+
+    [Fact]
+    public async Task Discord_s_empty_bucket_holds_the_next_message_until_its_reset()
+    {
+        var (c, _) = await RouteAsync("Discord");
+        _h.Service.Respond = _ => FakeDiscord.Ok(remaining: 0, resetAfter: 4.2);
+        await _h.MatchAsync(_h.Posting("~01", "Blazor app"), _h.Posting("~02", "Second Blazor app"));
+        await _h.RunForAsync(TimeSpan.FromSeconds(10));
+        var sent = _h.Service.Requests;
+        Assert.Equal(2, sent.Count);
+        Assert.True(sent[1].At - sent[0].At >= TimeSpan.FromSeconds(5)); // 4.2 s, rounded up, not the usual 1 s
+        Assert.All(await RowsAsync(c), a => Assert.Equal(AlertStatus.Delivered, a.Status));
+    }
 }

@@ -48,8 +48,7 @@ public static class StorageSetup
             services.AddSingleton(new StoreProvider(StoreKind.Postgres, connectionString));
             services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, options) => options
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors)
-                .AddInterceptors(StoreInterceptors.All(sp)));
+                .AddInterceptors(Watchers(sp)));
             services.AddSingleton<IDbContextFactory<AppDbContext>, StoreFactory<PostgresAppDbContext>>();
             // Other instances write too: their writes reach this instance's caches through the sequence.
             services.AddSingleton<StoreVersion>();
@@ -63,12 +62,16 @@ public static class StorageSetup
             services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
-                .AddInterceptors(sp.GetRequiredService<StoreWrites>().Interceptors)
-                .AddInterceptors(StoreInterceptors.All(sp)));
+                .AddInterceptors(Watchers(sp)));
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
     }
+
+    // Either provider's context carries the same watchers: the store's own write counter and
+    // whatever the features registered (StoreInterceptors).
+    private static IInterceptor[] Watchers(IServiceProvider sp) =>
+        [.. sp.GetRequiredService<StoreWrites>().Interceptors, .. StoreInterceptors.All(sp)];
 
     /// <summary>Applies pending migrations of the configured provider; the store is usable only after this.</summary>
     public static async Task MigrateStoreAsync(this IServiceProvider services, CancellationToken ct = default)

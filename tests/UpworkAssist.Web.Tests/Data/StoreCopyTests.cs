@@ -54,7 +54,8 @@ public sealed class StoreCopyTests
             var browser = postgres.Browser();
             Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync(email, TestApp.Password)).StatusCode);
             var lanesPage = await browser.GetAsync("/Lanes");
-            Assert.True(lanesPage.StatusCode == HttpStatusCode.OK, postgres.Logs.AllText()[^4000..]);
+            Assert.True(lanesPage.StatusCode == HttpStatusCode.OK,
+                $"{lanesPage.StatusCode} {lanesPage.Headers.Location}\n{postgres.Logs.AllText()}");
             var secret = await postgres.WithScopeAsync(async sp => sp.GetRequiredService<RouteSecrets>().Unprotect(
                 (await sp.GetRequiredService<AppDbContext>().AlertRoutes.SingleAsync(r => r.Id == routeId)).SecretProtected));
             Assert.Equal(Secret, secret);

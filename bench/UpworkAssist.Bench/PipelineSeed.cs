@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Pipeline;
-using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Security;
 
 /// <summary>
 /// Fills a store with a realistic pipeline for the analytics benchmark (docs/performance.md
@@ -37,10 +37,24 @@ internal static class PipelineSeed
             var role = new IdentityRole("Manager") { NormalizedName = "MANAGER" };
             db.Roles.Add(role);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = manager.Id, RoleId = role.Id });
-            var freelancers = Enumerable.Range(1, 10).Select(i => User($"freelancer{i}@example.test", $"Freelancer {i}", now)).ToList();
+            var freelancers = Enumerable
+                .Range(1, 10)
+                .Select(i => User($"freelancer{i}@example.test", $"Freelancer {i}", now))
+                .ToList();
             db.Users.AddRange(freelancers);
             people = [.. freelancers.Select(f => f.Id)];
-            db.Lanes.AddRange(lanes.Select((id, i) => new Lane { Id = id, Name = $"Bench lane {i + 1}", CreatedAt = now, UpdatedAt = now }));
+            db.Lanes.AddRange(
+                lanes.Select(
+                    (id, i) =>
+                        new Lane
+                        {
+                            Id = id,
+                            Name = $"Bench lane {i + 1}",
+                            CreatedAt = now,
+                            UpdatedAt = now,
+                        }
+                )
+            );
             await db.SaveChangesAsync();
         }
 
@@ -57,14 +71,22 @@ internal static class PipelineSeed
                 var hourly = random.NextDouble() < 0.4;
                 var proposal = new Proposal
                 {
-                    PostingId = $"~0bench{i:D7}", PostingUrl = $"https://www.upwork.com/jobs/~0bench{i:D7}", PostingTitle = $"Bench posting {i}",
-                    FreelancerId = people[random.Next(people.Length)], LaneId = random.NextDouble() < 0.95 ? lanes[random.Next(lanes.Length)] : null,
-                    TemplateId = random.NextDouble() < 0.8 ? random.Next(1, 7) : null, SentAt = sent,
+                    PostingId = $"~0bench{i:D7}",
+                    PostingUrl = $"https://www.upwork.com/jobs/~0bench{i:D7}",
+                    PostingTitle = $"Bench posting {i}",
+                    FreelancerId = people[random.Next(people.Length)],
+                    LaneId = random.NextDouble() < 0.95 ? lanes[random.Next(lanes.Length)] : null,
+                    TemplateId = random.NextDouble() < 0.8 ? random.Next(1, 7) : null,
+                    SentAt = sent,
                     PostingPublishedAt = random.NextDouble() < 0.9 ? sent.AddMinutes(-random.Next(5, 3000)) : null,
                     ApplicantsAtSend = random.NextDouble() < 0.9 ? random.Next(0, 80) : null,
-                    BudgetAtSend = random.NextDouble() < 0.9 ? (hourly ? random.Next(15, 120) : random.Next(100, 20000)) : null,
-                    ContractType = hourly ? PostingType.Hourly : PostingType.Fixed, ConnectsSpent = random.Next(4, 20),
-                    FinalText = "", EditDistance = random.NextDouble() < 0.85 ? random.Next(0, 400) : null, UpdatedAt = sent,
+                    BudgetAtSend =
+                        random.NextDouble() < 0.9 ? (hourly ? random.Next(15, 120) : random.Next(100, 20000)) : null,
+                    ContractType = hourly ? PostingType.Hourly : PostingType.Fixed,
+                    ConnectsSpent = random.Next(4, 20),
+                    FinalText = "",
+                    EditDistance = random.NextDouble() < 0.85 ? random.Next(0, 400) : null,
+                    UpdatedAt = sent,
                 };
                 var moves = Moves(random);
                 proposal.Stage = moves.Length == 0 ? ProposalStage.Sent : moves[^1];
@@ -84,7 +106,16 @@ internal static class PipelineSeed
                 foreach (var to in moves)
                 {
                     at = at.AddMinutes(random.Next(10, 3 * 24 * 60));
-                    db.ProposalStageChanges.Add(new ProposalStageChange { ProposalId = proposal.Id, From = from, To = to, At = at, ById = proposal.FreelancerId });
+                    db.ProposalStageChanges.Add(
+                        new ProposalStageChange
+                        {
+                            ProposalId = proposal.Id,
+                            From = from,
+                            To = to,
+                            At = at,
+                            ById = proposal.FreelancerId,
+                        }
+                    );
                     ProposalStages.Reach(progress, to, at);
                     from = to;
                     changes++;
@@ -102,23 +133,56 @@ internal static class PipelineSeed
             for (var i = start; i < start + Batch; i++)
             {
                 var at = now.AddMinutes(-random.Next(0, 730 * 24 * 60));
-                db.Postings.Add(new Posting { Id = $"~0benchm{i:D6}", Title = "Bench", PublishedAt = at, FetchedAt = at, UpdatedAt = at });
+                db.Postings.Add(
+                    new Posting
+                    {
+                        Id = $"~0benchm{i:D6}",
+                        Title = "Bench",
+                        PublishedAt = at,
+                        FetchedAt = at,
+                        UpdatedAt = at,
+                    }
+                );
                 var roll = random.NextDouble();
-                var status = roll < 0.3 ? MatchStatus.Shortlisted : roll < 0.4 ? MatchStatus.Assigned : roll < 0.85 ? MatchStatus.Dismissed : MatchStatus.New;
-                db.Matches.Add(new Match { PostingId = $"~0benchm{i:D6}", LaneId = lanes[random.Next(lanes.Length)], Status = status, MatchedAt = at });
+                var status =
+                    roll < 0.3 ? MatchStatus.Shortlisted
+                    : roll < 0.4 ? MatchStatus.Assigned
+                    : roll < 0.85 ? MatchStatus.Dismissed
+                    : MatchStatus.New;
+                db.Matches.Add(
+                    new Match
+                    {
+                        PostingId = $"~0benchm{i:D6}",
+                        LaneId = lanes[random.Next(lanes.Length)],
+                        Status = status,
+                        MatchedAt = at,
+                    }
+                );
             }
             await db.SaveChangesAsync();
         }
-        Console.WriteLine($"pipeline: {count} proposals, {changes} stage changes, 30000 matches in {path} ({watch.Elapsed.TotalSeconds:0} s); sign in as {ManagerEmail}");
+        Console.WriteLine(
+            $"pipeline: {count} proposals, {changes} stage changes, 30000 matches in {path} "
+                + $"({watch.Elapsed.TotalSeconds:0} s); sign in as {ManagerEmail}"
+        );
     }
 
-    private static AppUser User(string email, string name, DateTimeOffset now) => new()
-    {
-        UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-        EmailConfirmed = true, DisplayName = name, CreatedAt = now, SecurityStamp = Guid.NewGuid().ToString("N"),
-    };
+    private static AppUser User(string email, string name, DateTimeOffset now) =>
+        new()
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            DisplayName = name,
+            CreatedAt = now,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+        };
 
-    /// <summary>Stage moves after Sent, roughly agency rates: 60% viewed, 25% replied, 12% shortlisted, 6% hired.</summary>
+    /// <summary>
+    /// Stage moves after Sent, roughly agency rates: 60% viewed, 25% replied, 12% shortlisted, 6% hired.
+    /// </summary>
     private static ProposalStage[] Moves(Random random)
     {
         var roll = random.NextDouble();
@@ -126,7 +190,14 @@ internal static class PipelineSeed
         return roll switch
         {
             < 0.06 => [ProposalStage.Viewed, ProposalStage.Replied, ProposalStage.Interview, ProposalStage.Hired],
-            < 0.12 => [ProposalStage.Viewed, ProposalStage.Replied, ProposalStage.Interview, ProposalStage.Shortlisted, end],
+            < 0.12 =>
+            [
+                ProposalStage.Viewed,
+                ProposalStage.Replied,
+                ProposalStage.Interview,
+                ProposalStage.Shortlisted,
+                end,
+            ],
             < 0.25 => [ProposalStage.Viewed, ProposalStage.Replied, end],
             < 0.60 => [ProposalStage.Viewed],
             < 0.80 => [],

@@ -8,17 +8,22 @@ using UpworkAssist.Web.Features.Feed;
 // Queue load-test store (docs/performance.md "Triage queue at 1M postings"): queue <db path> <postings> <matches>
 if (args is ["queue", var queuePath, var postingCount, var matchCount])
 {
-    await UpworkAssist.Bench.QueueStoreGenerator.RunAsync(queuePath, int.Parse(postingCount, System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(matchCount, System.Globalization.CultureInfo.InvariantCulture));
+    await UpworkAssist.Bench.QueueStoreGenerator.RunAsync(
+        queuePath,
+        int.Parse(postingCount, System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(matchCount, System.Globalization.CultureInfo.InvariantCulture)
+    );
     return;
 }
 
 // `pipeline <db path> [count] [manager password]`: the analytics benchmark's store (PipelineSeed.cs).
 if (args.Length > 0 && args[0] == "pipeline")
 {
-    await PipelineSeed.RunAsync(args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "ua-pipeline.db"),
+    await PipelineSeed.RunAsync(
+        args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "ua-pipeline.db"),
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
-        args.Length > 3 ? args[3] : Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "bench password 12345");
+        args.Length > 3 ? args[3] : Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "bench password 12345"
+    );
     return;
 }
 
@@ -81,6 +86,12 @@ async Task<TimeSpan> IngestAsync(int count, string prefix)
 
 await IngestAsync(existing, "~0seed");
 var elapsed = await IngestAsync(Measured, "~0new");
-Console.WriteLine($"ingest: {Measured} postings (map + upsert, pages of {PageSize}, one transaction per page) into {existing} in {elapsed.TotalMilliseconds:0} ms = {Measured / elapsed.TotalSeconds:0} postings/s");
+Console.WriteLine(
+    $"ingest: {Measured} postings (map + upsert, pages of {PageSize}, one transaction per page) into {existing} in "
+        + $"{elapsed.TotalMilliseconds:0} ms = {Measured / elapsed.TotalSeconds:0} postings/s"
+);
 var again = await IngestAsync(Measured, "~0new");
-Console.WriteLine($"re-ingest unchanged: {Measured} postings in {again.TotalMilliseconds:0} ms = {Measured / again.TotalSeconds:0} postings/s");
+Console.WriteLine(
+    $"re-ingest unchanged: {Measured} postings in {again.TotalMilliseconds:0} ms = "
+        + $"{Measured / again.TotalSeconds:0} postings/s"
+);

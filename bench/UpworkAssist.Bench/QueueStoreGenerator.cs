@@ -23,19 +23,74 @@ public static class QueueStoreGenerator
     public const string LeadEmail = "bench-lead@example.com";
     public const string Password = "bench-password-2026";
     private static readonly string[] LaneIds = ["dotnet", "react", "design"];
-    private static readonly string[] Reasons = ["Budget too low", "Wrong skills", "Weak client", "Too many applicants", "Vague scope"];
-    private static readonly string[] Countries = ["United States", "United Kingdom", "Germany", "Canada", "Australia", "India", "France", "Netherlands", "Israel", "Singapore"];
+    private static readonly string[] Reasons =
+    [
+        "Budget too low",
+        "Wrong skills",
+        "Weak client",
+        "Too many applicants",
+        "Vague scope",
+    ];
+    private static readonly string[] Countries =
+    [
+        "United States",
+        "United Kingdom",
+        "Germany",
+        "Canada",
+        "Australia",
+        "India",
+        "France",
+        "Netherlands",
+        "Israel",
+        "Singapore",
+    ];
     private static readonly string[] Levels = ["ENTRY_LEVEL", "INTERMEDIATE", "EXPERT"];
 
     private static readonly (string Category, string[] Skills, string[] Titles)[] Topics =
     [
-        ("Web Development", ["C#", ".NET", "ASP.NET Core", "Entity Framework", "SQL"], ["ASP.NET Core API for {0}", "Migrate {0} from .NET Framework to .NET 10", "C# backend developer for {0}", "Fix EF Core performance in {0}"]),
-        ("Web Development", ["React", "TypeScript", "Next.js", "Redux", "CSS"], ["React dashboard for {0}", "Next.js storefront for {0}", "TypeScript front end for {0}", "React developer to finish {0}"]),
-        ("Design", ["Figma", "UI Design", "UX Design", "Prototyping", "Web Design"], ["Figma redesign of {0}", "UX audit of {0}", "UI kit and prototype for {0}", "Landing page design for {0}"]),
-        ("Data", ["Python", "SQL", "Power BI", "Excel"], ["Data pipeline for {0}", "Power BI reports for {0}", "Clean and merge data for {0}"]),
+        (
+            "Web Development",
+            ["C#", ".NET", "ASP.NET Core", "Entity Framework", "SQL"],
+            [
+                "ASP.NET Core API for {0}",
+                "Migrate {0} from .NET Framework to .NET 10",
+                "C# backend developer for {0}",
+                "Fix EF Core performance in {0}",
+            ]
+        ),
+        (
+            "Web Development",
+            ["React", "TypeScript", "Next.js", "Redux", "CSS"],
+            [
+                "React dashboard for {0}",
+                "Next.js storefront for {0}",
+                "TypeScript front end for {0}",
+                "React developer to finish {0}",
+            ]
+        ),
+        (
+            "Design",
+            ["Figma", "UI Design", "UX Design", "Prototyping", "Web Design"],
+            ["Figma redesign of {0}", "UX audit of {0}", "UI kit and prototype for {0}", "Landing page design for {0}"]
+        ),
+        (
+            "Data",
+            ["Python", "SQL", "Power BI", "Excel"],
+            ["Data pipeline for {0}", "Power BI reports for {0}", "Clean and merge data for {0}"]
+        ),
     ];
 
-    private static readonly string[] Products = ["a logistics startup", "our SaaS", "a clinic booking app", "an e-commerce shop", "a fintech MVP", "an internal CRM", "a real-estate portal", "a learning platform"];
+    private static readonly string[] Products =
+    [
+        "a logistics startup",
+        "our SaaS",
+        "a clinic booking app",
+        "an e-commerce shop",
+        "a fintech MVP",
+        "an internal CRM",
+        "a real-estate portal",
+        "a learning platform",
+    ];
 
     private static readonly string[] Sentences =
     [
@@ -53,9 +108,11 @@ public static class QueueStoreGenerator
 
     public static async Task RunAsync(string path, int postings, int matches)
     {
-        if (matches > postings) throw new ArgumentException("There cannot be more matches than postings in this shape.");
+        if (matches > postings)
+            throw new ArgumentException("There cannot be more matches than postings in this shape.");
         var watch = Stopwatch.StartNew();
-        foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(f);
         var now = DateTimeOffset.UtcNow;
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
         string[] freelancers;
@@ -70,7 +127,10 @@ public static class QueueStoreGenerator
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         Exec(connection, "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000; PRAGMA foreign_keys=OFF;");
-        var lead = Exec(connection, $"SELECT Id FROM AspNetUsers WHERE NormalizedEmail = '{LeadEmail.ToUpperInvariant()}'") as string ?? "";
+        var lead =
+            Exec(connection, $"SELECT Id FROM AspNetUsers WHERE NormalizedEmail = '{LeadEmail.ToUpperInvariant()}'")
+                as string
+            ?? "";
         await using (var tx = connection.BeginTransaction())
         {
             new Filler(connection, tx, now, postings, matches, lead, freelancers).Fill();
@@ -78,8 +138,15 @@ public static class QueueStoreGenerator
         }
         // What the daily maintenance job (PRAGMA optimize) gives a store that has been in use.
         Exec(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-        var made = Exec(connection, "SELECT (SELECT COUNT(*) FROM Postings) || ' postings, ' || (SELECT COUNT(*) FROM Matches) || ' matches, ' || (SELECT COUNT(*) FROM AuditEvents) || ' audit rows'");
-        Console.WriteLine($"queue store: {made} in {path} ({new FileInfo(path).Length / 1048576} MB) in {watch.Elapsed.TotalSeconds:0.0} s; log in as {AdminEmail} / {Password}");
+        var made = Exec(
+            connection,
+            "SELECT (SELECT COUNT(*) FROM Postings) || ' postings, ' || (SELECT COUNT(*) FROM Matches) || ' "
+                + "matches, ' || (SELECT COUNT(*) FROM AuditEvents) || ' audit rows'"
+        );
+        Console.WriteLine(
+            $"queue store: {made} in {path} ({new FileInfo(path).Length / 1048576} MB) in "
+                + $"{watch.Elapsed.TotalSeconds:0.0} s; log in as {AdminEmail} / {Password}"
+        );
     }
 
     private static object? Exec(SqliteConnection connection, string sql)
@@ -92,30 +159,61 @@ public static class QueueStoreGenerator
     /// <summary>The four roles, an Admin and a Lead to log in with, and six Freelancers to assign to.</summary>
     private static async Task<string[]> UsersAsync(AppDbContext db, DateTimeOffset now)
     {
-        var roles = Roles.All.ToDictionary(r => r, r => new IdentityRole(r) { NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        var roles = Roles.All.ToDictionary(
+            r => r,
+            r => new IdentityRole(r)
+            {
+                NormalizedName = r.ToUpperInvariant(),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+            }
+        );
         db.Roles.AddRange(roles.Values);
         var hasher = new PasswordHasher<AppUser>();
-        var people = new List<(string Email, string Name, string Role)> { (AdminEmail, "Bench Admin", Roles.Admin), (LeadEmail, "Bench Lead", Roles.Lead) };
-        people.AddRange(Enumerable.Range(1, 6).Select(i => ($"bench-freelancer{i}@example.com", $"Freelancer {i}", Roles.Freelancer)));
+        var people = new List<(string Email, string Name, string Role)>
+        {
+            (AdminEmail, "Bench Admin", Roles.Admin),
+            (LeadEmail, "Bench Lead", Roles.Lead),
+        };
+        people.AddRange(
+            Enumerable
+                .Range(1, 6)
+                .Select(i => ($"bench-freelancer{i}@example.com", $"Freelancer {i}", Roles.Freelancer))
+        );
         var ids = new List<string>();
         foreach (var (email, name, role) in people)
         {
             var user = new AppUser
             {
-                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true, DisplayName = name, CreatedAt = now, LockoutEnabled = true,
-                SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                DisplayName = name,
+                CreatedAt = now,
+                LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
             };
             user.PasswordHash = hasher.HashPassword(user, Password);
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[role].Id });
-            if (role == Roles.Freelancer) ids.Add(user.Id);
+            if (role == Roles.Freelancer)
+                ids.Add(user.Id);
         }
         await db.SaveChangesAsync();
         return [.. ids];
     }
 
-    private sealed class Filler(SqliteConnection connection, SqliteTransaction tx, DateTimeOffset now, int postingCount, int matchCount, string leadId, string[] freelancers)
+    private sealed class Filler(
+        SqliteConnection connection,
+        SqliteTransaction tx,
+        DateTimeOffset now,
+        int postingCount,
+        int matchCount,
+        string leadId,
+        string[] freelancers
+    )
     {
         private readonly Random _random = new(2026);
         private SqliteCommand _posting = null!;
@@ -125,22 +223,69 @@ public static class QueueStoreGenerator
 
         public void Fill()
         {
-            _posting = Prepare("""
+            _posting = Prepare(
+                """
                 INSERT INTO Postings (Id, MarketplaceId, Url, Title, Description, PublishedAt, Type, FixedBudget, HourlyMin, HourlyMax, ExperienceLevel, Skills,
                   Category, TotalApplicants, ClientCountry, ClientPaymentVerified, ClientTotalSpent, ClientTotalHires, ClientRating, ClientReviewsCount,
                   Source, FetchedAt, UpdatedAt, ContentPurgedAt, ActedOnAt)
                 VALUES ($id, $mid, $url, $title, $desc, $pub, $type, $fixed, $hmin, $hmax, $level, $skills, $cat, $apps, $country, $verified, $spent, $hires,
                   $rating, $reviews, 'Api', $fetched, $fetched, $purged, $acted)
-                """, "$id", "$mid", "$url", "$title", "$desc", "$pub", "$type", "$fixed", "$hmin", "$hmax", "$level", "$skills", "$cat", "$apps", "$country",
-                "$verified", "$spent", "$hires", "$rating", "$reviews", "$fetched", "$purged", "$acted");
-            _match = Prepare("""
+                """,
+                "$id",
+                "$mid",
+                "$url",
+                "$title",
+                "$desc",
+                "$pub",
+                "$type",
+                "$fixed",
+                "$hmin",
+                "$hmax",
+                "$level",
+                "$skills",
+                "$cat",
+                "$apps",
+                "$country",
+                "$verified",
+                "$spent",
+                "$hires",
+                "$rating",
+                "$reviews",
+                "$fetched",
+                "$purged",
+                "$acted"
+            );
+            _match = Prepare(
+                """
                 INSERT INTO Matches (Id, PostingId, LaneId, MatchedKeywords, Score, MatchedAt, Status, AssigneeId, SnoozedUntil, DismissReason, StatusChangedAt, StatusChangedBy, Version)
                 VALUES ($id, $posting, $lane, $keywords, $score, $at, $status, $assignee, $until, $reason, $changed, $by, $version)
-                """, "$id", "$posting", "$lane", "$keywords", "$score", "$at", "$status", "$assignee", "$until", "$reason", "$changed", "$by", "$version");
-            _audit = Prepare("""
+                """,
+                "$id",
+                "$posting",
+                "$lane",
+                "$keywords",
+                "$score",
+                "$at",
+                "$status",
+                "$assignee",
+                "$until",
+                "$reason",
+                "$changed",
+                "$by",
+                "$version"
+            );
+            _audit = Prepare(
+                """
                 INSERT INTO AuditEvents (At, ActorId, ActorName, Action, SubjectType, SubjectId, Details, IpAddress)
                 VALUES ($at, $actor, $name, $action, 'match', $subject, $details, '127.0.0.1')
-                """, "$at", "$actor", "$name", "$action", "$subject", "$details");
+                """,
+                "$at",
+                "$actor",
+                "$name",
+                "$action",
+                "$subject",
+                "$details"
+            );
 
             // 5 % of the matches are on old postings a person acted on, already reduced to id and link.
             var old = matchCount / 20;
@@ -166,8 +311,15 @@ public static class QueueStoreGenerator
                 var matched = (long)i * matchedPostings / recent != (long)(i + 1) * matchedPostings / recent;
                 var topic = matched ? _random.Next(3) : _random.Next(4);
                 var status = matched ? PickStatus() : MatchStatus.New;
-                InsertPosting(id, fetched, purged: false, acted: status == MatchStatus.New ? null : fetched.AddMinutes(30), topic);
-                if (!matched) continue;
+                InsertPosting(
+                    id,
+                    fetched,
+                    purged: false,
+                    acted: status == MatchStatus.New ? null : fetched.AddMinutes(30),
+                    topic
+                );
+                if (!matched)
+                    continue;
                 InsertMatch(id, LaneIds[topic], fetched, status, forceAction: false);
                 // About 15 % of matched postings match a second lane; the last ones make the total exact.
                 var mustPair = second >= left--;
@@ -179,28 +331,31 @@ public static class QueueStoreGenerator
             }
         }
 
-        private MatchStatus PickStatus() => _random.Next(100) switch
-        {
-            < 82 => MatchStatus.New,
-            < 89 => MatchStatus.Shortlisted,
-            < 95 => MatchStatus.Dismissed,
-            < 97 => MatchStatus.Snoozed,
-            _ => MatchStatus.Assigned,
-        };
+        private MatchStatus PickStatus() =>
+            _random.Next(100) switch
+            {
+                < 82 => MatchStatus.New,
+                < 89 => MatchStatus.Shortlisted,
+                < 95 => MatchStatus.Dismissed,
+                < 97 => MatchStatus.Snoozed,
+                _ => MatchStatus.Assigned,
+            };
 
         private SqliteCommand Prepare(string sql, params string[] names)
         {
             var command = connection.CreateCommand();
             command.Transaction = tx;
             command.CommandText = sql;
-            foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            foreach (var name in names)
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
             command.Prepare();
             return command;
         }
 
         private static void Run(SqliteCommand command, params object?[] values)
         {
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            for (var i = 0; i < values.Length; i++)
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
 
@@ -208,7 +363,8 @@ public static class QueueStoreGenerator
         {
             var (category, skills, titles) = Topics[topic];
             var hourly = _random.Next(100) < 40;
-            double? fixedBudget = hourly ? null : Math.Round(Math.Exp(3.5 + _random.NextDouble() * 6.4)); // 33 .. 20,000
+            // 33 .. 20,000
+            double? fixedBudget = hourly ? null : Math.Round(Math.Exp(3.5 + _random.NextDouble() * 6.4));
             double? hourlyMin = hourly ? 15 + _random.Next(50) : null;
             double? hourlyMax = hourly && _random.Next(100) < 85 ? hourlyMin + 10 + _random.Next(60) : null;
             var verified = _random.Next(100) < 70;
@@ -216,24 +372,80 @@ public static class QueueStoreGenerator
             if (purged)
             {
                 // What RetentionPurge leaves of a posting a person acted on.
-                Run(_posting, id, null, Url(id), "", "", published.UtcTicks, hourly ? "Hourly" : "Fixed", null, null, null, null, "[]", null, null, null, null,
-                    null, null, null, null, fetched.UtcTicks, fetched.AddDays(1).UtcTicks, acted?.UtcTicks);
+                Run(
+                    _posting,
+                    id,
+                    null,
+                    Url(id),
+                    "",
+                    "",
+                    published.UtcTicks,
+                    hourly ? "Hourly" : "Fixed",
+                    null,
+                    null,
+                    null,
+                    null,
+                    "[]",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    fetched.UtcTicks,
+                    fetched.AddDays(1).UtcTicks,
+                    acted?.UtcTicks
+                );
                 return;
             }
-            var title = string.Format(CultureInfo.InvariantCulture, titles[_random.Next(titles.Length)], Products[_random.Next(Products.Length)]);
+            var title = string.Format(
+                CultureInfo.InvariantCulture,
+                titles[_random.Next(titles.Length)],
+                Products[_random.Next(Products.Length)]
+            );
             var description = new StringBuilder();
-            for (var s = 3 + _random.Next(6); s > 0; s--) description.Append(Sentences[_random.Next(Sentences.Length)]).Append(' ');
+            for (var s = 3 + _random.Next(6); s > 0; s--)
+                description.Append(Sentences[_random.Next(Sentences.Length)]).Append(' ');
             var picked = skills.OrderBy(_ => _random.Next()).Take(2 + _random.Next(3)).Select(s => $"\"{s}\"");
-            Run(_posting, id, $"{_random.NextInt64(1_000_000_000_000, 9_999_999_999_999)}", Url(id), title, description.ToString().TrimEnd(), published.UtcTicks,
-                hourly ? "Hourly" : "Fixed", fixedBudget, hourlyMin, hourlyMax, Levels[_random.Next(3)], "[" + string.Join(",", picked) + "]", category,
-                _random.Next(100) < 10 ? null : _random.Next(51), Countries[_random.Next(Countries.Length)], _random.Next(100) < 5 ? null : verified,
-                verified ? Math.Round(_random.NextDouble() * 200_000) : 0.0, _random.Next(200), verified ? Math.Round(3.5 + _random.NextDouble() * 1.5, 2) : null,
-                _random.Next(150), fetched.UtcTicks, null, acted?.UtcTicks);
+            Run(
+                _posting,
+                id,
+                $"{_random.NextInt64(1_000_000_000_000, 9_999_999_999_999)}",
+                Url(id),
+                title,
+                description.ToString().TrimEnd(),
+                published.UtcTicks,
+                hourly ? "Hourly" : "Fixed",
+                fixedBudget,
+                hourlyMin,
+                hourlyMax,
+                Levels[_random.Next(3)],
+                "[" + string.Join(",", picked) + "]",
+                category,
+                _random.Next(100) < 10 ? null : _random.Next(51),
+                Countries[_random.Next(Countries.Length)],
+                _random.Next(100) < 5 ? null : verified,
+                verified ? Math.Round(_random.NextDouble() * 200_000) : 0.0,
+                _random.Next(200),
+                verified ? Math.Round(3.5 + _random.NextDouble() * 1.5, 2) : null,
+                _random.Next(150),
+                fetched.UtcTicks,
+                null,
+                acted?.UtcTicks
+            );
         }
 
         private static string Url(string id) => $"https://www.upwork.com/jobs/{id}";
 
-        private void InsertMatch(string postingId, string lane, DateTimeOffset fetched, MatchStatus status, bool forceAction)
+        private void InsertMatch(
+            string postingId,
+            string lane,
+            DateTimeOffset fetched,
+            MatchStatus status,
+            bool forceAction
+        )
         {
             var id = ++_matchId;
             var matchedAt = fetched.AddMilliseconds(40 + _random.Next(200));
@@ -241,18 +453,49 @@ public static class QueueStoreGenerator
             var assignee = status == MatchStatus.Assigned ? freelancers[_random.Next(freelancers.Length)] : null;
             var reason = status == MatchStatus.Dismissed ? Reasons[_random.Next(Reasons.Length)] : null;
             DateTimeOffset? until = status == MatchStatus.Snoozed ? now.AddDays(1 + _random.Next(7)) : null;
-            var keywords = lane switch { "dotnet" => "\"c#\",\".net\"", "react" => "\"react\"", _ => "\"figma\"" };
-            Run(_match, id, postingId, lane, $"[{keywords}]", Math.Round(0.3 + _random.NextDouble() * 0.7, 3), matchedAt.UtcTicks,
-                status.ToString(), assignee, until?.UtcTicks, reason, changed?.UtcTicks, changed is null ? null : LeadEmail, changed is null ? 0 : 1);
-            if (changed is null) return;
+            var keywords = lane switch
+            {
+                "dotnet" => "\"c#\",\".net\"",
+                "react" => "\"react\"",
+                _ => "\"figma\"",
+            };
+            Run(
+                _match,
+                id,
+                postingId,
+                lane,
+                $"[{keywords}]",
+                Math.Round(0.3 + _random.NextDouble() * 0.7, 3),
+                matchedAt.UtcTicks,
+                status.ToString(),
+                assignee,
+                until?.UtcTicks,
+                reason,
+                changed?.UtcTicks,
+                changed is null ? null : LeadEmail,
+                changed is null ? 0 : 1
+            );
+            if (changed is null)
+                return;
             var (action, details) = status switch
             {
                 MatchStatus.Shortlisted => ("match.shortlisted", ""),
                 MatchStatus.Dismissed => ("match.dismissed", ": " + reason),
-                MatchStatus.Snoozed => ("match.snoozed", ": until " + until!.Value.ToString("u", CultureInfo.InvariantCulture)),
+                MatchStatus.Snoozed => (
+                    "match.snoozed",
+                    ": until " + until!.Value.ToString("u", CultureInfo.InvariantCulture)
+                ),
                 _ => ("match.assigned", ": to a freelancer"),
             };
-            Run(_audit, changed.Value.UtcTicks, leadId, LeadEmail, action, id.ToString(CultureInfo.InvariantCulture), $"posting {postingId}, lane {lane}{details}");
+            Run(
+                _audit,
+                changed.Value.UtcTicks,
+                leadId,
+                LeadEmail,
+                action,
+                id.ToString(CultureInfo.InvariantCulture),
+                $"posting {postingId}, lane {lane}{details}"
+            );
         }
     }
 }

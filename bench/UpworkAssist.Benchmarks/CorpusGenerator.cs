@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 
@@ -31,47 +30,177 @@ public sealed class CorpusGenerator(int seed = 42)
 
     private static readonly string[] TechTerms =
     [
-        "c#", ".net", "asp.net", "asp.net core", "blazor", "entity framework", "azure", "sql server", "react", "react native",
-        "node.js", "typescript", "javascript", "java", "spring boot", "kotlin", "swift", "ios", "android", "flutter",
-        "python", "django", "flask", "fastapi", "go", "golang", "rust", "c++", "c", "r", "php", "laravel", "wordpress",
-        "shopify", "woocommerce", "magento", "vue", "angular", "svelte", "next.js", "nuxt", "graphql", "rest", "grpc",
-        "docker", "kubernetes", "aws", "gcp", "terraform", "ansible", "linux", "postgresql", "mysql", "mongodb", "redis",
-        "elasticsearch", "kafka", "rabbitmq", "figma", "photoshop", "illustrator", "ui/ux", "seo", "copywriting",
-        "data entry", "virtual assistant", "excel", "power bi", "tableau", "machine learning", "pytorch", "tensorflow",
-        "openai", "chatgpt", "scraping", "selenium", "playwright", "unity", "unreal", "3d modeling", "blockchain",
-        "solidity", "web3", "nft", "crypto", "zapier", "airtable", "bubble", "webflow", "wix", "squarespace", "hubspot",
-        "salesforce", "sap", "odoo", "xamarin", "maui", "wpf", "winforms", "devops", "ci/cd", "github actions",
+        "c#",
+        ".net",
+        "asp.net",
+        "asp.net core",
+        "blazor",
+        "entity framework",
+        "azure",
+        "sql server",
+        "react",
+        "react native",
+        "node.js",
+        "typescript",
+        "javascript",
+        "java",
+        "spring boot",
+        "kotlin",
+        "swift",
+        "ios",
+        "android",
+        "flutter",
+        "python",
+        "django",
+        "flask",
+        "fastapi",
+        "go",
+        "golang",
+        "rust",
+        "c++",
+        "c",
+        "r",
+        "php",
+        "laravel",
+        "wordpress",
+        "shopify",
+        "woocommerce",
+        "magento",
+        "vue",
+        "angular",
+        "svelte",
+        "next.js",
+        "nuxt",
+        "graphql",
+        "rest",
+        "grpc",
+        "docker",
+        "kubernetes",
+        "aws",
+        "gcp",
+        "terraform",
+        "ansible",
+        "linux",
+        "postgresql",
+        "mysql",
+        "mongodb",
+        "redis",
+        "elasticsearch",
+        "kafka",
+        "rabbitmq",
+        "figma",
+        "photoshop",
+        "illustrator",
+        "ui/ux",
+        "seo",
+        "copywriting",
+        "data entry",
+        "virtual assistant",
+        "excel",
+        "power bi",
+        "tableau",
+        "machine learning",
+        "pytorch",
+        "tensorflow",
+        "openai",
+        "chatgpt",
+        "scraping",
+        "selenium",
+        "playwright",
+        "unity",
+        "unreal",
+        "3d modeling",
+        "blockchain",
+        "solidity",
+        "web3",
+        "nft",
+        "crypto",
+        "zapier",
+        "airtable",
+        "bubble",
+        "webflow",
+        "wix",
+        "squarespace",
+        "hubspot",
+        "salesforce",
+        "sap",
+        "odoo",
+        "xamarin",
+        "maui",
+        "wpf",
+        "winforms",
+        "devops",
+        "ci/cd",
+        "github actions",
     ];
 
     private static readonly string[] Syllables =
-        ["ka", "lo", "mi", "ra", "ven", "tor", "qua", "zel", "bri", "dox", "fen", "gri", "hul", "jas", "mor", "nex", "pol", "sty", "tru", "vax"];
+    [
+        "ka",
+        "lo",
+        "mi",
+        "ra",
+        "ven",
+        "tor",
+        "qua",
+        "zel",
+        "bri",
+        "dox",
+        "fen",
+        "gri",
+        "hul",
+        "jas",
+        "mor",
+        "nex",
+        "pol",
+        "sty",
+        "tru",
+        "vax",
+    ];
 
-    private static readonly string[] Countries = ["United States", "United Kingdom", "Canada", "Germany", "India", "Australia", "France", "Brazil"];
+    private static readonly string[] Countries =
+    [
+        "United States",
+        "United Kingdom",
+        "Canada",
+        "Germany",
+        "India",
+        "Australia",
+        "France",
+        "Brazil",
+    ];
 
     private readonly Random _random = new(seed);
 
-    public (List<LaneDefinition> Lanes, List<Job> Jobs) Generate(int jobCount, int laneCount = 20, int negativePerLane = 200, int includePerLane = 20)
+    public (List<LaneDefinition> Lanes, List<Job> Jobs) Generate(
+        int jobCount,
+        int laneCount = 20,
+        int negativePerLane = 200,
+        int includePerLane = 20
+    )
     {
         List<string> pool = KeywordPool(3000);
         var lanes = new List<LaneDefinition>();
         for (int i = 0; i < laneCount; i++)
         {
-            lanes.Add(new LaneDefinition
-            {
-                Id = $"lane-{i:00}",
-                Name = $"LaneDefinition {i}",
-                JobTypes = i % 3 == 0 ? [JobType.Fixed] : [],
-                MinFixedBudget = i % 2 == 0 ? 200 + (i * 50) : null,
-                MinHourlyRate = i % 4 == 1 ? 25 + i : null,
-                AllowUnknownBudget = i % 5 == 0,
-                SkillsAny = i % 3 == 1 ? [.. Pick(TechTerms, 3)] : [],
-                IncludeKeywords = [.. Pick(pool, includePerLane)],
-                NegativeKeywords = [.. Pick(pool, negativePerLane)],
-                RequirePaymentVerified = i % 4 == 2,
-                MinClientSpent = i % 6 == 3 ? 1000 : null,
-                CountriesExclude = i % 7 == 4 ? ["India"] : [],
-                MaxAgeMinutes = i % 8 == 5 ? 1440 : null,
-            });
+            lanes.Add(
+                new LaneDefinition
+                {
+                    Id = $"lane-{i:00}",
+                    Name = $"LaneDefinition {i}",
+                    JobTypes = i % 3 == 0 ? [JobType.Fixed] : [],
+                    MinFixedBudget = i % 2 == 0 ? 200 + (i * 50) : null,
+                    MinHourlyRate = i % 4 == 1 ? 25 + i : null,
+                    AllowUnknownBudget = i % 5 == 0,
+                    SkillsAny = i % 3 == 1 ? [.. Pick(TechTerms, 3)] : [],
+                    IncludeKeywords = [.. Pick(pool, includePerLane)],
+                    NegativeKeywords = [.. Pick(pool, negativePerLane)],
+                    RequirePaymentVerified = i % 4 == 2,
+                    MinClientSpent = i % 6 == 3 ? 1000 : null,
+                    CountriesExclude = i % 7 == 4 ? ["India"] : [],
+                    MaxAgeMinutes = i % 8 == 5 ? 1440 : null,
+                }
+            );
         }
 
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -79,43 +208,50 @@ public sealed class CorpusGenerator(int seed = 42)
         for (int i = 0; i < jobCount; i++)
         {
             bool isFixed = _random.Next(2) == 0;
-            jobs.Add(new Job
-            {
-                Id = $"~0{i:x6}",
-                Title = Sentence(pool, _random.Next(4, 11), keywordShare: 0.2),
-                Description = Sentence(pool, _random.Next(60, 261), keywordShare: 0.04),
-                Url = $"https://www.upwork.com/jobs/~0{i:x6}",
-                PublishedAt = start.AddMinutes(_random.Next(0, 60 * 24 * 27)),
-                Type = isFixed ? JobType.Fixed : JobType.Hourly,
-                FixedBudget = isFixed && _random.Next(5) > 0 ? _random.Next(50, 5000) : null,
-                HourlyMin = !isFixed && _random.Next(5) > 0 ? _random.Next(10, 60) : null,
-                HourlyMax = !isFixed && _random.Next(3) > 0 ? _random.Next(60, 150) : null,
-                ExperienceLevel = (ExperienceLevel)_random.Next(3),
-                Skills = [.. Pick(TechTerms, _random.Next(0, 7))],
-                Category = "Web, Mobile & Software Dev",
-                TotalApplicants = _random.Next(0, 80),
-                Client = new JobClient
+            jobs.Add(
+                new Job
                 {
-                    Country = Countries[_random.Next(Countries.Length)],
-                    PaymentVerified = _random.Next(4) > 0,
-                    TotalSpent = _random.Next(0, 100_000),
-                    TotalHires = _random.Next(0, 100),
-                    Rating = Math.Round((decimal)(_random.NextDouble() * 5), 1),
-                    ReviewsCount = _random.Next(0, 60),
-                },
-            });
+                    Id = $"~0{i:x6}",
+                    Title = Sentence(pool, _random.Next(4, 11), keywordShare: 0.2),
+                    Description = Sentence(pool, _random.Next(60, 261), keywordShare: 0.04),
+                    Url = $"https://www.upwork.com/jobs/~0{i:x6}",
+                    PublishedAt = start.AddMinutes(_random.Next(0, 60 * 24 * 27)),
+                    Type = isFixed ? JobType.Fixed : JobType.Hourly,
+                    FixedBudget = isFixed && _random.Next(5) > 0 ? _random.Next(50, 5000) : null,
+                    HourlyMin = !isFixed && _random.Next(5) > 0 ? _random.Next(10, 60) : null,
+                    HourlyMax = !isFixed && _random.Next(3) > 0 ? _random.Next(60, 150) : null,
+                    ExperienceLevel = (ExperienceLevel)_random.Next(3),
+                    Skills = [.. Pick(TechTerms, _random.Next(0, 7))],
+                    Category = "Web, Mobile & Software Dev",
+                    TotalApplicants = _random.Next(0, 80),
+                    Client = new JobClient
+                    {
+                        Country = Countries[_random.Next(Countries.Length)],
+                        PaymentVerified = _random.Next(4) > 0,
+                        TotalSpent = _random.Next(0, 100_000),
+                        TotalHires = _random.Next(0, 100),
+                        Rating = Math.Round((decimal)(_random.NextDouble() * 5), 1),
+                        ReviewsCount = _random.Next(0, 60),
+                    },
+                }
+            );
         }
 
         return (lanes, jobs);
     }
 
-    /// <summary>Writes lanes.json, jobs.json, KEYWORDS (the union of all lanes' keywords) and TEXTS (title, description, skills; one job a line).</summary>
+    /// <summary>
+    /// Writes lanes.json, jobs.json, KEYWORDS (the union of all lanes' keywords) and TEXTS (title, description, skills;
+    /// one job a line).
+    /// </summary>
     public static void WriteCorpus(string directory, List<LaneDefinition> lanes, List<Job> jobs)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "lanes.json"), LaneJson.Serialize(lanes));
         File.WriteAllText(Path.Combine(directory, "jobs.json"), JobJson.Serialize(jobs, indented: false));
-        IEnumerable<string> keywords = lanes.SelectMany(static lane => lane.IncludeKeywords.Concat(lane.NegativeKeywords)).Distinct(StringComparer.Ordinal);
+        IEnumerable<string> keywords = lanes
+            .SelectMany(static lane => lane.IncludeKeywords.Concat(lane.NegativeKeywords))
+            .Distinct(StringComparer.Ordinal);
         File.WriteAllLines(Path.Combine(directory, "KEYWORDS"), keywords);
         using var texts = new StreamWriter(Path.Combine(directory, "TEXTS"), append: false, new UTF8Encoding(false));
         foreach (Job job in jobs)
@@ -156,10 +292,17 @@ public sealed class CorpusGenerator(int seed = 42)
         var text = new StringBuilder();
         for (int i = 0; i < words; i++)
         {
-            string word = _random.NextDouble() < keywordShare ? pool[_random.Next(pool.Count)] : Filler[_random.Next(Filler.Length)];
+            string word =
+                _random.NextDouble() < keywordShare
+                    ? pool[_random.Next(pool.Count)]
+                    : Filler[_random.Next(Filler.Length)];
             if (i > 0)
             {
-                text.Append(_random.Next(12) == 0 ? ", " : _random.Next(15) == 0 ? ". " : " ");
+                text.Append(
+                    _random.Next(12) == 0 ? ", "
+                    : _random.Next(15) == 0 ? ". "
+                    : " "
+                );
             }
 
             text.Append(_random.Next(8) == 0 ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word) : word);

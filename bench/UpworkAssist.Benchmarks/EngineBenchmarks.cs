@@ -1,7 +1,5 @@
 using System.Text;
-
 using BenchmarkDotNet.Attributes;
-
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Core.Rules;
@@ -36,7 +34,13 @@ public class EngineBenchmarks
         _jobsJson = Encoding.UTF8.GetBytes(JobJson.Serialize(jobs, indented: false));
         _normalizedDescriptions = [.. jobs.Select(static job => TextNormalizer.Normalize(job.Description))];
         _laneSet = CompiledLaneSet.Compile(lanes);
-        List<string> keywords = [.. lanes.SelectMany(static lane => lane.IncludeKeywords.Concat(lane.NegativeKeywords)).Select(TextNormalizer.Normalize).Distinct(StringComparer.Ordinal)];
+        List<string> keywords =
+        [
+            .. lanes
+                .SelectMany(static lane => lane.IncludeKeywords.Concat(lane.NegativeKeywords))
+                .Select(TextNormalizer.Normalize)
+                .Distinct(StringComparer.Ordinal),
+        ];
         _trie = new KeywordTrie(keywords);
         _searchValues = new SearchValuesKeywordSearch(keywords);
         _reasons = new Reason[_laneSet.Count];

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Running;
-
 using UpworkAssist.Benchmarks;
 
 // `--corpus DIR [JOBS]` writes the corpus for bench/match-vs-ripgrep.sh; anything else runs BenchmarkDotNet.

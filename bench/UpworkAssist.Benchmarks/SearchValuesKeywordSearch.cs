@@ -1,5 +1,4 @@
 using System.Buffers;
-
 using UpworkAssist.Core.Rules;
 
 namespace UpworkAssist.Benchmarks;

@@ -1,5 +1,4 @@
 using System.Text;
-
 using UpworkAssist.Core;
 
 namespace UpworkAssist.Cli;
@@ -35,7 +34,8 @@ public static class CommandLine
         store copy: 1 failed (e.g. unreachable), 3 refused (non-empty target), 4 copy does not match.
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, TimeProvider.System);
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Core.Rules;
 
@@ -13,13 +12,23 @@ namespace UpworkAssist.Cli;
 /// {"jobId":"~01a","laneId":"dotnet","matched":false,"reasons":["budget_below_floor"]},
 /// from pre-encoded UTF-8 pieces into one large buffer: the CLI prints millions of these.
 /// </summary>
-internal sealed class DecisionLineWriter(DecisionLineWriter.Spool output, IReadOnlyList<LaneDefinition> lanes) : IDisposable
+internal sealed class DecisionLineWriter(DecisionLineWriter.Spool output, IReadOnlyList<LaneDefinition> lanes)
+    : IDisposable
 {
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
     private static readonly SearchValues<char> NeedsEscaping = SearchValues.Create("\"\\");
-    private static readonly byte[][] ReasonCodesUtf8 = [.. ReasonCodes.All.Select(static code => Encoding.UTF8.GetBytes($"\"{code}\""))];
+    private static readonly byte[][] ReasonCodesUtf8 =
+    [
+        .. ReasonCodes.All.Select(static code => Encoding.UTF8.GetBytes($"\"{code}\"")),
+    ];
 
-    private readonly byte[][] _laneParts = [.. lanes.Select(static lane => Encoding.UTF8.GetBytes($",\"laneId\":{Quoted(lane.Id)},\"matched\":"))];
+    private readonly byte[][] _laneParts =
+    [
+        .. lanes.Select(static lane => Encoding.UTF8.GetBytes($",\"laneId\":{Quoted(lane.Id)},\"matched\":")),
+    ];
     private byte[] _buffer = new byte[1 << 20];
     private int _used;
 
@@ -100,11 +109,18 @@ internal sealed class DecisionLineWriter(DecisionLineWriter.Spool output, IReadO
 
     private static string Quoted(string value) => JsonSerializer.Serialize(value, Options);
 
-    /// <summary>The JSON string literal of <paramref name="value"/> as UTF-8; plain printable ASCII is copied without an encoder.</summary>
+    /// <summary>
+    /// The JSON string literal of <paramref name="value"/> as UTF-8; plain printable ASCII is copied without an
+    /// encoder.
+    /// </summary>
     private static ReadOnlySpan<byte> QuotedUtf8(string value, Span<byte> stack)
     {
-        if (value.Length + 2 <= stack.Length && Ascii.IsValid(value) && value.AsSpan().IndexOfAny(NeedsEscaping) < 0
-            && !value.AsSpan().ContainsAnyInRange((char)0, (char)0x1F))
+        if (
+            value.Length + 2 <= stack.Length
+            && Ascii.IsValid(value)
+            && value.AsSpan().IndexOfAny(NeedsEscaping) < 0
+            && !value.AsSpan().ContainsAnyInRange((char)0, (char)0x1F)
+        )
         {
             stack[0] = (byte)'"';
             Encoding.ASCII.GetBytes(value, stack[1..]);

@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using UpworkAssist.Core;
 using UpworkAssist.Core.Json;
 using UpworkAssist.Core.Lanes;
@@ -16,32 +15,57 @@ internal static class MatchCommand
 {
     public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
-        string? lanesPath = null, jobsPath = null, nowText = null;
+        string? lanesPath = null,
+            jobsPath = null,
+            nowText = null;
         for (int i = 0; i < args.Length; i++)
         {
             string? value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
-                case "--lanes" when value is not null: lanesPath = value; i++; break;
-                case "--jobs" when value is not null: jobsPath = value; i++; break;
-                case "--now" when value is not null: nowText = value; i++; break;
-                default: return Fail(stderr, $"unexpected argument '{args[i]}'. Usage: upwork-assist match --lanes LANES.json --jobs JOBS.json [--now ISO]");
+                case "--lanes" when value is not null:
+                    lanesPath = value;
+                    i++;
+                    break;
+                case "--jobs" when value is not null:
+                    jobsPath = value;
+                    i++;
+                    break;
+                case "--now" when value is not null:
+                    nowText = value;
+                    i++;
+                    break;
+                default:
+                    return Fail(
+                        stderr,
+                        $"unexpected argument '{args[i]}'. Usage: upwork-assist match --lanes LANES.json --jobs "
+                            + $"JOBS.json [--now ISO]"
+                    );
             }
         }
 
         if (lanesPath is null || jobsPath is null)
         {
-            return Fail(stderr, "both --lanes and --jobs are required. Usage: upwork-assist match --lanes LANES.json --jobs JOBS.json [--now ISO]");
+            return Fail(
+                stderr,
+                "both --lanes and --jobs are required. Usage: upwork-assist match --lanes LANES.json --jobs "
+                    + "JOBS.json [--now ISO]"
+            );
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        if (nowText is not null && !DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
+        if (
+            nowText is not null
+            && !DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now)
+        )
         {
             return Fail(stderr, $"--now: expected an ISO-8601 date-time such as 2026-11-28T00:00:00Z, got '{nowText}'");
         }
 
-        if (InputFile.Read(lanesPath, stderr, static bytes => LaneJson.Read(bytes, maxErrors: 1)) is not { } lanes
-            || InputFile.ReadBytes(jobsPath, stderr) is not { } jobsJson)
+        if (
+            InputFile.Read(lanesPath, stderr, static bytes => LaneJson.Read(bytes, maxErrors: 1)) is not { } lanes
+            || InputFile.ReadBytes(jobsPath, stderr) is not { } jobsJson
+        )
         {
             return CommandLine.BadInput;
         }
@@ -102,7 +126,8 @@ internal static class InputFile
         {
             return File.ReadAllBytes(path);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception error)
+            when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             stderr.WriteLine($"{path}: cannot read the file: {error.Message}");
             return null;

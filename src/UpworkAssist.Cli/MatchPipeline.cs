@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-
 using UpworkAssist.Core;
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Rules;
@@ -14,7 +13,12 @@ internal static class MatchPipeline
 {
     private const int BatchSize = 512;
 
-    public static IReadOnlyList<ValidationError> Run(byte[] jobsJson, CompiledLaneSet laneSet, DateTimeOffset now, DecisionLineWriter lines)
+    public static IReadOnlyList<ValidationError> Run(
+        byte[] jobsJson,
+        CompiledLaneSet laneSet,
+        DateTimeOffset now,
+        DecisionLineWriter lines
+    )
     {
         using var batches = new BlockingCollection<List<Job>>(boundedCapacity: 8);
         Task consumer = Task.Factory.StartNew(
@@ -32,21 +36,25 @@ internal static class MatchPipeline
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+            TaskScheduler.Default
+        );
 
         var batch = new List<Job>(BatchSize);
         IReadOnlyList<ValidationError> errors;
         try
         {
-            errors = JobJson.ReadEach(jobsJson, job =>
-            {
-                batch.Add(job);
-                if (batch.Count == BatchSize)
+            errors = JobJson.ReadEach(
+                jobsJson,
+                job =>
                 {
-                    batches.Add(batch);
-                    batch = new List<Job>(BatchSize);
+                    batch.Add(job);
+                    if (batch.Count == BatchSize)
+                    {
+                        batches.Add(batch);
+                        batch = new List<Job>(BatchSize);
+                    }
                 }
-            });
+            );
             if (errors.Count == 0 && batch.Count > 0)
             {
                 batches.Add(batch);

@@ -8,7 +8,9 @@ public sealed record ValidationError(string Path, string Message)
 {
     public override string ToString() => Path.Length == 0 ? Message : $"{Path}: {Message}";
 
-    /// <summary>The one-line form the CLI prints, e.g. "jobs.json: [17].client.totalSpent: expected a number".</summary>
+    /// <summary>
+    /// The one-line form the CLI prints, e.g. "jobs.json: [17].client.totalSpent: expected a number".
+    /// </summary>
     public string ToString(string fileName) => $"{fileName}: {this}";
 }
 
@@ -16,14 +18,10 @@ public sealed record ValidationError(string Path, string Message)
 public sealed class InvalidInputException : Exception
 {
     public InvalidInputException()
-        : this([new ValidationError("", "invalid input")])
-    {
-    }
+        : this([new ValidationError("", "invalid input")]) { }
 
     public InvalidInputException(string message)
-        : this([new ValidationError("", message)])
-    {
-    }
+        : this([new ValidationError("", message)]) { }
 
     public InvalidInputException(string message, Exception innerException)
         : base(message, innerException)

@@ -1,24 +1,24 @@
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using FluentValidation;
 using Serilog;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.BackgroundJobs;
 using UpworkAssist.Web.Features.Compliance;
 using UpworkAssist.Web.Features.Drafts;
-using UpworkAssist.Web.Features.BackgroundJobs;
 using UpworkAssist.Web.Features.Feed;
-using UpworkAssist.Web.Features.Home;
 using UpworkAssist.Web.Features.Health;
 using UpworkAssist.Web.Features.Help;
+using UpworkAssist.Web.Features.Home;
 using UpworkAssist.Web.Features.Knowledge;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Live;
 using UpworkAssist.Web.Features.Logging;
-using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Setup;
@@ -46,8 +46,10 @@ public static class AppSetup
         // Registered after StartupTasks: its hosted service reads the key ring at start, and on
         // PostgreSQL that is a table the migration creates.
         var keys = services.AddDataProtection().SetApplicationName("UpworkAssist");
-        if (StorageOptions.From(builder.Configuration).IsPostgres) keys.PersistKeysToDbContext<AppDbContext>();
-        else keys.PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+        if (StorageOptions.From(builder.Configuration).IsPostgres)
+            keys.PersistKeysToDbContext<AppDbContext>();
+        else
+            keys.PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
         services.AddAccounts();
         services.AddBackgroundJobs(builder.Configuration);
         services.AddFeed(builder.Configuration);
@@ -70,21 +72,26 @@ public static class AppSetup
         services.AddValidatorsFromAssemblyContaining<AuditLog>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddOpenApi();
         services.AddProblemDetails();
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+        );
 
-        services.AddRazorPages(o =>
-        {
-            // Feature folders: a feature's pages sit beside its services under Features/.
-            o.RootDirectory = "/Features";
-            // Who may open each page and call each handler: one table (AccessPolicy), checked by the role-matrix test.
-            o.Conventions.Add(new AccessPageConvention());
-        }).AddMvcOptions(o =>
-        {
-            // FluentValidation owns every rule and message; MVC must not add its own "required".
-            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-            o.Filters.Add<AccessHandlerFilter>();
-            o.Filters.Add<BindingGuard>();
-        });
+        services
+            .AddRazorPages(o =>
+            {
+                // Feature folders: a feature's pages sit beside its services under Features/.
+                o.RootDirectory = "/Features";
+                // Who may open each page and call each handler: one table (AccessPolicy), checked by the role-matrix
+                // test.
+                o.Conventions.Add(new AccessPageConvention());
+            })
+            .AddMvcOptions(o =>
+            {
+                // FluentValidation owns every rule and message; MVC must not add its own "required".
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<AccessHandlerFilter>();
+                o.Filters.Add<BindingGuard>();
+            });
         return builder;
     }
 

@@ -9,17 +9,25 @@ internal static class Samples
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
 
-    public static Job BaseJob { get; } = new()
-    {
-        Id = "~01a",
-        Title = "Build an ASP.NET Core API",
-        Description = "We need a C# developer.",
-        PublishedAt = Now.AddMinutes(-30),
-        Type = JobType.Fixed,
-        FixedBudget = 1000,
-        Skills = ["C#", ".NET"],
-        Client = new JobClient { Country = "United States", PaymentVerified = true, TotalSpent = 5000, TotalHires = 3, Rating = 4.8m },
-    };
+    public static Job BaseJob { get; } =
+        new()
+        {
+            Id = "~01a",
+            Title = "Build an ASP.NET Core API",
+            Description = "We need a C# developer.",
+            PublishedAt = Now.AddMinutes(-30),
+            Type = JobType.Fixed,
+            FixedBudget = 1000,
+            Skills = ["C#", ".NET"],
+            Client = new JobClient
+            {
+                Country = "United States",
+                PaymentVerified = true,
+                TotalSpent = 5000,
+                TotalHires = 3,
+                Rating = 4.8m,
+            },
+        };
 
     public static LaneDefinition BaseLane { get; } = new() { Id = "dotnet", Name = ".NET" };
 
@@ -27,7 +35,9 @@ internal static class Samples
     public static IReadOnlyList<string> Reasons(LaneDefinition lane, Job job, DateTimeOffset? now = null) =>
         CompiledLaneSet.Compile([lane]).Evaluate(job, now ?? Now)[0].Reasons;
 
-    /// <summary>Whether <paramref name="keyword"/> occurs in <paramref name="text"/> by RULES.md, through the engine.</summary>
+    /// <summary>
+    /// Whether <paramref name="keyword"/> occurs in <paramref name="text"/> by RULES.md, through the engine.
+    /// </summary>
     public static bool Occurs(string keyword, string text)
     {
         LaneDefinition lane = BaseLane with { IncludeKeywords = [keyword] };

@@ -1,5 +1,4 @@
 using System.Text.Json;
-
 using UpworkAssist.Core.Json;
 
 namespace UpworkAssist.Core.Jobs;
@@ -26,7 +25,11 @@ public static class JobJson
     /// Reads a JSON array of jobs like <see cref="Read"/>, handing each valid job to
     /// <paramref name="onJob"/> as soon as it is read instead of keeping them all; returns the errors.
     /// </summary>
-    public static IReadOnlyList<ValidationError> ReadEach(ReadOnlySpan<byte> utf8Json, Action<Job> onJob, int maxErrors = 1)
+    public static IReadOnlyList<ValidationError> ReadEach(
+        ReadOnlySpan<byte> utf8Json,
+        Action<Job> onJob,
+        int maxErrors = 1
+    )
     {
         var log = new ErrorLog(maxErrors);
         JsonArrayReader.ReadEach(utf8Json, "jobs", ReadJob, onJob, log);
@@ -61,7 +64,11 @@ public static class JobJson
         WriteNullable(writer, "fixedBudget", job.FixedBudget);
         WriteNullable(writer, "hourlyMin", job.HourlyMin);
         WriteNullable(writer, "hourlyMax", job.HourlyMax);
-        WriteNullable(writer, "experienceLevel", job.ExperienceLevel is ExperienceLevel level ? LevelNames[(int)level] : null);
+        WriteNullable(
+            writer,
+            "experienceLevel",
+            job.ExperienceLevel is ExperienceLevel level ? LevelNames[(int)level] : null
+        );
         WriteStrings(writer, "skills", job.Skills);
         WriteNullable(writer, "category", job.Category);
         WriteNullable(writer, "totalApplicants", job.TotalApplicants);
@@ -111,7 +118,8 @@ public static class JobJson
         }
     }
 
-    internal static void WriteNullable(Utf8JsonWriter writer, string name, int? value) => WriteNullable(writer, name, (decimal?)value);
+    internal static void WriteNullable(Utf8JsonWriter writer, string name, int? value) =>
+        WriteNullable(writer, name, (decimal?)value);
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, bool? value)
     {
@@ -133,10 +141,16 @@ public static class JobJson
         }
 
         int errorsBefore = log.Errors.Count;
-        string? id = null, title = null, description = null, url = null, category = null;
+        string? id = null,
+            title = null,
+            description = null,
+            url = null,
+            category = null;
         DateTimeOffset? publishedAt = null;
         JobType? type = null;
-        decimal? fixedBudget = null, hourlyMin = null, hourlyMax = null;
+        decimal? fixedBudget = null,
+            hourlyMin = null,
+            hourlyMax = null;
         ExperienceLevel? level = null;
         List<string>? skills = null;
         int? totalApplicants = null;
@@ -144,21 +158,73 @@ public static class JobJson
         Required seen = Required.None;
         while (JsonValue.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) { seen |= Required.Id; id = JsonValue.String(ref reader, log, "id"); }
-            else if (reader.ValueTextEquals("title"u8)) { seen |= Required.Title; title = JsonValue.String(ref reader, log, "title"); }
-            else if (reader.ValueTextEquals("description"u8)) { seen |= Required.Description; description = JsonValue.String(ref reader, log, "description"); }
-            else if (reader.ValueTextEquals("url"u8)) { url = JsonValue.String(ref reader, log, "url", nullable: true); }
-            else if (reader.ValueTextEquals("publishedAt"u8)) { seen |= Required.PublishedAt; publishedAt = JsonValue.DateTime(ref reader, log, "publishedAt"); }
-            else if (reader.ValueTextEquals("type"u8)) { seen |= Required.Type; type = JsonValue.Enum<JobType>(ref reader, log, "type", TypeNames); }
-            else if (reader.ValueTextEquals("fixedBudget"u8)) { fixedBudget = JsonValue.Number(ref reader, log, "fixedBudget"); }
-            else if (reader.ValueTextEquals("hourlyMin"u8)) { hourlyMin = JsonValue.Number(ref reader, log, "hourlyMin"); }
-            else if (reader.ValueTextEquals("hourlyMax"u8)) { hourlyMax = JsonValue.Number(ref reader, log, "hourlyMax"); }
-            else if (reader.ValueTextEquals("experienceLevel"u8)) { level = JsonValue.Enum<ExperienceLevel>(ref reader, log, "experienceLevel", LevelNames, nullable: true); }
-            else if (reader.ValueTextEquals("skills"u8)) { skills = JsonValue.Strings(ref reader, log, "skills"); }
-            else if (reader.ValueTextEquals("category"u8)) { category = JsonValue.String(ref reader, log, "category", nullable: true); }
-            else if (reader.ValueTextEquals("totalApplicants"u8)) { totalApplicants = JsonValue.Integer(ref reader, log, "totalApplicants"); }
-            else if (reader.ValueTextEquals("client"u8)) { seen |= Required.Client; reader.Read(); client = ReadClient(ref reader, log); }
-            else { JsonValue.SkipValue(ref reader); }
+            if (reader.ValueTextEquals("id"u8))
+            {
+                seen |= Required.Id;
+                id = JsonValue.String(ref reader, log, "id");
+            }
+            else if (reader.ValueTextEquals("title"u8))
+            {
+                seen |= Required.Title;
+                title = JsonValue.String(ref reader, log, "title");
+            }
+            else if (reader.ValueTextEquals("description"u8))
+            {
+                seen |= Required.Description;
+                description = JsonValue.String(ref reader, log, "description");
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                url = JsonValue.String(ref reader, log, "url", nullable: true);
+            }
+            else if (reader.ValueTextEquals("publishedAt"u8))
+            {
+                seen |= Required.PublishedAt;
+                publishedAt = JsonValue.DateTime(ref reader, log, "publishedAt");
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                seen |= Required.Type;
+                type = JsonValue.Enum<JobType>(ref reader, log, "type", TypeNames);
+            }
+            else if (reader.ValueTextEquals("fixedBudget"u8))
+            {
+                fixedBudget = JsonValue.Number(ref reader, log, "fixedBudget");
+            }
+            else if (reader.ValueTextEquals("hourlyMin"u8))
+            {
+                hourlyMin = JsonValue.Number(ref reader, log, "hourlyMin");
+            }
+            else if (reader.ValueTextEquals("hourlyMax"u8))
+            {
+                hourlyMax = JsonValue.Number(ref reader, log, "hourlyMax");
+            }
+            else if (reader.ValueTextEquals("experienceLevel"u8))
+            {
+                level = JsonValue.Enum<ExperienceLevel>(ref reader, log, "experienceLevel", LevelNames, nullable: true);
+            }
+            else if (reader.ValueTextEquals("skills"u8))
+            {
+                skills = JsonValue.Strings(ref reader, log, "skills");
+            }
+            else if (reader.ValueTextEquals("category"u8))
+            {
+                category = JsonValue.String(ref reader, log, "category", nullable: true);
+            }
+            else if (reader.ValueTextEquals("totalApplicants"u8))
+            {
+                totalApplicants = JsonValue.Integer(ref reader, log, "totalApplicants");
+            }
+            else if (reader.ValueTextEquals("client"u8))
+            {
+                seen |= Required.Client;
+                reader.Read();
+                client = ReadClient(ref reader, log);
+            }
+            else
+            {
+                JsonValue.SkipValue(ref reader);
+            }
         }
 
         ReportMissing(log, seen);
@@ -167,7 +233,10 @@ public static class JobJson
             log.Add("id", "must not be empty");
         }
 
-        foreach ((string field, decimal? amount) in (ReadOnlySpan<(string, decimal?)>)[("fixedBudget", fixedBudget), ("hourlyMin", hourlyMin), ("hourlyMax", hourlyMax)])
+        foreach (
+            (string field, decimal? amount) in (ReadOnlySpan<(string, decimal?)>)
+                [("fixedBudget", fixedBudget), ("hourlyMin", hourlyMin), ("hourlyMax", hourlyMax)]
+        )
         {
             if (amount < 0)
             {
@@ -208,27 +277,66 @@ public static class JobJson
 
         string? country = null;
         bool? verified = null;
-        decimal? spent = null, rating = null;
-        int? hires = null, reviews = null;
+        decimal? spent = null,
+            rating = null;
+        int? hires = null,
+            reviews = null;
         while (JsonValue.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("country"u8)) { country = JsonValue.String(ref reader, log, "client.country", nullable: true); }
-            else if (reader.ValueTextEquals("paymentVerified"u8)) { verified = JsonValue.Boolean(ref reader, log, "client.paymentVerified", nullable: true); }
-            else if (reader.ValueTextEquals("totalSpent"u8)) { spent = JsonValue.Number(ref reader, log, "client.totalSpent"); }
-            else if (reader.ValueTextEquals("totalHires"u8)) { hires = JsonValue.Integer(ref reader, log, "client.totalHires"); }
-            else if (reader.ValueTextEquals("rating"u8)) { rating = JsonValue.Number(ref reader, log, "client.rating"); }
-            else if (reader.ValueTextEquals("reviewsCount"u8)) { reviews = JsonValue.Integer(ref reader, log, "client.reviewsCount"); }
-            else { JsonValue.SkipValue(ref reader); }
+            if (reader.ValueTextEquals("country"u8))
+            {
+                country = JsonValue.String(ref reader, log, "client.country", nullable: true);
+            }
+            else if (reader.ValueTextEquals("paymentVerified"u8))
+            {
+                verified = JsonValue.Boolean(ref reader, log, "client.paymentVerified", nullable: true);
+            }
+            else if (reader.ValueTextEquals("totalSpent"u8))
+            {
+                spent = JsonValue.Number(ref reader, log, "client.totalSpent");
+            }
+            else if (reader.ValueTextEquals("totalHires"u8))
+            {
+                hires = JsonValue.Integer(ref reader, log, "client.totalHires");
+            }
+            else if (reader.ValueTextEquals("rating"u8))
+            {
+                rating = JsonValue.Number(ref reader, log, "client.rating");
+            }
+            else if (reader.ValueTextEquals("reviewsCount"u8))
+            {
+                reviews = JsonValue.Integer(ref reader, log, "client.reviewsCount");
+            }
+            else
+            {
+                JsonValue.SkipValue(ref reader);
+            }
         }
 
-        return new JobClient { Country = country, PaymentVerified = verified, TotalSpent = spent, TotalHires = hires, Rating = rating, ReviewsCount = reviews };
+        return new JobClient
+        {
+            Country = country,
+            PaymentVerified = verified,
+            TotalSpent = spent,
+            TotalHires = hires,
+            Rating = rating,
+            ReviewsCount = reviews,
+        };
     }
 
     private static void ReportMissing(ErrorLog log, Required seen)
     {
-        foreach ((Required flag, string field) in (ReadOnlySpan<(Required, string)>)[
-            (Required.Id, "id"), (Required.Title, "title"), (Required.Description, "description"),
-            (Required.PublishedAt, "publishedAt"), (Required.Type, "type"), (Required.Client, "client")])
+        foreach (
+            (Required flag, string field) in (ReadOnlySpan<(Required, string)>)
+                [
+                    (Required.Id, "id"),
+                    (Required.Title, "title"),
+                    (Required.Description, "description"),
+                    (Required.PublishedAt, "publishedAt"),
+                    (Required.Type, "type"),
+                    (Required.Client, "client"),
+                ]
+        )
         {
             if ((seen & flag) == 0)
             {

@@ -11,7 +11,9 @@ public sealed record JsonReadResult<T>(IReadOnlyList<T> Items, IReadOnlyList<Val
     public IReadOnlyList<T> ItemsOrThrow() => IsValid ? Items : throw new InvalidInputException(Errors);
 }
 
-/// <summary>Collects errors with paths relative to the array element being read, e.g. "[17].client.totalSpent".</summary>
+/// <summary>
+/// Collects errors with paths relative to the array element being read, e.g. "[17].client.totalSpent".
+/// </summary>
 internal sealed class ErrorLog(int maxErrors)
 {
     public List<ValidationError> Errors { get; } = [];
@@ -58,7 +60,13 @@ internal static class JsonArrayReader
     }
 
     /// <summary>Hands each valid element to <paramref name="onItem"/> as soon as it is read.</summary>
-    public static void ReadEach<T>(ReadOnlySpan<byte> json, string itemsName, ElementReader<T> readElement, Action<T> onItem, ErrorLog log)
+    public static void ReadEach<T>(
+        ReadOnlySpan<byte> json,
+        string itemsName,
+        ElementReader<T> readElement,
+        Action<T> onItem,
+        ErrorLog log
+    )
         where T : class
     {
         if (json.StartsWith("\uFEFF"u8))
@@ -104,10 +112,17 @@ internal static class JsonArrayReader
         {
             string reason = error.Message;
             int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            reason = (cut > 0 ? reason[..cut] : reason).Replace(" Change the reader options.", "", StringComparison.Ordinal);
+            reason = (cut > 0 ? reason[..cut] : reason).Replace(
+                " Change the reader options.",
+                "",
+                StringComparison.Ordinal
+            );
             // A broken document makes every other finding in it doubtful: report only this.
             log.Errors.Clear();
-            log.Add("", $"malformed JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {reason}");
+            log.Add(
+                "",
+                $"malformed JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {reason}"
+            );
         }
     }
 }

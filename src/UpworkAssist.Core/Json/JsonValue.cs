@@ -79,13 +79,19 @@ internal static class JsonValue
         };
     }
 
-    /// <summary>An ISO-8601 date-time that states its offset ("Z" or "+hh:mm"), so no local time zone is ever assumed.</summary>
+    /// <summary>
+    /// An ISO-8601 date-time that states its offset ("Z" or "+hh:mm"), so no local time zone is ever assumed.
+    /// </summary>
     public static DateTimeOffset? DateTime(ref Utf8JsonReader reader, ErrorLog log, string field)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.String
-            && HasOffset(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan)
-            && reader.TryGetDateTimeOffset(out DateTimeOffset value))
+        if (
+            reader.TokenType == JsonTokenType.String
+            && HasOffset(
+                reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan
+            )
+            && reader.TryGetDateTimeOffset(out DateTimeOffset value)
+        )
         {
             return value;
         }
@@ -94,7 +100,13 @@ internal static class JsonValue
     }
 
     /// <summary>An enum written as one of <paramref name="names"/>, where names[i] is the value i.</summary>
-    public static T? Enum<T>(ref Utf8JsonReader reader, ErrorLog log, string field, string[] names, bool nullable = false)
+    public static T? Enum<T>(
+        ref Utf8JsonReader reader,
+        ErrorLog log,
+        string field,
+        string[] names,
+        bool nullable = false
+    )
         where T : struct, Enum
     {
         reader.Read();
@@ -142,9 +154,10 @@ internal static class JsonValue
         bool valid = true;
         for (int i = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; i++)
         {
-            T? value = reader.TokenType == JsonTokenType.String
-                ? EnumValue<T>(ref reader, log, $"{field}[{i}]", names)
-                : Mistyped<T>(ref reader, log, $"{field}[{i}]", "a string");
+            T? value =
+                reader.TokenType == JsonTokenType.String
+                    ? EnumValue<T>(ref reader, log, $"{field}[{i}]", names)
+                    : Mistyped<T>(ref reader, log, $"{field}[{i}]", "a string");
             if (value is T known)
             {
                 values.Add(known);
@@ -181,7 +194,11 @@ internal static class JsonValue
             }
         }
 
-        log.Add(field, $"unknown value \"{reader.GetString()}\" (expected {string.Join(", ", names.Select(static name => $"\"{name}\""))})");
+        log.Add(
+            field,
+            $"unknown value \"{reader.GetString()}\" (expected "
+                + $"{string.Join(", ", names.Select(static name => $"\"{name}\""))})"
+        );
         return null;
     }
 

@@ -31,7 +31,9 @@ public static class LaneValidator
         return errors;
     }
 
-    /// <summary>Every problem with a set of lanes (a file, an import); paths start with the lane's index, e.g. "[3].id".</summary>
+    /// <summary>
+    /// Every problem with a set of lanes (a file, an import); paths start with the lane's index, e.g. "[3].id".
+    /// </summary>
     public static IReadOnlyList<ValidationError> Validate(IReadOnlyList<LaneDefinition> lanes)
     {
         ArgumentNullException.ThrowIfNull(lanes);
@@ -50,7 +52,12 @@ public static class LaneValidator
         return errors;
     }
 
-    internal static void AddIfDuplicate(List<ValidationError> errors, Dictionary<string, int> firstIndexById, string? id, int index)
+    internal static void AddIfDuplicate(
+        List<ValidationError> errors,
+        Dictionary<string, int> firstIndexById,
+        string? id,
+        int index
+    )
     {
         if (string.IsNullOrEmpty(id))
         {

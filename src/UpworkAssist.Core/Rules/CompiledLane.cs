@@ -65,7 +65,10 @@ internal sealed class CompiledLane
             }
         }
 
-        if (ExperienceLevels != 0 && (job.ExperienceLevel is not ExperienceLevel level || (ExperienceLevels & (1 << (int)level)) == 0))
+        if (
+            ExperienceLevels != 0
+            && (job.ExperienceLevel is not ExperienceLevel level || (ExperienceLevels & (1 << (int)level)) == 0)
+        )
         {
             reasons |= Reason.ExperienceMismatch;
         }
@@ -115,10 +118,13 @@ internal sealed class CompiledLane
             return job.FixedBudget > 0 ? job.FixedBudget : null;
         }
 
-        return job.HourlyMax > 0 ? job.HourlyMax : job.HourlyMin > 0 ? job.HourlyMin : null;
+        return job.HourlyMax > 0 ? job.HourlyMax
+            : job.HourlyMin > 0 ? job.HourlyMin
+            : null;
     }
 
-    private static int Mask(IEnumerable<int> values) => values.Aggregate(0, static (mask, value) => mask | (1 << value));
+    private static int Mask(IEnumerable<int> values) =>
+        values.Aggregate(0, static (mask, value) => mask | (1 << value));
 
     private static string[] NormalizeAll(IReadOnlyList<string> values) =>
         [.. values.Select(TextNormalizer.Normalize).Distinct(StringComparer.Ordinal)];

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 
@@ -58,8 +57,15 @@ public sealed class CompiledLaneSet
         _negativeByKeyword = keywords.Bits(_lanes, static lane => lane.NegativeKeywords);
         _skillIds = skills.Lookup();
         _anyBySkill = skills.Bits(_lanes, static lane => lane.SkillsAny);
-        _allLanesBySkill = [.. skills.List.Select(skill => Enumerable.Range(0, _lanes.Length)
-            .Where(i => _lanes[i].SkillsAll.Contains(skill, StringComparer.Ordinal)).ToArray())];
+        _allLanesBySkill =
+        [
+            .. skills.List.Select(skill =>
+                Enumerable
+                    .Range(0, _lanes.Length)
+                    .Where(i => _lanes[i].SkillsAll.Contains(skill, StringComparer.Ordinal))
+                    .ToArray()
+            ),
+        ];
         _countryIds = countries.Lookup();
         _includeByCountry = countries.Bits(_lanes, static lane => lane.CountriesInclude);
         _excludeByCountry = countries.Bits(_lanes, static lane => lane.CountriesExclude);
@@ -176,7 +182,12 @@ public sealed class CompiledLaneSet
         _search.FindAll(normalized.Span, ref sink);
     }
 
-    private void MatchSkills(IReadOnlyList<string> skills, ref HitSink sink, Span<ulong> anySkill, Span<int> allSkillCounts)
+    private void MatchSkills(
+        IReadOnlyList<string> skills,
+        ref HitSink sink,
+        Span<ulong> anySkill,
+        Span<int> allSkillCounts
+    )
     {
         sink.Field = JobField.Skill;
         Span<int> seen = skills.Count <= 64 ? stackalloc int[64] : new int[skills.Count];
@@ -200,9 +211,16 @@ public sealed class CompiledLaneSet
         }
     }
 
-    /// <summary>ORs each found keyword's lanes into the job's accumulators, and logs the hit for evidence when asked.</summary>
-    private ref struct HitSink(LaneBits includeByKeyword, LaneBits negativeByKeyword, Span<ulong> included, Span<ulong> negative, List<KeywordHit>? hits)
-        : IKeywordSink
+    /// <summary>
+    /// ORs each found keyword's lanes into the job's accumulators, and logs the hit for evidence when asked.
+    /// </summary>
+    private ref struct HitSink(
+        LaneBits includeByKeyword,
+        LaneBits negativeByKeyword,
+        Span<ulong> included,
+        Span<ulong> negative,
+        List<KeywordHit>? hits
+    ) : IKeywordSink
     {
         private readonly Span<ulong> _included = included;
         private readonly Span<ulong> _negative = negative;

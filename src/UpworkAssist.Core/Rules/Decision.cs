@@ -20,4 +20,5 @@ public sealed record Decision(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<Evidence> Evidence,
     int? Score,
-    IReadOnlyList<string> MatchedKeywords);
+    IReadOnlyList<string> MatchedKeywords
+);

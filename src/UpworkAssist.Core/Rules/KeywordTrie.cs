@@ -34,7 +34,10 @@ internal sealed class KeywordTrie
     public KeywordTrie(IReadOnlyList<string> keywords)
     {
         _keywords = [.. keywords];
-        _endsWithWordChar = [.. _keywords.Select(static keyword => WordBoundary.IsWordCharBefore(keyword, keyword.Length))];
+        _endsWithWordChar =
+        [
+            .. _keywords.Select(static keyword => WordBoundary.IsWordCharBefore(keyword, keyword.Length)),
+        ];
         var keywordAt = new List<int> { -1 };
         var edges = new Dictionary<(int Node, char Char), int>();
         for (int id = 0; id < _keywords.Length; id++)
@@ -84,7 +87,7 @@ internal sealed class KeywordTrie
         }
 
         bool afterWordChar = false;
-        for (int i = 0; i < text.Length;)
+        for (int i = 0; i < text.Length; )
         {
             char c = text[i];
             if (c < 128)

@@ -26,5 +26,6 @@ internal sealed class LaneBits(int rows, int lanes)
         }
     }
 
-    public static bool Has(ReadOnlySpan<ulong> accumulator, int lane) => (accumulator[lane >> 6] & (1UL << (lane & 63))) != 0;
+    public static bool Has(ReadOnlySpan<ulong> accumulator, int lane) =>
+        (accumulator[lane >> 6] & (1UL << (lane & 63))) != 0;
 }

@@ -52,7 +52,11 @@ public static class TextNormalizer
     private static Span<char> CollapseWhiteSpace(Span<char> text)
     {
         ReadOnlySpan<char> view = text;
-        if (Ascii.IsValid(view) && view.IndexOfAny(OddAsciiWhiteSpace) < 0 && view.IndexOf("  ", StringComparison.Ordinal) < 0)
+        if (
+            Ascii.IsValid(view)
+            && view.IndexOfAny(OddAsciiWhiteSpace) < 0
+            && view.IndexOf("  ", StringComparison.Ordinal) < 0
+        )
         {
             int start = view.Length > 0 && view[0] == ' ' ? 1 : 0;
             int end = view.Length > start && view[^1] == ' ' ? view.Length - 1 : view.Length;
@@ -93,7 +97,8 @@ internal ref struct NormalizedText
 
     public NormalizedText(string text, Span<char> stackBuffer)
     {
-        Span<char> buffer = text.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(text.Length));
+        Span<char> buffer =
+            text.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(text.Length));
         Span = TextNormalizer.Normalize(text, buffer, out _grown);
     }
 

@@ -9,10 +9,13 @@ namespace UpworkAssist.Core.Rules;
 /// </summary>
 internal static class WordBoundary
 {
-    private static readonly SearchValues<char> AsciiLettersAndDigits =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    );
 
-    /// <summary>Whether the character starting at <paramref name="index"/> is a letter or digit (false past the end).</summary>
+    /// <summary>
+    /// Whether the character starting at <paramref name="index"/> is a letter or digit (false past the end).
+    /// </summary>
     public static bool IsWordCharAt(ReadOnlySpan<char> text, int index)
     {
         if ((uint)index >= (uint)text.Length)
@@ -30,7 +33,9 @@ internal static class WordBoundary
         return Rune.IsLetterOrDigit(rune);
     }
 
-    /// <summary>Whether the character ending just before <paramref name="index"/> is a letter or digit (false at the start).</summary>
+    /// <summary>
+    /// Whether the character ending just before <paramref name="index"/> is a letter or digit (false at the start).
+    /// </summary>
     public static bool IsWordCharBefore(ReadOnlySpan<char> text, int index)
     {
         if (index <= 0)
@@ -48,7 +53,9 @@ internal static class WordBoundary
         return Rune.IsLetterOrDigit(rune);
     }
 
-    /// <summary>The index of the first character at or after <paramref name="from"/> that is not an ASCII letter or digit.</summary>
+    /// <summary>
+    /// The index of the first character at or after <paramref name="from"/> that is not an ASCII letter or digit.
+    /// </summary>
     public static int SkipAsciiWord(ReadOnlySpan<char> text, int from)
     {
         int offset = text[from..].IndexOfAnyExcept(AsciiLettersAndDigits);

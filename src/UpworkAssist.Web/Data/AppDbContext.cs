@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Compliance;
@@ -24,13 +24,11 @@ namespace UpworkAssist.Web.Data;
 /// </summary>
 public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
-    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
-    {
-    }
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options) { }
 
-    protected AppDbContext(DbContextOptions options) : base(options)
-    {
-    }
+    protected AppDbContext(DbContextOptions options)
+        : base(options) { }
 
     // Every entity, grouped by the feature that owns it (docs/architecture.md, "The store").
     public DbSet<Posting> Postings => Set<Posting>();
@@ -119,7 +117,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(
+        bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default
+    )
     {
         GuardAuditTrail();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -137,9 +138,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         }
     }
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-        v => v.UtcTicks,
-        v => new DateTimeOffset(v, TimeSpan.Zero));
+    private sealed class UtcTicksConverter()
+        : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
 /// <summary>The same store on PostgreSQL; only its migrations (Data/Migrations/Postgres) differ.</summary>

@@ -10,7 +10,9 @@ namespace UpworkAssist.Web.Data;
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options);
+        new(
+            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options
+        );
 }
 
 /// <summary>The same for the SQLite migrations (`--context UpworkAssist.Web.Data.AppDbContext`).</summary>

@@ -10,7 +10,9 @@ public sealed class StorageOptions
     /// <summary>`Sqlite` (the embedded default) or `Postgres` (several instances, docs/operations.md).</summary>
     public string Provider { get; set; } = Sqlite;
 
-    /// <summary>Where the SQLite store, its Data Protection keys and the logs live, relative to the content root.</summary>
+    /// <summary>
+    /// Where the SQLite store, its Data Protection keys and the logs live, relative to the content root.
+    /// </summary>
     public string DataDirectory { get; set; } = "data";
 
     public bool IsPostgres => Provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase);
@@ -21,7 +23,9 @@ public sealed class StorageOptions
         var options = configuration.GetSection(Section).Get<StorageOptions>() ?? new StorageOptions();
         if (!options.IsPostgres && !options.Provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported. Use 'Sqlite' (the default) or 'Postgres'.");
+            throw new InvalidOperationException(
+                $"Storage:Provider '{options.Provider}' is not supported. Use 'Sqlite' (the default) or 'Postgres'."
+            );
         }
         return options;
     }

@@ -19,7 +19,11 @@ public sealed record DataPaths(string Root)
     }
 }
 
-public enum StoreKind { Sqlite, Postgres }
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
 
 /// <summary>Which database the store is on, for the few places that speak its dialect (docs/adr/0007).</summary>
 public sealed record StoreProvider(StoreKind Kind, string ConnectionString)
@@ -33,7 +37,11 @@ public static class StorageSetup
 {
     public const string DefaultConnectionString = "Data Source=data/upworkassist.db";
 
-    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddStorage(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        string contentRoot
+    )
     {
         var storage = StorageOptions.From(configuration);
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
@@ -43,12 +51,15 @@ public static class StorageSetup
         // services each time (measurable on the queue, docs/performance.md). The context holds no state of its own.
         if (storage.IsPostgres)
         {
-            var connectionString = configuration.GetConnectionString("Default")
-                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Default is not set.");
+            var connectionString =
+                configuration.GetConnectionString("Default")
+                ?? throw new InvalidOperationException(
+                    "Storage:Provider is Postgres but ConnectionStrings:Default is not set."
+                );
             services.AddSingleton(new StoreProvider(StoreKind.Postgres, connectionString));
-            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, options) => options
-                .UseNpgsql(connectionString)
-                .AddInterceptors(Watchers(sp)));
+            services.AddPooledDbContextFactory<PostgresAppDbContext>(
+                (sp, options) => options.UseNpgsql(connectionString).AddInterceptors(Watchers(sp))
+            );
             services.AddSingleton<IDbContextFactory<AppDbContext>, StoreFactory<PostgresAppDbContext>>();
             // Other instances write too: their writes reach this instance's caches through the sequence.
             services.AddSingleton<StoreVersion>();
@@ -56,13 +67,19 @@ public static class StorageSetup
         }
         else
         {
-            var connectionString = ResolveSqlite(configuration.GetConnectionString("Default") ?? DefaultConnectionString, contentRoot);
+            var connectionString = ResolveSqlite(
+                configuration.GetConnectionString("Default") ?? DefaultConnectionString,
+                contentRoot
+            );
             services.AddSingleton(new StoreProvider(StoreKind.Sqlite, connectionString));
             services.AddSingleton(new SqlitePragmas());
-            services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
-                .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
-                .AddInterceptors(Watchers(sp)));
+            services.AddPooledDbContextFactory<AppDbContext>(
+                (sp, options) =>
+                    options
+                        .UseSqlite(connectionString)
+                        .AddInterceptors(sp.GetRequiredService<SqlitePragmas>())
+                        .AddInterceptors(Watchers(sp))
+            );
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
@@ -76,7 +93,9 @@ public static class StorageSetup
     /// <summary>Applies pending migrations of the configured provider; the store is usable only after this.</summary>
     public static async Task MigrateStoreAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await using var db = await services
+            .GetRequiredService<IDbContextFactory<AppDbContext>>()
+            .CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
@@ -97,7 +116,8 @@ public static class StorageSetup
     internal static string ResolveSqlite(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
-        var isFile = !string.IsNullOrEmpty(csb.DataSource)
+        var isFile =
+            !string.IsNullOrEmpty(csb.DataSource)
             && csb.DataSource != ":memory:"
             && csb.Mode != SqliteOpenMode.Memory
             && !csb.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
@@ -117,9 +137,14 @@ public static class StorageSetup
     {
         private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+            Apply(connection);
 
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        public override Task ConnectionOpenedAsync(
+            DbConnection connection,
+            ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default
+        )
         {
             Apply(connection);
             return Task.CompletedTask;

@@ -16,11 +16,18 @@ public sealed class StoreCache(StoreWrites writes, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> read) where T : class
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> read)
+        where T : class
     {
         var version = writes.Version;
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(key, out var e) && e.Version == version && now - e.At < MaxAge && now >= e.At && e.Value is T hit)
+        if (
+            _entries.TryGetValue(key, out var e)
+            && e.Version == version
+            && now - e.At < MaxAge
+            && now >= e.At
+            && e.Value is T hit
+        )
         {
             return hit;
         }
@@ -29,7 +36,8 @@ public sealed class StoreCache(StoreWrites writes, TimeProvider clock)
         if (writes.Version == version)
         {
             // Entries of an older version are dead weight (keys per user would otherwise pile up).
-            if (_entries.Count > 256) _entries.Clear();
+            if (_entries.Count > 256)
+                _entries.Clear();
             _entries[key] = new Entry(version, now, value);
         }
         return value;

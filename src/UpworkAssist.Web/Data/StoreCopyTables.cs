@@ -26,12 +26,14 @@ internal sealed record CopyColumn(
     Func<DbDataReader, int, object?> ReadTarget,
     Func<object, object?> ToTarget,
     Func<object, object?> SourceComparable,
-    Func<object, object?> TargetComparable);
+    Func<object, object?> TargetComparable
+);
 
 /// <summary>A table of the model, its columns and the key its rows are read in (docs/operations.md).</summary>
 internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns, IReadOnlyList<CopyColumn> Key)
 {
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) =>
+        "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public string ColumnList => string.Join(", ", Columns.Select(c => Quote(c.Name)));
 
@@ -40,8 +42,8 @@ internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns,
     /// SQLite's BINARY collation does, so both sides hash their rows in the same order.
     /// </summary>
     public string SelectSql(bool postgres) =>
-        $"SELECT {ColumnList} FROM {Quote(Name)} ORDER BY " +
-        string.Join(", ", Key.Select(k => Quote(k.Name) + (postgres && k.IsText ? " COLLATE \"C\"" : "")));
+        $"SELECT {ColumnList} FROM {Quote(Name)} ORDER BY "
+        + string.Join(", ", Key.Select(k => Quote(k.Name) + (postgres && k.IsText ? " COLLATE \"C\"" : "")));
 
     /// <summary>
     /// Every table of the target model but the key ring (copied from its files), parents before
@@ -55,10 +57,12 @@ internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns,
         var visited = new HashSet<string>();
         void Visit(ITable table)
         {
-            if (!visited.Add(table.Name)) return;
+            if (!visited.Add(table.Name))
+                return;
             foreach (var fk in table.ForeignKeyConstraints)
             {
-                if (fk.PrincipalTable.Name != table.Name) Visit(fk.PrincipalTable);
+                if (fk.PrincipalTable.Name != table.Name)
+                    Visit(fk.PrincipalTable);
             }
             ordered.Add(table);
         }
@@ -67,9 +71,19 @@ internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns,
             Visit(table);
         }
 
-        return ordered.Where(t => t.Name != skip).Select(t => Describe(t, sourceTables.TryGetValue(t.Name, out var s)
-            ? s
-            : throw new InvalidOperationException($"Table {t.Name} is in the PostgreSQL model but not the SQLite one."))).ToList();
+        return ordered
+            .Where(t => t.Name != skip)
+            .Select(t =>
+                Describe(
+                    t,
+                    sourceTables.TryGetValue(t.Name, out var s)
+                        ? s
+                        : throw new InvalidOperationException(
+                            $"Table {t.Name} is in the PostgreSQL model but not the SQLite one."
+                        )
+                )
+            )
+            .ToList();
     }
 
     private static CopyTable Describe(ITable target, ITable source)
@@ -77,8 +91,11 @@ internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns,
         var columns = new List<CopyColumn>();
         foreach (var column in target.Columns.Where(c => c.ComputedColumnSql is null))
         {
-            var from = source.FindColumn(column.Name)
-                ?? throw new InvalidOperationException($"Column {target.Name}.{column.Name} is missing from the SQLite model.");
+            var from =
+                source.FindColumn(column.Name)
+                ?? throw new InvalidOperationException(
+                    $"Column {target.Name}.{column.Name} is missing from the SQLite model."
+                );
             columns.Add(Describe(from, column));
         }
         var keyNames = target.PrimaryKey?.Columns.Select(c => c.Name).ToList() ?? columns.Select(c => c.Name).ToList();
@@ -87,7 +104,10 @@ internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns,
 
     private static CopyColumn Describe(IColumn source, IColumn target)
     {
-        var (sourceMapping, targetMapping) = (source.PropertyMappings[0].TypeMapping, target.PropertyMappings[0].TypeMapping);
+        var (sourceMapping, targetMapping) = (
+            source.PropertyMappings[0].TypeMapping,
+            target.PropertyMappings[0].TypeMapping
+        );
         var (sourceType, targetType) = (ProviderType(sourceMapping), ProviderType(targetMapping));
         var (sourceConverter, targetConverter) = (sourceMapping.Converter, targetMapping.Converter);
         var alike = sourceType == targetType && sourceConverter?.GetType() == targetConverter?.GetType();
@@ -102,7 +122,8 @@ internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns,
             Reader(targetType),
             alike ? same : v => ToProvider(targetConverter, FromProvider(sourceConverter, v)),
             alike ? same : v => FromProvider(sourceConverter, v),
-            alike ? same : v => FromProvider(targetConverter, v));
+            alike ? same : v => FromProvider(targetConverter, v)
+        );
     }
 
     private static string WithoutModifiers(string storeType)
@@ -123,7 +144,10 @@ internal sealed record CopyTable(string Name, IReadOnlyList<CopyColumn> Columns,
     private static object? ToProvider(ValueConverter? converter, object? value) =>
         converter is null || value is null ? value : converter.ConvertToProvider(value);
 
-    private static readonly MethodInfo ReadOf = typeof(CopyTable).GetMethod(nameof(Read), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo ReadOf = typeof(CopyTable).GetMethod(
+        nameof(Read),
+        BindingFlags.NonPublic | BindingFlags.Static
+    )!;
 
     private static Func<DbDataReader, int, object?> Reader(Type type) =>
         ReadOf.MakeGenericMethod(type).CreateDelegate<Func<DbDataReader, int, object?>>();
@@ -175,7 +199,8 @@ internal sealed class RowChecksum : IDisposable
             Guid g => "G" + g.ToString("D"),
             byte[] bytes => "X" + Convert.ToHexString(bytes),
             Enum e => "E" + e,
-            IConvertible c when value is long or int or short or byte or decimal => "I" + c.ToString(CultureInfo.InvariantCulture),
+            IConvertible c when value is long or int or short or byte or decimal => "I"
+                + c.ToString(CultureInfo.InvariantCulture),
             IEnumerable list => null,
             _ => "?" + Convert.ToString(value, CultureInfo.InvariantCulture),
         };

@@ -23,7 +23,10 @@ public abstract class StoreDialect
     /// <summary>A bool column's parameter value: INTEGER 0/1 on SQLite, boolean on PostgreSQL.</summary>
     public object Flag(bool? value) => value is { } v ? FlagValue(v) : DBNull.Value;
 
-    /// <summary>A list column's parameter value (Posting.Skills, Match.MatchedKeywords): JSON text on SQLite, text[] on PostgreSQL.</summary>
+    /// <summary>
+    /// A list column's parameter value (Posting.Skills, Match.MatchedKeywords): JSON text on SQLite, text[] on
+    /// PostgreSQL.
+    /// </summary>
     public abstract object List(IReadOnlyCollection<string> values);
 
     public bool? ReadFlag(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : ReadFlagValue(reader, i);
@@ -39,7 +42,8 @@ public abstract class StoreDialect
 
     private sealed class SqliteDialect : StoreDialect
     {
-        private static readonly object One = 1L, Zero = 0L;
+        private static readonly object One = 1L,
+            Zero = 0L;
 
         public override bool IsPostgres => false;
 
@@ -50,14 +54,16 @@ public abstract class StoreDialect
 
         protected override object FlagValue(bool value) => value ? One : Zero;
 
-        protected override string[] ReadListValue(DbDataReader reader, int i) => reader.GetString(i) is { } json && json is not ("" or "[]")
-            ? JsonSerializer.Deserialize(json, StoreJson.Default.StringArray) ?? []
-            : [];
+        protected override string[] ReadListValue(DbDataReader reader, int i) =>
+            reader.GetString(i) is { } json && json is not ("" or "[]")
+                ? JsonSerializer.Deserialize(json, StoreJson.Default.StringArray) ?? []
+                : [];
     }
 
     private sealed class PostgresDialect : StoreDialect
     {
-        private static readonly object True = true, False = false;
+        private static readonly object True = true,
+            False = false;
 
         public override bool IsPostgres => true;
 

@@ -9,14 +9,16 @@ namespace UpworkAssist.Web.Data;
 /// </summary>
 public static class StoreInterceptors
 {
-    public static IServiceCollection AddStoreInterceptor<T>(this IServiceCollection services) where T : class, IInterceptor
+    public static IServiceCollection AddStoreInterceptor<T>(this IServiceCollection services)
+        where T : class, IInterceptor
     {
         services.AddSingleton<T>();
         services.AddSingleton<Registration>(sp => new(sp.GetRequiredService<T>()));
         return services;
     }
 
-    internal static IInterceptor[] All(IServiceProvider services) => [.. services.GetServices<Registration>().Select(r => r.Interceptor)];
+    internal static IInterceptor[] All(IServiceProvider services) =>
+        [.. services.GetServices<Registration>().Select(r => r.Interceptor)];
 
     internal sealed record Registration(IInterceptor Interceptor);
 }

@@ -9,6 +9,9 @@ public sealed record StoreSeed(string Name, Func<AppDbContext, bool, TimeProvide
 
 public static class StoreSeeds
 {
-    public static IServiceCollection AddStoreSeed(this IServiceCollection services, string name, Func<AppDbContext, bool, TimeProvider, CancellationToken, Task> run) =>
-        services.AddSingleton(new StoreSeed(name, run));
+    public static IServiceCollection AddStoreSeed(
+        this IServiceCollection services,
+        string name,
+        Func<AppDbContext, bool, TimeProvider, CancellationToken, Task> run
+    ) => services.AddSingleton(new StoreSeed(name, run));
 }

@@ -38,11 +38,14 @@ public static class StoreSignals
     {
         var ticks = at.UtcTicks;
         var clipped = note is { Length: > 200 } n ? n[..200] : note;
-        return db.Database.ExecuteSqlAsync($"""
+        return db.Database.ExecuteSqlAsync(
+            $"""
             INSERT INTO "StoreSignals" ("Name", "Version", "At", "Note") VALUES ({name}, 1, {ticks}, {clipped})
             ON CONFLICT ("Name") DO UPDATE
             SET "Version" = "StoreSignals"."Version" + 1, "At" = excluded."At", "Note" = excluded."Note"
-            """, ct);
+            """,
+            ct
+        );
     }
 
     public static Task<StoreSignal?> ReadAsync(AppDbContext db, string name, CancellationToken ct) =>

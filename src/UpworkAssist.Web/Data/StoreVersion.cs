@@ -10,10 +10,17 @@ namespace UpworkAssist.Web.Data;
 /// local <see cref="StoreWrites"/> so every cache that watches it treats that write like its own.
 /// A sequence is not transactional, so writers never queue on it.
 /// </summary>
-public sealed class StoreVersion(StoreWrites writes, StoreProvider store, TimeProvider clock,
-    IHostApplicationLifetime lifetime, ILogger<StoreVersion> logger) : BackgroundService
+public sealed class StoreVersion(
+    StoreWrites writes,
+    StoreProvider store,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<StoreVersion> logger
+) : BackgroundService
 {
-    /// <summary>How often the sequence is read: the bound on how stale another instance's write leaves a cache.</summary>
+    /// <summary>
+    /// How often the sequence is read: the bound on how stale another instance's write leaves a cache.
+    /// </summary>
     public static readonly TimeSpan ReadEvery = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _advance = new(0, 1);
@@ -23,7 +30,11 @@ public sealed class StoreVersion(StoreWrites writes, StoreProvider store, TimePr
     /// <summary>The last sequence value this instance knows of (read or advanced); -1 before the first read.</summary>
     public long Seen
     {
-        get { lock (_gate) return _seen; }
+        get
+        {
+            lock (_gate)
+                return _seen;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,9 +50,7 @@ public sealed class StoreVersion(StoreWrites writes, StoreProvider store, TimePr
         {
             await Task.WhenAll(AdvanceLoopAsync(stoppingToken), ReadLoopAsync(stoppingToken));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         finally
         {
             writes.WrittenHere -= OnWrittenHere;
@@ -71,7 +80,8 @@ public sealed class StoreVersion(StoreWrites writes, StoreProvider store, TimePr
             await _advance.WaitAsync(ct);
             var value = await RunAsync($"SELECT nextval('{AppDbContext.StoreVersionSequence}')", ct);
             // One more than we knew is our own write; a bigger step means others wrote as well.
-            if (value is { } v) Learn(v, own: true);
+            if (value is { } v)
+                Learn(v, own: true);
         }
     }
 
@@ -80,7 +90,8 @@ public sealed class StoreVersion(StoreWrites writes, StoreProvider store, TimePr
         while (!ct.IsCancellationRequested)
         {
             var value = await RunAsync($"SELECT last_value FROM {AppDbContext.StoreVersionSequence}", ct);
-            if (value is { } v) Learn(v, own: false);
+            if (value is { } v)
+                Learn(v, own: false);
             await Task.Delay(ReadEvery, clock, ct);
         }
     }
@@ -90,12 +101,14 @@ public sealed class StoreVersion(StoreWrites writes, StoreProvider store, TimePr
         bool outside;
         lock (_gate)
         {
-            if (value <= _seen) return;
+            if (value <= _seen)
+                return;
             // The first read only sets the baseline: the caches were filled after start anyway.
             outside = _seen >= 0 && !(own && value == _seen + 1);
             _seen = value;
         }
-        if (outside) writes.WrittenElsewhere();
+        if (outside)
+            writes.WrittenElsewhere();
     }
 
     private async Task<long?> RunAsync(string sql, CancellationToken ct)
@@ -105,7 +118,10 @@ public sealed class StoreVersion(StoreWrites writes, StoreProvider store, TimePr
             await using var connection = new NpgsqlConnection(store.ConnectionString);
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand(sql, connection);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ToInt64(
+                await command.ExecuteScalarAsync(ct),
+                System.Globalization.CultureInfo.InvariantCulture
+            );
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {

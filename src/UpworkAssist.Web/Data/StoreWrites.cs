@@ -18,7 +18,9 @@ public sealed class StoreWrites
 
     internal IInterceptor[] Interceptors => [new CommandWatch(this), new CommitWatch(this), new SaveWatch(this)];
 
-    /// <summary>Raised after each bump, on the writing thread: handlers must only take note (signal work), never do it.</summary>
+    /// <summary>
+    /// Raised after each bump, on the writing thread: handlers must only take note (signal work), never do it.
+    /// </summary>
     public event Action? Written;
 
     /// <summary>Raised after a bump for this process's own write only, so it can be told to other instances.</summary>
@@ -53,46 +55,79 @@ public sealed class StoreWrites
     {
         public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
         {
-            if (MayWrite(command)) writes.Bump();
+            if (MayWrite(command))
+                writes.Bump();
             return result;
         }
 
-        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        public override ValueTask<int> NonQueryExecutedAsync(
+            DbCommand command,
+            CommandExecutedEventData eventData,
+            int result,
+            CancellationToken cancellationToken = default
+        )
         {
-            if (MayWrite(command)) writes.Bump();
+            if (MayWrite(command))
+                writes.Bump();
             return ValueTask.FromResult(result);
         }
 
-        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+        public override DbDataReader ReaderExecuted(
+            DbCommand command,
+            CommandExecutedEventData eventData,
+            DbDataReader result
+        )
         {
-            if (MayWrite(command)) writes.Bump();
+            if (MayWrite(command))
+                writes.Bump();
             return result;
         }
 
-        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command,
+            CommandExecutedEventData eventData,
+            DbDataReader result,
+            CancellationToken cancellationToken = default
+        )
         {
-            if (MayWrite(command)) writes.Bump();
+            if (MayWrite(command))
+                writes.Bump();
             return ValueTask.FromResult(result);
         }
 
-        public override InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+        public override InterceptionResult DataReaderClosing(
+            DbCommand command,
+            DataReaderClosingEventData eventData,
+            InterceptionResult result
+        )
         {
-            if (MayWrite(command)) writes.Bump();
+            if (MayWrite(command))
+                writes.Bump();
             return result;
         }
 
-        public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+        public override ValueTask<InterceptionResult> DataReaderClosingAsync(
+            DbCommand command,
+            DataReaderClosingEventData eventData,
+            InterceptionResult result
+        )
         {
-            if (MayWrite(command)) writes.Bump();
+            if (MayWrite(command))
+                writes.Bump();
             return ValueTask.FromResult(result);
         }
     }
 
     private sealed class CommitWatch(StoreWrites writes) : DbTransactionInterceptor
     {
-        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => writes.Bump();
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+            writes.Bump();
 
-        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        public override Task TransactionCommittedAsync(
+            DbTransaction transaction,
+            TransactionEndEventData eventData,
+            CancellationToken cancellationToken = default
+        )
         {
             writes.Bump();
             return Task.CompletedTask;
@@ -108,7 +143,11 @@ public sealed class StoreWrites
             return result;
         }
 
-        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        public override ValueTask<int> SavedChangesAsync(
+            SaveChangesCompletedEventData eventData,
+            int result,
+            CancellationToken cancellationToken = default
+        )
         {
             writes.Bump();
             return ValueTask.FromResult(result);
@@ -116,7 +155,10 @@ public sealed class StoreWrites
 
         public override void SaveChangesFailed(DbContextErrorEventData eventData) => writes.Bump();
 
-        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+        public override Task SaveChangesFailedAsync(
+            DbContextErrorEventData eventData,
+            CancellationToken cancellationToken = default
+        )
         {
             writes.Bump();
             return Task.CompletedTask;

@@ -30,12 +30,13 @@ public sealed class ErrorModel : PageModel
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 
-    public string Message => Status switch
-    {
-        400 => InputProblem ?? "The request was not one this server accepts.",
-        403 => "Your role does not give you access to this page. Ask an Admin if you need it.",
-        405 => "This address does not take that kind of request.",
-        404 => "There is nothing here.",
-        _ => "Something went wrong on our side. It has been logged.",
-    };
+    public string Message =>
+        Status switch
+        {
+            400 => InputProblem ?? "The request was not one this server accepts.",
+            403 => "Your role does not give you access to this page. Ask an Admin if you need it.",
+            405 => "This address does not take that kind of request.",
+            404 => "There is nothing here.",
+            _ => "Something went wrong on our side. It has been logged.",
+        };
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace UpworkAssist.Core.Tests.Cli;
 
-/// <summary>The built `upwork-assist` program run as a real process: the console streams, ICU normalization and exit codes.</summary>
+/// <summary>
+/// The built `upwork-assist` program run as a real process: the console streams, ICU normalization and exit codes.
+/// </summary>
 public sealed class ProcessTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("upwork-assist-process-").FullName;
@@ -35,7 +37,15 @@ public sealed class ProcessTests : IDisposable
         File.WriteAllText(lanes, MatchCommandTests.Lanes);
         File.WriteAllText(jobs, MatchCommandTests.Jobs);
 
-        var (code, stdout, stderr) = RunProcess("match", "--lanes", lanes, "--jobs", jobs, "--now", "2026-11-28T00:00:00Z");
+        var (code, stdout, stderr) = RunProcess(
+            "match",
+            "--lanes",
+            lanes,
+            "--jobs",
+            jobs,
+            "--now",
+            "2026-11-28T00:00:00Z"
+        );
 
         Assert.Equal((0, ""), (code, stderr));
         // The fullwidth "ｒｅａｃｔ" only matches if NFKC works in the shipped program.

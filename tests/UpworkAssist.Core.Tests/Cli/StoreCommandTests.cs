@@ -21,7 +21,14 @@ public class StoreCommandTests
     public void A_missing_sqlite_store_is_refused_with_exit_3()
     {
         var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("n"), "store.db");
-        var (code, stdout, stderr) = CommandLineTests.Run("store", "copy", "--from", missing, "--to", "Host=127.0.0.1;Database=unused");
+        var (code, stdout, stderr) = CommandLineTests.Run(
+            "store",
+            "copy",
+            "--from",
+            missing,
+            "--to",
+            "Host=127.0.0.1;Database=unused"
+        );
         Assert.Equal(3, code);
         Assert.Empty(stdout);
         Assert.Contains("no SQLite store", stderr, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-
 using UpworkAssist.Core.Jobs;
 
 namespace UpworkAssist.Core.Tests.Jobs;
@@ -14,7 +13,8 @@ public class JobJsonTests
          "somethingNew":{"nested":[1,2,3]}}
         """;
 
-    private static string Error(string json) => Assert.Single(JobJson.Read(Encoding.UTF8.GetBytes(json)).Errors).ToString();
+    private static string Error(string json) =>
+        Assert.Single(JobJson.Read(Encoding.UTF8.GetBytes(json)).Errors).ToString();
 
     /// <summary>The valid job with the value at a dotted path replaced by raw JSON.</summary>
     private static string With(string path, string rawValue)
@@ -45,7 +45,12 @@ public class JobJsonTests
     [Fact]
     public void Round_trips_through_write()
     {
-        Job job = Samples.BaseJob with { Url = "https://example.test/j", ExperienceLevel = ExperienceLevel.Entry, TotalApplicants = 4 };
+        Job job = Samples.BaseJob with
+        {
+            Url = "https://example.test/j",
+            ExperienceLevel = ExperienceLevel.Entry,
+            TotalApplicants = 4,
+        };
         Job back = Assert.Single(JobJson.Read(Encoding.UTF8.GetBytes(JobJson.Serialize([job]))).ItemsOrThrow());
         Assert.Equal(job with { Skills = [] }, back with { Skills = [] });
         Assert.Equal(job.Skills, back.Skills);
@@ -55,13 +60,21 @@ public class JobJsonTests
     [InlineData("client.totalSpent", "\"lots\"", "[1].client.totalSpent: expected a number")]
     [InlineData("totalApplicants", "2.5", "[1].totalApplicants: expected an integer")]
     [InlineData("type", "\"weekly\"", "[1].type: unknown value \"weekly\" (expected \"fixed\", \"hourly\")")]
-    [InlineData("experienceLevel", "\"guru\"", "[1].experienceLevel: unknown value \"guru\" (expected \"entry\", \"intermediate\", \"expert\")")]
+    [InlineData(
+        "experienceLevel",
+        "\"guru\"",
+        "[1].experienceLevel: unknown value \"guru\" (expected \"entry\", \"intermediate\", \"expert\")"
+    )]
     [InlineData("title", "null", "[1].title: expected a string")]
     [InlineData("skills", "[\"a\",3]", "[1].skills[1]: expected a string")]
     [InlineData("skills", "\"C#\"", "[1].skills: expected an array")]
     [InlineData("client", "[]", "[1].client: expected an object")]
     [InlineData("client.paymentVerified", "\"yes\"", "[1].client.paymentVerified: expected a boolean")]
-    [InlineData("publishedAt", "\"2026-11-27T10:00:00\"", "[1].publishedAt: expected an ISO-8601 date-time with offset")]
+    [InlineData(
+        "publishedAt",
+        "\"2026-11-27T10:00:00\"",
+        "[1].publishedAt: expected an ISO-8601 date-time with offset"
+    )]
     [InlineData("publishedAt", "\"yesterday\"", "[1].publishedAt: expected an ISO-8601 date-time with offset")]
     [InlineData("fixedBudget", "-1", "[1].fixedBudget: must not be negative")]
     [InlineData("hourlyMax", "-0.01", "[1].hourlyMax: must not be negative")]
@@ -88,8 +101,15 @@ public class JobJsonTests
     [Fact]
     public void Optional_fields_may_be_missing()
     {
-        Job job = Assert.Single(JobJson.Read(Encoding.UTF8.GetBytes(
-            """[{"id":"a","title":"t","description":"d","publishedAt":"2026-01-01T00:00:00Z","type":"fixed","client":{}}]""")).ItemsOrThrow());
+        Job job = Assert.Single(
+            JobJson
+                .Read(
+                    Encoding.UTF8.GetBytes(
+                        """[{"id":"a","title":"t","description":"d","publishedAt":"2026-01-01T00:00:00Z","type":"fixed","client":{}}]"""
+                    )
+                )
+                .ItemsOrThrow()
+        );
         Assert.Empty(job.Skills);
         Assert.Null(job.Client.Country);
     }

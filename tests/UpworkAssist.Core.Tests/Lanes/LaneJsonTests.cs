@@ -1,5 +1,4 @@
 using System.Text;
-
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 
@@ -13,8 +12,19 @@ public class LaneJsonTests
     [Fact]
     public void Applies_the_defaults_of_rules_md()
     {
-        LaneDefinition lane = Assert.Single(LaneJson.Read("""[{"id":"a","name":"A","routing":{"slack":"#x"}}]"""u8).ItemsOrThrow());
-        Assert.Equal(new LaneDefinition { Id = "a", Name = "A" } with { JobTypes = lane.JobTypes }, lane with { JobTypes = lane.JobTypes });
+        LaneDefinition lane = Assert.Single(
+            LaneJson.Read("""[{"id":"a","name":"A","routing":{"slack":"#x"}}]"""u8).ItemsOrThrow()
+        );
+        Assert.Equal(
+            new LaneDefinition { Id = "a", Name = "A" } with
+            {
+                JobTypes = lane.JobTypes,
+            },
+            lane with
+            {
+                JobTypes = lane.JobTypes,
+            }
+        );
         Assert.True(lane.Enabled);
         Assert.Empty(lane.JobTypes);
         Assert.False(lane.AllowUnknownBudget);
@@ -56,7 +66,9 @@ public class LaneJsonTests
             MaxApplicants = 20,
             MaxAgeMinutes = 120,
         };
-        LaneDefinition back = Assert.Single(LaneJson.Read(Encoding.UTF8.GetBytes(LaneJson.Serialize([lane]))).ItemsOrThrow());
+        LaneDefinition back = Assert.Single(
+            LaneJson.Read(Encoding.UTF8.GetBytes(LaneJson.Serialize([lane]))).ItemsOrThrow()
+        );
         Assert.Equal(LaneJson.Serialize([lane]), LaneJson.Serialize([back]));
     }
 
@@ -72,19 +84,21 @@ public class LaneJsonTests
             ]
             """;
         Assert.Equal(
-        [
-            "[0].minFixedBudget: must not be negative",
-            "[0].includeKeywords[0]: keyword is empty",
-            "[1].name: expected a string",
-            "[1].jobTypes[0]: unknown value \"weekly\" (expected \"fixed\", \"hourly\")",
-            "[1].enabled: expected a boolean",
-            "[1].id: duplicate lane id 'a' (first used at [0])",
-            "[2].id: required field is missing",
-            "[2].minHourlyRate: must not be negative",
-            "[2].negativeKeywords[0]: keyword is empty",
-            "[3].maxAgeMinutes: expected an integer",
-            "[3].id: must not be empty",
-        ], Errors(json));
+            [
+                "[0].minFixedBudget: must not be negative",
+                "[0].includeKeywords[0]: keyword is empty",
+                "[1].name: expected a string",
+                "[1].jobTypes[0]: unknown value \"weekly\" (expected \"fixed\", \"hourly\")",
+                "[1].enabled: expected a boolean",
+                "[1].id: duplicate lane id 'a' (first used at [0])",
+                "[2].id: required field is missing",
+                "[2].minHourlyRate: must not be negative",
+                "[2].negativeKeywords[0]: keyword is empty",
+                "[3].maxAgeMinutes: expected an integer",
+                "[3].id: must not be empty",
+            ],
+            Errors(json)
+        );
     }
 
     [Fact]

@@ -23,17 +23,35 @@ public class LaneValidatorTests
             NegativeKeywords = [""],
         };
         Assert.Equal(
-            ["id: must not be empty", "minFixedBudget: must not be negative", "minHourlyRate: must not be negative",
-             "includeKeywords[1]: keyword is empty", "negativeKeywords[0]: keyword is empty"],
-            LaneValidator.Validate(lane).Select(static e => e.ToString()));
+            [
+                "id: must not be empty",
+                "minFixedBudget: must not be negative",
+                "minHourlyRate: must not be negative",
+                "includeKeywords[1]: keyword is empty",
+                "negativeKeywords[0]: keyword is empty",
+            ],
+            LaneValidator.Validate(lane).Select(static e => e.ToString())
+        );
     }
 
     [Fact]
     public void A_set_of_lanes_adds_indexes_and_duplicate_ids()
     {
-        LaneDefinition[] lanes = [Samples.BaseLane, Samples.BaseLane with { NegativeKeywords = [" "] }, Samples.BaseLane with { Id = "other" }];
+        LaneDefinition[] lanes =
+        [
+            Samples.BaseLane,
+            Samples.BaseLane with
+            {
+                NegativeKeywords = [" "],
+            },
+            Samples.BaseLane with
+            {
+                Id = "other",
+            },
+        ];
         Assert.Equal(
             ["[1].negativeKeywords[0]: keyword is empty", "[1].id: duplicate lane id 'dotnet' (first used at [0])"],
-            LaneValidator.Validate(lanes).Select(static e => e.ToString()));
+            LaneValidator.Validate(lanes).Select(static e => e.ToString())
+        );
     }
 }

@@ -1,5 +1,4 @@
 using CsCheck;
-
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Core.Rules;
@@ -13,19 +12,71 @@ public class EnginePropertyTests
     // case, fullwidth and composed/decomposed forms, odd white space, a letter outside the BMP.
     private static readonly string[] Pieces =
     [
-        "java", "javascript", "Java", "ＪＡＶＡ", "c", "c#", "C#", ".net", "asp", "asp.net", "node", "node.js",
-        "full", "stack", "react", "native", "go", "é", "e\u0301", "café", "2", "𝐚", "日本",
-        " ", "  ", "\t", "\n", "\u00A0", "\u3000", "/", ".", ",", "-", "(", ")", "#",
+        "java",
+        "javascript",
+        "Java",
+        "ＪＡＶＡ",
+        "c",
+        "c#",
+        "C#",
+        ".net",
+        "asp",
+        "asp.net",
+        "node",
+        "node.js",
+        "full",
+        "stack",
+        "react",
+        "native",
+        "go",
+        "é",
+        "e\u0301",
+        "café",
+        "2",
+        "𝐚",
+        "日本",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\u00A0",
+        "\u3000",
+        "/",
+        ".",
+        ",",
+        "-",
+        "(",
+        ")",
+        "#",
     ];
 
-    private static readonly Gen<string> Text = Gen.OneOf(Pieces).Array[0, 12].Select(static parts => string.Concat(parts));
+    private static readonly Gen<string> Text = Gen.OneOf(Pieces)
+        .Array[0, 12]
+        .Select(static parts => string.Concat(parts));
 
-    private static readonly Gen<string> Keyword = Gen.OneOf(Pieces).Array[1, 3]
+    private static readonly Gen<string> Keyword = Gen.OneOf(Pieces)
+        .Array[1, 3]
         .Select(static parts => string.Concat(parts))
         .Where(static keyword => ReferenceEngine.Normalize(keyword).Length > 0);
 
-    private static readonly Gen<string> Skill = Gen.OneOf("C#", "c#", " c# ", "ｃ＃", ".NET", "React", "react native", "Go", "java");
-    private static readonly Gen<string> Country = Gen.OneOf("United States", "united  states", "Canada", "ＣＡＮＡＤＡ", "India");
+    private static readonly Gen<string> Skill = Gen.OneOf(
+        "C#",
+        "c#",
+        " c# ",
+        "ｃ＃",
+        ".NET",
+        "React",
+        "react native",
+        "Go",
+        "java"
+    );
+    private static readonly Gen<string> Country = Gen.OneOf(
+        "United States",
+        "united  states",
+        "Canada",
+        "ＣＡＮＡＤＡ",
+        "India"
+    );
     private static readonly Gen<decimal?> Money = Gen.OneOf<decimal?>(null, 0m, 10m, 50m, 100m, 500.5m);
     private static readonly Gen<int?> Count = Gen.OneOf<int?>(null, 0, 1, 5, 20);
 
@@ -39,7 +90,11 @@ public class EnginePropertyTests
         from skillsAll in Skill.Array[0, 2]
         from include in Keyword.Array[0, 3]
         from negative in Keyword.Array[0, 3]
-        from levels in Gen.OneOf<ExperienceLevel[]>([], [ExperienceLevel.Expert], [ExperienceLevel.Entry, ExperienceLevel.Intermediate])
+        from levels in Gen.OneOf<ExperienceLevel[]>(
+            [],
+            [ExperienceLevel.Expert],
+            [ExperienceLevel.Entry, ExperienceLevel.Intermediate]
+        )
         from verified in Gen.Int[0, 3]
         from minSpent in Money
         from minRating in Gen.OneOf<decimal?>(null, 0m, 4m, 4.5m, 5m)
@@ -79,7 +134,12 @@ public class EnginePropertyTests
         from fixedBudget in Money
         from hourlyMin in Money
         from hourlyMax in Money
-        from level in Gen.OneOf<ExperienceLevel?>(null, ExperienceLevel.Entry, ExperienceLevel.Intermediate, ExperienceLevel.Expert)
+        from level in Gen.OneOf<ExperienceLevel?>(
+            null,
+            ExperienceLevel.Entry,
+            ExperienceLevel.Intermediate,
+            ExperienceLevel.Expert
+        )
         from skills in Gen.Frequency((3, Skill), (1, Text)).Array[0, 4]
         from applicants in Count
         from ageMinutes in Gen.Int[-10, 1000]
@@ -101,38 +161,52 @@ public class EnginePropertyTests
             ExperienceLevel = level,
             Skills = skills,
             TotalApplicants = applicants,
-            Client = new JobClient { Country = country, PaymentVerified = verified, TotalSpent = spent, TotalHires = hires, Rating = rating },
+            Client = new JobClient
+            {
+                Country = country,
+                PaymentVerified = verified,
+                TotalSpent = spent,
+                TotalHires = hires,
+                Rating = rating,
+            },
         };
 
     [Fact]
     public void Compiled_engine_agrees_with_the_reference_on_random_lanes_and_jobs()
     {
-        Gen.Select(LaneGen.Array[1, 5], JobGen.Array[1, 5]).Sample((lanes, jobs) =>
-        {
-            LaneDefinition[] withIds = [.. lanes.Select(static (lane, i) => lane with { Id = $"lane{i}" })];
-            CompiledLaneSet set = CompiledLaneSet.Compile(withIds);
-            var fast = new Reason[withIds.Length];
-            foreach (Job job in jobs)
-            {
-                IReadOnlyList<Decision> decisions = set.Evaluate(job, Samples.Now);
-                set.Evaluate(job, Samples.Now, fast);
-                for (int i = 0; i < withIds.Length; i++)
+        Gen.Select(LaneGen.Array[1, 5], JobGen.Array[1, 5])
+            .Sample(
+                (lanes, jobs) =>
                 {
-                    List<string> expected = ReferenceEngine.Reasons(withIds[i], job, Samples.Now);
-                    Assert.Equal(expected, decisions[i].Reasons);
-                    Assert.Equal(expected, ReasonCodes.ToCodes(fast[i]));
-                    Assert.Equal(expected.Count == 0, decisions[i].Matched);
-                    Assert.Equal(decisions[i].Reasons, decisions[i].Evidence.Select(static e => e.Reason));
-                }
-            }
-        }, iter: 3000);
+                    LaneDefinition[] withIds = [.. lanes.Select(static (lane, i) => lane with { Id = $"lane{i}" })];
+                    CompiledLaneSet set = CompiledLaneSet.Compile(withIds);
+                    var fast = new Reason[withIds.Length];
+                    foreach (Job job in jobs)
+                    {
+                        IReadOnlyList<Decision> decisions = set.Evaluate(job, Samples.Now);
+                        set.Evaluate(job, Samples.Now, fast);
+                        for (int i = 0; i < withIds.Length; i++)
+                        {
+                            List<string> expected = ReferenceEngine.Reasons(withIds[i], job, Samples.Now);
+                            Assert.Equal(expected, decisions[i].Reasons);
+                            Assert.Equal(expected, ReasonCodes.ToCodes(fast[i]));
+                            Assert.Equal(expected.Count == 0, decisions[i].Matched);
+                            Assert.Equal(decisions[i].Reasons, decisions[i].Evidence.Select(static e => e.Reason));
+                        }
+                    }
+                },
+                iter: 3000
+            );
     }
 
     [Fact]
     public void Keyword_occurrence_agrees_with_the_reference_on_random_text()
     {
-        Gen.Select(Keyword, Text).Sample((keyword, text) =>
-            Assert.Equal(ReferenceEngine.Occurs(keyword, text), Samples.Occurs(keyword, text)), iter: 5000);
+        Gen.Select(Keyword, Text)
+            .Sample(
+                (keyword, text) => Assert.Equal(ReferenceEngine.Occurs(keyword, text), Samples.Occurs(keyword, text)),
+                iter: 5000
+            );
     }
 
     [Fact]

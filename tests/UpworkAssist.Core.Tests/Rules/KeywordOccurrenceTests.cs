@@ -66,15 +66,32 @@ public class KeywordOccurrenceTests
     {
         var lane = Samples.BaseLane with { NegativeKeywords = ["asp.net", ".net", "net core", "asp.net core"] };
         var set = UpworkAssist.Core.Rules.CompiledLaneSet.Compile([lane]);
-        var decision = set.Evaluate(Samples.BaseJob with { Title = "ASP.NET Core", Description = "", Skills = [] }, Samples.Now)[0];
-        Assert.Equal([".net", "asp.net", "asp.net core", "net core"], decision.Evidence.Single().Terms.Order(StringComparer.Ordinal));
+        var decision = set.Evaluate(
+            Samples.BaseJob with
+            {
+                Title = "ASP.NET Core",
+                Description = "",
+                Skills = [],
+            },
+            Samples.Now
+        )[0];
+        Assert.Equal(
+            [".net", "asp.net", "asp.net core", "net core"],
+            decision.Evidence.Single().Terms.Order(StringComparer.Ordinal)
+        );
     }
 
     [Fact]
     public void A_keyword_never_spans_title_and_description()
     {
         var lane = Samples.BaseLane with { IncludeKeywords = ["api we"] };
-        Assert.Contains("keyword_missing", Samples.Reasons(lane, Samples.BaseJob with { Title = "Build an API", Description = "We need" }));
-        Assert.DoesNotContain("keyword_missing", Samples.Reasons(lane, Samples.BaseJob with { Title = "", Description = "an API we need" }));
+        Assert.Contains(
+            "keyword_missing",
+            Samples.Reasons(lane, Samples.BaseJob with { Title = "Build an API", Description = "We need" })
+        );
+        Assert.DoesNotContain(
+            "keyword_missing",
+            Samples.Reasons(lane, Samples.BaseJob with { Title = "", Description = "an API we need" })
+        );
     }
 }

@@ -1,7 +1,6 @@
 using UpworkAssist.Core.Jobs;
 using UpworkAssist.Core.Lanes;
 using UpworkAssist.Core.Rules;
-
 using static UpworkAssist.Core.Tests.Samples;
 
 namespace UpworkAssist.Core.Tests.Rules;
@@ -9,7 +8,13 @@ namespace UpworkAssist.Core.Tests.Rules;
 /// <summary>Every rule and reason code of RULES.md "Decision", one behaviour per test.</summary>
 public class RuleTests
 {
-    private static readonly Job Hourly = BaseJob with { Type = JobType.Hourly, FixedBudget = null, HourlyMin = 30, HourlyMax = 50 };
+    private static readonly Job Hourly = BaseJob with
+    {
+        Type = JobType.Hourly,
+        FixedBudget = null,
+        HourlyMin = 30,
+        HourlyMax = 50,
+    };
 
     [Fact]
     public void An_empty_lane_matches_anything()
@@ -67,13 +72,29 @@ public class RuleTests
     public void Hourly_rate_floor(double? min, double? max, double floor, string? expected)
     {
         Job job = Hourly with { HourlyMin = (decimal?)min, HourlyMax = (decimal?)max };
-        Assert.Equal(expected is null ? [] : [expected], Reasons(BaseLane with { MinHourlyRate = (decimal)floor }, job));
+        Assert.Equal(
+            expected is null ? [] : [expected],
+            Reasons(BaseLane with { MinHourlyRate = (decimal)floor }, job)
+        );
     }
 
     [Fact]
     public void Unknown_hourly_rate_is_allowed_when_the_lane_says_so()
     {
-        Assert.Empty(Reasons(BaseLane with { MinHourlyRate = 50, AllowUnknownBudget = true }, Hourly with { HourlyMin = null, HourlyMax = null }));
+        Assert.Empty(
+            Reasons(
+                BaseLane with
+                {
+                    MinHourlyRate = 50,
+                    AllowUnknownBudget = true,
+                },
+                Hourly with
+                {
+                    HourlyMin = null,
+                    HourlyMax = null,
+                }
+            )
+        );
     }
 
     [Fact]
@@ -81,7 +102,8 @@ public class RuleTests
     {
         Assert.Equal(["missing_any_skill"], Reasons(BaseLane with { SkillsAny = ["React", "Vue"] }, BaseJob));
         Assert.Empty(Reasons(BaseLane with { SkillsAny = ["React", "ｃ＃"] }, BaseJob)); // normalized equality
-        Assert.Equal(["missing_any_skill"], Reasons(BaseLane with { SkillsAny = ["C"] }, BaseJob)); // equality, not keyword occurrence
+        // equality, not keyword occurrence
+        Assert.Equal(["missing_any_skill"], Reasons(BaseLane with { SkillsAny = ["C"] }, BaseJob));
     }
 
     [Fact]
@@ -89,16 +111,24 @@ public class RuleTests
     {
         Assert.Empty(Reasons(BaseLane with { SkillsAll = ["c#", " .NET "] }, BaseJob));
         Assert.Equal(["missing_required_skill"], Reasons(BaseLane with { SkillsAll = ["c#", "Azure"] }, BaseJob));
-        Assert.Empty(Reasons(BaseLane with { SkillsAll = ["c#", "C#"] }, BaseJob)); // duplicates after normalization count once
-        Assert.Equal(["missing_required_skill"], Reasons(BaseLane with { SkillsAll = ["c#", "azure"] }, BaseJob with { Skills = ["C#", "c#"] }));
+        // duplicates after normalization count once
+        Assert.Empty(Reasons(BaseLane with { SkillsAll = ["c#", "C#"] }, BaseJob));
+        Assert.Equal(
+            ["missing_required_skill"],
+            Reasons(BaseLane with { SkillsAll = ["c#", "azure"] }, BaseJob with { Skills = ["C#", "c#"] })
+        );
     }
 
     [Fact]
     public void Keyword_missing_looks_in_title_and_description_but_not_skills()
     {
         Assert.Empty(Reasons(BaseLane with { IncludeKeywords = ["asp.net core"] }, BaseJob)); // in the title
-        Assert.Empty(Reasons(BaseLane with { IncludeKeywords = ["blazor", "developer"] }, BaseJob)); // in the description
-        Assert.Equal(["keyword_missing"], Reasons(BaseLane with { IncludeKeywords = [".net"] }, BaseJob with { Title = "x", Description = "y" }));
+        // in the description
+        Assert.Empty(Reasons(BaseLane with { IncludeKeywords = ["blazor", "developer"] }, BaseJob));
+        Assert.Equal(
+            ["keyword_missing"],
+            Reasons(BaseLane with { IncludeKeywords = [".net"] }, BaseJob with { Title = "x", Description = "y" })
+        );
     }
 
     [Fact]
@@ -106,8 +136,13 @@ public class RuleTests
     {
         Assert.Equal(["negative_keyword"], Reasons(BaseLane with { NegativeKeywords = ["api"] }, BaseJob));
         Assert.Equal(["negative_keyword"], Reasons(BaseLane with { NegativeKeywords = ["developer"] }, BaseJob));
-        Assert.Equal(["negative_keyword"], Reasons(BaseLane with { NegativeKeywords = ["net"] }, BaseJob with { Title = "", Description = "" })); // skill ".NET"
-        Assert.Empty(Reasons(BaseLane with { NegativeKeywords = ["c# .net"] }, BaseJob with { Title = "", Description = "" })); // not across two skills
+        Assert.Equal(
+            ["negative_keyword"],
+            Reasons(BaseLane with { NegativeKeywords = ["net"] }, BaseJob with { Title = "", Description = "" })
+        ); // skill ".NET"
+        Assert.Empty(
+            Reasons(BaseLane with { NegativeKeywords = ["c# .net"] }, BaseJob with { Title = "", Description = "" })
+        ); // not across two skills
         Assert.Empty(Reasons(BaseLane with { NegativeKeywords = ["wordpress"] }, BaseJob));
     }
 
@@ -117,7 +152,10 @@ public class RuleTests
     [InlineData(ExperienceLevel.Expert, true)]
     public void Experience_mismatch(ExperienceLevel? level, bool matches)
     {
-        LaneDefinition lane = BaseLane with { ExperienceLevels = [ExperienceLevel.Intermediate, ExperienceLevel.Expert] };
+        LaneDefinition lane = BaseLane with
+        {
+            ExperienceLevels = [ExperienceLevel.Intermediate, ExperienceLevel.Expert],
+        };
         Assert.Equal(matches ? [] : ["experience_mismatch"], Reasons(lane, BaseJob with { ExperienceLevel = level }));
         Assert.Empty(Reasons(BaseLane, BaseJob with { ExperienceLevel = level }));
     }
@@ -174,7 +212,9 @@ public class RuleTests
     {
         Assert.Equal(["country_excluded"], Reasons(BaseLane with { CountriesExclude = ["united  states"] }, BaseJob));
         Assert.Empty(Reasons(BaseLane with { CountriesExclude = ["United"] }, BaseJob));
-        Assert.Empty(Reasons(BaseLane with { CountriesExclude = ["India"] }, BaseJob with { Client = JobClient.Unknown }));
+        Assert.Empty(
+            Reasons(BaseLane with { CountriesExclude = ["India"] }, BaseJob with { Client = JobClient.Unknown })
+        );
     }
 
     [Fact]
@@ -182,13 +222,26 @@ public class RuleTests
     {
         Assert.Empty(Reasons(BaseLane with { CountriesInclude = ["Canada", "UNITED STATES"] }, BaseJob));
         Assert.Equal(["country_not_included"], Reasons(BaseLane with { CountriesInclude = ["Canada"] }, BaseJob));
-        Assert.Equal(["country_not_included"], Reasons(BaseLane with { CountriesInclude = ["Canada"] }, BaseJob with { Client = JobClient.Unknown }));
+        Assert.Equal(
+            ["country_not_included"],
+            Reasons(BaseLane with { CountriesInclude = ["Canada"] }, BaseJob with { Client = JobClient.Unknown })
+        );
     }
 
     [Fact]
     public void A_country_both_included_and_excluded_is_excluded()
     {
-        Assert.Equal(["country_excluded"], Reasons(BaseLane with { CountriesInclude = ["United States"], CountriesExclude = ["United States"] }, BaseJob));
+        Assert.Equal(
+            ["country_excluded"],
+            Reasons(
+                BaseLane with
+                {
+                    CountriesInclude = ["United States"],
+                    CountriesExclude = ["United States"],
+                },
+                BaseJob
+            )
+        );
     }
 
     [Theory]
@@ -197,7 +250,10 @@ public class RuleTests
     [InlineData(11, true)]
     public void Too_many_applicants(int? applicants, bool fails)
     {
-        Assert.Equal(fails ? ["too_many_applicants"] : [], Reasons(BaseLane with { MaxApplicants = 10 }, BaseJob with { TotalApplicants = applicants }));
+        Assert.Equal(
+            fails ? ["too_many_applicants"] : [],
+            Reasons(BaseLane with { MaxApplicants = 10 }, BaseJob with { TotalApplicants = applicants })
+        );
     }
 
     [Theory]
@@ -213,7 +269,11 @@ public class RuleTests
     [Fact]
     public void Too_old_compares_instants_across_offsets()
     {
-        Job job = BaseJob with { PublishedAt = new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.FromHours(2)) }; // 23:00Z
+        // 23:00Z
+        Job job = BaseJob with
+        {
+            PublishedAt = new DateTimeOffset(2026, 11, 28, 1, 0, 0, TimeSpan.FromHours(2)),
+        };
         Assert.Empty(Reasons(BaseLane with { MaxAgeMinutes = 60 }, job, Now));
         Assert.Equal(["too_old"], Reasons(BaseLane with { MaxAgeMinutes = 59 }, job, Now));
     }
@@ -254,14 +314,33 @@ public class RuleTests
         Assert.Equal(17, ReasonCodes.All.Count);
         Assert.Equal(ReasonCodes.All.Order(StringComparer.Ordinal), ReasonCodes.All);
         Assert.Equal("too_old", ReasonCodes.Code(Reason.TooOld));
-        Assert.Equal(["budget_unknown", "negative_keyword"], ReasonCodes.ToCodes(Reason.NegativeKeyword | Reason.BudgetUnknown));
+        Assert.Equal(
+            ["budget_unknown", "negative_keyword"],
+            ReasonCodes.ToCodes(Reason.NegativeKeyword | Reason.BudgetUnknown)
+        );
         Assert.Throws<ArgumentOutOfRangeException>(() => ReasonCodes.Code(Reason.TooOld | Reason.LaneDisabled));
     }
 
     [Fact]
     public void Lanes_are_evaluated_together_in_lane_order()
     {
-        LaneDefinition[] lanes = [BaseLane with { Id = "a", Enabled = false }, BaseLane with { Id = "b" }, BaseLane with { Id = "c", IncludeKeywords = ["zzz"] }];
+        LaneDefinition[] lanes =
+        [
+            BaseLane with
+            {
+                Id = "a",
+                Enabled = false,
+            },
+            BaseLane with
+            {
+                Id = "b",
+            },
+            BaseLane with
+            {
+                Id = "c",
+                IncludeKeywords = ["zzz"],
+            },
+        ];
         CompiledLaneSet set = CompiledLaneSet.Compile(lanes);
         IReadOnlyList<Decision> decisions = set.Evaluate(BaseJob, Now);
         Assert.Equal(["a", "b", "c"], decisions.Select(d => d.LaneId));
@@ -275,7 +354,18 @@ public class RuleTests
     [Fact]
     public void More_than_64_lanes_use_more_than_one_bitset_word()
     {
-        LaneDefinition[] lanes = [.. Enumerable.Range(0, 130).Select(i => BaseLane with { Id = $"l{i}", NegativeKeywords = i % 2 == 0 ? ["api"] : ["nothing here"] })];
+        LaneDefinition[] lanes =
+        [
+            .. Enumerable
+                .Range(0, 130)
+                .Select(i =>
+                    BaseLane with
+                    {
+                        Id = $"l{i}",
+                        NegativeKeywords = i % 2 == 0 ? ["api"] : ["nothing here"],
+                    }
+                ),
+        ];
         IReadOnlyList<Decision> decisions = CompiledLaneSet.Compile(lanes).Evaluate(BaseJob, Now);
         Assert.All(decisions, (d, i) => Assert.Equal(i % 2 == 1, d.Matched));
     }
@@ -284,8 +374,11 @@ public class RuleTests
     public void Compile_rejects_invalid_lanes_with_every_error()
     {
         var error = Assert.Throws<InvalidInputException>(() =>
-            CompiledLaneSet.Compile([BaseLane, BaseLane with { IncludeKeywords = [" "] }]));
-        Assert.Equal(["[1].id: duplicate lane id 'dotnet' (first used at [0])", "[1].includeKeywords[0]: keyword is empty"],
-            error.Errors.Select(e => e.ToString()).Order(StringComparer.Ordinal));
+            CompiledLaneSet.Compile([BaseLane, BaseLane with { IncludeKeywords = [" "] }])
+        );
+        Assert.Equal(
+            ["[1].id: duplicate lane id 'dotnet' (first used at [0])", "[1].includeKeywords[0]: keyword is empty"],
+            error.Errors.Select(e => e.ToString()).Order(StringComparer.Ordinal)
+        );
     }
 }

@@ -19,19 +19,34 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
         {
             output.WriteLine($"{feature} -> {string.Join(", ", graph.UsedBy(feature))}");
         }
-        var cycles = (from a in features
-                      from b in graph.UsedBy(a)
-                      where string.CompareOrdinal(a, b) < 0 && graph.Uses(b, a)
-                      select $"{a} <-> {b} ({graph.Culprits(a, b)} / {graph.Culprits(b, a)})").ToList();
+        var cycles = (
+            from a in features
+            from b in graph.UsedBy(a)
+            where string.CompareOrdinal(a, b) < 0 && graph.Uses(b, a)
+            select $"{a} <-> {b} ({graph.Culprits(a, b)} / {graph.Culprits(b, a)})"
+        ).ToList();
         Assert.True(cycles.Count == 0, "features that depend on each other both ways: " + string.Join("; ", cycles));
     }
 
     [Fact]
     public void Core_references_no_web_data_http_or_slack_library()
     {
-        var result = Types.InAssembly(typeof(UpworkAssist.Core.ProductInfo).Assembly)
-            .ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "System.Net.Http", "Hangfire", "UpworkAssist.Web", "Slack", "MailKit")
+        var result = Types
+            .InAssembly(typeof(UpworkAssist.Core.ProductInfo).Assembly)
+            .ShouldNot()
+            .HaveDependencyOnAny(
+                "Microsoft.AspNetCore",
+                "Microsoft.EntityFrameworkCore",
+                "System.Net.Http",
+                "Hangfire",
+                "UpworkAssist.Web",
+                "Slack",
+                "MailKit"
+            )
             .GetResult();
-        Assert.True(result.IsSuccessful, "Core types with forbidden references: " + string.Join(", ", result.FailingTypeNames ?? []));
+        Assert.True(
+            result.IsSuccessful,
+            "Core types with forbidden references: " + string.Join(", ", result.FailingTypeNames ?? [])
+        );
     }
 }

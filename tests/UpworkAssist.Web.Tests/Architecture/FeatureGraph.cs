@@ -20,10 +20,12 @@ public sealed class FeatureGraph
         using var module = ModuleDefinition.ReadModule(assemblyPath);
         foreach (var type in module.GetTypes())
         {
-            if (FeatureOf(Outermost(type).Namespace) is not { } feature) continue;
+            if (FeatureOf(Outermost(type).Namespace) is not { } feature)
+                continue;
             foreach (var used in Referenced(type))
             {
-                if (FeatureOf(Outermost(used).Namespace) is not { } other || other == feature) continue;
+                if (FeatureOf(Outermost(used).Namespace) is not { } other || other == feature)
+                    continue;
                 Add(feature, other, Outermost(type).Name);
             }
         }
@@ -34,15 +36,21 @@ public sealed class FeatureGraph
     public IEnumerable<string> UsedBy(string feature) =>
         _uses.TryGetValue(feature, out var deps) ? deps.Keys.Order(StringComparer.Ordinal) : [];
 
-    public bool Uses(string feature, string other) => _uses.TryGetValue(feature, out var deps) && deps.ContainsKey(other);
+    public bool Uses(string feature, string other) =>
+        _uses.TryGetValue(feature, out var deps) && deps.ContainsKey(other);
 
-    /// <summary>The types of <paramref name="feature"/> that use <paramref name="other"/>, for the failure message.</summary>
-    public string Culprits(string feature, string other) => string.Join(", ", _uses[feature][other].Order(StringComparer.Ordinal).Take(5));
+    /// <summary>
+    /// The types of <paramref name="feature"/> that use <paramref name="other"/>, for the failure message.
+    /// </summary>
+    public string Culprits(string feature, string other) =>
+        string.Join(", ", _uses[feature][other].Order(StringComparer.Ordinal).Take(5));
 
     private void Add(string feature, string other, string culprit)
     {
-        if (!_uses.TryGetValue(feature, out var deps)) _uses[feature] = deps = new(StringComparer.Ordinal);
-        if (!deps.TryGetValue(other, out var culprits)) deps[other] = culprits = new(StringComparer.Ordinal);
+        if (!_uses.TryGetValue(feature, out var deps))
+            _uses[feature] = deps = new(StringComparer.Ordinal);
+        if (!deps.TryGetValue(other, out var culprits))
+            deps[other] = culprits = new(StringComparer.Ordinal);
         culprits.Add(culprit);
     }
 
@@ -51,7 +59,8 @@ public sealed class FeatureGraph
 
     private static TypeReference Outermost(TypeReference type)
     {
-        while (type.DeclaringType is { } outer) type = outer;
+        while (type.DeclaringType is { } outer)
+            type = outer;
         return type;
     }
 
@@ -59,10 +68,12 @@ public sealed class FeatureGraph
     {
         static IEnumerable<TypeReference> Of(TypeReference? t)
         {
-            if (t is null) yield break;
+            if (t is null)
+                yield break;
             yield return t.GetElementType();
             if (t is GenericInstanceType g)
-                foreach (var arg in g.GenericArguments.SelectMany(Of)) yield return arg;
+                foreach (var arg in g.GenericArguments.SelectMany(Of))
+                    yield return arg;
         }
 
         var found = new List<TypeReference>();
@@ -76,18 +87,22 @@ public sealed class FeatureGraph
             found.AddRange(Of(method.ReturnType));
             found.AddRange(method.Parameters.SelectMany(p => Of(p.ParameterType)));
             found.AddRange(method.CustomAttributes.SelectMany(a => Of(a.AttributeType)));
-            if (!method.HasBody) continue;
+            if (!method.HasBody)
+                continue;
             found.AddRange(method.Body.Variables.SelectMany(v => Of(v.VariableType)));
             foreach (var instruction in method.Body.Instructions)
             {
-                found.AddRange(instruction.Operand switch
-                {
-                    TypeReference t => Of(t),
-                    MethodReference m => Of(m.DeclaringType).Concat(Of(m.ReturnType))
-                        .Concat(m is GenericInstanceMethod gm ? gm.GenericArguments.SelectMany(Of) : []),
-                    FieldReference f => Of(f.DeclaringType).Concat(Of(f.FieldType)),
-                    _ => [],
-                });
+                found.AddRange(
+                    instruction.Operand switch
+                    {
+                        TypeReference t => Of(t),
+                        MethodReference m => Of(m.DeclaringType)
+                            .Concat(Of(m.ReturnType))
+                            .Concat(m is GenericInstanceMethod gm ? gm.GenericArguments.SelectMany(Of) : []),
+                        FieldReference f => Of(f.DeclaringType).Concat(Of(f.FieldType)),
+                        _ => [],
+                    }
+                );
             }
         }
         return found;

@@ -29,9 +29,17 @@ public sealed class AccessibilityBrowserTests(DailyUseApp app) : IClassFixture<D
         var page = await app.PageAsAsync(role);
         var problems = new List<string>();
         // The pages of the access table (the API, Hangfire and health are not pages).
-        var pages = AccessPolicy.Rules.Where(r => r.Method == "GET" && r.Handler is null && !r.TakesToken
-                && !r.Path.StartsWith("/hangfire", StringComparison.Ordinal) && r.Path != "/healthz"
-                && !NotVisited.Contains(r.Path) && r.Policy != Policies.Anonymous && r.Roles.Contains(role))
+        var pages = AccessPolicy
+            .Rules.Where(r =>
+                r.Method == "GET"
+                && r.Handler is null
+                && !r.TakesToken
+                && !r.Path.StartsWith("/hangfire", StringComparison.Ordinal)
+                && r.Path != "/healthz"
+                && !NotVisited.Contains(r.Path)
+                && r.Policy != Policies.Anonymous
+                && r.Roles.Contains(role)
+            )
             .Select(r => app.UrlOf(r.Path, role, r.Path))
             // The other views of the busiest pages.
             .Concat(["/Queue?status=All", "/Pipeline?view=table", "/Analytics?days=3650"]);
@@ -56,10 +64,12 @@ public sealed class AccessibilityBrowserTests(DailyUseApp app) : IClassFixture<D
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (width > 360)
             {
-                var widest = await page.EvaluateAsync<string>("""
+                var widest = await page.EvaluateAsync<string>(
+                    """
                     () => { let w = null; for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
                       if (r.right > 361 && (!w || r.right > w.r)) w = { r: r.right, d: e.tagName + '.' + e.className + '#' + e.id }; } return w ? w.d + ' ' + w.r : ''; }
-                    """);
+                    """
+                );
                 problems.Add($"{url}: {width} px wide at 360 px ({widest})");
             }
         }

@@ -24,11 +24,15 @@ public sealed class AnalyticsBrowserTests(BrowserApp app) : IClassFixture<Browse
             await canvas.WaitForAsync();
             // Chart.js drew on the canvas: some pixels are no longer transparent.
             var painted = await canvas.EvaluateAsync<int>(
-                "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }");
+                "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for "
+                    + "(let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n; }"
+            );
             Assert.True(painted > 100, $"{chart}: only {painted} pixels drawn");
         }
         Assert.Equal(3, await page.EvaluateAsync<int>("() => document.querySelectorAll('canvas').length"));
-        Assert.True(await page.EvaluateAsync<bool>("() => typeof Chart === 'function' && Chart.version.startsWith('4.')"));
+        Assert.True(
+            await page.EvaluateAsync<bool>("() => typeof Chart === 'function' && Chart.version.startsWith('4.')")
+        );
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
 }

@@ -29,11 +29,15 @@ public sealed class AuditPlanBrowserTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("[data-tool=UpworkAssist] [data-tag]")).ToHaveTextAsync("Safe");
         await page.GoBackAsync();
 
-        await page.Locator("[data-step=list-tools]").GetByLabel("Note for day 1").FillAsync("Three extensions and one sheet listed");
+        await page.Locator("[data-step=list-tools]")
+            .GetByLabel("Note for day 1")
+            .FillAsync("Three extensions and one sheet listed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark day 1 done" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("plan-progress")).ToHaveTextAsync("1 of 7 steps done");
         await Assertions.Expect(page.Locator("[data-step=list-tools]")).ToHaveAttributeAsync("data-done", "true");
-        await Assertions.Expect(page.Locator("[data-step=list-tools]")).ToContainTextAsync("by lead-plan@example.test: Three extensions and one sheet listed");
+        await Assertions
+            .Expect(page.Locator("[data-step=list-tools]"))
+            .ToContainTextAsync("by lead-plan@example.test: Three extensions and one sheet listed");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark day 2 done" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("plan-progress")).ToHaveTextAsync("2 of 7 steps done");

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using UpworkAssist.Web.Features.Pipeline;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Pipeline;
 
 namespace UpworkAssist.Web.Tests.Browser;
 
@@ -23,7 +23,12 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         var id = app.DraftOf[Roles.Freelancer];
         await page.GotoAsync($"/Drafts/Edit?id={id}");
         var text = page.GetByLabel("Proposal text");
-        var title = await app.WithScopeAsync(sp => sp.GetRequiredService<Data.AppDbContext>().Postings.Where(p => p.Id == app.AssignedPostingId).Select(p => p.Title).SingleAsync());
+        var title = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<Data.AppDbContext>()
+                .Postings.Where(p => p.Id == app.AssignedPostingId)
+                .Select(p => p.Title)
+                .SingleAsync()
+        );
         var opening = $"Hi, I can take on “{title}” this week.";
 
         // Approve pressed straight after an edit that still has a placeholder: the edit is saved
@@ -31,10 +36,21 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         await text.FillAsync(opening + "\n\nFirst step: a call about the scope.\n\n{{proof_link}}\n\nAlice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("error")).ToBeVisibleAsync();
-        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<Data.AppDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == id));
-        Assert.Equal(stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("#draft-form input[name=Version]").InputValueAsync());
+        var stored = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<Data.AppDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == id)
+        );
+        Assert.Equal(
+            stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await page.Locator("#draft-form input[name=Version]").InputValueAsync()
+        );
         // The counter the server drew equals what the browser counts for the same text.
-        Assert.Equal(await text.EvaluateAsync<int>("t => t.value.trim().length"), int.Parse(await page.Locator("#draft-length").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            await text.EvaluateAsync<int>("t => t.value.trim().length"),
+            int.Parse(
+                await page.Locator("#draft-length").TextContentAsync() ?? "",
+                System.Globalization.CultureInfo.InvariantCulture
+            )
+        );
 
         // Fixing the text autosaves (the version is current) and Approve now goes through.
         await text.FillAsync(opening + "\n\nFirst step: a call about the scope.\n\nAlice");
@@ -60,8 +76,12 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         var row = page.GetByTestId("queue-row").First;
         await row.GetByRole(AriaRole.Button, new() { Name = "Shortlist" }).ClickAsync();
         await Assertions.Expect(row.GetByTestId("status")).ToHaveTextAsync("Shortlisted");
-        await Assertions.Expect(status.Locator("option", new() { HasTextString = "New (" })).ToHaveTextAsync($"New ({newCount - 1})");
-        await Assertions.Expect(status.Locator("option", new() { HasTextString = "Shortlisted (" })).ToHaveTextAsync($"Shortlisted ({shortlisted + 1})");
+        await Assertions
+            .Expect(status.Locator("option", new() { HasTextString = "New (" }))
+            .ToHaveTextAsync($"New ({newCount - 1})");
+        await Assertions
+            .Expect(status.Locator("option", new() { HasTextString = "Shortlisted (" }))
+            .ToHaveTextAsync($"Shortlisted ({shortlisted + 1})");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stayed === true"));
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
@@ -139,7 +159,10 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
         var page = await app.PageAsAsync(Roles.Lead);
         await page.GotoAsync("/Queue");
         var posted = page.GetByLabel("Posted");
-        Assert.True(await posted.EvaluateAsync<bool>("s => s.scrollWidth <= s.clientWidth"), "the Posted choice is cut");
+        Assert.True(
+            await posted.EvaluateAsync<bool>("s => s.scrollWidth <= s.clientWidth"),
+            "the Posted choice is cut"
+        );
         try
         {
             await page.SetViewportSizeAsync(390, 844);
@@ -169,17 +192,33 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
             for (var i = 0; i < 8; i++)
             {
                 var box = (await columns.Nth(i).BoundingBoxAsync())!;
-                Assert.True(box.X >= 0 && box.X + box.Width <= width + 0.5, $"{await columns.Nth(i).GetAttributeAsync("data-stage")} at {box.X}+{box.Width} of {width}");
+                Assert.True(
+                    box.X >= 0 && box.X + box.Width <= width + 0.5,
+                    $"{await columns.Nth(i).GetAttributeAsync("data-stage")} at {box.X}+{box.Width} of {width}"
+                );
             }
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+            Assert.True(
+                await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")
+            );
         }
         await page.SetViewportSizeAsync(1366, 900);
 
         var sent = page.Locator("[data-stage=Sent] [data-testid=card]").First;
         var id = await sent.GetAttributeAsync("data-id");
         await sent.DragToAsync(page.Locator("[data-stage=Viewed]"));
-        await Assertions.Expect(page.Locator($"[data-stage=Viewed] [data-testid=card][data-id='{id}']")).ToBeVisibleAsync();
-        await app.WithDbAsync(async db => Assert.Equal(ProposalStage.Viewed, (await db.Proposals.SingleAsync(p => p.Id == long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture))).Stage));
+        await Assertions
+            .Expect(page.Locator($"[data-stage=Viewed] [data-testid=card][data-id='{id}']"))
+            .ToBeVisibleAsync();
+        await app.WithDbAsync(async db =>
+            Assert.Equal(
+                ProposalStage.Viewed,
+                (
+                    await db.Proposals.SingleAsync(p =>
+                        p.Id == long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture)
+                    )
+                ).Stage
+            )
+        );
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
 
@@ -205,9 +244,20 @@ public sealed class DailyUseBrowserTests(DailyUseApp app) : IClassFixture<DailyU
     private static async Task AssertShownInAsync(IPage page, string zone)
     {
         var time = page.Locator("main time").First;
-        var utc = DateTimeOffset.Parse((await time.GetAttributeAsync("datetime"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var utc = DateTimeOffset.Parse(
+            (await time.GetAttributeAsync("datetime"))!,
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         var local = TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(zone));
-        await Assertions.Expect(time).ToHaveTextAsync(local.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-        await Assertions.Expect(time).ToHaveAttributeAsync("title", utc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
+        await Assertions
+            .Expect(time)
+            .ToHaveTextAsync(local.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions
+            .Expect(time)
+            .ToHaveAttributeAsync(
+                "title",
+                utc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+                    + " UTC"
+            );
     }
 }

@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Browser;
 
@@ -32,7 +32,9 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
         var section = page.Locator($"[data-testid=home-section][data-role={role}]");
         await Assertions.Expect(section).ToBeVisibleAsync();
         Assert.Equal(1, await page.GetByTestId("home-section").CountAsync());
-        var hrefs = await section.Locator("[data-testid=home-item] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var hrefs = await section
+            .Locator("[data-testid=home-item] a")
+            .EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(hrefs);
         foreach (var href in hrefs.Where(h => !h.StartsWith("/Help", StringComparison.Ordinal)).Distinct())
         {
@@ -59,22 +61,37 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
         var bar = page.GetByTestId("live-bar");
         await Assertions.Expect(bar).ToBeHiddenAsync();
         var firstRow = page.GetByTestId("queue-row").First;
-        var shownId = long.Parse(await firstRow.GetAttributeAsync("data-match") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        var shownId = long.Parse(
+            await firstRow.GetAttributeAsync("data-match") ?? "",
+            System.Globalization.CultureInfo.InvariantCulture
+        );
 
         // Through the real path: the feed's upsert hands the posting to the lane matcher, which stores the match.
         var title = await StoreArrivalAsync();
         await Assertions.Expect(bar).ToBeVisibleAsync();
         await Assertions.Expect(bar).ToContainTextAsync("1 new");
-        Assert.Equal(shownId.ToString(System.Globalization.CultureInfo.InvariantCulture), await firstRow.GetAttributeAsync("data-match"));
+        Assert.Equal(
+            shownId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await firstRow.GetAttributeAsync("data-match")
+        );
 
         // Someone else shortlists the row this page shows: the row says so and nothing is overwritten.
-        var version = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.Where(m => m.Id == shownId).Select(m => m.Version).SingleAsync());
+        var version = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>()
+                .Matches.Where(m => m.Id == shownId)
+                .Select(m => m.Version)
+                .SingleAsync()
+        );
         var done = await TriageAsAdminAsync(shownId, version, TriageAction.Shortlist);
         Assert.True(done.Done, done.Message);
-        await Assertions.Expect(firstRow.GetByTestId("conflict")).ToContainTextAsync("changed this job since you opened the page");
+        await Assertions
+            .Expect(firstRow.GetByTestId("conflict"))
+            .ToContainTextAsync("changed this job since you opened the page");
 
         await page.GetByTestId("live-show").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("queue-row").Filter(new() { HasTextString = title })).ToHaveCountAsync(1);
+        await Assertions
+            .Expect(page.GetByTestId("queue-row").Filter(new() { HasTextString = title }))
+            .ToHaveCountAsync(1);
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
 
@@ -86,15 +103,24 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
         await page.GotoAsync("/");
         var line = page.Locator("[data-testid=home-item][data-key=new-matches]").First;
         var lane = (await line.Locator("a").GetAttributeAsync("href"))!.Split("lane=")[1];
-        var before = int.Parse(await line.GetByTestId("home-value").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        var before = int.Parse(
+            await line.GetByTestId("home-value").TextContentAsync() ?? "",
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         await page.EvaluateAsync("() => window.__stayed = true");
 
-        var match = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches
-            .Where(m => m.LaneId == Uri.UnescapeDataString(lane) && m.Status == MatchStatus.New).Select(m => new { m.Id, m.Version }).FirstAsync());
+        var match = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>()
+                .Matches.Where(m => m.LaneId == Uri.UnescapeDataString(lane) && m.Status == MatchStatus.New)
+                .Select(m => new { m.Id, m.Version })
+                .FirstAsync()
+        );
         await TriageAsAdminAsync(match.Id, match.Version, TriageAction.Dismiss);
 
         var after = page.Locator($"[data-testid=home-item][data-key=new-matches] a[href='/Queue?lane={lane}']");
-        await Assertions.Expect(after.GetByTestId("home-value")).ToHaveTextAsync((before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions
+            .Expect(after.GetByTestId("home-value"))
+            .ToHaveTextAsync((before - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stayed === true"));
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
@@ -110,7 +136,10 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
         await Assertions.Expect(checklist.Locator("[data-key=invite-team]")).ToHaveAttributeAsync("data-done", "true");
         await Assertions.Expect(checklist.Locator("[data-key=demo-off]")).ToHaveAttributeAsync("data-done", "false");
 
-        await checklist.Locator("[data-key=connect-api]").GetByRole(AriaRole.Link, new() { Name = "Help" }).ClickAsync();
+        await checklist
+            .Locator("[data-key=connect-api]")
+            .GetByRole(AriaRole.Link, new() { Name = "Help" })
+            .ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/Help/feed", BrowserApp.Committed);
         await Assertions.Expect(page.GetByTestId("help-body").Locator("h1")).ToBeVisibleAsync();
 
@@ -149,8 +178,12 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
 
             await page.GotoAsync("/Queue/Job/" + Uri.EscapeDataString(app.AssignedPostingId));
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
-                "the job page scrolls sideways at 390 px");
+            Assert.True(
+                await page.EvaluateAsync<bool>(
+                    "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                ),
+                "the job page scrolls sideways at 390 px"
+            );
         }
         finally
         {
@@ -160,20 +193,36 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
     }
 
     /// <summary>Another person's action, through the same service the queue's buttons use.</summary>
-    private Task<TriageOutcome> TriageAsAdminAsync(long matchId, int version, TriageAction action) => app.WithScopeAsync(sp =>
-        sp.GetRequiredService<Triage>().ApplyAsync(new TriageInput { MatchId = matchId, Version = version, Action = action },
-            Principals.Of(app.UserIdOf[Roles.Admin], Roles.Admin), CancellationToken.None));
+    private Task<TriageOutcome> TriageAsAdminAsync(long matchId, int version, TriageAction action) =>
+        app.WithScopeAsync(sp =>
+            sp.GetRequiredService<Triage>()
+                .ApplyAsync(
+                    new TriageInput
+                    {
+                        MatchId = matchId,
+                        Version = version,
+                        Action = action,
+                    },
+                    Principals.Of(app.UserIdOf[Roles.Admin], Roles.Admin),
+                    CancellationToken.None
+                )
+        );
 
     /// <summary>A copy of a matched demo posting under a new id, stored through the feed's upsert; its title.</summary>
-    private Task<string> StoreArrivalAsync() => app.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var matched = await db.Matches.Where(m => m.LaneId != null).OrderByDescending(m => m.Id).Select(m => m.PostingId).FirstAsync();
-        var posting = await db.Postings.AsNoTracking().SingleAsync(p => p.Id == matched);
-        posting.Id = matched + "-live";
-        posting.Title += " (arrived live)";
-        var result = await sp.GetRequiredService<PostingIngest>().UpsertAsync([posting], CancellationToken.None);
-        Assert.Equal(1, result.New);
-        return posting.Title;
-    });
+    private Task<string> StoreArrivalAsync() =>
+        app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var matched = await db
+                .Matches.Where(m => m.LaneId != null)
+                .OrderByDescending(m => m.Id)
+                .Select(m => m.PostingId)
+                .FirstAsync();
+            var posting = await db.Postings.AsNoTracking().SingleAsync(p => p.Id == matched);
+            posting.Id = matched + "-live";
+            posting.Title += " (arrived live)";
+            var result = await sp.GetRequiredService<PostingIngest>().UpsertAsync([posting], CancellationToken.None);
+            Assert.Equal(1, result.New);
+            return posting.Title;
+        });
 }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Tests.Features.Queue;
 using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Browser;
 
@@ -26,8 +26,13 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task A_lead_triages_with_the_keyboard_and_the_page_never_reloads()
     {
         BrowserApp.SkipWithoutChromium();
-        var ids = await QueueSeed.MatchesAsync(app, "dotnet",
-            QueueSeed.Posting(app, "~k1", "Keyboard one"), QueueSeed.Posting(app, "~k2", "Keyboard two"), QueueSeed.Posting(app, "~k3", "Keyboard three"));
+        var ids = await QueueSeed.MatchesAsync(
+            app,
+            "dotnet",
+            QueueSeed.Posting(app, "~k1", "Keyboard one"),
+            QueueSeed.Posting(app, "~k2", "Keyboard two"),
+            QueueSeed.Posting(app, "~k3", "Keyboard three")
+        );
         var page = await SignInAsync("keys@example.test", "Lead");
         await page.GotoAsync("/Queue?lane=dotnet");
         await Assertions.Expect(Row(page, ids[2])).ToBeVisibleAsync();
@@ -36,16 +41,24 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
 
         // Newest first: k3, k2, k1. j selects the first; s shortlists it and moves on; d dismisses the next.
         await page.Keyboard.PressAsync("j");
-        await Assertions.Expect(Row(page, ids[2])).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
+        await Assertions
+            .Expect(Row(page, ids[2]))
+            .ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
         await page.Keyboard.PressAsync("s");
         await Assertions.Expect(Row(page, ids[2]).Locator("[data-testid=status]")).ToHaveTextAsync("Shortlisted");
-        await Assertions.Expect(Row(page, ids[1])).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
+        await Assertions
+            .Expect(Row(page, ids[1]))
+            .ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
         await page.Keyboard.PressAsync("d");
         await Assertions.Expect(Row(page, ids[1]).Locator("[data-testid=status]")).ToHaveTextAsync("Dismissed");
         // d moved on to k1; k goes back up to k2.
-        await Assertions.Expect(Row(page, ids[0])).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
+        await Assertions
+            .Expect(Row(page, ids[0]))
+            .ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
         await page.Keyboard.PressAsync("k");
-        await Assertions.Expect(Row(page, ids[1])).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
+        await Assertions
+            .Expect(Row(page, ids[1]))
+            .ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-current"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stayed === true"));
 
         // m opens the shared panel for the current job (k2, dismissed): snooze it from there.
@@ -106,7 +119,9 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
         await app.SignInAsync(freelancer, "fay@example.test");
         await freelancer.GotoAsync("/Queue?status=All");
         await Assertions.Expect(Row(freelancer, ids[0])).ToBeVisibleAsync();
-        await Assertions.Expect(freelancer.Locator("[data-testid=queue-row]")).ToHaveCountAsync(await CountAssignedAsync("fay@example.test"));
+        await Assertions
+            .Expect(freelancer.Locator("[data-testid=queue-row]"))
+            .ToHaveCountAsync(await CountAssignedAsync("fay@example.test"));
         Assert.True(app.ConsoleErrors.Count == 0, string.Join("\n", app.ConsoleErrors));
     }
 
@@ -125,7 +140,11 @@ public sealed class QueueBrowserTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task A_hostile_description_stays_inert_text()
     {
         BrowserApp.SkipWithoutChromium();
-        await QueueSeed.MatchesAsync(app, "design", QueueSeed.Posting(app, "~evil", "<img src=x onerror=alert(9)>Evil", description: JobPageTests.Hostile));
+        await QueueSeed.MatchesAsync(
+            app,
+            "design",
+            QueueSeed.Posting(app, "~evil", "<img src=x onerror=alert(9)>Evil", description: JobPageTests.Hostile)
+        );
         var page = await SignInAsync("reader@example.test", "Manager");
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>

@@ -49,15 +49,25 @@ public sealed class StoreCopyTests
             Assert.Equal(StoreCopyOutcome.Refused, again.Outcome);
             Assert.Contains("not empty", again.Message, StringComparison.Ordinal);
 
-            await using var postgres = new TestApp(new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Default"] = target });
+            await using var postgres = new TestApp(
+                new() { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:Default"] = target }
+            );
             target = null;
             var browser = postgres.Browser();
             Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync(email, TestApp.Password)).StatusCode);
             var lanesPage = await browser.GetAsync("/Lanes");
-            Assert.True(lanesPage.StatusCode == HttpStatusCode.OK,
-                $"{lanesPage.StatusCode} {lanesPage.Headers.Location}\n{postgres.Logs.AllText()}");
-            var secret = await postgres.WithScopeAsync(async sp => sp.GetRequiredService<RouteSecrets>().Unprotect(
-                (await sp.GetRequiredService<AppDbContext>().AlertRoutes.SingleAsync(r => r.Id == routeId)).SecretProtected));
+            Assert.True(
+                lanesPage.StatusCode == HttpStatusCode.OK,
+                $"{lanesPage.StatusCode} {lanesPage.Headers.Location}\n{postgres.Logs.AllText()}"
+            );
+            var secret = await postgres.WithScopeAsync(async sp =>
+                sp.GetRequiredService<RouteSecrets>()
+                    .Unprotect(
+                        (
+                            await sp.GetRequiredService<AppDbContext>().AlertRoutes.SingleAsync(r => r.Id == routeId)
+                        ).SecretProtected
+                    )
+            );
             Assert.Equal(Secret, secret);
 
             // Identities continue after the copied ids instead of colliding with them.
@@ -66,27 +76,41 @@ public sealed class StoreCopyTests
                 await sp.GetRequiredService<AuditLog>().RecordAsync("test.after-copy");
                 return true;
             });
-            Assert.True(sourceCounts["AuditEvents"] < await postgres.WithScopeAsync(sp =>
-                sp.GetRequiredService<AppDbContext>().AuditEvents.LongCountAsync()));
+            Assert.True(
+                sourceCounts["AuditEvents"]
+                    < await postgres.WithScopeAsync(sp =>
+                        sp.GetRequiredService<AppDbContext>().AuditEvents.LongCountAsync()
+                    )
+            );
         }
         finally
         {
-            if (target is not null) PostgresServer.DropDatabase(target);
+            if (target is not null)
+                PostgresServer.DropDatabase(target);
         }
     }
 
     [Fact]
     public async Task A_missing_source_or_key_ring_is_refused_before_the_target_is_touched()
     {
-        var missing = await new StoreCopy(TextWriter.Null).RunAsync(new StoreCopyRequest(
-            Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("n"), "none.db"), "Host=127.0.0.1;Database=unused"));
+        var missing = await new StoreCopy(TextWriter.Null).RunAsync(
+            new StoreCopyRequest(
+                Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("n"), "none.db"),
+                "Host=127.0.0.1;Database=unused"
+            )
+        );
         Assert.Equal(StoreCopyOutcome.Refused, missing.Outcome);
         Assert.Contains("no SQLite store", missing.Message, StringComparison.Ordinal);
 
         await using var sqlite = new TestApp();
         await sqlite.Browser().GetAsync("/healthz");
-        var noKeys = await new StoreCopy(TextWriter.Null).RunAsync(new StoreCopyRequest(
-            Path.Combine(sqlite.DataDirectory, "store.db"), "Host=127.0.0.1;Database=unused", Path.Combine(sqlite.DataDirectory, "nokeys")));
+        var noKeys = await new StoreCopy(TextWriter.Null).RunAsync(
+            new StoreCopyRequest(
+                Path.Combine(sqlite.DataDirectory, "store.db"),
+                "Host=127.0.0.1;Database=unused",
+                Path.Combine(sqlite.DataDirectory, "nokeys")
+            )
+        );
         Assert.Equal(StoreCopyOutcome.Refused, noKeys.Outcome);
         Assert.Contains("no key ring", noKeys.Message, StringComparison.Ordinal);
     }
@@ -95,7 +119,9 @@ public sealed class StoreCopyTests
     // event (the second is the sign-in below), and a Slack route whose webhook is encrypted.
     private static async Task<(string Email, long RouteId)> PopulateAsync(TestApp app)
     {
-        var run = await app.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
+        var run = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None)
+        );
         Assert.Equal(0, run.Errors);
         await new KnownPipeline().SeedAsync(app);
         await app.WithDbAsync(async db =>
@@ -103,7 +129,15 @@ public sealed class StoreCopyTests
             // The known pipeline's lanes carry no rules; the lanes page reads them (as DailyUseApp does).
             foreach (var lane in await db.Lanes.Where(l => l.RulesJson == "{}").ToListAsync())
             {
-                LaneRules.Apply(lane, new LaneDefinition { Id = lane.Id, Name = lane.Name, Enabled = false });
+                LaneRules.Apply(
+                    lane,
+                    new LaneDefinition
+                    {
+                        Id = lane.Id,
+                        Name = lane.Name,
+                        Enabled = false,
+                    }
+                );
             }
             await db.SaveChangesAsync();
         });
@@ -134,20 +168,21 @@ public sealed class StoreCopyTests
         return (email, routeId);
     }
 
-    private static Task<Dictionary<string, long>> CountsAsync(TestApp app) => app.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var counts = new Dictionary<string, long>
+    private static Task<Dictionary<string, long>> CountsAsync(TestApp app) =>
+        app.WithScopeAsync(async sp =>
         {
-            ["AspNetUsers"] = await db.Users.LongCountAsync(),
-            ["Postings"] = await db.Postings.LongCountAsync(),
-            ["Matches"] = await db.Matches.LongCountAsync(),
-            ["Lanes"] = await db.Lanes.LongCountAsync(),
-            ["Proposals"] = await db.Proposals.LongCountAsync(),
-            ["AuditEvents"] = await db.AuditEvents.LongCountAsync(),
-            ["AlertRoutes"] = await db.AlertRoutes.LongCountAsync(),
-        };
-        Assert.All(counts, c => Assert.True(c.Value > 0, c.Key + " is empty"));
-        return counts;
-    });
+            var db = sp.GetRequiredService<AppDbContext>();
+            var counts = new Dictionary<string, long>
+            {
+                ["AspNetUsers"] = await db.Users.LongCountAsync(),
+                ["Postings"] = await db.Postings.LongCountAsync(),
+                ["Matches"] = await db.Matches.LongCountAsync(),
+                ["Lanes"] = await db.Lanes.LongCountAsync(),
+                ["Proposals"] = await db.Proposals.LongCountAsync(),
+                ["AuditEvents"] = await db.AuditEvents.LongCountAsync(),
+                ["AlertRoutes"] = await db.AlertRoutes.LongCountAsync(),
+            };
+            Assert.All(counts, c => Assert.True(c.Value > 0, c.Key + " is empty"));
+            return counts;
+        });
 }

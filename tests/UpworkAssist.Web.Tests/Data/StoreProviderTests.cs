@@ -40,8 +40,13 @@ public sealed class StoreProviderTests
         await using var app = TestApp.OnPostgres();
         var lead = await app.SignedInAsync("Lead");
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/Lanes")).StatusCode);
-        var keys = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().DataProtectionKeys.CountAsync());
+        var keys = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().DataProtectionKeys.CountAsync()
+        );
         Assert.True(keys > 0);
-        Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "keys")) && Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "keys")).Any());
+        Assert.False(
+            Directory.Exists(Path.Combine(app.DataDirectory, "keys"))
+                && Directory.EnumerateFiles(Path.Combine(app.DataDirectory, "keys")).Any()
+        );
     }
 }

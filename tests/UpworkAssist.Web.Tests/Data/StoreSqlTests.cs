@@ -21,22 +21,39 @@ public sealed class StoreSqlTests
     [SkippableTheory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
-    public async Task The_ingest_upsert_inserts_new_updates_changed_keeps_fetched_at_and_leaves_purged_and_unchanged(string provider)
+    public async Task The_ingest_upsert_inserts_new_updates_changed_keeps_fetched_at_and_leaves_purged_and_unchanged(
+        string provider
+    )
     {
         await using var app = TestApp.On(provider);
         var t0 = app.Clock.GetUtcNow();
-        Posting Job(string id, string title, bool? verified = true) => new()
-        {
-            Id = id, Title = title, Description = "Scope.", PublishedAt = t0.AddMinutes(-5), Type = PostingType.Hourly,
-            HourlyMin = 40, HourlyMax = null, Skills = ["C#", "Blazor"], Client = new ClientFacts("Canada", verified, 1200.5m, 3, null, 2),
-            Enterprise = false, Applied = null, RenewedAt = null, Source = FeedSource.Api,
-        };
+        Posting Job(string id, string title, bool? verified = true) =>
+            new()
+            {
+                Id = id,
+                Title = title,
+                Description = "Scope.",
+                PublishedAt = t0.AddMinutes(-5),
+                Type = PostingType.Hourly,
+                HourlyMin = 40,
+                HourlyMax = null,
+                Skills = ["C#", "Blazor"],
+                Client = new ClientFacts("Canada", verified, 1200.5m, 3, null, 2),
+                Enterprise = false,
+                Applied = null,
+                RenewedAt = null,
+                Source = FeedSource.Api,
+            };
         Task<PostingIngest.Result> Ingest(params Posting[] jobs) =>
             app.WithScopeAsync(sp => sp.GetRequiredService<PostingIngest>().UpsertAsync(jobs, CancellationToken.None));
 
-        Assert.Equal(new PostingIngest.Result(3, 0, 0, 0), await Ingest(Job("~a", "A"), Job("~b", "B"), Job("~c", "C")));
-        await app.WithDbAsync(db => db.Postings.Where(p => p.Id == "~c")
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentPurgedAt, t0)));
+        Assert.Equal(
+            new PostingIngest.Result(3, 0, 0, 0),
+            await Ingest(Job("~a", "A"), Job("~b", "B"), Job("~c", "C"))
+        );
+        await app.WithDbAsync(db =>
+            db.Postings.Where(p => p.Id == "~c").ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentPurgedAt, t0))
+        );
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var changed = Job("~b", "B", verified: null);
@@ -52,7 +69,10 @@ public sealed class StoreSqlTests
             Assert.Equal(["C#"], stored["~b"].Skills);
             Assert.Null(stored["~b"].Client.PaymentVerified);
             Assert.Equal(["C#", "Blazor"], stored["~a"].Skills);
-            Assert.Equal((true, false, (bool?)null), (stored["~a"].Client.PaymentVerified, stored["~a"].Enterprise, stored["~a"].Applied));
+            Assert.Equal(
+                (true, false, (bool?)null),
+                (stored["~a"].Client.PaymentVerified, stored["~a"].Enterprise, stored["~a"].Applied)
+            );
             Assert.Equal(1200.5m, stored["~a"].Client.TotalSpent);
             Assert.Equal("C", stored["~c"].Title);
             Assert.Equal(t0.AddMinutes(1), stored["~d"].FetchedAt);
@@ -68,8 +88,22 @@ public sealed class StoreSqlTests
         var now = app.Clock.GetUtcNow();
         await app.WithDbAsync(async db =>
         {
-            db.Lanes.AddRange(new Lane { Id = "q-one", Name = "One \"quoted\"", CreatedAt = now, UpdatedAt = now },
-                new Lane { Id = "q-two", Name = "Two", CreatedAt = now, UpdatedAt = now });
+            db.Lanes.AddRange(
+                new Lane
+                {
+                    Id = "q-one",
+                    Name = "One \"quoted\"",
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                },
+                new Lane
+                {
+                    Id = "q-two",
+                    Name = "Two",
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                }
+            );
             await db.SaveChangesAsync();
         });
         var open = QueueSeed.Posting(app, "~open", "Open job", budget: 500);
@@ -81,8 +115,11 @@ public sealed class StoreSqlTests
         var ids = await QueueSeed.MatchesAsync(app, "q-one", open, closed);
         await QueueSeed.MatchesAsync(app, "q-two", open);
 
-        Task<QueuePage> Page(QueueFilter filter) => app.WithScopeAsync(sp =>
-            sp.GetRequiredService<QueueQuery>().PageAsync(filter, new QueueScope("nobody", false), CancellationToken.None));
+        Task<QueuePage> Page(QueueFilter filter) =>
+            app.WithScopeAsync(sp =>
+                sp.GetRequiredService<QueueQuery>()
+                    .PageAsync(filter, new QueueScope("nobody", false), CancellationToken.None)
+            );
 
         var row = Assert.Single((await Page(new QueueFilter { Lane = "q-one", Verified = true })).Rows);
         Assert.Equal((ids[0], "Open job", "One \"quoted\""), (row.Id, row.Title, row.LaneName));
@@ -94,7 +131,10 @@ public sealed class StoreSqlTests
         var filled = Assert.Single((await Page(new QueueFilter { Lane = "q-one", BudgetMin = 1000 })).Rows);
         Assert.Equal((ids[1], true, (bool?)false), (filled.Id, filled.Expired, filled.Client.PaymentVerified));
         Assert.Empty(filled.OtherLanes);
-        Assert.Equal([ids[0]], (await Page(new QueueFilter { Lane = "q-one", HideClosed = true })).Rows.Select(r => r.Id));
+        Assert.Equal(
+            [ids[0]],
+            (await Page(new QueueFilter { Lane = "q-one", HideClosed = true })).Rows.Select(r => r.Id)
+        );
 
         // Keyset paging: after the newest row (the filled job, matched last) comes the older one.
         var after = new QueueCursor(filled.MatchedAt.UtcTicks, filled.Id).ToString();
@@ -110,17 +150,53 @@ public sealed class StoreSqlTests
         var now = app.Clock.GetUtcNow();
         await app.WithDbAsync(async db =>
         {
-            db.Lanes.Add(new Lane { Id = "ll", Name = "Labels", CreatedAt = now, UpdatedAt = now });
-            db.Postings.AddRange(QueueSeed.Posting(app, "~ll1", "Job"), QueueSeed.Posting(app, "~ll2", "Job"), QueueSeed.Posting(app, "~ll3", "Job"));
+            db.Lanes.Add(
+                new Lane
+                {
+                    Id = "ll",
+                    Name = "Labels",
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                }
+            );
+            db.Postings.AddRange(
+                QueueSeed.Posting(app, "~ll1", "Job"),
+                QueueSeed.Posting(app, "~ll2", "Job"),
+                QueueSeed.Posting(app, "~ll3", "Job")
+            );
             db.Matches.AddRange(
-                new Match { PostingId = "~ll1", LaneId = "ll", MatchedAt = now, Status = MatchStatus.Shortlisted },
-                new Match { PostingId = "~ll2", LaneId = "ll", MatchedAt = now, Status = MatchStatus.Dismissed },
-                new Match { PostingId = "~ll3", LaneId = "ll", MatchedAt = now.AddDays(-1), Status = MatchStatus.Assigned });
+                new Match
+                {
+                    PostingId = "~ll1",
+                    LaneId = "ll",
+                    MatchedAt = now,
+                    Status = MatchStatus.Shortlisted,
+                },
+                new Match
+                {
+                    PostingId = "~ll2",
+                    LaneId = "ll",
+                    MatchedAt = now,
+                    Status = MatchStatus.Dismissed,
+                },
+                new Match
+                {
+                    PostingId = "~ll3",
+                    LaneId = "ll",
+                    MatchedAt = now.AddDays(-1),
+                    Status = MatchStatus.Assigned,
+                }
+            );
             await db.SaveChangesAsync();
         });
-        var labels = await app.WithScopeAsync(sp => LaneLabels.ReadAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None));
+        var labels = await app.WithScopeAsync(sp =>
+            LaneLabels.ReadAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None)
+        );
         Assert.Equal(new LaneLabels.Counts(3, 2, 1), labels.For("ll", null, null)["ll"]);
-        Assert.Equal(new LaneLabels.Counts(2, 1, 1), labels.For("ll", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), null)["ll"]);
+        Assert.Equal(
+            new LaneLabels.Counts(2, 1, 1),
+            labels.For("ll", new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero), null)["ll"]
+        );
     }
 
     [SkippableTheory]
@@ -135,13 +211,20 @@ public sealed class StoreSqlTests
         await app.WithDbAsync(async db =>
         {
             // Written by an instance whose clock is an hour ahead of this one.
-            var proposal = new Proposal { PostingId = "~gone", FreelancerId = user.Id, SentAt = now, UpdatedAt = now.AddHours(1) };
+            var proposal = new Proposal
+            {
+                PostingId = "~gone",
+                FreelancerId = user.Id,
+                SentAt = now,
+                UpdatedAt = now.AddHours(1),
+            };
             db.Proposals.Add(proposal);
             await db.SaveChangesAsync();
             id = proposal.Id;
         });
         var snapshot = app.Services.GetRequiredService<FactsSnapshot>();
-        Task<FactTable> Facts() => app.WithScopeAsync(sp => snapshot.GetAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None));
+        Task<FactTable> Facts() =>
+            app.WithScopeAsync(sp => snapshot.GetAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None));
         Assert.Null(Assert.Single((await Facts()).Facts).RevenueEarned);
 
         // This instance, an hour behind, records the revenue.
@@ -149,12 +232,21 @@ public sealed class StoreSqlTests
         {
             var db = sp.GetRequiredService<AppDbContext>();
             var proposal = await db.Proposals.SingleAsync(p => p.Id == id);
-            await sp.GetRequiredService<ProposalStages>().UpdateContractAsync(proposal, PostingType.Fixed, 900, 900,
-                Principals.Of(user.Id, "Admin"), CancellationToken.None);
+            await sp.GetRequiredService<ProposalStages>()
+                .UpdateContractAsync(
+                    proposal,
+                    PostingType.Fixed,
+                    900,
+                    900,
+                    Principals.Of(user.Id, "Admin"),
+                    CancellationToken.None
+                );
             return true;
         });
         Assert.Equal(900m, Assert.Single((await Facts()).Facts).RevenueEarned);
-        var version = await app.WithScopeAsync(sp => FactsSnapshot.VersionAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None));
+        var version = await app.WithScopeAsync(sp =>
+            FactsSnapshot.VersionAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None)
+        );
         Assert.Equal((id, (long?)null), (version.MaxId, version.MaxChange));
         Assert.True(version.Updated > now.AddHours(1));
     }
@@ -174,7 +266,9 @@ public sealed class StoreSqlTests
             await db.SaveChangesAsync();
         });
         app.Clock.Advance(TimeSpan.FromDays(1));
-        var result = await app.WithScopeAsync(sp => sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None));
+        var result = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None)
+        );
         Assert.Equal(new RetentionPurge.Result(1, 1), result);
         await app.WithDbAsync(async db =>
         {
@@ -191,16 +285,23 @@ public sealed class StoreSqlTests
     public async Task The_request_log_counts_each_day_in_one_row(string provider)
     {
         await using var app = TestApp.On(provider);
-        Task Record(RequestOutcome outcome, string? detail = null) => app.WithScopeAsync(async sp =>
-        {
-            await sp.GetRequiredService<RequestLog>().RecordAsync(FeedSource.Api, outcome, detail, CancellationToken.None);
-            return true;
-        });
+        Task Record(RequestOutcome outcome, string? detail = null) =>
+            app.WithScopeAsync(async sp =>
+            {
+                await sp.GetRequiredService<RequestLog>()
+                    .RecordAsync(FeedSource.Api, outcome, detail, CancellationToken.None);
+                return true;
+            });
         await Record(RequestOutcome.Ok);
         await Record(RequestOutcome.RateLimited);
         await Record(RequestOutcome.Error, new string('x', 600));
-        var day = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceRequestDays.AsNoTracking().SingleAsync());
-        Assert.Equal((DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), 3, 1, 1), (day.Day, day.Requests, day.RateLimited, day.Errors));
+        var day = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().MarketplaceRequestDays.AsNoTracking().SingleAsync()
+        );
+        Assert.Equal(
+            (DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), 3, 1, 1),
+            (day.Day, day.Requests, day.RateLimited, day.Errors)
+        );
         Assert.DoesNotContain("Could not record", app.Logs.AllText(), StringComparison.Ordinal);
     }
 }

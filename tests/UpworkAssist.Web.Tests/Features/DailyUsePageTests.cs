@@ -39,11 +39,27 @@ public sealed class DailyUsePageTests : IDisposable
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Queue"));
         // The bulk bar and the shared panel: "choose a person…" comes first, never the first Admin.
         Assert.Equal(2, CountOf(html, "name=\"AssigneeId\" aria-label=\"Assign to\""));
-        Assert.All(AssignSelects(html), s => Assert.StartsWith("<option value=\"\">choose a person…</option>", s.TrimStart(), StringComparison.Ordinal));
+        Assert.All(
+            AssignSelects(html),
+            s =>
+                Assert.StartsWith(
+                    "<option value=\"\">choose a person…</option>",
+                    s.TrimStart(),
+                    StringComparison.Ordinal
+                )
+        );
         Assert.Contains("1 applicant<", html, StringComparison.Ordinal);
         Assert.DoesNotContain("1 applicants", html, StringComparison.Ordinal);
         var job = WebUtility.HtmlDecode(await lead.GetStringAsync("/Queue/Job/~one"));
-        Assert.All(AssignSelects(job), s => Assert.StartsWith("<option value=\"\">choose a person…</option>", s.TrimStart(), StringComparison.Ordinal));
+        Assert.All(
+            AssignSelects(job),
+            s =>
+                Assert.StartsWith(
+                    "<option value=\"\">choose a person…</option>",
+                    s.TrimStart(),
+                    StringComparison.Ordinal
+                )
+        );
         Assert.DoesNotContain("1 applicants", job, StringComparison.Ordinal);
     }
 
@@ -65,7 +81,11 @@ public sealed class DailyUsePageTests : IDisposable
         var lead = await _app.SignedInAsync("Lead");
         var job = WebUtility.HtmlDecode(await lead.GetStringAsync("/Queue/Job/~plain"));
         // The React lane: none of its skills, named; the .NET lane: the floor, with both amounts.
-        Assert.Contains("the job lists none of the lane's skills (React, Next.js, TypeScript, Redux)", job, StringComparison.Ordinal);
+        Assert.Contains(
+            "the job lists none of the lane's skills (React, Next.js, TypeScript, Redux)",
+            job,
+            StringComparison.Ordinal
+        );
         Assert.Contains("the fixed budget of $200 is below the lane's floor of $500", job, StringComparison.Ordinal);
         Assert.DoesNotContain(">missing_any_skill", job, StringComparison.Ordinal);
         Assert.DoesNotContain("missing_any_skill:", job, StringComparison.Ordinal);
@@ -75,11 +95,20 @@ public sealed class DailyUsePageTests : IDisposable
     public async Task A_new_lane_sent_without_an_id_takes_one_made_from_its_name()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var saved = await lead.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Save",
-            ("Input.Id", ""), ("Input.Name", "C# & .NET APIs für Kunden"), ("Input.Enabled", "true"), ("Input.SkillsAny", "C#"));
+        var saved = await lead.SubmitToAsync(
+            "/Lanes/Edit",
+            "/Lanes/Edit?handler=Save",
+            ("Input.Id", ""),
+            ("Input.Name", "C# & .NET APIs für Kunden"),
+            ("Input.Enabled", "true"),
+            ("Input.SkillsAny", "C#")
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await _app.WithDbAsync(async db => Assert.NotNull(await db.Lanes.FindAsync("csharp-dotnet-apis-fur-kunden")));
-        Assert.Equal("dotnet-and-csharp-backends", UpworkAssist.Web.Features.Lanes.LaneInput.SlugOf(".NET and C# backends"));
+        Assert.Equal(
+            "dotnet-and-csharp-backends",
+            UpworkAssist.Web.Features.Lanes.LaneInput.SlugOf(".NET and C# backends")
+        );
     }
 
     [Fact]
@@ -92,7 +121,11 @@ public sealed class DailyUsePageTests : IDisposable
         await lead.ActAsync(ids[0], 0, "Shortlist");
         var admin = await _app.SignedInAsync("Admin");
         var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/Audit"));
-        Assert.Contains("<a href=\"/Queue/Job/~audited\" title=\"match " + ids[0] + "\">match of “Audited posting”</a>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<a href=\"/Queue/Job/~audited\" title=\"match " + ids[0] + "\">match of “Audited posting”</a>",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.Contains("<span title=\"lena@example.test\">lena</span>", html, StringComparison.Ordinal);
     }
 
@@ -102,13 +135,25 @@ public sealed class DailyUsePageTests : IDisposable
         var user = await _app.CreateUserAsync("demo-sender@example.test", "Freelancer");
         await _app.WithDbAsync(async db =>
         {
-            db.Proposals.Add(new UpworkAssist.Web.Features.Pipeline.Proposal { PostingId = "~0demo1a", PostingTitle = "Demo job", FreelancerId = user.Id, SentAt = _app.Clock.GetUtcNow() });
+            db.Proposals.Add(
+                new UpworkAssist.Web.Features.Pipeline.Proposal
+                {
+                    PostingId = "~0demo1a",
+                    PostingTitle = "Demo job",
+                    FreelancerId = user.Id,
+                    SentAt = _app.Clock.GetUtcNow(),
+                }
+            );
             await db.SaveChangesAsync();
         });
         var lead = await _app.SignedInAsync("Lead");
         foreach (var view in new[] { "/Pipeline", "/Pipeline?view=table" })
         {
-            Assert.Contains("data-testid=\"demo\">demo</span>", await lead.GetStringAsync(view), StringComparison.Ordinal);
+            Assert.Contains(
+                "data-testid=\"demo\">demo</span>",
+                await lead.GetStringAsync(view),
+                StringComparison.Ordinal
+            );
         }
     }
 
@@ -118,19 +163,32 @@ public sealed class DailyUsePageTests : IDisposable
         await _app.CreateUserAsync("zoe@example.test", "Admin");
         var laptop = _app.Browser();
         await laptop.LoginAsync("zoe@example.test", TestApp.Password);
-        Assert.Equal(HttpStatusCode.Redirect, (await laptop.SubmitAsync("/Account/TimeZone", ("Zone", "Asia/Tokyo"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await laptop.SubmitAsync("/Account/TimeZone", ("Zone", "Asia/Tokyo"))).StatusCode
+        );
 
         // Another device, with no browser zone reported yet: the profile's zone applies.
         var phone = _app.Browser();
         await phone.LoginAsync("zoe@example.test", TestApp.Password);
-        Assert.Contains("<option value=\"Asia/Tokyo\" selected=\"selected\">", await phone.GetStringAsync("/Account/TimeZone"), StringComparison.Ordinal);
+        Assert.Contains(
+            "<option value=\"Asia/Tokyo\" selected=\"selected\">",
+            await phone.GetStringAsync("/Account/TimeZone"),
+            StringComparison.Ordinal
+        );
         var audit = WebUtility.HtmlDecode(await phone.GetStringAsync("/Audit"));
         var tokyo = TimeZoneInfo.ConvertTime(_app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
-        Assert.Contains($"title=\"{_app.Clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC\">{tokyo.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)}</time>", audit, StringComparison.Ordinal);
+        Assert.Contains(
+            $"title=\"{_app.Clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} "
+                + $"UTC\">{tokyo.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)}</time>",
+            audit,
+            StringComparison.Ordinal
+        );
         Assert.Contains("user.time_zone_changed", audit, StringComparison.Ordinal);
     }
 
-    private static int CountOf(string html, string text) => (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
+    private static int CountOf(string html, string text) =>
+        (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
 
     // The contents of each "Assign to" select.
     private static IEnumerable<string> AssignSelects(string html)

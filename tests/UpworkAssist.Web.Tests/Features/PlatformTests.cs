@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features;
 
@@ -30,7 +30,10 @@ public sealed partial class PlatformTests : IDisposable
         await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM __EFMigrationsHistory"));
         var down = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-        Assert.Equal("""{"status":"unavailable","provider":"Sqlite","migrated":false}""", await down.Content.ReadAsStringAsync());
+        Assert.Equal(
+            """{"status":"unavailable","provider":"Sqlite","migrated":false}""",
+            await down.Content.ReadAsStringAsync()
+        );
     }
 
     [Fact]
@@ -55,7 +58,15 @@ public sealed partial class PlatformTests : IDisposable
     {
         await _app.WithDbAsync(async db =>
         {
-            db.Postings.Add(new Posting { Id = "~01neg", Title = "x", FixedBudget = -5, PublishedAt = _app.Clock.GetUtcNow() });
+            db.Postings.Add(
+                new Posting
+                {
+                    Id = "~01neg",
+                    Title = "x",
+                    FixedBudget = -5,
+                    PublishedAt = _app.Clock.GetUtcNow(),
+                }
+            );
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         });
         await _app.WithDbAsync(async db =>
@@ -104,31 +115,66 @@ public sealed partial class PlatformTests : IDisposable
         Assert.Contains("account.login_succeeded", early, StringComparison.Ordinal);
         Assert.DoesNotContain("token.created", early, StringComparison.Ordinal);
 
-        Assert.Contains("No audit events match.", await admin.GetStringAsync("/Audit?actor=nobody-at-all"), StringComparison.Ordinal);
+        Assert.Contains(
+            "No audit events match.",
+            await admin.GetStringAsync("/Audit?actor=nobody-at-all"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task Logs_never_contain_passwords_or_tokens()
     {
         var browser = _app.Browser();
-        await browser.SubmitAsync("/Setup", ("Input.Email", "owner@example.test"), ("Input.DisplayName", "Owner"),
-            ("Input.Password", TestApp.Password), ("Input.ConfirmPassword", TestApp.Password));
+        await browser.SubmitAsync(
+            "/Setup",
+            ("Input.Email", "owner@example.test"),
+            ("Input.DisplayName", "Owner"),
+            ("Input.Password", TestApp.Password),
+            ("Input.ConfirmPassword", TestApp.Password)
+        );
         await browser.LoginAsync("owner@example.test", "a wrong password guess");
         await browser.LoginAsync("owner@example.test", TestApp.Password);
-        var page = await browser.SubmitToAsync("/Account/Tokens", "/Account/Tokens?handler=Create", ("Input.Name", "bi"));
+        var page = await browser.SubmitToAsync(
+            "/Account/Tokens",
+            "/Account/Tokens?handler=Create",
+            ("Input.Name", "bi")
+        );
         var token = TokenInPage().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.StartsWith("uat_", token, StringComparison.Ordinal);
 
         // Code that logs carelessly is still caught by the redaction policy.
         var logger = _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Careless");
         logger.LogWarning("Calling with {Authorization} and {Password}", "Bearer " + token, TestApp.Password);
-        logger.LogWarning("Token exchange body was {Body}", $"grant_type=refresh_token&refresh_token=rt-secret-123&client_secret=cs-456");
-        logger.LogWarning("Request {@Request}", new { Url = "/api", ApiKey = "sk-live-789", Nested = new { Token = token } });
+        logger.LogWarning(
+            "Token exchange body was {Body}",
+            $"grant_type=refresh_token&refresh_token=rt-secret-123&client_secret=cs-456"
+        );
+        logger.LogWarning(
+            "Request {@Request}",
+            new
+            {
+                Url = "/api",
+                ApiKey = "sk-live-789",
+                Nested = new { Token = token },
+            }
+        );
 
         var text = _app.Logs.AllText();
         Assert.Contains("Careless", text, StringComparison.Ordinal);
         Assert.Contains("***", text, StringComparison.Ordinal);
-        foreach (var secret in new[] { TestApp.Password, "a wrong password guess", token, token[4..], "rt-secret-123", "cs-456", "sk-live-789" })
+        foreach (
+            var secret in new[]
+            {
+                TestApp.Password,
+                "a wrong password guess",
+                token,
+                token[4..],
+                "rt-secret-123",
+                "cs-456",
+                "sk-live-789",
+            }
+        )
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
@@ -141,7 +187,10 @@ public sealed partial class PlatformTests : IDisposable
     {
         // Not the static bootstrap logger, which writes to the console only.
         Assert.Equal(HttpStatusCode.OK, (await _app.Browser().GetAsync("/healthz?probe=1")).StatusCode);
-        var logged = Assert.Single(_app.Logs.Events, e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/healthz\"");
+        var logged = Assert.Single(
+            _app.Logs.Events,
+            e => e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/healthz\""
+        );
         Assert.Equal("200", logged.Properties["StatusCode"].ToString());
     }
 
@@ -171,7 +220,9 @@ public sealed partial class PlatformTests : IDisposable
         await _app.CreateUserAsync("lead@example.test", "Lead");
         var browser = _app.Browser();
         var login = await browser.LoginAsync("lead@example.test", TestApp.Password);
-        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("UpworkAssist.Auth=", StringComparison.Ordinal));
+        var cookie = login
+            .Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith("UpworkAssist.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
@@ -180,7 +231,15 @@ public sealed partial class PlatformTests : IDisposable
     public async Task Every_form_post_without_an_antiforgery_token_is_refused()
     {
         var admin = await _app.SignedInAsync("Admin");
-        foreach (var url in new[] { "/Admin/Users/Create", "/Account/Tokens?handler=Create", "/Account/Password", "/Account/Login" })
+        foreach (
+            var url in new[]
+            {
+                "/Admin/Users/Create",
+                "/Account/Tokens?handler=Create",
+                "/Account/Password",
+                "/Account/Login",
+            }
+        )
         {
             var response = await admin.PostAsync(url, new FormUrlEncodedContent([new("Input.Name", "x")]));
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -191,7 +250,11 @@ public sealed partial class PlatformTests : IDisposable
     public async Task User_content_is_encoded_in_pages()
     {
         var admin = await _app.SignedInAsync("Admin");
-        await admin.SubmitToAsync("/Account/Tokens", "/Account/Tokens?handler=Create", ("Input.Name", "<script>alert(1)</script>"));
+        await admin.SubmitToAsync(
+            "/Account/Tokens",
+            "/Account/Tokens?handler=Create",
+            ("Input.Name", "<script>alert(1)</script>")
+        );
         var html = await admin.GetStringAsync("/Account/Tokens");
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
@@ -220,14 +283,23 @@ public sealed partial class PlatformTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains("Storage:Provider 'Oracle' is not supported", await output + await errors, StringComparison.Ordinal);
+        Assert.Contains(
+            "Storage:Provider 'Oracle' is not supported",
+            await output + await errors,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public void A_relative_sqlite_file_lives_under_the_content_root()
     {
-        var resolved = new SqliteConnectionStringBuilder(StorageSetup.ResolveSqlite("Data Source=data/x.db", "/srv/app")).DataSource;
+        var resolved = new SqliteConnectionStringBuilder(
+            StorageSetup.ResolveSqlite("Data Source=data/x.db", "/srv/app")
+        ).DataSource;
         Assert.Equal("/srv/app/data/x.db", resolved);
-        Assert.Equal(":memory:", new SqliteConnectionStringBuilder(StorageSetup.ResolveSqlite("Data Source=:memory:", "/srv/app")).DataSource);
+        Assert.Equal(
+            ":memory:",
+            new SqliteConnectionStringBuilder(StorageSetup.ResolveSqlite("Data Source=:memory:", "/srv/app")).DataSource
+        );
     }
 }

@@ -33,9 +33,15 @@ public class BrowserApp : TestApp, IAsyncLifetime
         var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
         if (ChromiumMissing && ci)
         {
-            throw new InvalidOperationException($"CI=true but {ChromiumPath} is missing: install it with 'apt-get install -y chromium'.");
+            throw new InvalidOperationException(
+                $"CI=true but {ChromiumPath} is missing: install it with 'apt-get install -y chromium'."
+            );
         }
-        Skip.If(ChromiumMissing, $"Chromium is not installed at {ChromiumPath}: install it with 'sudo apt-get install -y chromium' to run browser tests.");
+        Skip.If(
+            ChromiumMissing,
+            $"Chromium is not installed at {ChromiumPath}: install it with 'sudo apt-get install -y chromium' to "
+                + $"run browser tests."
+        );
     }
 
     public async Task InitializeAsync()
@@ -48,18 +54,30 @@ public class BrowserApp : TestApp, IAsyncLifetime
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _playwright = await Playwright.CreateAsync();
-        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Chromium = await _playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            }
+        );
     }
 
     /// <param name="timeZone">The browser's time zone (an IANA id); the machine's when null.</param>
     public async Task<IPage> NewPageAsync(string? timeZone = null)
     {
-        var context = await Chromium!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, TimezoneId = timeZone });
+        var context = await Chromium!.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = BaseUrl, TimezoneId = timeZone }
+        );
         var page = await context.NewPageAsync();
         // Password hashing and a cold JIT on a busy 2-core runner can take seconds; allow a minute.
         page.SetDefaultTimeout(60_000);

@@ -18,15 +18,25 @@ public static partial class BrowserExtensions
     }
 
     /// <summary>Reads pageUrl for its antiforgery token, then posts the fields to action (a handler URL).</summary>
-    public static async Task<HttpResponseMessage> SubmitToAsync(this HttpClient client, string pageUrl, string action, params (string Name, string Value)[] fields)
+    public static async Task<HttpResponseMessage> SubmitToAsync(
+        this HttpClient client,
+        string pageUrl,
+        string action,
+        params (string Name, string Value)[] fields
+    )
     {
         var token = await client.AntiforgeryTokenAsync(pageUrl);
-        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
+        var form = fields
+            .Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new("__RequestVerificationToken", token));
         return await client.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
-    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, params (string Name, string Value)[] fields) =>
-        client.SubmitToAsync(pageUrl, pageUrl, fields);
+    public static Task<HttpResponseMessage> SubmitAsync(
+        this HttpClient client,
+        string pageUrl,
+        params (string Name, string Value)[] fields
+    ) => client.SubmitToAsync(pageUrl, pageUrl, fields);
 
     public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string email, string password) =>
         client.SubmitAsync("/Account/Login", ("Input.Email", email), ("Input.Password", password));

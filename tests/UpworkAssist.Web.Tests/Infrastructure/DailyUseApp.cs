@@ -1,8 +1,8 @@
 using System.Globalization;
-using UpworkAssist.Core.Lanes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
@@ -10,7 +10,6 @@ using UpworkAssist.Web.Features.Routing.Webhooks;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Features.Drafts;
 using UpworkAssist.Web.Tests.Features.Pipeline;
-
 
 namespace UpworkAssist.Web.Tests.Infrastructure;
 
@@ -39,13 +38,17 @@ public sealed class DailyUseApp : BrowserApp
     public Dictionary<string, long> DraftOf { get; } = [];
     public Dictionary<string, string> UserIdOf { get; } = [];
 
-    public static string EmailOf(string role) => role == Roles.Freelancer ? FreelancerEmail : $"{role.ToLowerInvariant()}@example.test";
+    public static string EmailOf(string role) =>
+        role == Roles.Freelancer ? FreelancerEmail : $"{role.ToLowerInvariant()}@example.test";
 
     public async Task SeedAsync()
     {
-        if (_seeded) return;
+        if (_seeded)
+            return;
         // The feed first: the known pipeline's lanes carry no rules for the engine to compile.
-        var run = await WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
+        var run = await WithScopeAsync(sp =>
+            sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None)
+        );
         Assert.Equal(0, run.Errors);
         await Pipeline.SeedAsync(this);
         await WithDbAsync(async db =>
@@ -53,7 +56,15 @@ public sealed class DailyUseApp : BrowserApp
             // Real lanes carry rules (the lanes page reads them): give the known ones an empty set.
             foreach (var lane in await db.Lanes.Where(l => l.RulesJson == "{}").ToListAsync())
             {
-                LaneRules.Apply(lane, new LaneDefinition { Id = lane.Id, Name = lane.Name, Enabled = false });
+                LaneRules.Apply(
+                    lane,
+                    new LaneDefinition
+                    {
+                        Id = lane.Id,
+                        Name = lane.Name,
+                        Enabled = false,
+                    }
+                );
             }
             await db.SaveChangesAsync();
         });
@@ -64,8 +75,12 @@ public sealed class DailyUseApp : BrowserApp
         }
         await WithDbAsync(async db =>
         {
-            await db.Users.Where(u => u.Id == Pipeline.Alice).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Alice Archer"));
-            await db.Users.Where(u => u.Id == UserIdOf[Roles.Lead]).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Lee Lead"));
+            await db
+                .Users.Where(u => u.Id == Pipeline.Alice)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Alice Archer"));
+            await db
+                .Users.Where(u => u.Id == UserIdOf[Roles.Lead])
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Lee Lead"));
         });
         await WithDbAsync(async db =>
         {
@@ -80,7 +95,10 @@ public sealed class DailyUseApp : BrowserApp
         foreach (var role in new[] { Roles.Freelancer, Roles.Lead, Roles.Admin })
         {
             // On Kestrel the factory's in-memory client has no server to talk to: a real one does.
-            using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+            using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+            {
+                BaseAddress = new Uri(BaseUrl),
+            };
             await browser.LoginAsync(EmailOf(role), Password);
             DraftOf[role] = await DraftsTestData.StartDraftAsync(this, browser, AssignedPostingId);
         }
@@ -89,17 +107,31 @@ public sealed class DailyUseApp : BrowserApp
             var now = Clock.GetUtcNow();
             var endpoint = new WebhookEndpoint
             {
-                Url = "https://hooks.example.com/upwork", Events = "match.created", SecretProtected = "not-used", Enabled = false,
+                Url = "https://hooks.example.com/upwork",
+                Events = "match.created",
+                SecretProtected = "not-used",
+                Enabled = false,
                 CreatedAt = now,
             };
             db.WebhookEndpoints.Add(endpoint);
             await db.SaveChangesAsync();
-            db.WebhookDeliveries.Add(new WebhookDelivery
-            {
-                EndpointId = endpoint.Id, EventId = "evt_sample", EventType = "match.created", Payload = "{}",
-                Status = WebhookDeliveryStatus.Delivered, Attempts = 1, CreatedAt = now, NextAttemptAt = now, RetryFrom = now,
-                ResponseCode = 200, LastAttemptAt = now, DeliveredAt = now,
-            });
+            db.WebhookDeliveries.Add(
+                new WebhookDelivery
+                {
+                    EndpointId = endpoint.Id,
+                    EventId = "evt_sample",
+                    EventType = "match.created",
+                    Payload = "{}",
+                    Status = WebhookDeliveryStatus.Delivered,
+                    Attempts = 1,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                    RetryFrom = now,
+                    ResponseCode = 200,
+                    LastAttemptAt = now,
+                    DeliveredAt = now,
+                }
+            );
             await db.SaveChangesAsync();
             WebhookEndpointId = endpoint.Id;
         });
@@ -113,7 +145,8 @@ public sealed class DailyUseApp : BrowserApp
         try
         {
             await SeedAsync();
-            if (_pages.TryGetValue(role, out var page)) return page;
+            if (_pages.TryGetValue(role, out var page))
+                return page;
             page = await NewPageAsync();
             await page.SetViewportSizeAsync(1366, 900);
             await SignInAsync(page, EmailOf(role));
@@ -127,19 +160,22 @@ public sealed class DailyUseApp : BrowserApp
     }
 
     /// <summary>The address of a page of the role matrix, with real subjects for the pages about one.</summary>
-    public string UrlOf(string page, string role, string matrixUrl) => page switch
-    {
-        "/Queue/Job" => "/Queue/Job/" + Uri.EscapeDataString(AssignedPostingId),
-        // A Freelancer drafts only for jobs assigned to them (docs/accounts.md).
-        "/Drafts/New" => "/Drafts/New?postingId=" + Uri.EscapeDataString(role == Roles.Freelancer ? AssignedPostingId : UnassignedPostingId),
-        "/Routing/Routes" => "/Routing/Routes?lane=dotnet",
-        "/Drafts/Edit" => "/Drafts/Edit?id=" + DraftOf[role].ToString(CultureInfo.InvariantCulture),
-        "/Pipeline/Edit" => "/Pipeline/Edit?id=" + Pipeline.Ids[0].ToString(CultureInfo.InvariantCulture),
-        "/Admin/Users/Edit" => "/Admin/Users/Edit?id=" + UserIdOf[Roles.Lead],
-        "/Knowledge/Read" => "/Knowledge/Read?slug=onboarding",
-        "/Routing/Webhooks/Deliveries" => "/Routing/Webhooks/Deliveries?endpoint=" + WebhookEndpointId.ToString(CultureInfo.InvariantCulture),
-        _ => matrixUrl,
-    };
+    public string UrlOf(string page, string role, string matrixUrl) =>
+        page switch
+        {
+            "/Queue/Job" => "/Queue/Job/" + Uri.EscapeDataString(AssignedPostingId),
+            // A Freelancer drafts only for jobs assigned to them (docs/accounts.md).
+            "/Drafts/New" => "/Drafts/New?postingId="
+                + Uri.EscapeDataString(role == Roles.Freelancer ? AssignedPostingId : UnassignedPostingId),
+            "/Routing/Routes" => "/Routing/Routes?lane=dotnet",
+            "/Drafts/Edit" => "/Drafts/Edit?id=" + DraftOf[role].ToString(CultureInfo.InvariantCulture),
+            "/Pipeline/Edit" => "/Pipeline/Edit?id=" + Pipeline.Ids[0].ToString(CultureInfo.InvariantCulture),
+            "/Admin/Users/Edit" => "/Admin/Users/Edit?id=" + UserIdOf[Roles.Lead],
+            "/Knowledge/Read" => "/Knowledge/Read?slug=onboarding",
+            "/Routing/Webhooks/Deliveries" => "/Routing/Webhooks/Deliveries?endpoint="
+                + WebhookEndpointId.ToString(CultureInfo.InvariantCulture),
+            _ => matrixUrl,
+        };
 
     protected override void Dispose(bool disposing)
     {

@@ -7,12 +7,26 @@ using Microsoft.Extensions.Logging;
 
 namespace UpworkAssist.Web.Tests.Infrastructure;
 
-public enum AiReplyKind { Success, Slow, Error, Refusal, ContentFilter }
+public enum AiReplyKind
+{
+    Success,
+    Slow,
+    Error,
+    Refusal,
+    ContentFilter,
+}
 
 /// <summary>A scripted answer of the fake: the draft text and the token usage it reports.</summary>
-public sealed record AiReply(AiReplyKind Kind, string Text = "", int PromptTokens = 0, int CompletionTokens = 0, int Status = 500)
+public sealed record AiReply(
+    AiReplyKind Kind,
+    string Text = "",
+    int PromptTokens = 0,
+    int CompletionTokens = 0,
+    int Status = 500
+)
 {
-    public static AiReply Draft(string text, int prompt = 321, int completion = 87) => new(AiReplyKind.Success, text, prompt, completion);
+    public static AiReply Draft(string text, int prompt = 321, int completion = 87) =>
+        new(AiReplyKind.Success, text, prompt, completion);
 }
 
 public sealed record AiRequest(string Path, string Authorization, string Body)
@@ -43,14 +57,15 @@ public sealed class FakeOpenAi : IAsyncDisposable
     /// <summary>The OpenAI-style base address (…/v1) for Ai:Endpoint.</summary>
     public string Endpoint => _app.Urls.First() + "/v1";
 
-    public Dictionary<string, string?> Settings(string apiKey = "sk-test-secret-123") => new()
-    {
-        ["Ai:Provider"] = "OpenAI",
-        ["Ai:Endpoint"] = Endpoint,
-        ["Ai:Model"] = "fake-model",
-        ["Ai:ApiKey"] = apiKey,
-        ["Ai:Timeout"] = "00:00:30",
-    };
+    public Dictionary<string, string?> Settings(string apiKey = "sk-test-secret-123") =>
+        new()
+        {
+            ["Ai:Provider"] = "OpenAI",
+            ["Ai:Endpoint"] = Endpoint,
+            ["Ai:Model"] = "fake-model",
+            ["Ai:ApiKey"] = apiKey,
+            ["Ai:Timeout"] = "00:00:30",
+        };
 
     public static async Task<FakeOpenAi> StartAsync()
     {
@@ -75,21 +90,52 @@ public sealed class FakeOpenAi : IAsyncDisposable
                 return;
             case AiReplyKind.Error:
                 http.Response.StatusCode = reply.Status;
-                await http.Response.WriteAsJsonAsync(new { error = new { message = "The server had an error while processing your request.", type = "server_error" } });
+                await http.Response.WriteAsJsonAsync(
+                    new
+                    {
+                        error = new
+                        {
+                            message = "The server had an error while processing your request.",
+                            type = "server_error",
+                        },
+                    }
+                );
                 return;
         }
-        var message = reply.Kind == AiReplyKind.Refusal
-            ? (object)new { role = "assistant", content = (string?)null, refusal = "I'm sorry, I can't help with that." }
-            : new { role = "assistant", content = reply.Kind == AiReplyKind.ContentFilter ? "" : reply.Text };
-        await http.Response.WriteAsJsonAsync(new
-        {
-            id = "chatcmpl-fake",
-            @object = "chat.completion",
-            created = 1_764_320_400,
-            model = "fake-model",
-            choices = new[] { new { index = 0, message, finish_reason = reply.Kind == AiReplyKind.ContentFilter ? "content_filter" : "stop" } },
-            usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens },
-        });
+        var message =
+            reply.Kind == AiReplyKind.Refusal
+                ? (object)
+                    new
+                    {
+                        role = "assistant",
+                        content = (string?)null,
+                        refusal = "I'm sorry, I can't help with that.",
+                    }
+                : new { role = "assistant", content = reply.Kind == AiReplyKind.ContentFilter ? "" : reply.Text };
+        await http.Response.WriteAsJsonAsync(
+            new
+            {
+                id = "chatcmpl-fake",
+                @object = "chat.completion",
+                created = 1_764_320_400,
+                model = "fake-model",
+                choices = new[]
+                {
+                    new
+                    {
+                        index = 0,
+                        message,
+                        finish_reason = reply.Kind == AiReplyKind.ContentFilter ? "content_filter" : "stop",
+                    },
+                },
+                usage = new
+                {
+                    prompt_tokens = reply.PromptTokens,
+                    completion_tokens = reply.CompletionTokens,
+                    total_tokens = reply.PromptTokens + reply.CompletionTokens,
+                },
+            }
+        );
     }
 
     public async ValueTask DisposeAsync()

@@ -7,8 +7,15 @@ using Microsoft.Extensions.Logging;
 
 namespace UpworkAssist.Web.Tests.Infrastructure;
 
-/// <summary>What a fake service received; At is the test's fake clock, so limits are asserted without sleeping.</summary>
-public sealed record ServiceRequest(string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At)
+/// <summary>
+/// What a fake service received; At is the test's fake clock, so limits are asserted without sleeping.
+/// </summary>
+public sealed record ServiceRequest(
+    string Path,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body,
+    DateTimeOffset At
+)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
@@ -16,8 +23,12 @@ public sealed record ServiceRequest(string Path, IReadOnlyDictionary<string, str
 }
 
 /// <summary>A scripted answer: status, JSON (or text) body, headers; Hang never answers (a timeout).</summary>
-public sealed record ServiceReply(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null,
-    bool Hang = false)
+public sealed record ServiceReply(
+    int Status,
+    string? Body = null,
+    IReadOnlyDictionary<string, string>? Headers = null,
+    bool Hang = false
+)
 {
     public static readonly ServiceReply Ok = new(200, "{}");
     public static readonly ServiceReply NoContent = new(204);
@@ -68,7 +79,12 @@ public sealed class FakeService : IAsyncDisposable
     {
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
         var headers = http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        var request = new ServiceRequest(http.Request.Path + http.Request.QueryString, headers, body, Clock.GetUtcNow());
+        var request = new ServiceRequest(
+            http.Request.Path + http.Request.QueryString,
+            headers,
+            body,
+            Clock.GetUtcNow()
+        );
         _requests.Enqueue(request);
         OnReceived?.Invoke(request);
         var reply = Respond(request);

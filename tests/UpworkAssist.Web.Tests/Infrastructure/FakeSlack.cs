@@ -7,7 +7,9 @@ using Microsoft.Extensions.Logging;
 
 namespace UpworkAssist.Web.Tests.Infrastructure;
 
-/// <summary>What the fake Slack received; At is the test's fake clock, so limits are asserted without sleeping.</summary>
+/// <summary>
+/// What the fake Slack received; At is the test's fake clock, so limits are asserted without sleeping.
+/// </summary>
 public sealed record SlackRequest(string Kind, string Key, string? Authorization, string Body, DateTimeOffset At)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
@@ -69,7 +71,13 @@ public sealed class FakeSlack : IAsyncDisposable
     {
         var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
         key ??= JsonDocument.Parse(body).RootElement.TryGetProperty("channel", out var c) ? c.GetString() ?? "" : "";
-        var request = new SlackRequest(kind, key, http.Request.Headers.Authorization.ToString(), body, Clock.GetUtcNow());
+        var request = new SlackRequest(
+            kind,
+            key,
+            http.Request.Headers.Authorization.ToString(),
+            body,
+            Clock.GetUtcNow()
+        );
         _requests.Enqueue(request);
         OnReceived?.Invoke(request);
         var reply = Respond(request);
@@ -86,7 +94,11 @@ public sealed class FakeSlack : IAsyncDisposable
         if (kind == "api" && reply.Status == 200)
         {
             http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(reply.Error is null ? $$"""{"ok":true,"channel":"{{key}}","ts":"1.0"}""" : $$"""{"ok":false,"error":"{{reply.Error}}"}""");
+            await http.Response.WriteAsync(
+                reply.Error is null
+                    ? $$"""{"ok":true,"channel":"{{key}}","ts":"1.0"}"""
+                    : $$"""{"ok":false,"error":"{{reply.Error}}"}"""
+            );
             return;
         }
         http.Response.ContentType = "text/plain";

@@ -12,8 +12,10 @@ public static class PostgresServer
 {
     public const string Variable = "UPWORKASSIST_TEST_POSTGRES";
     private const string Install =
-        "install and start it with 'sudo apt-get install -y postgresql && sudo service postgresql start', create a role " +
-        "('sudo -u postgres createuser --superuser $USER'), then set UPWORKASSIST_TEST_POSTGRES, e.g. 'Host=/var/run/postgresql;Username=$USER'";
+        "install and start it with 'sudo apt-get install -y postgresql && sudo service postgresql start', create a "
+        + "role "
+        + "('sudo -u postgres createuser --superuser $USER'), then set UPWORKASSIST_TEST_POSTGRES, e.g. "
+        + "'Host=/var/run/postgresql;Username=$USER'";
 
     private static readonly Lazy<string?> Reachable = new(Probe);
 
@@ -21,9 +23,13 @@ public static class PostgresServer
 
     public static void SkipWithoutServer()
     {
-        if (Reachable.Value is null) return;
+        if (Reachable.Value is null)
+            return;
         var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (ci) throw new InvalidOperationException($"CI=true but PostgreSQL is not reachable ({Reachable.Value}): {Install}.");
+        if (ci)
+            throw new InvalidOperationException(
+                $"CI=true but PostgreSQL is not reachable ({Reachable.Value}): {Install}."
+            );
         Skip.If(true, $"PostgreSQL is not reachable ({Reachable.Value}): {Install} to run the PostgreSQL tests.");
     }
 
@@ -54,7 +60,8 @@ public static class PostgresServer
     // Null when the server answers; otherwise why it does not.
     private static string? Probe()
     {
-        if (string.IsNullOrWhiteSpace(ConnectionString)) return Variable + " is not set";
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+            return Variable + " is not set";
         try
         {
             using var connection = new NpgsqlConnection(ConnectionString);

@@ -15,12 +15,14 @@ public sealed class SharedStore : IAsyncDisposable
     public IReadOnlyList<TestApp> Apps => _apps;
 
     /// <summary>Starts one more instance; every instance's clock shows the same time.</summary>
-    public TestApp Start(Dictionary<string, string?>? settings = null) => Add(TestApp.OnSharedPostgres(ConnectionString, settings));
+    public TestApp Start(Dictionary<string, string?>? settings = null) =>
+        Add(TestApp.OnSharedPostgres(ConnectionString, settings));
 
     /// <summary>Takes an app built elsewhere (a harness's) as one of the instances.</summary>
     public TestApp Add(TestApp app)
     {
-        if (_apps.Count > 0) app.Clock.SetUtcNow(_apps[0].Clock.GetUtcNow());
+        if (_apps.Count > 0)
+            app.Clock.SetUtcNow(_apps[0].Clock.GetUtcNow());
         _apps.Add(app);
         _ = app.Services; // start the host
         return app;
@@ -28,7 +30,8 @@ public sealed class SharedStore : IAsyncDisposable
 
     public void Advance(TimeSpan by)
     {
-        foreach (var app in _apps) app.Clock.Advance(by);
+        foreach (var app in _apps)
+            app.Clock.Advance(by);
     }
 
     /// <summary>
@@ -39,9 +42,11 @@ public sealed class SharedStore : IAsyncDisposable
     {
         for (var i = 0; i < seconds * 20; i++)
         {
-            if (await condition()) return;
+            if (await condition())
+                return;
             await Task.Delay(5);
-            if (i % 20 == 19) Advance(TimeSpan.FromSeconds(1));
+            if (i % 20 == 19)
+                Advance(TimeSpan.FromSeconds(1));
         }
         Assert.Fail($"Not within {seconds} s of fake time: {what ?? "the condition"}");
     }
@@ -52,7 +57,10 @@ public sealed class SharedStore : IAsyncDisposable
         await using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
         await admin.OpenAsync();
         await using var kill = new NpgsqlCommand(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND application_name = @app", admin);
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND application_name "
+                + "= @app",
+            admin
+        );
         kill.Parameters.AddWithValue("db", new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
         kill.Parameters.AddWithValue("app", applicationName);
         return Convert.ToInt32(await kill.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -60,7 +68,8 @@ public sealed class SharedStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var app in _apps) await app.DisposeAsync();
+        foreach (var app in _apps)
+            await app.DisposeAsync();
         PostgresServer.DropDatabase(ConnectionString);
     }
 }

@@ -31,7 +31,8 @@ public class TestApp : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
-    public TestApp() : this([]) { }
+    public TestApp()
+        : this([]) { }
 
     /// <param name="services">Extra test-only registrations, applied after the application's own.</param>
     public TestApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
@@ -74,7 +75,8 @@ public class TestApp : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Browser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
@@ -82,25 +84,34 @@ public class TestApp : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider);
     }
 
-    public Task WithDbAsync(Func<AppDbContext, Task> work) => WithScopeAsync(async sp =>
-    {
-        await work(sp.GetRequiredService<AppDbContext>());
-        return true;
-    });
+    public Task WithDbAsync(Func<AppDbContext, Task> work) =>
+        WithScopeAsync(async sp =>
+        {
+            await work(sp.GetRequiredService<AppDbContext>());
+            return true;
+        });
 
     /// <summary>Arranges a user directly in the store (the pages that create users have tests of their own).</summary>
-    public Task<AppUser> CreateUserAsync(string email, params string[] roles) => WithScopeAsync(async sp =>
-    {
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0], CreatedAt = Clock.GetUtcNow() };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
-        if (roles.Length > 0)
+    public Task<AppUser> CreateUserAsync(string email, params string[] roles) =>
+        WithScopeAsync(async sp =>
         {
-            await users.AddToRolesAsync(user, roles);
-        }
-        return user;
-    });
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = email.Split('@')[0],
+                CreatedAt = Clock.GetUtcNow(),
+            };
+            var result = await users.CreateAsync(user, Password);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+            if (roles.Length > 0)
+            {
+                await users.AddToRolesAsync(user, roles);
+            }
+            return user;
+        });
 
     /// <summary>A browser already signed in as a new user with these roles.</summary>
     public async Task<HttpClient> SignedInAsync(params string[] roles)
@@ -117,7 +128,10 @@ public class TestApp : WebApplicationFactory<Program>
     /// The same application on a fresh PostgreSQL database (dropped with the app), for the tests
     /// that must hold on both providers. Skips without a server (<see cref="PostgresServer"/>).
     /// </summary>
-    public static TestApp OnPostgres(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static TestApp OnPostgres(
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null
+    )
     {
         var all = new Dictionary<string, string?>(settings ?? []);
         all["Storage:Provider"] = "Postgres";
@@ -130,8 +144,11 @@ public class TestApp : WebApplicationFactory<Program>
     /// (<see cref="PostgresServer.CreateDatabase"/>), gives each app its connection string and
     /// drops it itself, since no single app owns it.
     /// </summary>
-    public static TestApp OnSharedPostgres(string connectionString, Dictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+    public static TestApp OnSharedPostgres(
+        string connectionString,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null
+    )
     {
         var all = new Dictionary<string, string?>(settings ?? []);
         all["Storage:Provider"] = "Postgres";
@@ -142,15 +159,19 @@ public class TestApp : WebApplicationFactory<Program>
     private bool _ownsDatabase = true;
 
     /// <summary>`Sqlite` or `Postgres`: for tests that run on each.</summary>
-    public static TestApp On(string provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
-        provider == "Postgres" ? OnPostgres(settings, services) : new TestApp(settings ?? [], services);
+    public static TestApp On(
+        string provider,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null
+    ) => provider == "Postgres" ? OnPostgres(settings, services) : new TestApp(settings ?? [], services);
 
     public bool IsPostgres => _settings.TryGetValue("Storage:Provider", out var p) && p == "Postgres";
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (IsPostgres && _ownsDatabase) PostgresServer.DropDatabase(_settings["ConnectionStrings:Default"]!);
+        if (IsPostgres && _ownsDatabase)
+            PostgresServer.DropDatabase(_settings["ConnectionStrings:Default"]!);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -188,6 +209,13 @@ public sealed class LogCollector : ILogEventSink
 public static class Principals
 {
     public static System.Security.Claims.ClaimsPrincipal Of(string userId, string role) =>
-        new(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.NameIdentifier, userId), new(System.Security.Claims.ClaimTypes.Role, role)], "test"));
+        new(
+            new System.Security.Claims.ClaimsIdentity(
+                [
+                    new(System.Security.Claims.ClaimTypes.NameIdentifier, userId),
+                    new(System.Security.Claims.ClaimTypes.Role, role),
+                ],
+                "test"
+            )
+        );
 }

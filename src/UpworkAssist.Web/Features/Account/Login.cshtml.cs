@@ -11,7 +11,12 @@ using UpworkAssist.Web.Features.Shared;
 namespace UpworkAssist.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, LoginThrottle throttle, AuditLog audit, IValidator<LoginModel.LoginInput> validator) : PageModel
+public sealed class LoginModel(
+    SignInManager<AppUser> signIn,
+    LoginThrottle throttle,
+    AuditLog audit,
+    IValidator<LoginModel.LoginInput> validator
+) : PageModel
 {
     public sealed record LoginInput
     {
@@ -29,12 +34,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginThrottle thro
         }
     }
 
-    [BindProperty] public LoginInput Input { get; set; } = new();
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -58,7 +64,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, LoginThrottle thro
         {
             throttle.RecordSuccess(email, address);
             var user = await signIn.UserManager.FindByNameAsync(email);
-            await audit.RecordAsync(AuditActions.LoginSucceeded, "user", user?.Id, actor: await signIn.CreateUserPrincipalAsync(user!), ct: ct);
+            await audit.RecordAsync(
+                AuditActions.LoginSucceeded,
+                "user",
+                user?.Id,
+                actor: await signIn.CreateUserPrincipalAsync(user!),
+                ct: ct
+            );
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         var lockedNow = throttle.RecordFailure(email, address);

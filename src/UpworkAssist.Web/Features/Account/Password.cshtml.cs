@@ -5,12 +5,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Features.Shared;
 using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Account;
 
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccessTokens tokens, AuditLog audit, IValidator<PasswordModel.PasswordInput> validator) : PageModel
+public sealed class PasswordModel(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    AccessTokens tokens,
+    AuditLog audit,
+    IValidator<PasswordModel.PasswordInput> validator
+) : PageModel
 {
     public sealed record PasswordInput
     {
@@ -29,11 +35,10 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         }
     }
 
-    [BindProperty] public PasswordInput Input { get; set; } = new();
+    [BindProperty]
+    public PasswordInput Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -58,8 +63,17 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         // The new security stamp ends other sessions; tokens are sessions too, and may be what leaked.
         var revoked = await tokens.RevokeAllAsync(user.Id, ct);
         await signIn.RefreshSignInAsync(user);
-        await audit.RecordAsync(AuditActions.PasswordChanged, "user", user.Id, revoked > 0 ? $"{revoked} access token(s) revoked" : null, ct: ct);
-        TempData["Flash"] = revoked > 0 ? $"Your password is changed, and your {revoked} access token(s) are revoked: create new ones." : "Your password is changed.";
+        await audit.RecordAsync(
+            AuditActions.PasswordChanged,
+            "user",
+            user.Id,
+            revoked > 0 ? $"{revoked} access token(s) revoked" : null,
+            ct: ct
+        );
+        TempData["Flash"] =
+            revoked > 0
+                ? $"Your password is changed, and your {revoked} access token(s) are revoked: create new ones."
+                : "Your password is changed.";
         return RedirectToPage();
     }
 }

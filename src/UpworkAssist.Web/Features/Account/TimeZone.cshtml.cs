@@ -3,18 +3,33 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Features.Shared;
 using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Account;
 
-/// <summary>The reader's time zone for every date and time: the browser's by default, or one chosen here and kept in their profile.</summary>
-public sealed class TimeZoneModel(UserTime time, TimeProvider clock, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+/// <summary>
+/// The reader's time zone for every date and time: the browser's by default, or one chosen here and kept in their
+/// profile.
+/// </summary>
+public sealed class TimeZoneModel(
+    UserTime time,
+    TimeProvider clock,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    AuditLog audit
+) : PageModel
 {
     /// <summary>An IANA zone id, or empty to follow the browser.</summary>
-    [BindProperty] public string? Zone { get; set; }
+    [BindProperty]
+    public string? Zone { get; set; }
 
-    public IReadOnlyList<TimeZoneInfo> Zones { get; } = TimeZoneInfo.GetSystemTimeZones().OrderBy(z => z.BaseUtcOffset).ThenBy(z => z.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<TimeZoneInfo> Zones { get; } =
+        TimeZoneInfo
+            .GetSystemTimeZones()
+            .OrderBy(z => z.BaseUtcOffset)
+            .ThenBy(z => z.Id, StringComparer.Ordinal)
+            .ToList();
     public UserTime Time => time;
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -29,14 +44,17 @@ public sealed class TimeZoneModel(UserTime time, TimeProvider clock, UserManager
             return Page();
         }
         var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
+        if (user is null)
+            return Challenge();
         user.TimeZone = zone?.Id;
         // Added before the update: the user manager's save writes the audit row with it.
         audit.Add(AuditActions.TimeZoneChanged, "user", user.Id, zone?.Id ?? "browser");
         await users.UpdateAsync(user);
         // The zone travels as a claim in the sign-in cookie: renew it so the next page uses it.
         await signIn.RefreshSignInAsync(user);
-        TempData["Flash"] = zone is null ? "Times now follow your browser's time zone." : $"Times are now shown in {zone.Id}.";
+        TempData["Flash"] = zone is null
+            ? "Times now follow your browser's time zone."
+            : $"Times are now shown in {zone.Id}.";
         return RedirectToPage();
     }
 }

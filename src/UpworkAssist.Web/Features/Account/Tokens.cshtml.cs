@@ -6,13 +6,19 @@ using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Features.Shared;
 using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Account;
 
 /// <summary>The signed-in user's personal access tokens for the JSON API.</summary>
-public sealed class TokensModel(AppDbContext db, AccessTokens tokens, UserManager<AppUser> users, AuditLog audit, IValidator<TokensModel.TokenInput> validator) : PageModel
+public sealed class TokensModel(
+    AppDbContext db,
+    AccessTokens tokens,
+    UserManager<AppUser> users,
+    AuditLog audit,
+    IValidator<TokensModel.TokenInput> validator
+) : PageModel
 {
     public sealed record TokenInput
     {
@@ -24,14 +30,20 @@ public sealed class TokensModel(AppDbContext db, AccessTokens tokens, UserManage
     {
         public TokenInputValidator()
         {
-            RuleFor(x => x.Name).NotEmpty().WithMessage("Name the token after what will use it.")
-                .MaximumLength(100).WithMessage("Use at most 100 characters.");
-            RuleFor(x => x.ExpiresInDays).InclusiveBetween(1, 366).When(x => x.ExpiresInDays is not null)
+            RuleFor(x => x.Name)
+                .NotEmpty()
+                .WithMessage("Name the token after what will use it.")
+                .MaximumLength(100)
+                .WithMessage("Use at most 100 characters.");
+            RuleFor(x => x.ExpiresInDays)
+                .InclusiveBetween(1, 366)
+                .When(x => x.ExpiresInDays is not null)
                 .WithMessage("Choose between 1 and 366 days, or no expiry.");
         }
     }
 
-    [BindProperty] public TokenInput Input { get; set; } = new();
+    [BindProperty]
+    public TokenInput Input { get; set; } = new();
 
     public IReadOnlyList<AccessToken> Tokens { get; private set; } = [];
 
@@ -48,8 +60,19 @@ public sealed class TokensModel(AppDbContext db, AccessTokens tokens, UserManage
             return Page();
         }
         var userId = users.GetUserId(User)!;
-        var issued = await tokens.IssueAsync(userId, Input.Name, Input.ExpiresInDays is { } d ? TimeSpan.FromDays(d) : null, ct);
-        await audit.RecordAsync(AuditActions.TokenCreated, "token", issued.Token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{issued.Token.Name} ({issued.Token.Prefix}…)", ct: ct);
+        var issued = await tokens.IssueAsync(
+            userId,
+            Input.Name,
+            Input.ExpiresInDays is { } d ? TimeSpan.FromDays(d) : null,
+            ct
+        );
+        await audit.RecordAsync(
+            AuditActions.TokenCreated,
+            "token",
+            issued.Token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{issued.Token.Name} ({issued.Token.Prefix}…)",
+            ct: ct
+        );
         NewSecret = issued.Secret;
         Input = new TokenInput();
         ModelState.Clear();
@@ -61,7 +84,12 @@ public sealed class TokensModel(AppDbContext db, AccessTokens tokens, UserManage
     {
         if (await tokens.RevokeAsync(users.GetUserId(User)!, id, ct))
         {
-            await audit.RecordAsync(AuditActions.TokenRevoked, "token", id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct: ct);
+            await audit.RecordAsync(
+                AuditActions.TokenRevoked,
+                "token",
+                id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ct: ct
+            );
             TempData["Flash"] = "The token is revoked; anything using it is refused from now on.";
         }
         return RedirectToPage();
@@ -70,6 +98,10 @@ public sealed class TokensModel(AppDbContext db, AccessTokens tokens, UserManage
     private async Task LoadAsync(CancellationToken ct)
     {
         var userId = users.GetUserId(User);
-        Tokens = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct);
+        Tokens = await db
+            .AccessTokens.AsNoTracking()
+            .Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.Id)
+            .ToListAsync(ct);
     }
 }

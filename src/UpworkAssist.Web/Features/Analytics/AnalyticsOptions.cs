@@ -1,6 +1,8 @@
 namespace UpworkAssist.Web.Features.Analytics;
 
-/// <summary>Benchmark baselines shown beside each rate, and when a sample is too small to trust (section <c>Analytics</c>).</summary>
+/// <summary>
+/// Benchmark baselines shown beside each rate, and when a sample is too small to trust (section <c>Analytics</c>).
+/// </summary>
 public sealed class AnalyticsOptions
 {
     public const string Section = "Analytics";
@@ -39,7 +41,8 @@ public sealed class Baseline
     /// a rate outside the range whose interval still overlaps it says both, so 50% against
     /// 20–35% never reads as "within".
     /// </summary>
-    public string Judge(Rate rate) => rate.Trials == 0 ? "no data"
+    public string Judge(Rate rate) =>
+        rate.Trials == 0 ? "no data"
         : rate.High < Low ? "below"
         : rate.Low > High ? "above"
         : rate.Value > High ? "above the range, interval overlaps it"

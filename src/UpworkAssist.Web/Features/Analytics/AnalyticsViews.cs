@@ -5,16 +5,29 @@ using Microsoft.AspNetCore.Html;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>A breakdown table on the page, with the CSV table that exports it.</summary>
-public sealed record FunnelTable(string Csv, string Title, string Group, IReadOnlyList<Breakdown> Rows, int MinimumSample, string CsvUrl);
+public sealed record FunnelTable(
+    string Csv,
+    string Title,
+    string Group,
+    IReadOnlyList<Breakdown> Rows,
+    int MinimumSample,
+    string CsvUrl
+);
 
 /// <summary>How the page writes numbers: one place, so tables and cards agree.</summary>
 public static class Show
 {
-    public static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+    public static string Percent(double? value) =>
+        value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
-    public static string Range(Baseline b) => $"{(b.Low * 100).ToString("0.#", CultureInfo.InvariantCulture)}–{(b.High * 100).ToString("0.#", CultureInfo.InvariantCulture)}%";
+    public static string Range(Baseline b) =>
+        (b.Low * 100).ToString("0.#", CultureInfo.InvariantCulture)
+        + "–"
+        + (b.High * 100).ToString("0.#", CultureInfo.InvariantCulture)
+        + "%";
 
-    public static string Number(double? value, string format = "0.#") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+    public static string Number(double? value, string format = "0.#") =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 
     /// <summary>
     /// A rate, its interval and the small-sample badge. Written straight to the page rather than
@@ -44,7 +57,9 @@ public static class Show
             {
                 writer.Write(" <span class=\"badge text-bg-warning\" title=\"Fewer than ");
                 WriteNumber(writer, minimumSample);
-                writer.Write(" proposals: the interval is wide; do not steer by this rate yet.\" data-testid=\"small-sample\">n=");
+                writer.Write(
+                    " proposals: the interval is wide; do not steer by this rate yet.\" data-testid=\"small-sample\">n="
+                );
                 WriteNumber(writer, rate.Trials);
                 writer.Write("</span>");
             }
@@ -67,9 +82,14 @@ public static class Show
         private static void WriteNumber(TextWriter writer, int value)
         {
             Span<char> text = stackalloc char[12];
-            writer.Write(value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture) ? text[..length] : value.ToString(CultureInfo.InvariantCulture));
+            writer.Write(
+                value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture)
+                    ? text[..length]
+                    : value.ToString(CultureInfo.InvariantCulture)
+            );
         }
     }
 
-    public static string Money(decimal? value) => value is { } v ? "$" + v.ToString("#,0.##", CultureInfo.InvariantCulture) : "—";
+    public static string Money(decimal? value) =>
+        value is { } v ? "$" + v.ToString("#,0.##", CultureInfo.InvariantCulture) : "—";
 }

@@ -26,10 +26,16 @@ public sealed class FactTable
             var f = facts[i];
             _sentTicks[i] = f.SentAt.UtcTicks;
             Measures[i] = Analytics.Measures.Of(f);
-            Codes[i] = new GroupCodes(lanes.Of(f.LaneId ?? ""), people.Of(f.FreelancerId), templates.Of(ProposalMetrics.TemplateKey(f)),
-                ProposalMetrics.WeekOf(f.SentAt).DayNumber, Band(ProposalMetrics.BudgetTiers, ProposalMetrics.BudgetTier(f)),
-                Band(ProposalMetrics.PostAges, ProposalMetrics.PostAge(f)), Band(ProposalMetrics.ApplicantBands, ProposalMetrics.Applicants(f)),
-                Band(ProposalMetrics.EditBands, ProposalMetrics.EditBand(f)));
+            Codes[i] = new GroupCodes(
+                lanes.Of(f.LaneId ?? ""),
+                people.Of(f.FreelancerId),
+                templates.Of(ProposalMetrics.TemplateKey(f)),
+                ProposalMetrics.WeekOf(f.SentAt).DayNumber,
+                Band(ProposalMetrics.BudgetTiers, ProposalMetrics.BudgetTier(f)),
+                Band(ProposalMetrics.PostAges, ProposalMetrics.PostAge(f)),
+                Band(ProposalMetrics.ApplicantBands, ProposalMetrics.Applicants(f)),
+                Band(ProposalMetrics.EditBands, ProposalMetrics.EditBand(f))
+            );
         }
         (LaneIds, PersonIds, TemplateKeys) = (lanes.Values, people.Values, templates.Values);
     }
@@ -62,22 +68,36 @@ public sealed class FactTable
     /// </summary>
     public Selection Select(ProposalFilter filter, ClaimsPrincipal user, DateTimeOffset now)
     {
-        const int Any = -1, Nothing = -2;
+        const int Any = -1,
+            Nothing = -2;
         var me = ProposalAccess.ReadsAll(user) ? Any : Code(PersonIds, ProposalAccess.UserId(user) ?? "");
         var lane = string.IsNullOrEmpty(filter.Lane) ? Any : Code(LaneIds, filter.Lane);
         var person = string.IsNullOrEmpty(filter.Person) ? Any : Code(PersonIds, filter.Person);
-        var template = filter.Template == ProposalFilter.NoTemplate ? Code(TemplateKeys, 0)
-            : long.TryParse(filter.Template, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var t)
-                ? Code(TemplateKeys, t) : Any;
+        var template =
+            filter.Template == ProposalFilter.NoTemplate ? Code(TemplateKeys, 0)
+            : long.TryParse(
+                filter.Template,
+                System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var t
+            )
+                ? Code(TemplateKeys, t)
+            : Any;
         var (start, end) = filter.Range(now);
         var from = start is { } s ? FirstAtOrAfter(s.UtcTicks) : 0;
         var to = end is { } e ? FirstAtOrAfter(e.UtcTicks) : _sentTicks.Length;
         var selected = new Selection(Math.Max(0, to - from));
-        if (me == Nothing || lane == Nothing || person == Nothing || template == Nothing) return selected;
+        if (me == Nothing || lane == Nothing || person == Nothing || template == Nothing)
+            return selected;
         for (var i = from; i < to; i++)
         {
             ref readonly var c = ref Codes[i];
-            if ((me == Any || c.Person == me) && (lane == Any || c.Lane == lane) && (person == Any || c.Person == person) && (template == Any || c.Template == template))
+            if (
+                (me == Any || c.Person == me)
+                && (lane == Any || c.Lane == lane)
+                && (person == Any || c.Person == person)
+                && (template == Any || c.Template == template)
+            )
             {
                 selected.Add(i);
             }
@@ -88,7 +108,8 @@ public sealed class FactTable
         {
             for (var i = 0; i < values.Count; i++)
             {
-                if (EqualityComparer<T>.Default.Equals(values[i], value)) return i;
+                if (EqualityComparer<T>.Default.Equals(values[i], value))
+                    return i;
             }
             return Nothing;
         }
@@ -100,11 +121,14 @@ public sealed class FactTable
     /// A value worked out from this table, kept with it: the table never changes, so the value holds
     /// until the next refresh replaces the table. At most a few hundred are kept.
     /// </summary>
-    public T Remember<T>(object key, Func<T> make) where T : class
+    public T Remember<T>(object key, Func<T> make)
+        where T : class
     {
-        if (_remembered.TryGetValue(key, out var known) && known is T value) return value;
+        if (_remembered.TryGetValue(key, out var known) && known is T value)
+            return value;
         value = make();
-        if (_remembered.Count >= 256) _remembered.Clear();
+        if (_remembered.Count >= 256)
+            _remembered.Clear();
         _remembered[key] = value;
         return value;
     }
@@ -112,15 +136,18 @@ public sealed class FactTable
     private int FirstAtOrAfter(long ticks)
     {
         var i = Array.BinarySearch(_sentTicks, ticks);
-        if (i < 0) return ~i;
-        while (i > 0 && _sentTicks[i - 1] == ticks) i--; // equal send times: the first of them
+        if (i < 0)
+            return ~i;
+        while (i > 0 && _sentTicks[i - 1] == ticks)
+            i--; // equal send times: the first of them
         return i;
     }
 
     private static byte Band(string[] bands, string band) => (byte)Array.IndexOf(bands, band);
 
     /// <summary>Gives each distinct value a small number, in order of first sight.</summary>
-    private sealed class Numbering<T> where T : notnull
+    private sealed class Numbering<T>
+        where T : notnull
     {
         private readonly Dictionary<T, int> _codes = [];
 
@@ -128,7 +155,8 @@ public sealed class FactTable
 
         public int Of(T value)
         {
-            if (_codes.TryGetValue(value, out var code)) return code;
+            if (_codes.TryGetValue(value, out var code))
+                return code;
             _codes[value] = Values.Count;
             Values.Add(value);
             return Values.Count - 1;

@@ -25,7 +25,9 @@ public sealed class FactsSnapshot : IDisposable
         public DateTimeOffset? MaxUpdated => Version.Updated;
     }
 
-    /// <summary>The proposals' data version: highest proposal id, latest proposal update, highest stage-change id.</summary>
+    /// <summary>
+    /// The proposals' data version: highest proposal id, latest proposal update, highest stage-change id.
+    /// </summary>
     public sealed record DataVersion(long? MaxId, long? MaxUpdated, long? MaxChange)
     {
         public DateTimeOffset? Updated => MaxUpdated is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
@@ -37,10 +39,15 @@ public sealed class FactsSnapshot : IDisposable
     /// UTC ticks (AppDbContext). Quoted names, so the one text runs on SQLite and PostgreSQL.
     /// </summary>
     public static Task<DataVersion> VersionAsync(AppDbContext db, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<DataVersion>("""
-            SELECT (SELECT MAX("Id") FROM "Proposals") AS "MaxId", (SELECT MAX("UpdatedAt") FROM "Proposals") AS "MaxUpdated",
-                   (SELECT MAX("Id") FROM "ProposalStageChanges") AS "MaxChange"
-            """).SingleAsync(ct);
+        db
+            .Database.SqlQueryRaw<DataVersion>(
+                """
+                SELECT (SELECT MAX("Id") FROM "Proposals") AS "MaxId",
+                       (SELECT MAX("UpdatedAt") FROM "Proposals") AS "MaxUpdated",
+                       (SELECT MAX("Id") FROM "ProposalStageChanges") AS "MaxChange"
+                """
+            )
+            .SingleAsync(ct);
 
     private volatile State? _state;
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -52,14 +59,16 @@ public sealed class FactsSnapshot : IDisposable
     public async Task<FactTable> GetAsync(AppDbContext db, CancellationToken ct, DataVersion? known = null)
     {
         var version = known ?? await VersionAsync(db, ct);
-        if (_state is { } s && s.Version == version) return s.Table;
+        if (_state is { } s && s.Version == version)
+            return s.Table;
         await _refresh.WaitAsync(ct);
         try
         {
             // Read again under the lock: another refresh may have finished meanwhile.
             version = await VersionAsync(db, ct);
             var state = _state;
-            if (state is not null && state.Version == version) return state.Table;
+            if (state is not null && state.Version == version)
+                return state.Table;
             var proposals = db.Proposals.AsNoTracking();
             if (state is not null)
             {
@@ -68,7 +77,10 @@ public sealed class FactsSnapshot : IDisposable
             }
             var changed = await AnalyticsReport.Facts(db, proposals).ToListAsync(ct);
             Reads++;
-            _state = new State(version, new FactTable(state is null ? [.. changed] : Merge(state.Table.Facts, changed)));
+            _state = new State(
+                version,
+                new FactTable(state is null ? [.. changed] : Merge(state.Table.Facts, changed))
+            );
             return _state.Table;
         }
         finally
@@ -83,7 +95,8 @@ public sealed class FactsSnapshot : IDisposable
     {
         var byId = changed.ToDictionary(f => f.Id);
         var merged = new List<ProposalFact>(facts.Count + changed.Count);
-        foreach (var f in facts) merged.Add(byId.Remove(f.Id, out var now) ? now : f);
+        foreach (var f in facts)
+            merged.Add(byId.Remove(f.Id, out var now) ? now : f);
         merged.AddRange(byId.Values);
         return [.. merged];
     }

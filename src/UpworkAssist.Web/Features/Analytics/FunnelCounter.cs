@@ -13,7 +13,9 @@ public enum Medians
     All = HoursToReply | MinutesToSend | Applicants,
 }
 
-/// <summary>Writes, for one fact, its group in each dimension (-1: the fact is in none of that dimension's groups).</summary>
+/// <summary>
+/// Writes, for one fact, its group in each dimension (-1: the fact is in none of that dimension's groups).
+/// </summary>
 public delegate void GroupsOf(int fact, Span<int> groups);
 
 /// <summary>
@@ -31,21 +33,34 @@ public static class FunnelCounter
     /// null for a group no fact fell in. Only the <paramref name="medians"/> asked for are worked
     /// out; the others are null.
     /// </summary>
-    public static Funnel?[][] Count(FactTable table, ReadOnlySpan<int> facts, int[] sizes, GroupsOf groupsOf, Medians medians)
+    public static Funnel?[][] Count(
+        FactTable table,
+        ReadOnlySpan<int> facts,
+        int[] sizes,
+        GroupsOf groupsOf,
+        Medians medians
+    )
     {
         var dimensions = sizes.Length;
         var first = new int[dimensions + 1];
-        for (var d = 0; d < dimensions; d++) first[d + 1] = first[d] + sizes[d];
+        for (var d = 0; d < dimensions; d++)
+            first[d + 1] = first[d] + sizes[d];
         var counters = new Counter[first[dimensions]];
         var of = ArrayPool<int>.Shared.Rent(Math.Max(1, facts.Length * dimensions));
-        Samples? reply = null, send = null, applicants = null;
+        Samples? reply = null,
+            send = null,
+            applicants = null;
         try
         {
             CountGroups(table.Measures, facts, groupsOf, first, counters, of);
-            if (medians.HasFlag(Medians.HoursToReply)) reply = new Samples(counters, static c => c.Replied);
-            if (medians.HasFlag(Medians.MinutesToSend)) send = new Samples(counters, static c => c.ToSend);
-            if (medians.HasFlag(Medians.Applicants)) applicants = new Samples(counters, static c => c.Applicants);
-            if (medians != Medians.None) WriteSamples(table.Measures, facts, dimensions, of, reply, send, applicants);
+            if (medians.HasFlag(Medians.HoursToReply))
+                reply = new Samples(counters, static c => c.Replied);
+            if (medians.HasFlag(Medians.MinutesToSend))
+                send = new Samples(counters, static c => c.ToSend);
+            if (medians.HasFlag(Medians.Applicants))
+                applicants = new Samples(counters, static c => c.Applicants);
+            if (medians != Medians.None)
+                WriteSamples(table.Measures, facts, dimensions, of, reply, send, applicants);
             var funnels = new Funnel?[dimensions][];
             for (var d = 0; d < dimensions; d++)
             {
@@ -53,9 +68,19 @@ public static class FunnelCounter
                 for (var g = first[d]; g < first[d + 1]; g++)
                 {
                     ref readonly var c = ref counters[g];
-                    if (c.Sent == 0) continue;
-                    funnels[d][g - first[d]] = new Funnel(c.Sent, c.Replied, c.Shortlisted, c.Won, c.Revenue, c.Connects,
-                        reply?.Median(g), send?.Median(g), applicants?.Median(g));
+                    if (c.Sent == 0)
+                        continue;
+                    funnels[d][g - first[d]] = new Funnel(
+                        c.Sent,
+                        c.Replied,
+                        c.Shortlisted,
+                        c.Won,
+                        c.Revenue,
+                        c.Connects,
+                        reply?.Median(g),
+                        send?.Median(g),
+                        applicants?.Median(g)
+                    );
                 }
             }
             return funnels;
@@ -72,12 +97,25 @@ public static class FunnelCounter
     /// <summary>A group's counts and sums, and how many samples it has of each median's measure.</summary>
     private struct Counter
     {
-        public int Sent, Replied, Shortlisted, Won, Connects, ToSend, Applicants;
+        public int Sent,
+            Replied,
+            Shortlisted,
+            Won,
+            Connects,
+            ToSend,
+            Applicants;
         public decimal Revenue;
     }
 
     // The hot loops live in methods of their own, outside the try/finally, so the JIT keeps their locals in registers.
-    private static void CountGroups(Measures[] measures, ReadOnlySpan<int> facts, GroupsOf groupsOf, int[] first, Counter[] counters, int[] of)
+    private static void CountGroups(
+        Measures[] measures,
+        ReadOnlySpan<int> facts,
+        GroupsOf groupsOf,
+        int[] first,
+        Counter[] counters,
+        int[] of
+    )
     {
         var dimensions = first.Length - 1;
         Span<int> local = stackalloc int[dimensions];
@@ -89,21 +127,36 @@ public static class FunnelCounter
             {
                 var g = local[d] < 0 ? -1 : first[d] + local[d];
                 of[n * dimensions + d] = g;
-                if (g < 0) continue;
+                if (g < 0)
+                    continue;
                 ref var c = ref counters[g];
                 c.Sent++;
                 c.Connects += m.Connects;
-                if (m.Replied) c.Replied++;
-                if (m.Shortlisted) c.Shortlisted++;
-                if (m.Won) c.Won++;
-                if (m.Earned) c.Revenue += m.Revenue;
-                if (!double.IsNaN(m.MinutesToSend)) c.ToSend++;
-                if (!double.IsNaN(m.Applicants)) c.Applicants++;
+                if (m.Replied)
+                    c.Replied++;
+                if (m.Shortlisted)
+                    c.Shortlisted++;
+                if (m.Won)
+                    c.Won++;
+                if (m.Earned)
+                    c.Revenue += m.Revenue;
+                if (!double.IsNaN(m.MinutesToSend))
+                    c.ToSend++;
+                if (!double.IsNaN(m.Applicants))
+                    c.Applicants++;
             }
         }
     }
 
-    private static void WriteSamples(Measures[] measures, ReadOnlySpan<int> facts, int dimensions, int[] of, Samples? reply, Samples? send, Samples? applicants)
+    private static void WriteSamples(
+        Measures[] measures,
+        ReadOnlySpan<int> facts,
+        int dimensions,
+        int[] of,
+        Samples? reply,
+        Samples? send,
+        Samples? applicants
+    )
     {
         for (var n = 0; n < facts.Length; n++)
         {
@@ -111,18 +164,25 @@ public static class FunnelCounter
             for (var d = 0; d < dimensions; d++)
             {
                 var g = of[n * dimensions + d];
-                if (g < 0) continue;
-                if (m.Replied) reply?.Add(g, m.HoursToReply);
-                if (!double.IsNaN(m.MinutesToSend)) send?.Add(g, m.MinutesToSend);
-                if (!double.IsNaN(m.Applicants)) applicants?.Add(g, m.Applicants);
+                if (g < 0)
+                    continue;
+                if (m.Replied)
+                    reply?.Add(g, m.HoursToReply);
+                if (!double.IsNaN(m.MinutesToSend))
+                    send?.Add(g, m.MinutesToSend);
+                if (!double.IsNaN(m.Applicants))
+                    applicants?.Add(g, m.Applicants);
             }
         }
     }
 
-    /// <summary>One measure's samples for every group, in one pooled buffer: group g's lie at [start[g], start[g] + count[g]).</summary>
+    /// <summary>
+    /// One measure's samples for every group, in one pooled buffer: group g's lie at [start[g], start[g] + count[g]).
+    /// </summary>
     private sealed class Samples : IDisposable
     {
-        private readonly int[] _start, _next;
+        private readonly int[] _start,
+            _next;
         private readonly double[] _values;
 
         public Samples(Counter[] counters, Func<Counter, int> count)
@@ -138,7 +198,8 @@ public static class FunnelCounter
 
         public void Add(int group, double value) => _values[_next[group]++] = value;
 
-        public double? Median(int group) => ProposalMetrics.Median(_values.AsSpan(_start[group], _start[group + 1] - _start[group]));
+        public double? Median(int group) =>
+            ProposalMetrics.Median(_values.AsSpan(_start[group], _start[group + 1] - _start[group]));
 
         public void Dispose() => ArrayPool<double>.Shared.Return(_values);
     }

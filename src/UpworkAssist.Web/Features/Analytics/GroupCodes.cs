@@ -10,4 +10,13 @@ namespace UpworkAssist.Web.Features.Analytics;
 /// and template lists, the day number of its week's Monday, and each band's position in its list
 /// (<see cref="ProposalMetrics.BudgetTiers"/> and the rest).
 /// </summary>
-public readonly record struct GroupCodes(int Lane, int Person, int Template, int Week, byte Tier, byte PostAge, byte Applicants, byte Edit);
+public readonly record struct GroupCodes(
+    int Lane,
+    int Person,
+    int Template,
+    int Week,
+    byte Tier,
+    byte PostAge,
+    byte Applicants,
+    byte Edit
+);

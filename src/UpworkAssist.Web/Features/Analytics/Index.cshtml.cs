@@ -7,17 +7,37 @@ using UpworkAssist.Web.Features.Pipeline;
 namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>The rates the team steers by, with honest intervals and baselines; every table also as CSV.</summary>
-public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, AnalyticsReport analytics, ReportPrebuild prebuild, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
-    TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    AppDbContext db,
+    ITemplateNames templateNames,
+    AnalyticsReport analytics,
+    ReportPrebuild prebuild,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+    TimeProvider clock
+) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Lane { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Person { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Template { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Days { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Lane { get; set; }
 
-    public ProposalFilter Filter => AnalyticsReport.WithDefaultPeriod(new ProposalFilter(Lane, Person, Template, From, To, Days is > 0 and <= 3660 ? Days : null));
+    [BindProperty(SupportsGet = true)]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Template { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Days { get; set; }
+
+    public ProposalFilter Filter =>
+        AnalyticsReport.WithDefaultPeriod(
+            new ProposalFilter(Lane, Person, Template, From, To, Days is > 0 and <= 3660 ? Days : null)
+        );
     public FilterChoices Choices { get; private set; } = null!;
     public FilterForm FilterForm => new(Filter, Choices, true, []);
     public Report Report { get; private set; } = null!;
@@ -38,7 +58,10 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, An
         Report = await analytics.GetAsync(Filter, User, Choices, detail, ct);
     }
 
-    /// <summary>One of the page's tables as CSV: summary, trends, lanes, people, templates, tiers, weeks, post-age, applicants, lane-quality, edit-distance.</summary>
+    /// <summary>
+    /// One of the page's tables as CSV: summary, trends, lanes, people, templates, tiers, weeks, post-age, applicants,
+    /// lane-quality, edit-distance.
+    /// </summary>
     public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken ct)
     {
         if (!AnalyticsCsv.Tables.Contains(table))
@@ -57,8 +80,22 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, An
         yield return new FunnelTable("templates", "Per template", "Template", r.Templates, min, CsvUrl("templates"));
         yield return new FunnelTable("tiers", "Per budget tier at send", "Budget", r.BudgetTiers, min, CsvUrl("tiers"));
         yield return new FunnelTable("weeks", "Per week (Monday, UTC)", "Week", r.Weeks, min, CsvUrl("weeks"));
-        yield return new FunnelTable("post-age", "Speed to lead: post age at send", "Post age", r.PostAges, min, CsvUrl("post-age"));
-        yield return new FunnelTable("applicants", "Applicants at send", "Applicants", r.Applicants, min, CsvUrl("applicants"));
+        yield return new FunnelTable(
+            "post-age",
+            "Speed to lead: post age at send",
+            "Post age",
+            r.PostAges,
+            min,
+            CsvUrl("post-age")
+        );
+        yield return new FunnelTable(
+            "applicants",
+            "Applicants at send",
+            "Applicants",
+            r.Applicants,
+            min,
+            CsvUrl("applicants")
+        );
     }
 
     /// <summary>
@@ -68,7 +105,8 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, An
     public string CsvUrl(string table)
     {
         var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary { ["table"] = table };
-        foreach (var (key, value) in Filter.RouteValues()) values[key] = value;
+        foreach (var (key, value) in Filter.RouteValues())
+            values[key] = value;
         return Url.Page("/Analytics/Index", "Csv", values)!;
     }
 
@@ -76,31 +114,39 @@ public sealed class IndexModel(AppDbContext db, ITemplateNames templateNames, An
     /// The chart data as JSON for a data block. The default encoder escapes &lt;, &gt;, &amp; and quotes,
     /// so lane names cannot close the script element.
     /// </summary>
-    public string ChartJson() => JsonSerializer.Serialize(new
-    {
-        weeks = new
-        {
-            labels = Report.Weeks.Select(w => w.Key),
-            sent = Report.Weeks.Select(w => w.Funnel.Sent),
-            reply = Report.Weeks.Select(w => Percent(w.Funnel.Reply)),
-            shortlist = Report.Weeks.Select(w => Percent(w.Funnel.Shortlist)),
-            win = Report.Weeks.Select(w => Percent(w.Funnel.Win)),
-        },
-        lanes = new
-        {
-            labels = Report.Lanes.Select(l => l.Label),
-            reply = Report.Lanes.Select(l => Percent(l.Funnel.Reply)),
-            shortlist = Report.Lanes.Select(l => Percent(l.Funnel.Shortlist)),
-            win = Report.Lanes.Select(l => Percent(l.Funnel.Win)),
-        },
-        postAge = new
-        {
-            labels = Report.PostAges.Select(p => p.Label),
-            reply = Report.PostAges.Select(p => Percent(p.Funnel.Reply)),
-            sent = Report.PostAges.Select(p => p.Funnel.Sent),
-        },
-        baselines = new { reply = Range(Options.Baselines.Reply), shortlist = Range(Options.Baselines.Shortlist), win = Range(Options.Baselines.Win) },
-    });
+    public string ChartJson() =>
+        JsonSerializer.Serialize(
+            new
+            {
+                weeks = new
+                {
+                    labels = Report.Weeks.Select(w => w.Key),
+                    sent = Report.Weeks.Select(w => w.Funnel.Sent),
+                    reply = Report.Weeks.Select(w => Percent(w.Funnel.Reply)),
+                    shortlist = Report.Weeks.Select(w => Percent(w.Funnel.Shortlist)),
+                    win = Report.Weeks.Select(w => Percent(w.Funnel.Win)),
+                },
+                lanes = new
+                {
+                    labels = Report.Lanes.Select(l => l.Label),
+                    reply = Report.Lanes.Select(l => Percent(l.Funnel.Reply)),
+                    shortlist = Report.Lanes.Select(l => Percent(l.Funnel.Shortlist)),
+                    win = Report.Lanes.Select(l => Percent(l.Funnel.Win)),
+                },
+                postAge = new
+                {
+                    labels = Report.PostAges.Select(p => p.Label),
+                    reply = Report.PostAges.Select(p => Percent(p.Funnel.Reply)),
+                    sent = Report.PostAges.Select(p => p.Funnel.Sent),
+                },
+                baselines = new
+                {
+                    reply = Range(Options.Baselines.Reply),
+                    shortlist = Range(Options.Baselines.Shortlist),
+                    win = Range(Options.Baselines.Win),
+                },
+            }
+        );
 
     private static double? Percent(Rate rate) => rate.Value is { } v ? Math.Round(v * 100, 1) : null;
 

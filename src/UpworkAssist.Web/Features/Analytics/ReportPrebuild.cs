@@ -14,12 +14,20 @@ namespace UpworkAssist.Web.Features.Analytics;
 /// comes first builds the report itself, as before: no view is ever served a report older than
 /// its own data-version check allows.
 /// </summary>
-public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writes, TimeProvider clock, IOptions<AnalyticsOptions> options, ILogger<ReportPrebuild> log) : BackgroundService
+public sealed class ReportPrebuild(
+    IServiceScopeFactory scopes,
+    StoreWrites writes,
+    TimeProvider clock,
+    IOptions<AnalyticsOptions> options,
+    ILogger<ReportPrebuild> log
+) : BackgroundService
 {
     /// <summary>Writes come in bursts (a stage change is several statements): one rebuild after they settle.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
-    /// <summary>Renewed this often without writes: three quarters of the report cache's time (45 s of the default minute).</summary>
+    /// <summary>
+    /// Renewed this often without writes: three quarters of the report cache's time (45 s of the default minute).
+    /// </summary>
     public TimeSpan Refresh => options.Value.ReportCache * 0.75;
 
     /// <summary>With the report cache off every view builds its report, so there is nothing to keep built.</summary>
@@ -39,21 +47,27 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
     /// <summary>Notes that a person viewed a report, so it is kept built for them.</summary>
     public void Viewed(ProposalFilter filter, ClaimsPrincipal user)
     {
-        if (Off) return;
-        _viewed[(AnalyticsReport.ScopeOf(user), AnalyticsReport.WithDefaultPeriod(filter))] = new View(user, clock.GetUtcNow());
+        if (Off)
+            return;
+        _viewed[(AnalyticsReport.ScopeOf(user), AnalyticsReport.WithDefaultPeriod(filter))] = new View(
+            user,
+            clock.GetUtcNow()
+        );
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await LoadFactsAsync(stoppingToken);
-        if (Off) return;
+        if (Off)
+            return;
         writes.Written += OnWritten;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 var written = await _written.WaitAsync(Refresh, stoppingToken);
-                if (written) await Task.Delay(Settle, clock, stoppingToken);
+                if (written)
+                    await Task.Delay(Settle, clock, stoppingToken);
                 try
                 {
                     await RebuildAsync(stoppingToken, renew: !written);
@@ -65,9 +79,7 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         finally
         {
             writes.Written -= OnWritten;
@@ -84,7 +96,9 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
         {
             await Task.Yield(); // start-up goes on meanwhile
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FactsSnapshot>().GetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+            await scope
+                .ServiceProvider.GetRequiredService<FactsSnapshot>()
+                .GetAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -95,8 +109,13 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
     // Called on the writing thread: only signal (at most one pending signal).
     private void OnWritten()
     {
-        if (_viewed.IsEmpty || _written.CurrentCount > 0) return;
-        try { _written.Release(); } catch (SemaphoreFullException) { }
+        if (_viewed.IsEmpty || _written.CurrentCount > 0)
+            return;
+        try
+        {
+            _written.Release();
+        }
+        catch (SemaphoreFullException) { }
     }
 
     /// <summary>
@@ -106,14 +125,27 @@ public sealed class ReportPrebuild(IServiceScopeFactory scopes, StoreWrites writ
     public async Task<int> RebuildAsync(CancellationToken ct, bool renew = false)
     {
         var now = clock.GetUtcNow();
-        foreach (var old in _viewed.Where(v => now - v.Value.At > ViewedWithin).ToList()) _viewed.TryRemove(old);
+        foreach (var old in _viewed.Where(v => now - v.Value.At > ViewedWithin).ToList())
+            _viewed.TryRemove(old);
         var built = 0;
         foreach (var ((_, filter), view) in _viewed.OrderByDescending(v => v.Value.At).Take(MaxReports).ToList())
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var choices = await FilterChoices.LoadAsync(db, scope.ServiceProvider.GetRequiredService<ITemplateNames>(), view.User, ct);
-            if ((await scope.ServiceProvider.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(filter, view.User, choices, ReportDetail.Page, ct, renew)).Built) built++;
+            var choices = await FilterChoices.LoadAsync(
+                db,
+                scope.ServiceProvider.GetRequiredService<ITemplateNames>(),
+                view.User,
+                ct
+            );
+            if (
+                (
+                    await scope
+                        .ServiceProvider.GetRequiredService<AnalyticsReport>()
+                        .GetOrBuildAsync(filter, view.User, choices, ReportDetail.Page, ct, renew)
+                ).Built
+            )
+                built++;
         }
         return built;
     }

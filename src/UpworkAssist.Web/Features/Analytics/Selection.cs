@@ -16,13 +16,15 @@ public sealed class Selection(int capacity) : IDisposable
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<int> Positions => (_buffer ?? throw new ObjectDisposedException(nameof(Selection))).AsSpan(0, Count);
+    public ReadOnlySpan<int> Positions =>
+        (_buffer ?? throw new ObjectDisposedException(nameof(Selection))).AsSpan(0, Count);
 
     internal void Add(int position) => _buffer![Count++] = position;
 
     public void Dispose()
     {
-        if (_buffer is { } buffer) System.Buffers.ArrayPool<int>.Shared.Return(buffer);
+        if (_buffer is { } buffer)
+            System.Buffers.ArrayPool<int>.Shared.Return(buffer);
         _buffer = null;
     }
 }

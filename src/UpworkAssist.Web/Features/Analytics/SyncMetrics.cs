@@ -7,7 +7,13 @@ namespace UpworkAssist.Web.Features.Analytics;
 
 /// <summary>What the proposal sync adds to the analytics, for the same proposals the page counts.</summary>
 public sealed record SyncFigures(
-    int Sent, int StageFromSync, int Outside, int Found, double? MedianHoursToView, double? MedianHoursToReply)
+    int Sent,
+    int StageFromSync,
+    int Outside,
+    int Found,
+    double? MedianHoursToView,
+    double? MedianHoursToReply
+)
 {
     public double? StageFromSyncShare => Sent == 0 ? null : (double)StageFromSync / Sent;
 }
@@ -20,15 +26,23 @@ public sealed record SyncFigures(
 public static class SyncMetrics
 {
     public static async Task<SyncFigures> MeasureAsync(
-        AppDbContext db, ProposalFilter filter, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+        AppDbContext db,
+        ProposalFilter filter,
+        ClaimsPrincipal user,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         var selected = filter.Apply(db.Proposals.AsNoTracking(), user, now);
-        var counts = await selected.GroupBy(_ => 1).Select(g => new
-        {
-            Sent = g.Count(),
-            FromSync = g.Count(p => p.StageFromSync),
-            Outside = g.Count(p => p.Origin == ProposalOrigin.Outside),
-        }).FirstOrDefaultAsync(ct);
+        var counts = await selected
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Sent = g.Count(),
+                FromSync = g.Count(p => p.StageFromSync),
+                Outside = g.Count(p => p.Origin == ProposalOrigin.Outside),
+            })
+            .FirstOrDefaultAsync(ct);
         var found = await (
             from p in selected
             join m in db.MarketplaceProposals on p.Id equals m.ProposalId
@@ -39,17 +53,23 @@ public static class SyncMetrics
                 Created = m.CreatedAt ?? p.SentAt,
                 Viewed = g == null ? null : g.ViewedAt,
                 Replied = g == null ? null : g.RepliedAt,
-            })
-            .ToListAsync(ct);
+            }
+        ).ToListAsync(ct);
         static double? Median(IEnumerable<double> values)
         {
             var sorted = values.Order().ToList();
-            return sorted.Count == 0 ? null : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            return sorted.Count == 0 ? null
+                : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
                 : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
         }
         static double Hours(DateTimeOffset from, DateTimeOffset to) => Math.Max(0, (to - from).TotalHours);
-        return new SyncFigures(counts?.Sent ?? 0, counts?.FromSync ?? 0, counts?.Outside ?? 0, found.Count,
+        return new SyncFigures(
+            counts?.Sent ?? 0,
+            counts?.FromSync ?? 0,
+            counts?.Outside ?? 0,
+            found.Count,
             Median(found.Where(f => f.Viewed is not null).Select(f => Hours(f.Created, f.Viewed!.Value))),
-            Median(found.Where(f => f.Replied is not null).Select(f => Hours(f.Created, f.Replied!.Value))));
+            Median(found.Where(f => f.Replied is not null).Select(f => Hours(f.Created, f.Replied!.Value)))
+        );
     }
 }

@@ -26,11 +26,18 @@ public static class Wilson
         {
             return new Rate(0, 0, 0, 1);
         }
-        double n = trials, p = successes / n, z2 = z * z;
+        double n = trials,
+            p = successes / n,
+            z2 = z * z;
         var denominator = 1 + z2 / n;
         var centre = (p + z2 / (2 * n)) / denominator;
         var half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
         // Clamp rounding noise at the ends: 0/n has a lower bound of exactly 0, n/n an upper of 1.
-        return new Rate(successes, trials, successes == 0 ? 0 : Math.Max(0, centre - half), successes == trials ? 1 : Math.Min(1, centre + half));
+        return new Rate(
+            successes,
+            trials,
+            successes == 0 ? 0 : Math.Max(0, centre - half),
+            successes == trials ? 1 : Math.Min(1, centre + half)
+        );
     }
 }

@@ -15,8 +15,8 @@ public sealed class AccessTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     AccessTokens tokens,
-    IUserClaimsPrincipalFactory<AppUser> principals)
-    : AuthenticationHandler<AccessTokenAuthenticationOptions>(options, logger, encoder)
+    IUserClaimsPrincipalFactory<AppUser> principals
+) : AuthenticationHandler<AccessTokenAuthenticationOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
 

@@ -6,7 +6,9 @@ using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Api;
 
-/// <summary>Issues, finds and revokes personal access tokens. The secret is shown once and only its hash is kept.</summary>
+/// <summary>
+/// Issues, finds and revokes personal access tokens. The secret is shown once and only its hash is kept.
+/// </summary>
 public sealed class AccessTokens(AppDbContext db, TimeProvider clock)
 {
     public const string TokenPrefix = "uat_";
@@ -31,7 +33,9 @@ public sealed class AccessTokens(AppDbContext db, TimeProvider clock)
         return new Issued(token, secret);
     }
 
-    /// <summary>The live token for a presented secret, or null if unknown, revoked, expired or its owner is disabled.</summary>
+    /// <summary>
+    /// The live token for a presented secret, or null if unknown, revoked, expired or its owner is disabled.
+    /// </summary>
     public async Task<AccessToken?> FindLiveAsync(string secret, CancellationToken ct)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100)
@@ -41,7 +45,13 @@ public sealed class AccessTokens(AppDbContext db, TimeProvider clock)
         var hash = Hash(secret);
         var token = await db.AccessTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash, ct);
         var now = clock.GetUtcNow();
-        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || token.User is null || token.User.IsDisabled)
+        if (
+            token is null
+            || token.RevokedAt is not null
+            || token.ExpiresAt <= now
+            || token.User is null
+            || token.User.IsDisabled
+        )
         {
             return null;
         }
@@ -56,7 +66,10 @@ public sealed class AccessTokens(AppDbContext db, TimeProvider clock)
 
     public async Task<bool> RevokeAsync(string userId, long tokenId, CancellationToken ct)
     {
-        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null, ct);
+        var token = await db.AccessTokens.SingleOrDefaultAsync(
+            t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null,
+            ct
+        );
         if (token is null)
         {
             return false;
@@ -66,12 +79,17 @@ public sealed class AccessTokens(AppDbContext db, TimeProvider clock)
         return true;
     }
 
-    /// <summary>Ends every live token of a user (a password change ends the API sessions too); returns how many.</summary>
+    /// <summary>
+    /// Ends every live token of a user (a password change ends the API sessions too); returns how many.
+    /// </summary>
     public Task<int> RevokeAllAsync(string userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return db.AccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        return db
+            .AccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
     }
 
-    internal static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string Hash(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -11,7 +11,16 @@ public static class ApiEndpoints
 {
     public sealed record Me(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
-    public sealed record AuditItem(long Id, DateTimeOffset At, string Actor, string Action, string? SubjectType, string? SubjectId, string? Details, string? IpAddress);
+    public sealed record AuditItem(
+        long Id,
+        DateTimeOffset At,
+        string Actor,
+        string Action,
+        string? SubjectType,
+        string? SubjectId,
+        string? Details,
+        string? IpAddress
+    );
 
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
     {
@@ -20,32 +29,64 @@ public static class ApiEndpoints
         // Each endpoint's roles come from its AccessPolicy row, matched by route and method.
         var api = app.MapGroup("/api/v1").WithTags("UpworkAssist").RequireAccess();
 
-        api.MapGet("/me", (ClaimsPrincipal user) => new Me(
-                user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-                user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "",
-                user.FindFirstValue(AccountClaims.DisplayName) ?? "",
-                user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList()))
+        api.MapGet(
+                "/me",
+                (ClaimsPrincipal user) =>
+                    new Me(
+                        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+                        user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "",
+                        user.FindFirstValue(AccountClaims.DisplayName) ?? "",
+                        user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList()
+                    )
+            )
             .WithSummary("The signed-in user and their roles.");
 
-        api.MapGet("/audit", async (AppDbContext db, string? after, int? limit, string? actor, string? action, string? subject, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-            {
-                if (!PageRequest.TryParse(after, limit, out var page, out var error))
+        api.MapGet(
+                "/audit",
+                async (
+                    AppDbContext db,
+                    string? after,
+                    int? limit,
+                    string? actor,
+                    string? action,
+                    string? subject,
+                    DateOnly? from,
+                    DateOnly? to,
+                    CancellationToken ct
+                ) =>
                 {
-                    return PageRequest.Invalid(error);
-                }
-                var query = new AuditFilter(actor, action, subject, from, to).Apply(db.AuditEvents.AsNoTracking());
-                if (page.After is not null)
-                {
-                    if (!page.TryGetLongKey(out var afterId))
+                    if (!PageRequest.TryParse(after, limit, out var page, out var error))
                     {
-                        return PageRequest.Invalid();
+                        return PageRequest.Invalid(error);
                     }
-                    query = query.Where(a => a.Id < afterId);
+                    var query = new AuditFilter(actor, action, subject, from, to).Apply(db.AuditEvents.AsNoTracking());
+                    if (page.After is not null)
+                    {
+                        if (!page.TryGetLongKey(out var afterId))
+                        {
+                            return PageRequest.Invalid();
+                        }
+                        query = query.Where(a => a.Id < afterId);
+                    }
+                    var rows = await query.OrderByDescending(a => a.Id).Take(page.Limit + 1).ToListAsync(ct);
+                    return Results.Ok(
+                        page.ToPage(
+                            rows,
+                            a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            a => new AuditItem(
+                                a.Id,
+                                a.At,
+                                a.ActorName,
+                                a.Action,
+                                a.SubjectType,
+                                a.SubjectId,
+                                a.Details,
+                                a.IpAddress
+                            )
+                        )
+                    );
                 }
-                var rows = await query.OrderByDescending(a => a.Id).Take(page.Limit + 1).ToListAsync(ct);
-                return Results.Ok(page.ToPage(rows, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    a => new AuditItem(a.Id, a.At, a.ActorName, a.Action, a.SubjectType, a.SubjectId, a.Details, a.IpAddress)));
-            })
+            )
             .WithSummary("Audit events, newest first. Admin and Manager.");
 
         return api;

@@ -7,7 +7,9 @@ namespace UpworkAssist.Web.Features.Api;
 /// <summary>The JSON API's page shape: `{"items": [...], "next": "cursor or null"}`.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
-/// <summary>`?after=&lt;cursor&gt;&amp;limit=&lt;n≤500&gt;` keyset paging over a numeric or string key, opaque to clients.</summary>
+/// <summary>
+/// `?after=&lt;cursor&gt;&amp;limit=&lt;n≤500&gt;` keyset paging over a numeric or string key, opaque to clients.
+/// </summary>
 public readonly record struct PageRequest(string? After, int Limit)
 {
     public const int MaxLimit = 500;
@@ -15,7 +17,8 @@ public readonly record struct PageRequest(string? After, int Limit)
     public const string BadCursor = "after is not a cursor this API issued.";
 
     /// <summary>The one answer every list endpoint gives to a bad `after` or `limit`.</summary>
-    public static IResult Invalid(string? error = BadCursor) => Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+    public static IResult Invalid(string? error = BadCursor) =>
+        Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
 
     public static bool TryParse(string? after, int? limit, out PageRequest request, out string? error)
     {
@@ -43,7 +46,8 @@ public readonly record struct PageRequest(string? After, int Limit)
         return true;
     }
 
-    public bool TryGetLongKey(out long key) => long.TryParse(After, NumberStyles.Integer, CultureInfo.InvariantCulture, out key);
+    public bool TryGetLongKey(out long key) =>
+        long.TryParse(After, NumberStyles.Integer, CultureInfo.InvariantCulture, out key);
 
     public static string Cursor(string key) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(key));
 

@@ -11,7 +11,13 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
 {
     public const string System = "system";
 
-    public AuditEvent Add(string action, string? subjectType = null, string? subjectId = null, string? details = null, ClaimsPrincipal? actor = null)
+    public AuditEvent Add(
+        string action,
+        string? subjectType = null,
+        string? subjectId = null,
+        string? details = null,
+        ClaimsPrincipal? actor = null
+    )
     {
         var context = http.HttpContext;
         var user = actor ?? context?.User;
@@ -31,7 +37,14 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
         return audit;
     }
 
-    public async Task RecordAsync(string action, string? subjectType = null, string? subjectId = null, string? details = null, ClaimsPrincipal? actor = null, CancellationToken ct = default)
+    public async Task RecordAsync(
+        string action,
+        string? subjectType = null,
+        string? subjectId = null,
+        string? details = null,
+        ClaimsPrincipal? actor = null,
+        CancellationToken ct = default
+    )
     {
         Add(action, subjectType, subjectId, details, actor);
         await db.SaveChangesAsync(ct);
@@ -107,19 +120,31 @@ public static class AuditActions
 public static class AuditSetup
 {
     /// <summary>The audit trail every feature writes to, and the names and links its page shows.</summary>
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>().AddScoped<AuditSubjects>();
+    public static IServiceCollection AddAudit(this IServiceCollection services) =>
+        services.AddScoped<AuditLog>().AddScoped<AuditSubjects>();
 
     /// <summary>Lets the audit page name a feature's subjects (see <see cref="IAuditSubjectNamer"/>).</summary>
-    public static IServiceCollection AddAuditSubjects<T>(this IServiceCollection services) where T : class, IAuditSubjectNamer =>
-        services.AddScoped<IAuditSubjectNamer, T>();
+    public static IServiceCollection AddAuditSubjects<T>(this IServiceCollection services)
+        where T : class, IAuditSubjectNamer => services.AddScoped<IAuditSubjectNamer, T>();
 }
 
 /// <summary>Reads subject ids that are numbers; anything else cannot name a row and is skipped.</summary>
 public static class AuditIds
 {
     public static List<long> Numbers(IEnumerable<string> ids) =>
-        [.. ids.Select(i => long.TryParse(i, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)
-            .Where(n => n >= 0)];
+        [
+            .. ids.Select(i =>
+                    long.TryParse(
+                        i,
+                        System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        out var n
+                    )
+                        ? n
+                        : -1
+                )
+                .Where(n => n >= 0),
+        ];
 
     public static string Text(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

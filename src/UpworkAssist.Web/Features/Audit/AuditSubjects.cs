@@ -13,8 +13,14 @@ public sealed record AuditName(string Text, string? Href);
 /// </summary>
 public interface IAuditSubjectNamer
 {
-    /// <summary>Names for the given ids of the subject types this namer owns; an id it cannot find is left out.</summary>
-    Task NameAsync(ILookup<string, string> idsByType, IDictionary<(string Type, string Id), AuditName> names, CancellationToken ct);
+    /// <summary>
+    /// Names for the given ids of the subject types this namer owns; an id it cannot find is left out.
+    /// </summary>
+    Task NameAsync(
+        ILookup<string, string> idsByType,
+        IDictionary<(string Type, string Id), AuditName> names,
+        CancellationToken ct
+    );
 }
 
 /// <summary>
@@ -23,18 +29,31 @@ public interface IAuditSubjectNamer
 /// </summary>
 public sealed class AuditSubjects(AppDbContext db, IEnumerable<IAuditSubjectNamer> namers)
 {
-    public async Task<(IReadOnlyDictionary<(string Type, string Id), AuditName> Subjects, IReadOnlyDictionary<string, string> Actors)> NameAsync(
-        IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    public async Task<(
+        IReadOnlyDictionary<(string Type, string Id), AuditName> Subjects,
+        IReadOnlyDictionary<string, string> Actors
+    )> NameAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
-        var ids = events.Where(e => e.SubjectType is not null && e.SubjectId is not null)
-            .Select(e => (Type: e.SubjectType!, Id: e.SubjectId!)).Distinct().ToLookup(s => s.Type, s => s.Id, StringComparer.Ordinal);
+        var ids = events
+            .Where(e => e.SubjectType is not null && e.SubjectId is not null)
+            .Select(e => (Type: e.SubjectType!, Id: e.SubjectId!))
+            .Distinct()
+            .ToLookup(s => s.Type, s => s.Id, StringComparer.Ordinal);
         var names = new Dictionary<(string, string), AuditName>();
 
-        var userIds = ids["user"].Concat(events.Where(e => e.ActorId is not null).Select(e => e.ActorId!)).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        foreach (var (id, name) in users) names[("user", id)] = new(name, "/Admin/Users/Edit?id=" + Uri.EscapeDataString(id));
+        var userIds = ids["user"]
+            .Concat(events.Where(e => e.ActorId is not null).Select(e => e.ActorId!))
+            .Distinct()
+            .ToList();
+        var users = await db
+            .Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        foreach (var (id, name) in users)
+            names[("user", id)] = new(name, "/Admin/Users/Edit?id=" + Uri.EscapeDataString(id));
 
-        foreach (var namer in namers) await namer.NameAsync(ids, names, ct);
+        foreach (var namer in namers)
+            await namer.NameAsync(ids, names, ct);
         return (names, users);
     }
 }

@@ -9,16 +9,28 @@ public sealed class IndexModel(AppDbContext db, AuditSubjects subjects) : PageMo
 {
     private const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Act { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Subject { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Act { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Subject { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
     public long? OlderThan { get; private set; }
-    public IReadOnlyDictionary<(string Type, string Id), AuditName> Subjects { get; private set; } = new Dictionary<(string, string), AuditName>();
+    public IReadOnlyDictionary<(string Type, string Id), AuditName> Subjects { get; private set; } =
+        new Dictionary<(string, string), AuditName>();
     public IReadOnlyDictionary<string, string> Actors { get; private set; } = new Dictionary<string, string>();
 
     public AuditName? SubjectOf(AuditEvent e) =>
@@ -27,13 +39,14 @@ public sealed class IndexModel(AppDbContext db, AuditSubjects subjects) : PageMo
             : null;
 
     // A link only where the reader may go: Managers read the log but edit neither users, lanes nor drafts.
-    private bool MayOpen(string type) => type switch
-    {
-        "user" => User.IsInRole(Security.Roles.Admin),
-        "lane" => Security.Policies.RolesFor[Security.Policies.LaneEditors].Any(User.IsInRole),
-        "draft" => Security.Policies.RolesFor[Security.Policies.Drafting].Any(User.IsInRole),
-        _ => true,
-    };
+    private bool MayOpen(string type) =>
+        type switch
+        {
+            "user" => User.IsInRole(Security.Roles.Admin),
+            "lane" => Security.Policies.RolesFor[Security.Policies.LaneEditors].Any(User.IsInRole),
+            "draft" => Security.Policies.RolesFor[Security.Policies.Drafting].Any(User.IsInRole),
+            _ => true,
+        };
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -21,36 +21,46 @@ public static class BackgroundJobsSetup
 {
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JobsOptions>().BindConfiguration("Jobs")
+        services
+            .AddOptions<JobsOptions>()
+            .BindConfiguration("Jobs")
             .Validate(o => o.WorkerCount is >= 1 and <= 64, "Jobs:WorkerCount must be between 1 and 64.")
             .ValidateOnStart();
         var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
 
         var storage = StorageOptions.From(configuration);
-        services.AddHangfire((sp, cfg) =>
-        {
-            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            // One instance: jobs in memory, rebuilt from the features' registrations at start. Several
-            // instances (PostgreSQL): Hangfire's own schema on the same server, so each recurring job
-            // runs once per schedule across all of them (docs/adr/0003, 0007).
-            if (storage.IsPostgres)
+        services.AddHangfire(
+            (sp, cfg) =>
             {
-                var connectionString = sp.GetRequiredService<StoreProvider>().ConnectionString;
-                cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                    .UseSimpleAssemblyNameTypeSerializer()
+                    .UseRecommendedSerializerSettings();
+                // One instance: jobs in memory, rebuilt from the features' registrations at start. Several
+                // instances (PostgreSQL): Hangfire's own schema on the same server, so each recurring job
+                // runs once per schedule across all of them (docs/adr/0003, 0007).
+                if (storage.IsPostgres)
+                {
+                    var connectionString = sp.GetRequiredService<StoreProvider>().ConnectionString;
+                    cfg.UsePostgreSqlStorage(
+                        o => o.UseNpgsqlConnection(connectionString),
+                        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }
+                    );
+                }
+                else
+                {
+                    cfg.UseInMemoryStorage();
+                }
             }
-            else
-            {
-                cfg.UseInMemoryStorage();
-            }
-        });
+        );
         services.AddHangfireServer(o => o.WorkerCount = options.WorkerCount);
         if (!storage.IsPostgres)
         {
             // PostgreSQL's autovacuum does this work itself.
-            services.AddRecurringJob<SqliteMaintenanceJob>(SqliteMaintenanceJob.Id, Cron.Daily(3), job => job.RunAsync(CancellationToken.None));
+            services.AddRecurringJob<SqliteMaintenanceJob>(
+                SqliteMaintenanceJob.Id,
+                Cron.Daily(3),
+                job => job.RunAsync(CancellationToken.None)
+            );
         }
         return services;
     }
@@ -59,27 +69,34 @@ public static class BackgroundJobsSetup
     {
         // The dashboard's stats poll reads a form and throws on anything else (a GET answered 500):
         // answer such requests ourselves.
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.Equals("/hangfire/stats", StringComparison.OrdinalIgnoreCase)
-                && !(HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType))
+        app.Use(
+            async (context, next) =>
             {
-                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-                context.Response.Headers.Allow = "POST";
-                return;
+                if (
+                    context.Request.Path.Equals("/hangfire/stats", StringComparison.OrdinalIgnoreCase)
+                    && !(HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+                )
+                {
+                    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    context.Response.Headers.Allow = "POST";
+                    return;
+                }
+                await next(context);
             }
-            await next(context);
-        });
+        );
 
         // Authorization is the endpoint's Admin policy: anonymous users are sent to login and
         // other roles get 403, exactly like the pages.
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-            {
-                Authorization = Array.Empty<IDashboardAuthorizationFilter>(),
-                AppPath = "/Admin",
-                DashboardTitle = "UpworkAssist jobs",
-                DisplayStorageConnectionString = false,
-            })
+        app.MapHangfireDashboard(
+                "/hangfire",
+                new DashboardOptions
+                {
+                    Authorization = Array.Empty<IDashboardAuthorizationFilter>(),
+                    AppPath = "/Admin",
+                    DashboardTitle = "UpworkAssist jobs",
+                    DisplayStorageConnectionString = false,
+                }
+            )
             .RequireAccess();
 
         var manager = app.Services.GetRequiredService<IRecurringJobManager>();

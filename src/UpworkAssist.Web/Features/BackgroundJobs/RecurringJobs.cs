@@ -12,7 +12,12 @@ public static class RecurringJobs
     /// Registers a recurring job from the feature that owns it, so the feature's `Add…()` says
     /// everything it runs; <see cref="BackgroundJobsSetup.MapBackgroundJobs"/> schedules them all.
     /// </summary>
-    public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, string cron, Expression<Func<TJob, Task>> run)
+    public static IServiceCollection AddRecurringJob<TJob>(
+        this IServiceCollection services,
+        string id,
+        string cron,
+        Expression<Func<TJob, Task>> run
+    )
         where TJob : class
     {
         services.AddScoped<TJob>();

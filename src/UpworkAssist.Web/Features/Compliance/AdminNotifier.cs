@@ -12,7 +12,14 @@ namespace UpworkAssist.Web.Features.Compliance;
 /// What the Admins are told: a subject and plain text (e-mail, and Slack's notification text), a
 /// Slack headline in mrkdwn (already escaped), and one link to where it is dealt with.
 /// </summary>
-public sealed record AdminMessage(string Subject, string Text, string SlackMarkdown, string LinkLabel, string Link, string LinkActionId);
+public sealed record AdminMessage(
+    string Subject,
+    string Text,
+    string SlackMarkdown,
+    string LinkLabel,
+    string Link,
+    string LinkActionId
+);
 
 /// <summary>
 /// Tells the Admins something by the routes they chose on the review page (<see cref="ReviewReminderSettings"/>):
@@ -28,7 +35,8 @@ public sealed class AdminNotifier(AppDbContext db, EmailSender email, SlackClien
 
     public async Task<Result> SendAsync(AdminMessage message, CancellationToken ct)
     {
-        var settings = await db.ReviewReminderSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
+        var settings =
+            await db.ReviewReminderSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
         var lines = new List<string>();
         var delivered = 0;
         if (settings.EmailAdmins)
@@ -50,15 +58,25 @@ public sealed class AdminNotifier(AppDbContext db, EmailSender email, SlackClien
         }
         if (secrets.Unprotect(settings.SlackSecretProtected) is { } secret)
         {
-            var slackMessage = new SlackMessage(SlackMessageBuilder.Truncate(message.Text, SlackMessage.MaxText),
-            [
-                new SectionBlock(new Markdown(SlackMessageBuilder.Truncate(message.SlackMarkdown, SectionBlock.MaxText))),
-                new ActionsBlock([new Button(new PlainText(message.LinkLabel), message.Link, message.LinkActionId)]),
-            ]);
+            var slackMessage = new SlackMessage(
+                SlackMessageBuilder.Truncate(message.Text, SlackMessage.MaxText),
+                [
+                    new SectionBlock(
+                        new Markdown(SlackMessageBuilder.Truncate(message.SlackMarkdown, SectionBlock.MaxText))
+                    ),
+                    new ActionsBlock([
+                        new Button(new PlainText(message.LinkLabel), message.Link, message.LinkActionId),
+                    ]),
+                ]
+            );
             var outcome = settings.SlackChannel is { Length: > 0 } channel
                 ? await slack.PostMessageAsync(secret, channel, slackMessage, ct)
                 : await slack.PostWebhookAsync(new Uri(secret), slackMessage, ct);
-            delivered += Count(outcome, $"Slack {settings.SlackChannel ?? "webhook " + settings.SlackSecretHint}", lines);
+            delivered += Count(
+                outcome,
+                $"Slack {settings.SlackChannel ?? "webhook " + settings.SlackSecretHint}",
+                lines
+            );
         }
         return new Result(delivered, lines);
     }
@@ -72,9 +90,18 @@ public sealed class AdminNotifier(AppDbContext db, EmailSender email, SlackClien
 
     private async Task<List<string>> AdminAddressesAsync(CancellationToken ct)
     {
-        var adminRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleOrDefaultAsync(ct);
-        return await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRole))
-            .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(ct);
+        var adminRole = await db
+            .Roles.AsNoTracking()
+            .Where(r => r.Name == Roles.Admin)
+            .Select(r => r.Id)
+            .SingleOrDefaultAsync(ct);
+        return await db
+            .Users.AsNoTracking()
+            .Where(u =>
+                !u.IsDisabled && u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRole)
+            )
+            .OrderBy(u => u.Email)
+            .Select(u => u.Email!)
+            .ToListAsync(ct);
     }
 }

@@ -8,7 +8,9 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
-/// <summary>The one-week audit plan as a guided checklist; progress is the team's (one team per installation).</summary>
+/// <summary>
+/// The one-week audit plan as a guided checklist; progress is the team's (one team per installation).
+/// </summary>
 public sealed class AuditPlanModel(AppDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AuditPlan.Progress> Progress { get; private set; } = [];
@@ -30,14 +32,16 @@ public sealed class AuditPlanModel(AppDbContext db, AuditLog audit, TimeProvider
         }
         if (!await db.AuditPlanSteps.AnyAsync(s => s.Key == key, ct))
         {
-            db.AuditPlanSteps.Add(new AuditPlanStep
-            {
-                Key = key,
-                CompletedAt = clock.GetUtcNow(),
-                CompletedById = User.FindFirstValue(ClaimTypes.NameIdentifier),
-                CompletedByName = User.Identity?.Name ?? "",
-                Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)],
-            });
+            db.AuditPlanSteps.Add(
+                new AuditPlanStep
+                {
+                    Key = key,
+                    CompletedAt = clock.GetUtcNow(),
+                    CompletedById = User.FindFirstValue(ClaimTypes.NameIdentifier),
+                    CompletedByName = User.Identity?.Name ?? "",
+                    Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)],
+                }
+            );
             audit.Add(AuditActions.PlanStepDone, "audit-plan", key, step.Title);
             await db.SaveChangesAsync(ct);
         }

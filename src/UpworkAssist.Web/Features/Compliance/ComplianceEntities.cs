@@ -3,7 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
-public enum ToolDecision { Undecided, Keep, Disable, Replace }
+public enum ToolDecision
+{
+    Undecided,
+    Keep,
+    Disable,
+    Replace,
+}
 
 /// <summary>A tool, extension or script the team uses with the marketplace, with its questionnaire answers.</summary>
 public sealed class AutomationTool
@@ -43,6 +49,7 @@ public sealed class AuditPlanStep
 public sealed class ComplianceReview
 {
     public long Id { get; set; }
+
     /// <summary>"2026-Q4": at most one review per quarter.</summary>
     public required string Quarter { get; set; }
     public DateTimeOffset DueAt { get; set; }
@@ -56,12 +63,15 @@ public sealed class ComplianceReview
     public string? Notes { get; set; }
 }
 
-/// <summary>How Admins want the quarterly review reminder (row 1): e-mail to every Admin and/or a Slack channel.</summary>
+/// <summary>
+/// How Admins want the quarterly review reminder (row 1): e-mail to every Admin and/or a Slack channel.
+/// </summary>
 public sealed class ReviewReminderSettings
 {
     public const int SingletonId = 1;
     public int Id { get; set; } = SingletonId;
     public bool EmailAdmins { get; set; } = true;
+
     /// <summary>Slack webhook URL or bot token, encrypted like route secrets; never shown.</summary>
     public string? SlackSecretProtected { get; set; }
     public string? SlackSecretHint { get; set; }

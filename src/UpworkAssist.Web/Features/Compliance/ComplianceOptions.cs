@@ -23,7 +23,10 @@ public sealed class ComplianceOptions
     /// <summary>…and red from this.</summary>
     public double ErrorRedPercent { get; set; } = 10;
 
-    /// <summary>The busiest person's proposals in the last 24 hours at or above this share of the pace cap are amber; above the cap, red.</summary>
+    /// <summary>
+    /// The busiest person's proposals in the last 24 hours at or above this share of the pace cap are amber; above the
+    /// cap, red.
+    /// </summary>
     public int PaceAmberPercent { get; set; } = 80;
 
     /// <summary>Share of the last week's proposals sent exactly as generated: amber from this…</summary>
@@ -32,13 +35,20 @@ public sealed class ComplianceOptions
     /// <summary>…and red from this.</summary>
     public double UneditedRedPercent { get; set; } = 50;
 
-    /// <summary>Share of the last day's finished alerts that failed or wait on a paused route: red from this (any is amber).</summary>
+    /// <summary>
+    /// Share of the last day's finished alerts that failed or wait on a paused route: red from this (any is amber).
+    /// </summary>
     public double AlertFailureRedPercent { get; set; } = 50;
 
-    /// <summary>Proposals one person sent outside UpworkAssist in the last 7 days (reported by the proposal sync): amber from this.</summary>
+    /// <summary>
+    /// Proposals one person sent outside UpworkAssist in the last 7 days (reported by the proposal sync): amber from
+    /// this.
+    /// </summary>
     public int OutsideAmberPerWeek { get; set; } = 1;
 
-    /// <summary>A recorded proposal the sync has not found on the marketplace this long after its send is flagged.</summary>
+    /// <summary>
+    /// A recorded proposal the sync has not found on the marketplace this long after its send is flagged.
+    /// </summary>
     public TimeSpan NotFoundAfter { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>An open quarterly review older than this is red.</summary>
@@ -47,9 +57,13 @@ public sealed class ComplianceOptions
     /// <summary>How often an open review reminds the Admins again.</summary>
     public TimeSpan ReviewReminderInterval { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How long a failed-poll gap stays open before the Admins are told (the next poll often reads it again).</summary>
+    /// <summary>
+    /// How long a failed-poll gap stays open before the Admins are told (the next poll often reads it again).
+    /// </summary>
     public TimeSpan FeedGapAlertDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long per-request rows are kept (the day counters stay); at least the week the signals look back.</summary>
+    /// <summary>
+    /// How long per-request rows are kept (the day counters stay); at least the week the signals look back.
+    /// </summary>
     public TimeSpan RequestLogRetention { get; set; } = TimeSpan.FromDays(8);
 }

@@ -9,20 +9,24 @@ public sealed class IndexModel(ComplianceSignals signals, IOptionsMonitor<Upwork
 {
     public ComplianceState State { get; private set; } = null!;
 
-    /// <summary>The marketplace organization the feed reads as: an agency in several organizations must pick one.</summary>
-    public string Organization => upwork.CurrentValue switch
-    {
-        { EffectiveMode: FeedMode.Demo } => "none (demo feed)",
-        { TenantId: { } tenant } when !string.IsNullOrWhiteSpace(tenant) => tenant.Trim() + " (Upwork:TenantId)",
-        _ => "account default (Upwork:TenantId is not set)",
-    };
+    /// <summary>
+    /// The marketplace organization the feed reads as: an agency in several organizations must pick one.
+    /// </summary>
+    public string Organization =>
+        upwork.CurrentValue switch
+        {
+            { EffectiveMode: FeedMode.Demo } => "none (demo feed)",
+            { TenantId: { } tenant } when !string.IsNullOrWhiteSpace(tenant) => tenant.Trim() + " (Upwork:TenantId)",
+            _ => "account default (Upwork:TenantId is not set)",
+        };
 
     public async Task OnGetAsync(CancellationToken ct) => State = await signals.MeasureAsync(ct);
 
-    public static string Badge(Verdict v) => v switch
-    {
-        Verdict.Green => "text-bg-success",
-        Verdict.Amber => "text-bg-warning",
-        _ => "text-bg-danger",
-    };
+    public static string Badge(Verdict v) =>
+        v switch
+        {
+            Verdict.Green => "text-bg-success",
+            Verdict.Amber => "text-bg-warning",
+            _ => "text-bg-danger",
+        };
 }

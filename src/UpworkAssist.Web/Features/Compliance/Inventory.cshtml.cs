@@ -7,7 +7,9 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
-/// <summary>The automation inventory: every tool with its tag, why, owner and decision. Admins and Leads edit.</summary>
+/// <summary>
+/// The automation inventory: every tool with its tag, why, owner and decision. Admins and Leads edit.
+/// </summary>
 public sealed class InventoryModel(AppDbContext db, AuditLog audit) : PageModel
 {
     public sealed record Row(AutomationTool Tool, ToolAssessment.Result Assessment);
@@ -18,7 +20,11 @@ public sealed class InventoryModel(AppDbContext db, AuditLog audit) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var tools = await db.AutomationTools.AsNoTracking().OrderByDescending(t => t.IsBuiltIn).ThenBy(t => t.Name).ToListAsync(ct);
+        var tools = await db
+            .AutomationTools.AsNoTracking()
+            .OrderByDescending(t => t.IsBuiltIn)
+            .ThenBy(t => t.Name)
+            .ToListAsync(ct);
         Rows = tools.Select(t => new Row(t, ToolAssessment.Assess(t))).ToList();
     }
 
@@ -39,7 +45,12 @@ public sealed class InventoryModel(AppDbContext db, AuditLog audit) : PageModel
             return RedirectToPage();
         }
         db.AutomationTools.Remove(tool);
-        audit.Add(AuditActions.ToolDeleted, "tool", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), tool.Name);
+        audit.Add(
+            AuditActions.ToolDeleted,
+            "tool",
+            tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            tool.Name
+        );
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = $"Removed {tool.Name} from the inventory.";
         return RedirectToPage();

@@ -10,8 +10,14 @@ namespace UpworkAssist.Web.Features.Compliance;
 /// Admins of an open review when it opens and again every <see cref="ComplianceOptions.ReviewReminderInterval"/>.
 /// A reminder that reached nobody is tried again at the next run.
 /// </summary>
-public sealed class QuarterlyReviewJob(AppDbContext db, ReviewReminder reminder, AuditLog audit, IOptionsMonitor<ComplianceOptions> options,
-    TimeProvider clock, ILogger<QuarterlyReviewJob> logger)
+public sealed class QuarterlyReviewJob(
+    AppDbContext db,
+    ReviewReminder reminder,
+    AuditLog audit,
+    IOptionsMonitor<ComplianceOptions> options,
+    TimeProvider clock,
+    ILogger<QuarterlyReviewJob> logger
+)
 {
     public const string Id = "compliance-quarterly-review";
 
@@ -19,7 +25,10 @@ public sealed class QuarterlyReviewJob(AppDbContext db, ReviewReminder reminder,
     {
         var now = clock.GetUtcNow();
         var review = await OpenAsync(now, AuditLog.System, ct);
-        if (review.CompletedAt is not null || (review.LastRemindedAt is { } last && now - last < options.CurrentValue.ReviewReminderInterval))
+        if (
+            review.CompletedAt is not null
+            || (review.LastRemindedAt is { } last && now - last < options.CurrentValue.ReviewReminderInterval)
+        )
         {
             return review;
         }
@@ -35,7 +44,9 @@ public sealed class QuarterlyReviewJob(AppDbContext db, ReviewReminder reminder,
         return review;
     }
 
-    /// <summary>The current quarter's review, opened now if it is not there yet (by the job or by an Admin's "start now").</summary>
+    /// <summary>
+    /// The current quarter's review, opened now if it is not there yet (by the job or by an Admin's "start now").
+    /// </summary>
     public async Task<ComplianceReview> OpenAsync(DateTimeOffset now, string openedBy, CancellationToken ct)
     {
         var quarter = Quarters.Of(now);
@@ -44,7 +55,13 @@ public sealed class QuarterlyReviewJob(AppDbContext db, ReviewReminder reminder,
         {
             return review;
         }
-        review = new ComplianceReview { Quarter = quarter, DueAt = Quarters.StartOf(now), OpenedAt = now, OpenedBy = openedBy };
+        review = new ComplianceReview
+        {
+            Quarter = quarter,
+            DueAt = Quarters.StartOf(now),
+            OpenedAt = now,
+            OpenedBy = openedBy,
+        };
         db.ComplianceReviews.Add(review);
         audit.Add(AuditActions.ReviewOpened, "review", quarter, $"opened by {openedBy}");
         try

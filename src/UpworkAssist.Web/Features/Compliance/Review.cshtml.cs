@@ -13,7 +13,14 @@ namespace UpworkAssist.Web.Features.Compliance;
 /// The quarterly review: this quarter's state, what to check, the history, and (Admins) the reminder
 /// routes, "start now", "send the reminder now" and completing the review with notes.
 /// </summary>
-public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSecrets secrets, TargetHosts hosts, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ReviewModel(
+    AppDbContext db,
+    QuarterlyReviewJob job,
+    RouteSecrets secrets,
+    TargetHosts hosts,
+    AuditLog audit,
+    TimeProvider clock
+) : PageModel
 {
     public ComplianceReview? Current { get; private set; }
     public IReadOnlyList<ComplianceReview> History { get; private set; } = [];
@@ -21,11 +28,20 @@ public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSe
     public string Quarter { get; private set; } = "";
     public bool IsAdmin => User.IsInRole(Roles.Admin);
 
-    [BindProperty] public string? Notes { get; set; }
-    [BindProperty] public bool EmailAdmins { get; set; }
-    [BindProperty] public string? SlackSecret { get; set; }
-    [BindProperty] public string? SlackChannel { get; set; }
-    [BindProperty] public bool RemoveSlack { get; set; }
+    [BindProperty]
+    public string? Notes { get; set; }
+
+    [BindProperty]
+    public bool EmailAdmins { get; set; }
+
+    [BindProperty]
+    public string? SlackSecret { get; set; }
+
+    [BindProperty]
+    public string? SlackChannel { get; set; }
+
+    [BindProperty]
+    public bool RemoveSlack { get; set; }
 
     public static readonly IReadOnlyList<string> Checklist =
     [
@@ -139,7 +155,11 @@ public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSe
         }
         if (s.SlackSecretHint is not null)
         {
-            routes.Add(s.SlackChannel is { } c ? $"Slack {c} via bot token {s.SlackSecretHint}" : $"Slack webhook {s.SlackSecretHint}");
+            routes.Add(
+                s.SlackChannel is { } c
+                    ? $"Slack {c} via bot token {s.SlackSecretHint}"
+                    : $"Slack webhook {s.SlackSecretHint}"
+            );
         }
         return routes.Count == 0 ? "none" : string.Join(" and ", routes);
     }
@@ -150,7 +170,8 @@ public sealed class ReviewModel(AppDbContext db, QuarterlyReviewJob job, RouteSe
         Quarter = Quarters.Of(now);
         Current = await db.ComplianceReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Quarter == Quarter, ct);
         History = await db.ComplianceReviews.AsNoTracking().OrderByDescending(r => r.Quarter).ToListAsync(ct);
-        Settings = await db.ReviewReminderSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
+        Settings =
+            await db.ReviewReminderSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ReviewReminderSettings();
         EmailAdmins = Settings.EmailAdmins;
         SlackChannel = Settings.SlackChannel;
     }

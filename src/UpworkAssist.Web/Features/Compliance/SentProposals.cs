@@ -16,17 +16,49 @@ public static class SentProposals
     /// Proposals sent in (from, to]. Unedited means an edit distance of 0, or, when no distance was
     /// recorded, a draft whose text is still exactly the generated text.
     /// </summary>
-    public static async Task<List<SentProposal>> LoadAsync(AppDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public static async Task<List<SentProposal>> LoadAsync(
+        AppDbContext db,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        CancellationToken ct
+    )
     {
-        var rows = await db.Proposals.AsNoTracking().Where(p => p.SentAt > from && p.SentAt <= to)
-            .Select(p => new { p.SentAt, p.FreelancerId, p.EditDistance, p.DraftId, p.Origin }).ToListAsync(ct);
-        var draftIds = rows.Where(p => p.EditDistance is null && p.DraftId is not null).Select(p => p.DraftId!.Value).Distinct().ToList();
-        var asGenerated = (await db.Drafts.AsNoTracking().Where(d => draftIds.Contains(d.Id))
-                .Select(d => new { d.Id, d.GeneratedText, d.Text }).ToListAsync(ct))
+        var rows = await db
+            .Proposals.AsNoTracking()
+            .Where(p => p.SentAt > from && p.SentAt <= to)
+            .Select(p => new
+            {
+                p.SentAt,
+                p.FreelancerId,
+                p.EditDistance,
+                p.DraftId,
+                p.Origin,
+            })
+            .ToListAsync(ct);
+        var draftIds = rows.Where(p => p.EditDistance is null && p.DraftId is not null)
+            .Select(p => p.DraftId!.Value)
+            .Distinct()
+            .ToList();
+        var drafts = await db
+            .Drafts.AsNoTracking()
+            .Where(d => draftIds.Contains(d.Id))
+            .Select(d => new
+            {
+                d.Id,
+                d.GeneratedText,
+                d.Text,
+            })
+            .ToListAsync(ct);
+        var asGenerated = drafts
             .Where(d => d.GeneratedText.Length > 0 && string.Equals(d.GeneratedText, d.Text, StringComparison.Ordinal))
-            .Select(d => d.Id).ToHashSet();
-        return rows.Select(p => new SentProposal(p.SentAt, p.FreelancerId,
-            p.EditDistance == 0 || (p.EditDistance is null && p.DraftId is { } id && asGenerated.Contains(id)),
-            p.Origin == ProposalOrigin.Outside)).ToList();
+            .Select(d => d.Id)
+            .ToHashSet();
+        return rows.Select(p => new SentProposal(
+                p.SentAt,
+                p.FreelancerId,
+                p.EditDistance == 0 || (p.EditDistance is null && p.DraftId is { } id && asGenerated.Contains(id)),
+                p.Origin == ProposalOrigin.Outside
+            ))
+            .ToList();
     }
 }

@@ -1,9 +1,21 @@
 namespace UpworkAssist.Web.Features.Compliance;
 
-public enum Verdict { Green, Amber, Red }
+public enum Verdict
+{
+    Green,
+    Amber,
+    Red,
+}
 
 /// <summary>One measured signal: what was measured, against which thresholds, the verdict and why.</summary>
-public sealed record Signal(string Key, string Name, string Measured, string Thresholds, Verdict Verdict, string Reason);
+public sealed record Signal(
+    string Key,
+    string Name,
+    string Measured,
+    string Thresholds,
+    Verdict Verdict,
+    string Reason
+);
 
 /// <summary>A warning sign from the background reading and the signals that measure it.</summary>
 public sealed record WarningSign(string Sign, IReadOnlyList<string> SignalKeys);
@@ -12,12 +24,19 @@ public sealed record WarningSign(string Sign, IReadOnlyList<string> SignalKeys);
 public sealed record PersonPace(string FreelancerId, string Name, int Proposals, Verdict Verdict);
 
 /// <summary>Everything the compliance page shows, measured at one instant.</summary>
-public sealed record ComplianceState(DateTimeOffset MeasuredAt, IReadOnlyList<Signal> Signals, IReadOnlyList<PersonPace> Pace)
+public sealed record ComplianceState(
+    DateTimeOffset MeasuredAt,
+    IReadOnlyList<Signal> Signals,
+    IReadOnlyList<PersonPace> Pace
+)
 {
     public static readonly IReadOnlyList<WarningSign> WarningSigns =
     [
         new("Sending more proposals per day than a person could realistically write", ["pace", "unedited", "outside"]),
-        new("Getting rate-limit errors or \"are you human?\" checks often", ["rate-limited", "requests-minute", "requests-day", "errors"]),
+        new(
+            "Getting rate-limit errors or \"are you human?\" checks often",
+            ["rate-limited", "requests-minute", "requests-day", "errors"]
+        ),
         new("Relying on tools that need your marketplace login", ["risky-tools", "connection"]),
         new("Not knowing what your automation does in the background", ["inventory", "review"]),
     ];

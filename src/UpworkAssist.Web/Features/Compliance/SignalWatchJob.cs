@@ -5,7 +5,9 @@ using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Compliance;
 
-/// <summary>The last verdict seen of each signal, so a change can be told once (signals are measured on demand).</summary>
+/// <summary>
+/// The last verdict seen of each signal, so a change can be told once (signals are measured on demand).
+/// </summary>
 public sealed class SignalVerdict
 {
     public required string Key { get; set; }
@@ -24,8 +26,15 @@ internal sealed class SignalVerdictConfiguration : IEntityTypeConfiguration<Sign
 }
 
 /// <summary>`compliance.signal_changed` v1: a signal's verdict moved (green, amber, red) and why.</summary>
-public sealed record SignalChangedData(string Signal, string Name, string? From, string To, string Measured, string Reason,
-    DateTimeOffset At);
+public sealed record SignalChangedData(
+    string Signal,
+    string Name,
+    string? From,
+    string To,
+    string Measured,
+    string Reason,
+    DateTimeOffset At
+);
 
 /// <summary>
 /// Every 5 minutes: measures the signals and raises `compliance.signal_changed` for each verdict that
@@ -46,8 +55,16 @@ public sealed class SignalWatchJob(AppDbContext db, ComplianceSignals signals, I
         {
             if (!known.TryGetValue(signal.Key, out var last))
             {
-                db.SignalVerdicts.Add(new SignalVerdict { Key = signal.Key, Verdict = signal.Verdict, ChangedAt = state.MeasuredAt });
-                if (first) continue;
+                db.SignalVerdicts.Add(
+                    new SignalVerdict
+                    {
+                        Key = signal.Key,
+                        Verdict = signal.Verdict,
+                        ChangedAt = state.MeasuredAt,
+                    }
+                );
+                if (first)
+                    continue;
             }
             else if (last.Verdict == signal.Verdict)
             {
@@ -59,10 +76,22 @@ public sealed class SignalWatchJob(AppDbContext db, ComplianceSignals signals, I
                 last.Verdict = signal.Verdict;
                 last.ChangedAt = state.MeasuredAt;
             }
-            await events.RaiseAsync(new TeamEvent("compliance.signal_changed",
-                new SignalChangedData(signal.Key, signal.Name, from, signal.Verdict.ToString().ToLowerInvariant(), signal.Measured,
-                    signal.Reason, state.MeasuredAt),
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "/Compliance" }), ct);
+            await events.RaiseAsync(
+                new TeamEvent(
+                    "compliance.signal_changed",
+                    new SignalChangedData(
+                        signal.Key,
+                        signal.Name,
+                        from,
+                        signal.Verdict.ToString().ToLowerInvariant(),
+                        signal.Measured,
+                        signal.Reason,
+                        state.MeasuredAt
+                    ),
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "/Compliance" }
+                ),
+                ct
+            );
             changed++;
         }
         await db.SaveChangesAsync(ct);

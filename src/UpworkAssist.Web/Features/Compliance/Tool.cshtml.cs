@@ -26,7 +26,11 @@ public sealed class ToolInputValidator : AbstractValidator<ToolInput>
 {
     public ToolInputValidator()
     {
-        RuleFor(i => i.Name).NotEmpty().WithMessage("Name the tool.").MaximumLength(200).WithMessage("Use at most 200 characters.");
+        RuleFor(i => i.Name)
+            .NotEmpty()
+            .WithMessage("Name the tool.")
+            .MaximumLength(200)
+            .WithMessage("Use at most 200 characters.");
         RuleFor(i => i.Purpose).MaximumLength(1000).WithMessage("Use at most 1000 characters.");
         RuleFor(i => i.Owner).MaximumLength(200).WithMessage("Use at most 200 characters.");
         RuleFor(i => i.Notes).MaximumLength(2000).WithMessage("Use at most 2000 characters.");
@@ -35,10 +39,14 @@ public sealed class ToolInputValidator : AbstractValidator<ToolInput>
 }
 
 /// <summary>Add or edit one inventory tool and answer its questionnaire (Admins and Leads).</summary>
-public sealed class ToolModel(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<ToolInput> validator) : PageModel
+public sealed class ToolModel(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<ToolInput> validator)
+    : PageModel
 {
-    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
-    [BindProperty] public ToolInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)]
+    public long? Id { get; set; }
+
+    [BindProperty]
+    public ToolInput Input { get; set; } = new();
     public AutomationTool? Existing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -53,8 +61,16 @@ public sealed class ToolModel(AppDbContext db, AuditLog audit, TimeProvider cloc
             var t = Existing;
             Input = new ToolInput
             {
-                Name = t.Name, Purpose = t.Purpose, Owner = t.Owner, AutoSubmits = t.AutoSubmits, Scrapes = t.Scrapes, LogsInAsYou = t.LogsInAsYou,
-                MessagesClients = t.MessagesClients, BypassesLimits = t.BypassesLimits, Decision = t.Decision, Notes = t.Notes,
+                Name = t.Name,
+                Purpose = t.Purpose,
+                Owner = t.Owner,
+                AutoSubmits = t.AutoSubmits,
+                Scrapes = t.Scrapes,
+                LogsInAsYou = t.LogsInAsYou,
+                MessagesClients = t.MessagesClients,
+                BypassesLimits = t.BypassesLimits,
+                Decision = t.Decision,
+                Notes = t.Notes,
             };
         }
         return Page();
@@ -93,13 +109,23 @@ public sealed class ToolModel(AppDbContext db, AuditLog audit, TimeProvider cloc
             // UpworkAssist's own answers are facts of the code: only its owner, decision and notes change.
             tool.Name = name;
             tool.Purpose = Blank(Input.Purpose);
-            (tool.AutoSubmits, tool.Scrapes, tool.LogsInAsYou, tool.MessagesClients, tool.BypassesLimits) =
-                (Input.AutoSubmits, Input.Scrapes, Input.LogsInAsYou, Input.MessagesClients, Input.BypassesLimits);
+            (tool.AutoSubmits, tool.Scrapes, tool.LogsInAsYou, tool.MessagesClients, tool.BypassesLimits) = (
+                Input.AutoSubmits,
+                Input.Scrapes,
+                Input.LogsInAsYou,
+                Input.MessagesClients,
+                Input.BypassesLimits
+            );
         }
         var assessment = ToolAssessment.Assess(tool);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(Id is null ? AuditActions.ToolCreated : AuditActions.ToolUpdated, "tool",
-            tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{tool.Name}: {assessment.Tag}, {tool.Decision}", ct: ct);
+        await audit.RecordAsync(
+            Id is null ? AuditActions.ToolCreated : AuditActions.ToolUpdated,
+            "tool",
+            tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{tool.Name}: {assessment.Tag}, {tool.Decision}",
+            ct: ct
+        );
         TempData["Flash"] = $"{tool.Name} is {assessment.Tag.ToLowerInvariant()}. {assessment.Why}";
         return RedirectToPage("/Compliance/Inventory");
     }

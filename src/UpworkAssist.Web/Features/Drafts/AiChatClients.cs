@@ -33,7 +33,8 @@ public sealed class AiChatClients(IHttpClientFactory http, IOptions<AiOptions> o
                     // One attempt: a person is waiting, and the page offers the template drafter on failure.
                     RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                     NetworkTimeout = o.Timeout + TimeSpan.FromSeconds(5),
-                }).GetChatClient(model).AsIChatClient(),
+                }
+            ).GetChatClient(model).AsIChatClient(),
             AiProvider.Ollama => new OllamaApiClient(WithBase(client, endpoint), model),
             _ => throw new InvalidOperationException("The template drafter needs no chat client."),
         };

@@ -5,24 +5,34 @@ using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
-/// <summary>The AI drafter's prompt: the house rules as the system message, the job and the freelancer as the user message.</summary>
+/// <summary>
+/// The AI drafter's prompt: the house rules as the system message, the job and the freelancer as the user message.
+/// </summary>
 public static class DraftPrompt
 {
     public static List<ChatMessage> Messages(DraftRequest r) =>
-    [
-        new(ChatRole.System, System(r.Rules)),
-        new(ChatRole.User, User(r)),
-    ];
+        [new(ChatRole.System, System(r.Rules)), new(ChatRole.User, User(r))];
 
     public static string System(DraftingOptions rules)
     {
         var s = new StringBuilder();
-        s.AppendLine("You write short, specific Upwork proposals for a freelancer, who will edit and send them by hand.");
+        s.AppendLine(
+            "You write short, specific Upwork proposals for a freelancer, who will edit and send them by hand."
+        );
         s.AppendLine("House rules:");
-        s.AppendLine(CultureInfo.InvariantCulture, $"- At most {rules.MaxLength} characters in total; plain text, no markdown.");
-        s.AppendLine(CultureInfo.InvariantCulture, $"- The first paragraph is at most {rules.OpeningMaxLength} characters and names something specific from the job.");
+        s.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"- At most {rules.MaxLength} characters in total; plain text, no markdown."
+        );
+        s.AppendLine(
+            CultureInfo.InvariantCulture,
+            $"- The first paragraph is at most {rules.OpeningMaxLength} characters and names something specific "
+                + $"from the job."
+        );
         s.AppendLine("- Point to at most one piece of proof (the one given, if any).");
-        s.AppendLine("- No e-mail addresses, phone numbers, messenger handles or any invitation to talk outside Upwork.");
+        s.AppendLine(
+            "- No e-mail addresses, phone numbers, messenger handles or any invitation to talk outside Upwork."
+        );
         s.AppendLine("- No {{placeholders}}; never invent facts, clients or numbers about the freelancer.");
         if (rules.BannedPhrases.Count > 0)
         {
@@ -69,10 +79,14 @@ public static class DraftPrompt
         return s.ToString();
     }
 
-    private static string Budget(Posting p) => p switch
-    {
-        { FixedBudget: { } b } => string.Create(CultureInfo.InvariantCulture, $", budget ${b:0}"),
-        { HourlyMin: { } lo, HourlyMax: { } hi } => string.Create(CultureInfo.InvariantCulture, $", ${lo:0}–${hi:0}/hour"),
-        _ => "",
-    };
+    private static string Budget(Posting p) =>
+        p switch
+        {
+            { FixedBudget: { } b } => string.Create(CultureInfo.InvariantCulture, $", budget ${b:0}"),
+            { HourlyMin: { } lo, HourlyMax: { } hi } => string.Create(
+                CultureInfo.InvariantCulture,
+                $", ${lo:0}–${hi:0}/hour"
+            ),
+            _ => "",
+        };
 }

@@ -7,6 +7,12 @@ namespace UpworkAssist.Web.Features.Drafts;
 /// <summary>Template names for the pipeline's and analytics' filters; a deleted template is simply absent.</summary>
 public sealed class DraftTemplateNames(AppDbContext db) : ITemplateNames
 {
-    public async Task<IReadOnlyDictionary<long, string>> ReadAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
-        await db.DraftTemplates.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+    public async Task<IReadOnlyDictionary<long, string>> ReadAsync(
+        IReadOnlyCollection<long> ids,
+        CancellationToken ct
+    ) =>
+        await db
+            .DraftTemplates.AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => t.Name, ct);
 }

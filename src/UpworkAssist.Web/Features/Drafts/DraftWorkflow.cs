@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Security;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
@@ -18,12 +18,21 @@ public sealed class DraftRuleException(string message) : Exception(message);
 /// here talks to the marketplace.
 /// </summary>
 public sealed class DraftWorkflow(
-    AppDbContext db, TemplateDrafter templates, AiDrafter ai, IOptions<AiOptions> aiOptions, IOptions<DraftingOptions> options,
-    DraftChecks checks, AuditLog audit, TimeProvider clock, ITeamEvents events)
+    AppDbContext db,
+    TemplateDrafter templates,
+    AiDrafter ai,
+    IOptions<AiOptions> aiOptions,
+    IOptions<DraftingOptions> options,
+    DraftChecks checks,
+    AuditLog audit,
+    TimeProvider clock,
+    ITeamEvents events
+)
 {
     public static bool IsLead(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Lead);
 
-    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No user id.");
+    public static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No user id.");
 
     /// <summary>A draft the user may see: their own, or any for an Admin or Lead.</summary>
     public async Task<Draft?> FindAsync(long id, ClaimsPrincipal user, CancellationToken ct)
@@ -34,22 +43,47 @@ public sealed class DraftWorkflow(
 
     /// <summary>The lane a draft for this posting belongs to: the one that matched it best.</summary>
     public Task<string?> LaneForAsync(string postingId, CancellationToken ct) =>
-        db.Matches.Where(m => m.PostingId == postingId).OrderByDescending(m => m.Score).Select(m => m.LaneId).FirstOrDefaultAsync(ct);
+        db
+            .Matches.Where(m => m.PostingId == postingId)
+            .OrderByDescending(m => m.Score)
+            .Select(m => m.LaneId)
+            .FirstOrDefaultAsync(ct);
 
-    /// <summary>Generates and stores a new draft; throws <see cref="DraftFailedException"/> when the AI drafter fails.</summary>
-    public async Task<Draft> StartAsync(string postingId, ClaimsPrincipal user, long? templateId, long? proofId, bool useAi, CancellationToken ct)
+    /// <summary>
+    /// Generates and stores a new draft; throws <see cref="DraftFailedException"/> when the AI drafter fails.
+    /// </summary>
+    public async Task<Draft> StartAsync(
+        string postingId,
+        ClaimsPrincipal user,
+        long? templateId,
+        long? proofId,
+        bool useAi,
+        CancellationToken ct
+    )
     {
         var userId = UserId(user);
-        var posting = await db.Postings.SingleOrDefaultAsync(p => p.Id == postingId, ct) ?? throw new DraftRuleException("That posting is no longer stored.");
+        var posting =
+            await db.Postings.SingleOrDefaultAsync(p => p.Id == postingId, ct)
+            ?? throw new DraftRuleException("That posting is no longer stored.");
         if (!await JobAccess.CanReadAsync(db, postingId, user, ct))
         {
             throw new DraftRuleException("This job is not assigned to you; ask a lead to assign it.");
         }
         var laneId = await LaneForAsync(postingId, ct);
-        var laneName = laneId is null ? null : await db.Lanes.Where(l => l.Id == laneId).Select(l => l.Name).FirstOrDefaultAsync(ct);
-        var template = templateId is null ? null : await db.DraftTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct);
-        var profile = await db.FreelancerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct) ?? new FreelancerProfile { UserId = userId };
-        var proof = proofId is null ? null : await db.ProofArtifacts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == proofId && p.UserId == userId, ct);
+        var laneName = laneId is null
+            ? null
+            : await db.Lanes.Where(l => l.Id == laneId).Select(l => l.Name).FirstOrDefaultAsync(ct);
+        var template = templateId is null
+            ? null
+            : await db.DraftTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct);
+        var profile =
+            await db.FreelancerProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct)
+            ?? new FreelancerProfile { UserId = userId };
+        var proof = proofId is null
+            ? null
+            : await db
+                .ProofArtifacts.AsNoTracking()
+                .SingleOrDefaultAsync(p => p.Id == proofId && p.UserId == userId, ct);
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(ct);
         var request = new DraftRequest(posting, laneName, name, profile, proof, template, options.Value);
 
@@ -61,7 +95,13 @@ public sealed class DraftWorkflow(
         }
         catch (DraftFailedException e)
         {
-            await audit.RecordAsync(AuditActions.DraftDrafterFailed, "posting", postingId, $"{drafter.Name}: {e.Kind}", ct: ct);
+            await audit.RecordAsync(
+                AuditActions.DraftDrafterFailed,
+                "posting",
+                postingId,
+                $"{drafter.Name}: {e.Kind}",
+                ct: ct
+            );
             throw;
         }
 
@@ -78,7 +118,9 @@ public sealed class DraftWorkflow(
             InputTokens = result.InputTokens,
             OutputTokens = result.OutputTokens,
             LatencyMs = (long)result.Latency.TotalMilliseconds,
-            RequiresLeadApproval = laneId is not null && await db.LaneDraftPolicies.AnyAsync(p => p.LaneId == laneId && p.RequiresLeadApproval, ct),
+            RequiresLeadApproval =
+                laneId is not null
+                && await db.LaneDraftPolicies.AnyAsync(p => p.LaneId == laneId && p.RequiresLeadApproval, ct),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -86,23 +128,54 @@ public sealed class DraftWorkflow(
         posting.ActedOnAt ??= now;
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(ct);
-        db.DraftVersions.Add(new DraftVersion { DraftId = draft.Id, Number = 1, Text = draft.Text, SavedAt = now });
-        audit.Add(AuditActions.DraftGenerated, "draft", draft.Id.ToString(), $"{drafter.Name} for posting {postingId}" +
-            (result.InputTokens is null ? "" : $", {result.InputTokens}+{result.OutputTokens} tokens, {draft.LatencyMs} ms"));
+        db.DraftVersions.Add(
+            new DraftVersion
+            {
+                DraftId = draft.Id,
+                Number = 1,
+                Text = draft.Text,
+                SavedAt = now,
+            }
+        );
+        audit.Add(
+            AuditActions.DraftGenerated,
+            "draft",
+            draft.Id.ToString(),
+            $"{drafter.Name} for posting {postingId}"
+                + (
+                    result.InputTokens is null
+                        ? ""
+                        : $", {result.InputTokens}+{result.OutputTokens} tokens, {draft.LatencyMs} ms"
+                )
+        );
         await db.SaveChangesAsync(ct);
         return draft;
     }
 
-    public Task<IReadOnlyList<CheckItem>> ChecklistAsync(Draft draft, string text, CancellationToken ct) => ChecklistAsync(draft.PostingId, text, ct);
+    public Task<IReadOnlyList<CheckItem>> ChecklistAsync(Draft draft, string text, CancellationToken ct) =>
+        ChecklistAsync(draft.PostingId, text, ct);
 
     public async Task<IReadOnlyList<CheckItem>> ChecklistAsync(string postingId, string text, CancellationToken ct)
     {
-        var job = await db.Postings.AsNoTracking().Where(p => p.Id == postingId).Select(p => new { p.Title, p.Skills }).SingleOrDefaultAsync(ct);
+        var job = await db
+            .Postings.AsNoTracking()
+            .Where(p => p.Id == postingId)
+            .Select(p => new { p.Title, p.Skills })
+            .SingleOrDefaultAsync(ct);
         return await checks.ChecklistAsync(new DraftCheckInput(text, job?.Title ?? "", job?.Skills ?? []), ct);
     }
 
-    /// <summary>Saves the text as a new version when it changed; the caller's version guards against a stale tab overwriting newer text.</summary>
-    public async Task<bool> AutosaveAsync(Draft draft, ClaimsPrincipal user, string text, int expectedVersion, CancellationToken ct)
+    /// <summary>
+    /// Saves the text as a new version when it changed; the caller's version guards against a stale tab overwriting
+    /// newer text.
+    /// </summary>
+    public async Task<bool> AutosaveAsync(
+        Draft draft,
+        ClaimsPrincipal user,
+        string text,
+        int expectedVersion,
+        CancellationToken ct
+    )
     {
         EnsureOwnerEditing(draft, user);
         if (draft.Version != expectedVersion)
@@ -122,13 +195,29 @@ public sealed class DraftWorkflow(
         draft.UpdatedAt = clock.GetUtcNow();
         draft.Version++;
         var number = await db.DraftVersions.Where(v => v.DraftId == draft.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0;
-        db.DraftVersions.Add(new DraftVersion { DraftId = draft.Id, Number = number + 1, Text = text, EditDistance = draft.EditDistance, SavedAt = draft.UpdatedAt });
-        audit.Add(AuditActions.DraftEdited, "draft", draft.Id.ToString(), $"version {number + 1}, {text.Length} characters, edit distance {draft.EditDistance}");
+        db.DraftVersions.Add(
+            new DraftVersion
+            {
+                DraftId = draft.Id,
+                Number = number + 1,
+                Text = text,
+                EditDistance = draft.EditDistance,
+                SavedAt = draft.UpdatedAt,
+            }
+        );
+        audit.Add(
+            AuditActions.DraftEdited,
+            "draft",
+            draft.Id.ToString(),
+            $"version {number + 1}, {text.Length} characters, edit distance {draft.EditDistance}"
+        );
         await db.SaveChangesAsync(ct);
         return true;
     }
 
-    /// <summary>The freelancer approves their own draft; a lead adds their approval where the lane asks for it.</summary>
+    /// <summary>
+    /// The freelancer approves their own draft; a lead adds their approval where the lane asks for it.
+    /// </summary>
     public async Task ApproveAsync(Draft draft, ClaimsPrincipal user, CancellationToken ct)
     {
         if (draft.Status != DraftStatus.Editing)
@@ -138,7 +227,9 @@ public sealed class DraftWorkflow(
         var failed = (await ChecklistAsync(draft, draft.Text, ct)).Where(c => !c.Passed).ToList();
         if (failed.Count > 0)
         {
-            throw new DraftRuleException("Fix the checks first: " + string.Join("; ", failed.Select(f => f.Label)) + ".");
+            throw new DraftRuleException(
+                "Fix the checks first: " + string.Join("; ", failed.Select(f => f.Label)) + "."
+            );
         }
         var userId = UserId(user);
         var now = clock.GetUtcNow();
@@ -158,9 +249,14 @@ public sealed class DraftWorkflow(
         }
         else if (!owner)
         {
-            throw new DraftRuleException(draft.RequiresLeadApproval ? "Only a Lead or Admin can add the lead approval." : "Only the draft's freelancer approves it; this lane needs no lead approval.");
+            throw new DraftRuleException(
+                draft.RequiresLeadApproval
+                    ? "Only a Lead or Admin can add the lead approval."
+                    : "Only the draft's freelancer approves it; this lane needs no lead approval."
+            );
         }
-        var approved = draft.ApprovedAt is not null && (!draft.RequiresLeadApproval || draft.LeadApprovedAt is not null);
+        var approved =
+            draft.ApprovedAt is not null && (!draft.RequiresLeadApproval || draft.LeadApprovedAt is not null);
         if (approved)
         {
             draft.Status = DraftStatus.Approved;

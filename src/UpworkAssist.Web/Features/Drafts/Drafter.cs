@@ -11,15 +11,22 @@ public sealed record DraftRequest(
     FreelancerProfile Profile,
     ProofArtifact? Proof,
     DraftTemplate? Template,
-    DraftingOptions Rules);
+    DraftingOptions Rules
+);
 
 /// <summary>A drafter's text and what producing it cost (tokens are null for the template drafter).</summary>
 public sealed record DraftResult(string Text, int? InputTokens, int? OutputTokens, TimeSpan Latency);
 
 /// <summary>Why a drafter gave no text; the message is shown to the person as is.</summary>
-public enum DraftFailureKind { Unavailable, Timeout, Refused }
+public enum DraftFailureKind
+{
+    Unavailable,
+    Timeout,
+    Refused,
+}
 
-public sealed class DraftFailedException(DraftFailureKind kind, string message, Exception? inner = null) : Exception(message, inner)
+public sealed class DraftFailedException(DraftFailureKind kind, string message, Exception? inner = null)
+    : Exception(message, inner)
 {
     public DraftFailureKind Kind { get; } = kind;
 }

@@ -5,7 +5,12 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
-public enum DraftStatus { Editing, Approved, Sent }
+public enum DraftStatus
+{
+    Editing,
+    Approved,
+    Sent,
+}
 
 /// <summary>A proposal draft a freelancer edits and sends by hand.</summary>
 public sealed class Draft
@@ -29,8 +34,10 @@ public sealed class Draft
     public int? InputTokens { get; set; }
     public int? OutputTokens { get; set; }
     public long? LatencyMs { get; set; }
+
     /// <summary>Generated → current text, kept for analytics.</summary>
     public int EditDistance { get; set; }
+
     /// <summary>Set when the draft's lane required a lead's approval as well as the freelancer's.</summary>
     public bool RequiresLeadApproval { get; set; }
     public DateTimeOffset? LeadApprovedAt { get; set; }
@@ -42,6 +49,7 @@ public sealed class Draft
 public sealed class FreelancerProfile
 {
     public required string UserId { get; set; }
+
     /// <summary>Comma-separated, strongest first: the first is <c>{{top_skill}}</c>.</summary>
     public string Skills { get; set; } = "";
     public string Bio { get; set; } = "";
@@ -49,10 +57,17 @@ public sealed class FreelancerProfile
     public decimal? MinFixedPrice { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public IReadOnlyList<string> SkillList => Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> SkillList =>
+        Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-public enum ProofKind { Loom, Portfolio, CaseStudy, Other }
+public enum ProofKind
+{
+    Loom,
+    Portfolio,
+    CaseStudy,
+    Other,
+}
 
 /// <summary>A labelled piece of proof (a Loom video, a portfolio link, a case study) a proposal may point to.</summary>
 public sealed class ProofArtifact
@@ -64,17 +79,28 @@ public sealed class ProofArtifact
     public required string Url { get; set; }
 }
 
-public enum TemplateKind { Proposal, Snippet, Example, MicroMilestone, DiscoveryCall }
+public enum TemplateKind
+{
+    Proposal,
+    Snippet,
+    Example,
+    MicroMilestone,
+    DiscoveryCall,
+}
 
-/// <summary>A reusable proposal template or snippet; every save keeps the previous body as a <see cref="TemplateVersion"/>.</summary>
+/// <summary>
+/// A reusable proposal template or snippet; every save keeps the previous body as a <see cref="TemplateVersion"/>.
+/// </summary>
 public sealed class DraftTemplate
 {
     public long Id { get; set; }
     public required string Name { get; set; }
     public TemplateKind Kind { get; set; }
+
     /// <summary>The lane it is tagged for; null means any lane.</summary>
     public string? LaneId { get; set; }
     public string Body { get; set; } = "";
+
     /// <summary>Why the template is written the way it is (the annotations of example proposals).</summary>
     public string Notes { get; set; } = "";
     public int Version { get; set; } = 1;
@@ -104,7 +130,9 @@ public sealed class DraftVersion
     public DateTimeOffset SavedAt { get; set; }
 }
 
-/// <summary>Per-lane drafting rules, kept apart from the Lane row so lane editing stays the lanes feature's own.</summary>
+/// <summary>
+/// Per-lane drafting rules, kept apart from the Lane row so lane editing stays the lanes feature's own.
+/// </summary>
 public sealed class LaneDraftPolicy
 {
     public required string LaneId { get; set; }
@@ -123,10 +151,14 @@ public sealed class PaceOverride
     public DateTimeOffset At { get; set; }
 }
 
-internal sealed class DraftsEntitiesConfiguration :
-    IEntityTypeConfiguration<FreelancerProfile>, IEntityTypeConfiguration<ProofArtifact>, IEntityTypeConfiguration<DraftTemplate>,
-    IEntityTypeConfiguration<TemplateVersion>, IEntityTypeConfiguration<DraftVersion>, IEntityTypeConfiguration<LaneDraftPolicy>,
-    IEntityTypeConfiguration<PaceOverride>
+internal sealed class DraftsEntitiesConfiguration
+    : IEntityTypeConfiguration<FreelancerProfile>,
+        IEntityTypeConfiguration<ProofArtifact>,
+        IEntityTypeConfiguration<DraftTemplate>,
+        IEntityTypeConfiguration<TemplateVersion>,
+        IEntityTypeConfiguration<DraftVersion>,
+        IEntityTypeConfiguration<LaneDraftPolicy>,
+        IEntityTypeConfiguration<PaceOverride>
 {
     public void Configure(EntityTypeBuilder<FreelancerProfile> b)
     {

@@ -19,15 +19,31 @@ public sealed class ManualSend(AppDbContext db, PaceGuard pace, AuditLog audit, 
         await audit.RecordAsync(action, "draft", draft.Id.ToString(), ct: ct);
     }
 
-    /// <summary>Records the Proposal with the posting's facts as they are now; blocked by the pace guard at the cap.</summary>
-    public async Task<Proposal> RecordSentAsync(Draft draft, ClaimsPrincipal user, int? connectsSpent, CancellationToken ct)
+    /// <summary>
+    /// Records the Proposal with the posting's facts as they are now; blocked by the pace guard at the cap.
+    /// </summary>
+    public async Task<Proposal> RecordSentAsync(
+        Draft draft,
+        ClaimsPrincipal user,
+        int? connectsSpent,
+        CancellationToken ct
+    )
     {
         EnsureOwnerApproved(draft, user);
         var status = await pace.StatusAsync(draft.FreelancerId, ct);
         if (!status.MaySend)
         {
-            await audit.RecordAsync(AuditActions.PaceBlocked, "draft", draft.Id.ToString(), $"{status.SentToday} of {status.Cap} today", ct: ct);
-            throw new DraftRuleException($"You have recorded {status.SentToday} proposals today, the daily cap of {status.Cap}. An Admin or Lead can lift the cap for today with a reason.");
+            await audit.RecordAsync(
+                AuditActions.PaceBlocked,
+                "draft",
+                draft.Id.ToString(),
+                $"{status.SentToday} of {status.Cap} today",
+                ct: ct
+            );
+            throw new DraftRuleException(
+                $"You have recorded {status.SentToday} proposals today, the daily cap of {status.Cap}. An Admin or "
+                    + $"Lead can lift the cap for today with a reason."
+            );
         }
         var posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == draft.PostingId, ct);
         var now = clock.GetUtcNow();
@@ -58,8 +74,13 @@ public sealed class ManualSend(AppDbContext db, PaceGuard pace, AuditLog audit, 
         draft.UpdatedAt = now;
         draft.Version++;
         await db.SaveChangesAsync(ct);
-        audit.Add(AuditActions.ProposalSent, "proposal", proposal.Id.ToString(),
-            $"draft {draft.Id}, posting {draft.PostingId}, connects {connectsSpent?.ToString() ?? "not entered"}, {status.SentToday + 1} of {status.Cap} today");
+        audit.Add(
+            AuditActions.ProposalSent,
+            "proposal",
+            proposal.Id.ToString(),
+            $"draft {draft.Id}, posting {draft.PostingId}, connects {connectsSpent?.ToString() ?? "not entered"}, "
+                + $"{status.SentToday + 1} of {status.Cap} today"
+        );
         await events.RaiseAsync(DraftEvents.Recorded(proposal), ct);
         await db.SaveChangesAsync(ct);
         return proposal;
@@ -73,7 +94,11 @@ public sealed class ManualSend(AppDbContext db, PaceGuard pace, AuditLog audit, 
         }
         if (draft.Status != DraftStatus.Approved)
         {
-            throw new DraftRuleException(draft.Status == DraftStatus.Sent ? "This draft is already recorded as sent." : "Approve the draft first.");
+            throw new DraftRuleException(
+                draft.Status == DraftStatus.Sent
+                    ? "This draft is already recorded as sent."
+                    : "Approve the draft first."
+            );
         }
     }
 }

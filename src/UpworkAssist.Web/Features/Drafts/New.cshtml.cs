@@ -3,19 +3,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Queue;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
 /// <summary>Starts a draft for one posting: choose a template, a proof and a drafter.</summary>
 public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<AiOptions> ai) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string PostingId { get; set; } = "";
-    [BindProperty] public long? TemplateId { get; set; }
-    [BindProperty] public long? ProofId { get; set; }
-    [BindProperty] public bool UseAi { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string PostingId { get; set; } = "";
+
+    [BindProperty]
+    public long? TemplateId { get; set; }
+
+    [BindProperty]
+    public long? ProofId { get; set; }
+
+    [BindProperty]
+    public bool UseAi { get; set; }
 
     public Posting? Posting { get; private set; }
     public string? LaneId { get; private set; }
@@ -33,7 +40,8 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
             return refused;
         }
         UseAi = ai.Value.UsesAi;
-        TemplateId = Templates.FirstOrDefault(t => t.LaneId == LaneId && t.Kind == TemplateKind.Proposal)?.Id
+        TemplateId =
+            Templates.FirstOrDefault(t => t.LaneId == LaneId && t.Kind == TemplateKind.Proposal)?.Id
             ?? Templates.FirstOrDefault(t => t.Kind == TemplateKind.Proposal)?.Id;
         return Page();
     }
@@ -62,7 +70,9 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
         }
     }
 
-    /// <summary>Loads the page, or says why not: no such posting (404), or a job not assigned to this freelancer (403).</summary>
+    /// <summary>
+    /// Loads the page, or says why not: no such posting (404), or a job not assigned to this freelancer (403).
+    /// </summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         Posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PostingId, ct);
@@ -76,11 +86,27 @@ public sealed class NewModel(AppDbContext db, DraftWorkflow workflow, IOptions<A
         }
         var userId = DraftWorkflow.UserId(User);
         LaneId = await workflow.LaneForAsync(PostingId, ct);
-        Templates = await db.DraftTemplates.AsNoTracking()
-            .Where(t => !t.Archived && (t.Kind == TemplateKind.Proposal || t.Kind == TemplateKind.Example) && (t.LaneId == null || t.LaneId == LaneId))
-            .OrderBy(t => t.Kind).ThenByDescending(t => t.LaneId).ThenBy(t => t.Name).ToListAsync(ct);
-        Proofs = await db.ProofArtifacts.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Label).ToListAsync(ct);
-        Existing = await db.Drafts.AsNoTracking().Where(d => d.PostingId == PostingId && d.FreelancerId == userId).OrderByDescending(d => d.Id).ToListAsync(ct);
+        Templates = await db
+            .DraftTemplates.AsNoTracking()
+            .Where(t =>
+                !t.Archived
+                && (t.Kind == TemplateKind.Proposal || t.Kind == TemplateKind.Example)
+                && (t.LaneId == null || t.LaneId == LaneId)
+            )
+            .OrderBy(t => t.Kind)
+            .ThenByDescending(t => t.LaneId)
+            .ThenBy(t => t.Name)
+            .ToListAsync(ct);
+        Proofs = await db
+            .ProofArtifacts.AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .OrderBy(p => p.Label)
+            .ToListAsync(ct);
+        Existing = await db
+            .Drafts.AsNoTracking()
+            .Where(d => d.PostingId == PostingId && d.FreelancerId == userId)
+            .OrderByDescending(d => d.Id)
+            .ToListAsync(ct);
         HasProfile = await db.FreelancerProfiles.AnyAsync(p => p.UserId == userId, ct);
         return null;
     }

@@ -4,9 +4,17 @@ using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
-public enum PaceLevel { Ok, Warning, Blocked, Lifted }
+public enum PaceLevel
+{
+    Ok,
+    Warning,
+    Blocked,
+    Lifted,
+}
 
-/// <summary>One person's proposals today against the cap; Lifted means an Admin or Lead lifted the block for today.</summary>
+/// <summary>
+/// One person's proposals today against the cap; Lifted means an Admin or Lead lifted the block for today.
+/// </summary>
 public sealed record PaceStatus(int SentToday, int Cap, PaceLevel Level, PaceOverride? Override)
 {
     public bool MaySend => Level != PaceLevel.Blocked;
@@ -25,9 +33,17 @@ public sealed class PaceGuard(AppDbContext db, IOptions<DraftingOptions> options
     {
         var cap = options.Value.DailyProposalCap;
         var (from, to) = DayRange(Today);
-        var sent = await db.Proposals.CountAsync(p => p.FreelancerId == userId && p.SentAt >= from && p.SentAt < to, ct);
-        var lift = await db.PaceOverrides.AsNoTracking().Where(o => o.UserId == userId && o.Day == Today).OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct);
-        var level = sent >= cap ? (lift is null ? PaceLevel.Blocked : PaceLevel.Lifted)
+        var sent = await db.Proposals.CountAsync(
+            p => p.FreelancerId == userId && p.SentAt >= from && p.SentAt < to,
+            ct
+        );
+        var lift = await db
+            .PaceOverrides.AsNoTracking()
+            .Where(o => o.UserId == userId && o.Day == Today)
+            .OrderByDescending(o => o.Id)
+            .FirstOrDefaultAsync(ct);
+        var level =
+            sent >= cap ? (lift is null ? PaceLevel.Blocked : PaceLevel.Lifted)
             : sent * 5 >= cap * 4 ? PaceLevel.Warning
             : PaceLevel.Ok;
         return new PaceStatus(sent, cap, level, lift);
@@ -37,8 +53,10 @@ public sealed class PaceGuard(AppDbContext db, IOptions<DraftingOptions> options
     public async Task<Dictionary<string, int>> SentTodayByPersonAsync(CancellationToken ct)
     {
         var (from, to) = DayRange(Today);
-        return await db.Proposals.Where(p => p.SentAt >= from && p.SentAt < to)
-            .GroupBy(p => p.FreelancerId).Select(g => new { g.Key, Count = g.Count() })
+        return await db
+            .Proposals.Where(p => p.SentAt >= from && p.SentAt < to)
+            .GroupBy(p => p.FreelancerId)
+            .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Shared;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
@@ -22,21 +22,37 @@ public sealed class LiftInputValidator : AbstractValidator<LiftInput>
     public LiftInputValidator()
     {
         RuleFor(l => l.UserId).NotEmpty().WithMessage("Choose the person.");
-        RuleFor(l => l.Reason).NotEmpty().WithMessage("Write why the cap is lifted today.")
-            .MinimumLength(10).WithMessage("Say a little more: at least 10 characters.")
-            .MaximumLength(500).WithMessage("Use at most 500 characters.");
+        RuleFor(l => l.Reason)
+            .NotEmpty()
+            .WithMessage("Write why the cap is lifted today.")
+            .MinimumLength(10)
+            .WithMessage("Say a little more: at least 10 characters.")
+            .MaximumLength(500)
+            .WithMessage("Use at most 500 characters.");
     }
 }
 
-/// <summary>Admins and Leads: today's pace per person with the audited lift, and which lanes need a lead's approval.</summary>
-public sealed class TeamModel(AppDbContext db, UserManager<AppUser> users, PaceGuard pace, AuditLog audit, TimeProvider clock, IValidator<LiftInput> validator) : PageModel
+/// <summary>
+/// Admins and Leads: today's pace per person with the audited lift, and which lanes need a lead's approval.
+/// </summary>
+public sealed class TeamModel(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    PaceGuard pace,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<LiftInput> validator
+) : PageModel
 {
     public sealed record PersonRow(string UserId, string Name, PaceStatus Pace);
 
-    [BindProperty] public LiftInput Input { get; set; } = new();
+    [BindProperty]
+    public LiftInput Input { get; set; } = new();
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
     public IReadOnlyList<(Lane Lane, bool RequiresLead)> Lanes { get; private set; } = [];
-    [TempData] public string? Message { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -53,7 +69,16 @@ public sealed class TeamModel(AppDbContext db, UserManager<AppUser> users, PaceG
             await LoadAsync(ct);
             return Page();
         }
-        db.PaceOverrides.Add(new PaceOverride { UserId = Input.UserId, Day = pace.Today, ById = DraftWorkflow.UserId(User), Reason = Input.Reason.Trim(), At = clock.GetUtcNow() });
+        db.PaceOverrides.Add(
+            new PaceOverride
+            {
+                UserId = Input.UserId,
+                Day = pace.Today,
+                ById = DraftWorkflow.UserId(User),
+                Reason = Input.Reason.Trim(),
+                At = clock.GetUtcNow(),
+            }
+        );
         audit.Add(AuditActions.PaceLifted, "user", Input.UserId, $"for {pace.Today:yyyy-MM-dd}: {Input.Reason.Trim()}");
         await db.SaveChangesAsync(ct);
         Message = "Pace cap lifted for today.";
@@ -74,7 +99,12 @@ public sealed class TeamModel(AppDbContext db, UserManager<AppUser> users, PaceG
         }
         policy.RequiresLeadApproval = requiresLead;
         policy.UpdatedAt = clock.GetUtcNow();
-        audit.Add(AuditActions.LaneDraftPolicySaved, "lane", laneId, requiresLead ? "drafts need a lead's approval" : "drafts need only the freelancer's approval");
+        audit.Add(
+            AuditActions.LaneDraftPolicySaved,
+            "lane",
+            laneId,
+            requiresLead ? "drafts need a lead's approval" : "drafts need only the freelancer's approval"
+        );
         await db.SaveChangesAsync(ct);
         return RedirectToPage();
     }
@@ -93,7 +123,11 @@ public sealed class TeamModel(AppDbContext db, UserManager<AppUser> users, PaceG
             people.Add(new PersonRow(u.Id, u.DisplayName, await pace.StatusAsync(u.Id, ct)));
         }
         People = people;
-        var policies = await db.LaneDraftPolicies.AsNoTracking().ToDictionaryAsync(p => p.LaneId, p => p.RequiresLeadApproval, ct);
-        Lanes = (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct)).Select(l => (l, policies.GetValueOrDefault(l.Id))).ToList();
+        var policies = await db
+            .LaneDraftPolicies.AsNoTracking()
+            .ToDictionaryAsync(p => p.LaneId, p => p.RequiresLeadApproval, ct);
+        Lanes = (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct))
+            .Select(l => (l, policies.GetValueOrDefault(l.Id)))
+            .ToList();
     }
 }

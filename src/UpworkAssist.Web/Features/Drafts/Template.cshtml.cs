@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Features.Shared;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Drafts;
 
@@ -23,17 +23,33 @@ public sealed class TemplateInputValidator : AbstractValidator<TemplateInput>
 {
     public TemplateInputValidator()
     {
-        RuleFor(t => t.Name).NotEmpty().WithMessage("Name the template.").MaximumLength(100).WithMessage("Use at most 100 characters.");
-        RuleFor(t => t.Body).NotEmpty().WithMessage("Write the template.").MaximumLength(8000).WithMessage("Use at most 8,000 characters.");
+        RuleFor(t => t.Name)
+            .NotEmpty()
+            .WithMessage("Name the template.")
+            .MaximumLength(100)
+            .WithMessage("Use at most 100 characters.");
+        RuleFor(t => t.Body)
+            .NotEmpty()
+            .WithMessage("Write the template.")
+            .MaximumLength(8000)
+            .WithMessage("Use at most 8,000 characters.");
         RuleFor(t => t.Notes).MaximumLength(4000).WithMessage("Use at most 4,000 characters.");
     }
 }
 
 /// <summary>Create or edit a template; each save keeps the previous body as a numbered version.</summary>
-public sealed class TemplateModel(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<TemplateInput> validator) : PageModel
+public sealed class TemplateModel(
+    AppDbContext db,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<TemplateInput> validator
+) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
-    [BindProperty] public TemplateInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)]
+    public long? Id { get; set; }
+
+    [BindProperty]
+    public TemplateInput Input { get; set; } = new();
     public IReadOnlyList<Lane> Lanes { get; private set; } = [];
     public IReadOnlyList<TemplateVersion> Versions { get; private set; } = [];
     public string? Error { get; private set; }
@@ -47,7 +63,15 @@ public sealed class TemplateModel(AppDbContext db, AuditLog audit, TimeProvider 
             {
                 return NotFound();
             }
-            Input = new TemplateInput { Name = t.Name, Kind = t.Kind, LaneId = t.LaneId, Body = t.Body, Notes = t.Notes, Version = t.Version };
+            Input = new TemplateInput
+            {
+                Name = t.Name,
+                Kind = t.Kind,
+                LaneId = t.LaneId,
+                Body = t.Body,
+                Notes = t.Notes,
+                Version = t.Version,
+            };
         }
         await LoadAsync(ct);
         return Page();
@@ -71,7 +95,8 @@ public sealed class TemplateModel(AppDbContext db, AuditLog audit, TimeProvider 
             }
             if (t.Version != Input.Version)
             {
-                Error = "Someone saved this template meanwhile; your text is below, the newest version is in the history.";
+                Error =
+                    "Someone saved this template meanwhile; your text is below, the newest version is in the history.";
                 await LoadAsync(ct);
                 return Page();
             }
@@ -90,7 +115,16 @@ public sealed class TemplateModel(AppDbContext db, AuditLog audit, TimeProvider 
         t.UpdatedAt = now;
         t.UpdatedById = DraftWorkflow.UserId(User);
         await db.SaveChangesAsync(ct);
-        db.TemplateVersions.Add(new TemplateVersion { TemplateId = t.Id, Version = t.Version, Body = t.Body, SavedAt = now, SavedById = t.UpdatedById });
+        db.TemplateVersions.Add(
+            new TemplateVersion
+            {
+                TemplateId = t.Id,
+                Version = t.Version,
+                Body = t.Body,
+                SavedAt = now,
+                SavedById = t.UpdatedById,
+            }
+        );
         audit.Add(AuditActions.TemplateSaved, "template", t.Id.ToString(), $"{t.Name} version {t.Version}");
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { id = t.Id });
@@ -112,6 +146,13 @@ public sealed class TemplateModel(AppDbContext db, AuditLog audit, TimeProvider 
     private async Task LoadAsync(CancellationToken ct)
     {
         Lanes = await db.Lanes.AsNoTracking().OrderBy(l => l.Name).ToListAsync(ct);
-        Versions = Id is null ? [] : await db.TemplateVersions.AsNoTracking().Where(v => v.TemplateId == Id).OrderByDescending(v => v.Version).Take(20).ToListAsync(ct);
+        Versions = Id is null
+            ? []
+            : await db
+                .TemplateVersions.AsNoTracking()
+                .Where(v => v.TemplateId == Id)
+                .OrderByDescending(v => v.Version)
+                .Take(20)
+                .ToListAsync(ct);
     }
 }

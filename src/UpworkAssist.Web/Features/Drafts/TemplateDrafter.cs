@@ -25,7 +25,18 @@ public sealed partial class TemplateDrafter(TimeProvider clock) : IDrafter
     private static partial Regex Variable();
 
     public static readonly IReadOnlyList<string> Variables =
-        ["client_name", "job_title", "top_skill", "job_skill", "freelancer_name", "bio", "hourly_rate", "proof_link", "proof_label", "lane"];
+    [
+        "client_name",
+        "job_title",
+        "top_skill",
+        "job_skill",
+        "freelancer_name",
+        "bio",
+        "hourly_rate",
+        "proof_link",
+        "proof_label",
+        "lane",
+    ];
 
     public string Name => DrafterName;
 
@@ -36,12 +47,20 @@ public sealed partial class TemplateDrafter(TimeProvider clock) : IDrafter
         return Task.FromResult(new DraftResult(text, null, null, clock.GetElapsedTime(started)));
     }
 
-    /// <summary>Fills known variables that have a value; unknown or empty ones stay as written so the checks flag them.</summary>
+    /// <summary>
+    /// Fills known variables that have a value; unknown or empty ones stay as written so the checks flag them.
+    /// </summary>
     public static string Fill(string body, DraftRequest r)
     {
         var values = Values(r);
-        var filled = Variable().Replace(body, m =>
-            values.TryGetValue(m.Groups[1].Value.ToLowerInvariant(), out var v) && !string.IsNullOrWhiteSpace(v) ? v : m.Value);
+        var filled = Variable()
+            .Replace(
+                body,
+                m =>
+                    values.TryGetValue(m.Groups[1].Value.ToLowerInvariant(), out var v) && !string.IsNullOrWhiteSpace(v)
+                        ? v
+                        : m.Value
+            );
         // Lines left empty by an empty optional value would read as gaps in the proposal.
         return Regex.Replace(filled.Replace("\r\n", "\n"), @"\n{3,}", "\n\n").Trim();
     }
@@ -49,8 +68,10 @@ public sealed partial class TemplateDrafter(TimeProvider clock) : IDrafter
     public static Dictionary<string, string?> Values(DraftRequest r)
     {
         var skills = r.Profile.SkillList;
-        var jobSkill = r.Posting.Skills.FirstOrDefault(s => skills.Contains(s, StringComparer.OrdinalIgnoreCase))
-            ?? (r.Posting.Skills.Count > 0 ? r.Posting.Skills[0] : null) ?? (skills.Count > 0 ? skills[0] : null);
+        var jobSkill =
+            r.Posting.Skills.FirstOrDefault(s => skills.Contains(s, StringComparer.OrdinalIgnoreCase))
+            ?? (r.Posting.Skills.Count > 0 ? r.Posting.Skills[0] : null)
+            ?? (skills.Count > 0 ? skills[0] : null);
         return new Dictionary<string, string?>
         {
             // The marketplace does not tell us the client's name; "there" reads naturally after "Hi".
@@ -60,7 +81,9 @@ public sealed partial class TemplateDrafter(TimeProvider clock) : IDrafter
             ["job_skill"] = jobSkill,
             ["freelancer_name"] = r.FreelancerName,
             ["bio"] = r.Profile.Bio.Trim(),
-            ["hourly_rate"] = r.Profile.HourlyRate?.ToString("0.##", CultureInfo.InvariantCulture) is { } rate ? $"${rate}/hour" : null,
+            ["hourly_rate"] = r.Profile.HourlyRate?.ToString("0.##", CultureInfo.InvariantCulture) is { } rate
+                ? $"${rate}/hour"
+                : null,
             ["proof_link"] = r.Proof?.Url,
             ["proof_label"] = r.Proof?.Label,
             ["lane"] = r.LaneName,

@@ -10,8 +10,12 @@ public sealed class TemplatesModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<DraftTemplate> Templates { get; private set; } = [];
     public IReadOnlyList<Lane> Lanes { get; private set; } = [];
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Lane { get; set; }
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public TemplateKind? Kind { get; set; }
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public string? Lane { get; set; }
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public TemplateKind? Kind { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -1,9 +1,9 @@
-using UpworkAssist.Web.Features.Shared;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Feed;
 
@@ -18,9 +18,14 @@ public sealed class DemoMarketplace(TimeProvider clock)
 {
     public const string IdPrefix = DemoPostings.IdPrefix;
 
-    /// <summary>Whether a posting (or a proposal's posting id) came from the demo feed: its ids and only its ids carry the prefix.</summary>
+    /// <summary>
+    /// Whether a posting (or a proposal's posting id) came from the demo feed: its ids and only its ids carry the
+    /// prefix.
+    /// </summary>
     public static bool IsDemo(string? postingId) => DemoPostings.IsDemo(postingId);
+
     private static readonly int[] PerMinuteWeights = [30, 35, 20, 10, 5]; // 0–4 postings, ~1.2 a minute
+
     // A fresh install catches up on the last three hours (about 220 postings) in its first poll.
     private const int WindowMinutes = 3 * 60;
 
@@ -35,7 +40,9 @@ public sealed class DemoMarketplace(TimeProvider clock)
         var lastMinute = Minute(now) - WindowMinutes;
         for (var m = fromMinute; m > lastMinute && !hasNext; m--)
         {
-            foreach (var slot in SlotsOf(m).Where(s => s.PublishedAt <= now && (m != fromMinute || s.Index < fromIndex)))
+            foreach (
+                var slot in SlotsOf(m).Where(s => s.PublishedAt <= now && (m != fromMinute || s.Index < fromIndex))
+            )
             {
                 if (page.Count == first)
                 {
@@ -86,7 +93,10 @@ public sealed class DemoMarketplace(TimeProvider clock)
     private static (long Minute, int Index) ParseCursor(string after, DateTimeOffset now)
     {
         var parts = after.Split('.');
-        return parts.Length == 2 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var m) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var i)
+        return
+            parts.Length == 2
+            && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var i)
             ? (m, i)
             : (Minute(now), int.MaxValue);
     }
@@ -129,14 +139,25 @@ public sealed class DemoMarketplace(TimeProvider clock)
         var title = $"{DemoCatalog.Verbs[rng.Next(DemoCatalog.Verbs.Length)]} {thing} ({area.Name})";
 
         w.WriteStartObject();
-        w.WriteString("id", (1_800_000_000_000_000_000L + (slot.Minute * 10) + slot.Index).ToString(CultureInfo.InvariantCulture));
+        w.WriteString(
+            "id",
+            (1_800_000_000_000_000_000L + (slot.Minute * 10) + slot.Index).ToString(CultureInfo.InvariantCulture)
+        );
         w.WriteString("ciphertext", ciphertext);
         w.WriteString("title", title);
         w.WriteString("description", Description(rng, area, thing));
         var published = slot.PublishedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         w.WriteString("createdDateTime", published);
         w.WriteString("publishedDateTime", published);
-        w.WriteString("experienceLevel", Pick(rng, [25, 50, 25]) switch { 0 => "ENTRY_LEVEL", 1 => "INTERMEDIATE", _ => "EXPERT" });
+        w.WriteString(
+            "experienceLevel",
+            Pick(rng, [25, 50, 25]) switch
+            {
+                0 => "ENTRY_LEVEL",
+                1 => "INTERMEDIATE",
+                _ => "EXPERT",
+            }
+        );
         w.WriteString("engagement", hourly ? "30+ hrs/week" : null);
         w.WriteNumber("totalApplicants", Math.Min(100, (int)Math.Round(Math.Exp(rng.NextDouble() * 4) - 1)));
         if (hourly)
@@ -150,7 +171,9 @@ public sealed class DemoMarketplace(TimeProvider clock)
         else
         {
             // Log-uniform between the area's bounds: many small jobs, a few large ones.
-            var budget = Math.Exp(Math.Log(area.FixedLow) + (rng.NextDouble() * (Math.Log(area.FixedHigh) - Math.Log(area.FixedLow))));
+            var budget = Math.Exp(
+                Math.Log(area.FixedLow) + (rng.NextDouble() * (Math.Log(area.FixedHigh) - Math.Log(area.FixedLow)))
+            );
             Money(w, "amount", Math.Round(budget / (budget > 1000 ? 100 : 5)) * (budget > 1000 ? 100 : 5), rng);
             w.WriteNull("hourlyBudgetMin");
             w.WriteNull("hourlyBudgetMax");
@@ -237,20 +260,31 @@ public sealed class DemoMarketplace(TimeProvider clock)
     {
         var sb = new StringBuilder();
         sb.Append("<p>").Append(DemoCatalog.Openers[rng.Next(DemoCatalog.Openers.Length)]).Append("</p>");
-        sb.Append("<p>We need a ").Append(thing).Append(" built with ").Append(string.Join(", ", area.Skills.Take(3))).Append(".</p>");
+        sb.Append("<p>We need a ")
+            .Append(thing)
+            .Append(" built with ")
+            .Append(string.Join(", ", area.Skills.Take(3)))
+            .Append(".</p>");
         sb.Append("<p><strong>Scope</strong></p><ul>");
         foreach (var detail in DemoCatalog.Details.OrderBy(_ => rng.Next()).Take(rng.Next(3, 7)))
         {
             sb.Append("<li>").Append(detail).Append("</li>");
         }
-        sb.Append("</ul><p>").Append(DemoCatalog.Asks[rng.Next(DemoCatalog.Asks.Length)]).Append("<br/>Thanks &amp; looking forward to working together!</p>");
+        sb.Append("</ul><p>")
+            .Append(DemoCatalog.Asks[rng.Next(DemoCatalog.Asks.Length)])
+            .Append("<br/>Thanks &amp; looking forward to working together!</p>");
         return sb.ToString();
     }
 #pragma warning restore CA5394
 }
 
 /// <summary>The demo marketplace as a search source; its requests count against the same governor.</summary>
-internal sealed class DemoJobSearch(DemoMarketplace marketplace, RateGovernor governor, FeedMonitor monitor, RequestLog requests) : IJobSearchSource
+internal sealed class DemoJobSearch(
+    DemoMarketplace marketplace,
+    RateGovernor governor,
+    FeedMonitor monitor,
+    RequestLog requests
+) : IJobSearchSource
 {
     public FeedSource Source => FeedSource.Demo;
 

@@ -14,10 +14,19 @@ namespace UpworkAssist.Web.Features.Feed;
 /// holder dying. On taking it the governor is set from the store's request log. On a shared store
 /// "Poll now" is a store signal the holder looks for each <see cref="SignalCheck"/>.
 /// </summary>
-public sealed class FeedLoop(IServiceScopeFactory scopes, FeedMonitor monitor, FeedSignals signals, IPollLease lease,
-    IOptionsMonitor<UpworkOptions> options, TimeProvider clock, ILogger<FeedLoop> logger) : BackgroundService
+public sealed class FeedLoop(
+    IServiceScopeFactory scopes,
+    FeedMonitor monitor,
+    FeedSignals signals,
+    IPollLease lease,
+    IOptionsMonitor<UpworkOptions> options,
+    TimeProvider clock,
+    ILogger<FeedLoop> logger
+) : BackgroundService
 {
-    /// <summary>How often an instance without the lease tries for it (a quarter of the one-minute takeover promise).</summary>
+    /// <summary>
+    /// How often an instance without the lease tries for it (a quarter of the one-minute takeover promise).
+    /// </summary>
     public static readonly TimeSpan LeaseRetry = TimeSpan.FromSeconds(15);
 
     /// <summary>How often the holder looks for a "Poll now" asked on another instance.</summary>
@@ -134,19 +143,27 @@ public sealed class FeedLoop(IServiceScopeFactory scopes, FeedMonitor monitor, F
             return clock.GetUtcNow();
         }
         await using var scope = scopes.CreateAsyncScope();
-        var last = await scope.ServiceProvider.GetRequiredService<AppDbContext>().PollRuns.AsNoTracking()
-            .OrderByDescending(r => r.Id).Select(r => (DateTimeOffset?)r.StartedAt).FirstOrDefaultAsync(ct);
+        var last = await scope
+            .ServiceProvider.GetRequiredService<AppDbContext>()
+            .PollRuns.AsNoTracking()
+            .OrderByDescending(r => r.Id)
+            .Select(r => (DateTimeOffset?)r.StartedAt)
+            .FirstOrDefaultAsync(ct);
         return last + options.CurrentValue.PollInterval ?? clock.GetUtcNow();
     }
 
-    /// <summary>Waits for the schedule or a "Poll now" and names the trigger; null when the lease must be looked at again.</summary>
+    /// <summary>
+    /// Waits for the schedule or a "Poll now" and names the trigger; null when the lease must be looked at again.
+    /// </summary>
     private async Task<string?> WaitAsync(DateTimeOffset next, CancellationToken ct)
     {
         var autoPoll = options.CurrentValue.AutoPoll;
         monitor.NextPollAt = autoPoll ? next : null;
         if (!signals.Shared)
         {
-            return autoPoll ? await WaitLocalAsync(next - clock.GetUtcNow(), ct) : await monitor.NextPollRequestAsync(ct);
+            return autoPoll
+                ? await WaitLocalAsync(next - clock.GetUtcNow(), ct)
+                : await monitor.NextPollRequestAsync(ct);
         }
         var until = clock.GetUtcNow() + LeaseRetry;
         while (true)

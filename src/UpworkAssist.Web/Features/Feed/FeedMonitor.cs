@@ -5,7 +5,9 @@ namespace UpworkAssist.Web.Features.Feed;
 /// <summary>Live feed figures for the status page, and the one-poll-at-a-time gate and "Poll now" signal.</summary>
 public sealed class FeedMonitor(TimeProvider clock)
 {
-    private readonly Channel<string> _pollRequests = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<string> _pollRequests = Channel.CreateBounded<string>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
+    );
     private long _requests;
     private long _errors;
 

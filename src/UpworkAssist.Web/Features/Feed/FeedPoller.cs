@@ -27,7 +27,8 @@ public sealed class FeedPoller(
     FeedGaps gaps,
     IOptionsMonitor<UpworkOptions> options,
     TimeProvider clock,
-    ILogger<FeedPoller> logger)
+    ILogger<FeedPoller> logger
+)
 {
     public async Task<PollRun> PollAsync(string trigger, CancellationToken ct)
     {
@@ -45,7 +46,12 @@ public sealed class FeedPoller(
     private async Task<PollRun> PollLockedAsync(string trigger, CancellationToken ct)
     {
         var o = options.CurrentValue;
-        var run = new PollRun { StartedAt = clock.GetUtcNow(), Mode = o.EffectiveMode.ToString(), Trigger = trigger };
+        var run = new PollRun
+        {
+            StartedAt = clock.GetUtcNow(),
+            Mode = o.EffectiveMode.ToString(),
+            Trigger = trigger,
+        };
         var requestsBefore = monitor.Requests;
         var errorsBefore = monitor.Errors;
         var watch = Stopwatch.StartNew();
@@ -97,12 +103,26 @@ public sealed class FeedPoller(
             db.PollRuns.Add(run);
             if (run.Error is not null)
             {
-                await gaps.PollFailedAsync(searches.Count > 0 ? searches : await SafePlanAsync(), run.Error, CancellationToken.None);
+                await gaps.PollFailedAsync(
+                    searches.Count > 0 ? searches : await SafePlanAsync(),
+                    run.Error,
+                    CancellationToken.None
+                );
             }
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        logger.LogInformation("Poll ({Trigger}) done: {Requests} requests, {New} new, {Updated} updated, {Skipped} skipped, {Repaired} repaired, {Errors} errors in {Duration} ms",
-            trigger, run.Requests, run.New, run.Updated, run.Skipped, run.Repaired, run.Errors, run.DurationMs);
+        logger.LogInformation(
+            "Poll ({Trigger}) done: {Requests} requests, {New} new, {Updated} updated, {Skipped} skipped, "
+                + "{Repaired} repaired, {Errors} errors in {Duration} ms",
+            trigger,
+            run.Requests,
+            run.New,
+            run.Updated,
+            run.Skipped,
+            run.Repaired,
+            run.Errors,
+            run.DurationMs
+        );
         return run;
     }
 
@@ -118,7 +138,13 @@ public sealed class FeedPoller(
         }
     }
 
-    private async Task PollSearchAsync(FeedSearch search, PollRun run, UpworkOptions o, PageBudget budget, CancellationToken ct)
+    private async Task PollSearchAsync(
+        FeedSearch search,
+        PollRun run,
+        UpworkOptions o,
+        PageBudget budget,
+        CancellationToken ct
+    )
     {
         var cursor = await db.FeedCursors.FindAsync([search.Key], ct);
         if (cursor is null)
@@ -138,33 +164,80 @@ public sealed class FeedPoller(
             await ReadPageAsync(search, "0", run, o, ct);
             // Then finish the poll a restart or the page cap cut short before reading what is newer.
             var line = cursor.PendingStopBelow ?? StopLine(cursor, o, floor);
-            if (!await ReadAsync(search, cursor, pending, await AboveFloorAsync(search, line, floor, ct), run, o, budget, ct))
+            if (
+                !await ReadAsync(
+                    search,
+                    cursor,
+                    pending,
+                    await AboveFloorAsync(search, line, floor, ct),
+                    run,
+                    o,
+                    budget,
+                    ct
+                )
+            )
             {
                 return;
             }
         }
         cursor.PendingNewest = null;
         cursor.PendingSince = run.StartedAt;
-        await ReadAsync(search, cursor, "0", await AboveFloorAsync(search, StopLine(cursor, o, floor), floor, ct), run, o, budget, ct);
+        await ReadAsync(
+            search,
+            cursor,
+            "0",
+            await AboveFloorAsync(search, StopLine(cursor, o, floor), floor, ct),
+            run,
+            o,
+            budget,
+            ct
+        );
     }
 
-    private DateTimeOffset StopLine(FeedCursor cursor, UpworkOptions o, DateTimeOffset floor) => cursor.HighWater is { } mark
-        ? mark - o.PollOverlap
-        : Later(floor, clock.GetUtcNow() - o.InitialLookback); // nothing was promised before the first poll
+    private DateTimeOffset StopLine(FeedCursor cursor, UpworkOptions o, DateTimeOffset floor) =>
+        // nothing was promised before the first poll
+        cursor.HighWater
+            is { } mark
+            ? mark - o.PollOverlap
+            : Later(floor, clock.GetUtcNow() - o.InitialLookback);
 
-    /// <summary>Postings older than the retention window would be purged at once: a stop line below it is lifted and the part lost is a gap.</summary>
-    private async Task<DateTimeOffset> AboveFloorAsync(FeedSearch search, DateTimeOffset line, DateTimeOffset floor, CancellationToken ct)
+    /// <summary>
+    /// Postings older than the retention window would be purged at once: a stop line below it is lifted and the part
+    /// lost is a gap.
+    /// </summary>
+    private async Task<DateTimeOffset> AboveFloorAsync(
+        FeedSearch search,
+        DateTimeOffset line,
+        DateTimeOffset floor,
+        CancellationToken ct
+    )
     {
         if (line >= floor)
         {
             return line;
         }
-        await gaps.RecordAsync(search.Key, line, floor, FeedGapReason.BehindRetention,
-            "The feed was behind by more than the retention window (the app was down, or the request caps did not let it catch up).", ct);
+        await gaps.RecordAsync(
+            search.Key,
+            line,
+            floor,
+            FeedGapReason.BehindRetention,
+            "The feed was behind by more than the retention window (the app was down, or the request caps did not "
+                + "let it catch up).",
+            ct
+        );
         return floor;
     }
 
-    private async Task<bool> ReadAsync(FeedSearch search, FeedCursor cursor, string after, DateTimeOffset stopBelow, PollRun run, UpworkOptions o, PageBudget budget, CancellationToken ct)
+    private async Task<bool> ReadAsync(
+        FeedSearch search,
+        FeedCursor cursor,
+        string after,
+        DateTimeOffset stopBelow,
+        PollRun run,
+        UpworkOptions o,
+        PageBudget budget,
+        CancellationToken ct
+    )
     {
         while (budget.Take())
         {
@@ -189,8 +262,15 @@ public sealed class FeedPoller(
                 if (!reachedLine && result.TotalCount >= o.SearchResultCap)
                 {
                     var oldest = firsts.Count > 0 ? firsts.Min() : now;
-                    await gaps.RecordAsync(search.Key, stopBelow, oldest, FeedGapReason.ResultCap,
-                        $"The search ended at its cap of {o.SearchResultCap} results before reaching the previous poll's postings.", ct);
+                    await gaps.RecordAsync(
+                        search.Key,
+                        stopBelow,
+                        oldest,
+                        FeedGapReason.ResultCap,
+                        $"The search ended at its cap of {o.SearchResultCap} results before reaching the previous "
+                            + $"poll's postings.",
+                        ct
+                    );
                 }
                 await CompleteAsync(search, cursor, ct);
                 return true;
@@ -199,12 +279,22 @@ public sealed class FeedPoller(
         }
         cursor.PendingAfter = after;
         await db.SaveChangesAsync(ct);
-        logger.LogWarning("Search {Search} reached the cap of {Pages} pages; the next poll continues from its cursor", search.Key, o.MaxPagesPerPoll);
+        logger.LogWarning(
+            "Search {Search} reached the cap of {Pages} pages; the next poll continues from its cursor",
+            search.Key,
+            o.MaxPagesPerPoll
+        );
         return false;
     }
 
     /// <summary>Reads one page and stores what maps; a node that cannot be mapped costs only itself.</summary>
-    private async Task<(SearchPage Result, List<Posting> Postings)> ReadPageAsync(FeedSearch search, string after, PollRun run, UpworkOptions o, CancellationToken ct)
+    private async Task<(SearchPage Result, List<Posting> Postings)> ReadPageAsync(
+        FeedSearch search,
+        string after,
+        PollRun run,
+        UpworkOptions o,
+        CancellationToken ct
+    )
     {
         var result = await source.SearchAsync(search, after, o.PageSize, ct);
         var now = clock.GetUtcNow();
@@ -219,7 +309,12 @@ public sealed class FeedPoller(
             else
             {
                 run.Skipped++;
-                logger.LogWarning("Skipped a node that cannot be mapped ({Search}, after {After}): {Problem}", search.Key, after, problem);
+                logger.LogWarning(
+                    "Skipped a node that cannot be mapped ({Search}, after {After}): {Problem}",
+                    search.Key,
+                    after,
+                    problem
+                );
             }
         }
         var stored = await ingest.UpsertAsync(postings, ct);

@@ -8,8 +8,13 @@ namespace UpworkAssist.Web.Features.Feed;
 /// "Poll now" asked on any instance, the marketplace's Retry-After, and the request counts the
 /// caps are kept over. On SQLite (one instance) "Poll now" stays the in-memory signal.
 /// </summary>
-public sealed class FeedSignals(IDbContextFactory<AppDbContext> dbs, StoreProvider store, FeedMonitor monitor,
-    RateGovernor governor, TimeProvider clock)
+public sealed class FeedSignals(
+    IDbContextFactory<AppDbContext> dbs,
+    StoreProvider store,
+    FeedMonitor monitor,
+    RateGovernor governor,
+    TimeProvider clock
+)
 {
     public const string PollRequested = "feed.poll-requested";
     public const string RetryAfter = "feed.retry-after";
@@ -40,7 +45,8 @@ public sealed class FeedSignals(IDbContextFactory<AppDbContext> dbs, StoreProvid
     /// <summary>After a 429: no instance sends until the governor's back-off is over.</summary>
     public async Task SaveRetryAfterAsync(CancellationToken ct)
     {
-        if (!Shared || governor.BlockedUntil is not { } until) return;
+        if (!Shared || governor.BlockedUntil is not { } until)
+            return;
         await using var db = await dbs.CreateDbContextAsync(ct);
         await StoreSignals.RaiseAsync(db, RetryAfter, until, null, ct);
     }
@@ -54,7 +60,11 @@ public sealed class FeedSignals(IDbContextFactory<AppDbContext> dbs, StoreProvid
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var since = now - TimeSpan.FromDays(1);
-        var times = await db.MarketplaceRequests.AsNoTracking().Where(r => r.At > since).Select(r => r.At).ToListAsync(ct);
+        var times = await db
+            .MarketplaceRequests.AsNoTracking()
+            .Where(r => r.At > since)
+            .Select(r => r.At)
+            .ToListAsync(ct);
         var retry = Shared ? await StoreSignals.ReadAsync(db, RetryAfter, ct) : null;
         governor.Reseed(times, retry?.At > now ? retry.At : null);
     }
@@ -63,14 +73,19 @@ public sealed class FeedSignals(IDbContextFactory<AppDbContext> dbs, StoreProvid
     public async Task<RateGovernor.Usage> UsageAsync(CancellationToken ct)
     {
         var local = governor.Current();
-        if (!Shared) return local;
+        if (!Shared)
+            return local;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        DateTimeOffset day = now - TimeSpan.FromDays(1), minute = now - TimeSpan.FromMinutes(1);
+        DateTimeOffset day = now - TimeSpan.FromDays(1),
+            minute = now - TimeSpan.FromMinutes(1);
         var today = await db.MarketplaceRequests.CountAsync(r => r.At > day, ct);
         var thisMinute = await db.MarketplaceRequests.CountAsync(r => r.At > minute, ct);
-        var lastLimited = await db.MarketplaceRequests.Where(r => r.Outcome == RequestOutcome.RateLimited)
-            .OrderByDescending(r => r.At).Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
+        var lastLimited = await db
+            .MarketplaceRequests.Where(r => r.Outcome == RequestOutcome.RateLimited)
+            .OrderByDescending(r => r.At)
+            .Select(r => (DateTimeOffset?)r.At)
+            .FirstOrDefaultAsync(ct);
         var retry = await StoreSignals.ReadAsync(db, RetryAfter, ct);
         return local with
         {

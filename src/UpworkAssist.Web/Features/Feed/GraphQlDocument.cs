@@ -16,7 +16,10 @@ public static class GraphQlDocument
             return false;
         }
         var s = document;
-        int i = 0, braces = 0, parens = 0, operations = 0;
+        int i = 0,
+            braces = 0,
+            parens = 0,
+            operations = 0;
         var expectDefinition = true;
         while (i < s.Length)
         {

@@ -3,16 +3,24 @@ using System.Text.RegularExpressions;
 
 namespace UpworkAssist.Web.Features.Feed;
 
-/// <summary>Turns a marketplace description (HTML tags and entities) into plain text, keeping paragraph breaks.</summary>
+/// <summary>
+/// Turns a marketplace description (HTML tags and entities) into plain text, keeping paragraph breaks.
+/// </summary>
 public static partial class HtmlText
 {
-    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/h[1-6]|/tr)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"<\s*(br|/p|/div|/li|/h[1-6]|/tr)\b[^>]*>",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    )]
     private static partial Regex LineBreakTags();
 
     [GeneratedRegex(@"<\s*li\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListItemTags();
 
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"<(script|style)\b[^>]*>.*?</\1\s*>",
+        RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant
+    )]
     private static partial Regex ScriptBlocks();
 
     [GeneratedRegex(@"<[^>]*>")]

@@ -22,7 +22,8 @@ public sealed class MarketplaceClient(
     RequestLog requests,
     FeedSignals signals,
     TimeProvider clock,
-    ILogger<MarketplaceClient> logger)
+    ILogger<MarketplaceClient> logger
+)
 {
     public const string HttpClientName = "upwork";
     public const int MaxAttempts = 5;
@@ -41,9 +42,10 @@ public sealed class MarketplaceClient(
         string? staleToken = null;
         for (var attempt = 1; ; attempt++)
         {
-            var accessToken = refreshed && staleToken is not null
-                ? await tokens.RefreshAsync(staleToken, ct)
-                : await tokens.GetAccessTokenAsync(ct);
+            var accessToken =
+                refreshed && staleToken is not null
+                    ? await tokens.RefreshAsync(staleToken, ct)
+                    : await tokens.GetAccessTokenAsync(ct);
             staleToken = null;
             await governor.WaitTurnAsync(ct);
             monitor.CountRequest();
@@ -54,9 +56,14 @@ public sealed class MarketplaceClient(
                 // The marketplace counts per key and address: the wait holds for every instance.
                 await signals.SaveRetryAfterAsync(ct);
             }
-            await requests.RecordAsync(FeedSource.Api,
-                failure.Reply is not null ? RequestOutcome.Ok : failure.Throttled ? RequestOutcome.RateLimited : RequestOutcome.Error,
-                failure.Error is { } e ? $"{e.Failure}: {e.Message}" : null, ct);
+            await requests.RecordAsync(
+                FeedSource.Api,
+                failure.Reply is not null ? RequestOutcome.Ok
+                    : failure.Throttled ? RequestOutcome.RateLimited
+                    : RequestOutcome.Error,
+                failure.Error is { } e ? $"{e.Failure}: {e.Message}" : null,
+                ct
+            );
             if (failure.Reply is { } reply)
             {
                 governor.Succeeded();
@@ -81,7 +88,12 @@ public sealed class MarketplaceClient(
                 continue;
             }
             var delay = Backoff(attempt);
-            logger.LogWarning("Marketplace request failed ({Reason}); retry {Attempt} in {Delay}", error.Message, attempt, delay);
+            logger.LogWarning(
+                "Marketplace request failed ({Reason}); retry {Attempt} in {Delay}",
+                error.Message,
+                attempt,
+                delay
+            );
             await Task.Delay(delay, clock, ct);
         }
     }
@@ -96,14 +108,23 @@ public sealed class MarketplaceClient(
         return TimeSpan.FromSeconds(baseSeconds * jitter);
     }
 
-    private sealed record Outcome(GraphQlReply? Reply, FeedException? Error, bool Retry = false, bool Unauthorized = false, bool Throttled = false);
+    private sealed record Outcome(
+        GraphQlReply? Reply,
+        FeedException? Error,
+        bool Retry = false,
+        bool Unauthorized = false,
+        bool Throttled = false
+    );
 
     private async Task<Outcome> SendOnceAsync(byte[] body, string accessToken, CancellationToken ct)
     {
         var o = options.CurrentValue;
         using var request = new HttpRequestMessage(HttpMethod.Post, o.GraphQlEndpoint)
         {
-            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            Content = new ByteArrayContent(body)
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+            },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         if (!string.IsNullOrWhiteSpace(o.TenantId))
@@ -121,31 +142,71 @@ public sealed class MarketplaceClient(
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            return new Outcome(null, new FeedException(FeedFailure.Timeout, $"No answer within {o.RequestTimeout.TotalSeconds:0.#} s.", ex), Retry: true);
+            return new Outcome(
+                null,
+                new FeedException(FeedFailure.Timeout, $"No answer within {o.RequestTimeout.TotalSeconds:0.#} s.", ex),
+                Retry: true
+            );
         }
         catch (HttpRequestException ex)
         {
-            return new Outcome(null, new FeedException(FeedFailure.Timeout, $"Connection failed: {ex.Message}", ex), Retry: true);
+            return new Outcome(
+                null,
+                new FeedException(FeedFailure.Timeout, $"Connection failed: {ex.Message}", ex),
+                Retry: true
+            );
         }
         using (response)
         {
             var status = response.StatusCode;
-            var looksHtml = text.TrimStart().StartsWith('<') || response.Content.Headers.ContentType?.MediaType == "text/html";
+            var looksHtml =
+                text.TrimStart().StartsWith('<') || response.Content.Headers.ContentType?.MediaType == "text/html";
             switch (status)
             {
                 case HttpStatusCode.TooManyRequests:
                     var wait = governor.Throttled(RetryAfter(response));
                     monitor.Count429();
-                    return new Outcome(null, new FeedException(FeedFailure.RateLimited, $"HTTP 429: waiting {wait} before the next request."), Retry: true, Throttled: true);
+                    return new Outcome(
+                        null,
+                        new FeedException(
+                            FeedFailure.RateLimited,
+                            $"HTTP 429: waiting {wait} before the next request."
+                        ),
+                        Retry: true,
+                        Throttled: true
+                    );
                 case HttpStatusCode.Unauthorized:
-                    return new Outcome(null, new FeedException(FeedFailure.NeedsReconnect, "HTTP 401 after a token refresh: an Admin must reconnect."), Unauthorized: true);
+                    return new Outcome(
+                        null,
+                        new FeedException(
+                            FeedFailure.NeedsReconnect,
+                            "HTTP 401 after a token refresh: an Admin must reconnect."
+                        ),
+                        Unauthorized: true
+                    );
                 case HttpStatusCode.Forbidden when looksHtml:
-                    return new Outcome(null, new FeedException(FeedFailure.Blocked,
-                        "HTTP 403 with an HTML page: the marketplace's edge blocked this client. Polling is stopped; a human must look before resuming."));
+                    return new Outcome(
+                        null,
+                        new FeedException(
+                            FeedFailure.Blocked,
+                            "HTTP 403 with an HTML page: the marketplace's edge blocked this client. Polling is "
+                                + "stopped; a human must look before resuming."
+                        )
+                    );
                 case >= HttpStatusCode.InternalServerError:
-                    return new Outcome(null, new FeedException(FeedFailure.ServerError, $"HTTP {(int)status}{(looksHtml ? " (HTML body)" : "")}."), Retry: true);
+                    return new Outcome(
+                        null,
+                        new FeedException(
+                            FeedFailure.ServerError,
+                            $"HTTP {(int)status}{(looksHtml ? " (HTML body)" : "")}."
+                        ),
+                        Retry: true
+                    );
                 case < HttpStatusCode.OK or >= HttpStatusCode.MultipleChoices:
-                    return new Outcome(null, new FeedException(FeedFailure.InvalidResponse, $"HTTP {(int)status}: {Snippet(text)}"));
+                    return new Outcome(
+                        null,
+                        new FeedException(FeedFailure.InvalidResponse, $"HTTP {(int)status}: {Snippet(text)}")
+                    );
             }
             JsonElement root;
             try
@@ -155,24 +216,41 @@ public sealed class MarketplaceClient(
             catch (JsonException ex)
             {
                 // A proxy's error page with 200: transient, like a 5xx.
-                return new Outcome(null, new FeedException(FeedFailure.InvalidResponse, $"HTTP 200 without JSON: {Snippet(text)}", ex), Retry: true);
+                return new Outcome(
+                    null,
+                    new FeedException(FeedFailure.InvalidResponse, $"HTTP 200 without JSON: {Snippet(text)}", ex),
+                    Retry: true
+                );
             }
             var errors = new List<string>();
             if (root.TryGetProperty("errors", out var errs) && errs.ValueKind == JsonValueKind.Array)
             {
                 foreach (var e in errs.EnumerateArray())
                 {
-                    var message = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) ? m.ToString() : e.ToString();
-                    var classification = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("extensions", out var x) && x.ValueKind == JsonValueKind.Object
-                        && x.TryGetProperty("classification", out var cl) ? cl.ToString() : null;
+                    var message =
+                        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m)
+                            ? m.ToString()
+                            : e.ToString();
+                    var classification =
+                        e.ValueKind == JsonValueKind.Object
+                        && e.TryGetProperty("extensions", out var x)
+                        && x.ValueKind == JsonValueKind.Object
+                        && x.TryGetProperty("classification", out var cl)
+                            ? cl.ToString()
+                            : null;
                     errors.Add(classification is null ? message : $"{classification}: {message}");
                 }
             }
             var data = root.TryGetProperty("data", out var d) ? d : default;
             if (data.ValueKind != JsonValueKind.Object)
             {
-                return new Outcome(null, new FeedException(FeedFailure.GraphQlErrors,
-                    errors.Count > 0 ? "GraphQL errors: " + string.Join("; ", errors) : "The reply has no data."));
+                return new Outcome(
+                    null,
+                    new FeedException(
+                        FeedFailure.GraphQlErrors,
+                        errors.Count > 0 ? "GraphQL errors: " + string.Join("; ", errors) : "The reply has no data."
+                    )
+                );
             }
             return new Outcome(new GraphQlReply(data.Clone(), errors), null);
         }

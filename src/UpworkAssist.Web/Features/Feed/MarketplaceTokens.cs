@@ -18,24 +18,37 @@ public sealed class MarketplaceTokens(
     IHttpClientFactory http,
     IOptionsMonitor<UpworkOptions> options,
     TimeProvider clock,
-    ILogger<MarketplaceTokens> logger) : IDisposable
+    ILogger<MarketplaceTokens> logger
+) : IDisposable
 {
     public const string ProtectorPurpose = "UpworkAssist.Feed.MarketplaceTokens";
+
     /// <summary>Refresh this long before the access token expires.</summary>
     public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(10);
 
     private readonly IDataProtector _protector = protection.CreateProtector(ProtectorPurpose);
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
 
-    /// <summary>A newly issued refresh token lasts 14 days (UPWORK_API.md); from day 10 without a refresh a person is warned.</summary>
+    /// <summary>
+    /// A newly issued refresh token lasts 14 days (UPWORK_API.md); from day 10 without a refresh a person is warned.
+    /// </summary>
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(14);
     public static readonly TimeSpan RefreshTokenWarnAfter = TimeSpan.FromDays(10);
 
     /// <summary>Write scopes the product must never hold (UPWORK_API.md "scopes").</summary>
     public static bool IsWriteScope(string scope) => scope.Contains(":write", StringComparison.OrdinalIgnoreCase);
 
-    public sealed record Status(bool Connected, string? Origin, string? ConnectedBy, DateTimeOffset? ConnectedAt,
-        DateTimeOffset? AccessTokenExpiresAt, DateTimeOffset? LastRefreshAt, DateTimeOffset? HaltedAt, string? HaltReason, string? Scope = null)
+    public sealed record Status(
+        bool Connected,
+        string? Origin,
+        string? ConnectedBy,
+        DateTimeOffset? ConnectedAt,
+        DateTimeOffset? AccessTokenExpiresAt,
+        DateTimeOffset? LastRefreshAt,
+        DateTimeOffset? HaltedAt,
+        string? HaltReason,
+        string? Scope = null
+    )
     {
         /// <summary>When the refresh token in use was issued: the last refresh, else the connection.</summary>
         public DateTimeOffset? RefreshTokenIssuedAt => LastRefreshAt ?? ConnectedAt;
@@ -57,7 +70,17 @@ public sealed class MarketplaceTokens(
         var c = await db.MarketplaceConnections.AsNoTracking().SingleOrDefaultAsync(ct);
         return c is null
             ? new Status(false, null, null, null, null, null, null, null)
-            : new Status(c.ProtectedRefreshToken is not null, c.Origin, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshAt, c.HaltedAt, c.HaltReason, c.Scope);
+            : new Status(
+                c.ProtectedRefreshToken is not null,
+                c.Origin,
+                c.ConnectedBy,
+                c.ConnectedAt,
+                c.AccessTokenExpiresAt,
+                c.LastRefreshAt,
+                c.HaltedAt,
+                c.HaltReason,
+                c.Scope
+            );
     }
 
     /// <summary>A live access token, refreshed first when it expires within <see cref="RefreshAhead"/>.</summary>
@@ -66,7 +89,10 @@ public sealed class MarketplaceTokens(
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var c = await db.MarketplaceConnections.AsNoTracking().SingleOrDefaultAsync(ct);
-            if (c is { HaltedAt: null, ProtectedAccessToken: { } access } && c.AccessTokenExpiresAt > clock.GetUtcNow() + RefreshAhead)
+            if (
+                c is { HaltedAt: null, ProtectedAccessToken: { } access }
+                && c.AccessTokenExpiresAt > clock.GetUtcNow() + RefreshAhead
+            )
             {
                 return _protector.Unprotect(access);
             }
@@ -86,7 +112,11 @@ public sealed class MarketplaceTokens(
             await using var db = await dbs.CreateDbContextAsync(ct);
             var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct);
             var now = clock.GetUtcNow();
-            if (c?.ProtectedAccessToken is { } current && c.HaltedAt is null && c.AccessTokenExpiresAt > now + RefreshAhead)
+            if (
+                c?.ProtectedAccessToken is { } current
+                && c.HaltedAt is null
+                && c.AccessTokenExpiresAt > now + RefreshAhead
+            )
             {
                 var token = _protector.Unprotect(current);
                 if (staleAccessToken is null || token != staleAccessToken)
@@ -101,7 +131,10 @@ public sealed class MarketplaceTokens(
             string refreshToken;
             // The configured token is used once; after that the stored (rotated) token wins,
             // unless the operator puts a different token in configuration.
-            if (configured is not null && (c?.ProtectedRefreshToken is null || (c.HaltedAt is not null && c.ConfigTokenHash != configuredHash)))
+            if (
+                configured is not null
+                && (c?.ProtectedRefreshToken is null || (c.HaltedAt is not null && c.ConfigTokenHash != configuredHash))
+            )
             {
                 c ??= db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
                 c.Origin = "configuration";
@@ -118,20 +151,30 @@ public sealed class MarketplaceTokens(
             }
             else
             {
-                throw new FeedException(FeedFailure.NeedsReconnect, c?.HaltReason ?? "The marketplace is not connected: an Admin must connect it.");
+                throw new FeedException(
+                    FeedFailure.NeedsReconnect,
+                    c?.HaltReason ?? "The marketplace is not connected: an Admin must connect it."
+                );
             }
 
-            var reply = await TokenEndpoint.RequestAsync(http.CreateClient(MarketplaceClient.HttpClientName), options.CurrentValue, new Dictionary<string, string>
-            {
-                ["grant_type"] = "refresh_token",
-                ["refresh_token"] = refreshToken,
-            }, ct);
+            var reply = await TokenEndpoint.RequestAsync(
+                http.CreateClient(MarketplaceClient.HttpClientName),
+                options.CurrentValue,
+                new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken },
+                ct
+            );
             if (reply.Error is { } error)
             {
-                if (error == "invalid_grant" && c.Id == MarketplaceConnection.SingletonId && db.Entry(c).State != EntityState.Added)
+                if (
+                    error == "invalid_grant"
+                    && c.Id == MarketplaceConnection.SingletonId
+                    && db.Entry(c).State != EntityState.Added
+                )
                 {
                     c.HaltedAt = now;
-                    c.HaltReason = "The marketplace refused the stored grant (invalid_grant): an Admin must reconnect. Polling is stopped.";
+                    c.HaltReason =
+                        "The marketplace refused the stored grant (invalid_grant): an Admin must reconnect. Polling "
+                        + "is stopped.";
                     c.ProtectedAccessToken = null;
                     await db.SaveChangesAsync(ct);
                     logger.LogError("Token refresh failed with invalid_grant; polling stops until an Admin reconnects");
@@ -141,7 +184,9 @@ public sealed class MarketplaceTokens(
                 {
                     // A configured token that never worked: remember it so it is not retried until it changes.
                     c.HaltedAt = now;
-                    c.HaltReason = "The configured Upwork:RefreshToken was refused (invalid_grant): set a new one, or reconnect in the browser. Polling is stopped.";
+                    c.HaltReason =
+                        "The configured Upwork:RefreshToken was refused (invalid_grant): set a new one, or "
+                        + "reconnect in the browser. Polling is stopped.";
                     await db.SaveChangesAsync(ct);
                     logger.LogError("The configured refresh token was refused with invalid_grant; polling stops");
                     throw new FeedException(FeedFailure.NeedsReconnect, c.HaltReason);
@@ -151,7 +196,10 @@ public sealed class MarketplaceTokens(
             Store(c, reply, now);
             c.LastRefreshAt = now;
             await db.SaveChangesAsync(ct);
-            logger.LogInformation("Marketplace access token refreshed; it expires at {ExpiresAt}", c.AccessTokenExpiresAt);
+            logger.LogInformation(
+                "Marketplace access token refreshed; it expires at {ExpiresAt}",
+                c.AccessTokenExpiresAt
+            );
             return reply.AccessToken!;
         }
         finally
@@ -163,21 +211,30 @@ public sealed class MarketplaceTokens(
     /// <summary>Completes the browser Connect flow: exchanges the code and stores the grant.</summary>
     public async Task ExchangeCodeAsync(string code, Uri redirectUri, string connectedBy, CancellationToken ct)
     {
-        var reply = await TokenEndpoint.RequestAsync(http.CreateClient(MarketplaceClient.HttpClientName), options.CurrentValue, new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["code"] = code,
-            ["redirect_uri"] = redirectUri.ToString(),
-        }, ct);
+        var reply = await TokenEndpoint.RequestAsync(
+            http.CreateClient(MarketplaceClient.HttpClientName),
+            options.CurrentValue,
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = redirectUri.ToString(),
+            },
+            ct
+        );
         if (reply.Error is { } error)
         {
-            throw new FeedException(FeedFailure.NeedsReconnect, $"The marketplace refused the authorization code ({error}).");
+            throw new FeedException(
+                FeedFailure.NeedsReconnect,
+                $"The marketplace refused the authorization code ({error})."
+            );
         }
         await _refreshGate.WaitAsync(ct);
         try
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
+            var c =
+                await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
                 ?? db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
             var now = clock.GetUtcNow();
             Store(c, reply, now);
@@ -188,7 +245,9 @@ public sealed class MarketplaceTokens(
             c.HaltedAt = null;
             c.HaltReason = null;
             // A configured token, if any, stays behind the browser grant.
-            c.ConfigTokenHash = string.IsNullOrWhiteSpace(options.CurrentValue.RefreshToken) ? null : Hash(options.CurrentValue.RefreshToken.Trim());
+            c.ConfigTokenHash = string.IsNullOrWhiteSpace(options.CurrentValue.RefreshToken)
+                ? null
+                : Hash(options.CurrentValue.RefreshToken.Trim());
             await db.SaveChangesAsync(ct);
         }
         finally
@@ -218,14 +277,17 @@ public sealed class MarketplaceTokens(
     public async Task HaltAsync(string reason, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
+        var c =
+            await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
             ?? db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
         c.HaltedAt = clock.GetUtcNow();
         c.HaltReason = reason.Length > 1000 ? reason[..1000] : reason;
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Lets polling resume after a block once a human has looked (a grant problem needs Connect instead).</summary>
+    /// <summary>
+    /// Lets polling resume after a block once a human has looked (a grant problem needs Connect instead).
+    /// </summary>
     public async Task ResumeAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -256,5 +318,6 @@ public sealed class MarketplaceTokens(
 
     public void Dispose() => _refreshGate.Dispose();
 
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    private static string Hash(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -12,7 +12,9 @@ public interface IPollLease
     /// <summary>Whether this instance held the lease when it last looked.</summary>
     bool Held { get; }
 
-    /// <summary>Takes the lease if it is free, or confirms it is still ours; false while another instance holds it.</summary>
+    /// <summary>
+    /// Takes the lease if it is free, or confirms it is still ours; false while another instance holds it.
+    /// </summary>
     Task<bool> TryTakeAsync(CancellationToken ct);
 
     /// <summary>Checked before each marketplace request: false once the lease was lost (its session died).</summary>
@@ -22,7 +24,9 @@ public interface IPollLease
     Task ReleaseAsync();
 }
 
-/// <summary>One instance (SQLite): this process always holds the lease; its poll gate keeps one poll at a time.</summary>
+/// <summary>
+/// One instance (SQLite): this process always holds the lease; its poll gate keeps one poll at a time.
+/// </summary>
 public sealed class InProcessPollLease : IPollLease
 {
     public bool Held => true;
@@ -39,7 +43,9 @@ public sealed class InProcessPollLease : IPollLease
 /// with its session, so a crashed or cut-off holder frees it without any timeout, and the next
 /// instance that tries takes it. The connection is unpooled: closing it must end the session.
 /// </summary>
-public sealed class PostgresPollLease(StoreProvider store, ILogger<PostgresPollLease> logger) : IPollLease, IAsyncDisposable
+public sealed class PostgresPollLease(StoreProvider store, ILogger<PostgresPollLease> logger)
+    : IPollLease,
+        IAsyncDisposable
 {
     /// <summary>The advisory lock's key: any fixed number no other lock in the database uses.</summary>
     public const long LockKey = 0x5550_4F4C_4C00; // "UPOLL"
@@ -58,11 +64,13 @@ public sealed class PostgresPollLease(StoreProvider store, ILogger<PostgresPollL
             {
                 return await AliveAsync(ct);
             }
-            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString)
-            {
-                Pooling = false,
-                ApplicationName = "UpworkAssist poll lease",
-            }.ConnectionString);
+            var connection = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(store.ConnectionString)
+                {
+                    Pooling = false,
+                    ApplicationName = "UpworkAssist poll lease",
+                }.ConnectionString
+            );
             try
             {
                 await connection.OpenAsync(ct);

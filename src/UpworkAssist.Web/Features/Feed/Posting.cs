@@ -5,13 +5,27 @@ namespace UpworkAssist.Web.Features.Feed;
 
 // Store entities are classes because EF Core tracks and mutates them; inputs and view models are records.
 
-public enum PostingType { Fixed, Hourly }
+public enum PostingType
+{
+    Fixed,
+    Hourly,
+}
 
-public enum FeedSource { Demo, Api }
+public enum FeedSource
+{
+    Demo,
+    Api,
+}
 
 /// <summary>Client facts as the marketplace reports them; every one may be unknown.</summary>
 public sealed record ClientFacts(
-    string? Country, bool? PaymentVerified, decimal? TotalSpent, int? TotalHires, double? Rating, int? ReviewsCount);
+    string? Country,
+    bool? PaymentVerified,
+    decimal? TotalSpent,
+    int? TotalHires,
+    double? Rating,
+    int? ReviewsCount
+);
 
 /// <summary>A job posting from the feed, keyed by the marketplace's ciphertext.</summary>
 public sealed class Posting
@@ -35,9 +49,11 @@ public sealed class Posting
     // Facts the API offers beside the RULES.md job (UPWORK_API.md); shown, not matched on.
     /// <summary>When the client last renewed (bumped) the posting; null when never.</summary>
     public DateTimeOffset? RenewedAt { get; set; }
+
     /// <summary>Openings left; 0 means the client has filled the job.</summary>
     public int? FreelancersToHire { get; set; }
     public bool? Enterprise { get; set; }
+
     /// <summary>Someone on the connected account already applied.</summary>
     public bool? Applied { get; set; }
     public DateTimeOffset? ClientMemberSince { get; set; }
@@ -55,19 +71,46 @@ public sealed class Posting
 }
 
 /// <summary>The facts the API offers beside the RULES.md job, as the queue and the job page show them.</summary>
-public sealed record PostingFacts(DateTimeOffset? RenewedAt, int? FreelancersToHire, bool? Enterprise, bool? Applied, DateTimeOffset? ClientMemberSince, bool? ClientHasFinancialPrivacy)
+public sealed record PostingFacts(
+    DateTimeOffset? RenewedAt,
+    int? FreelancersToHire,
+    bool? Enterprise,
+    bool? Applied,
+    DateTimeOffset? ClientMemberSince,
+    bool? ClientHasFinancialPrivacy
+)
 {
-    public static PostingFacts Of(Posting p) => new(p.RenewedAt, p.FreelancersToHire, p.Enterprise, p.Applied, p.ClientMemberSince, p.ClientHasFinancialPrivacy);
+    public static PostingFacts Of(Posting p) =>
+        new(
+            p.RenewedAt,
+            p.FreelancersToHire,
+            p.Enterprise,
+            p.Applied,
+            p.ClientMemberSince,
+            p.ClientHasFinancialPrivacy
+        );
 
     /// <summary>Short labels, the ones that change a decision first.</summary>
     public IEnumerable<(string Label, string Title)> Labels()
     {
-        if (Applied == true) yield return ("already applied from this account", "Someone on the connected Upwork account has already applied to this job.");
-        if (FreelancersToHire == 0) yield return ("filled", "The client has no openings left on this job.");
-        if (RenewedAt is { } renewed) yield return ("renewed", $"The client renewed (bumped) this posting at {renewed:u}; it was first published earlier.");
-        if (Enterprise == true) yield return ("enterprise", "An Upwork Enterprise client.");
-        if (ClientMemberSince is { } since) yield return ($"client since {since:yyyy}", $"Member of the marketplace since {since:yyyy-MM-dd}.");
-        if (ClientHasFinancialPrivacy == true) yield return ("spend private", "The client keeps its spend private, so the spend shown may be missing.");
+        if (Applied == true)
+            yield return (
+                "already applied from this account",
+                "Someone on the connected Upwork account has already applied to this job."
+            );
+        if (FreelancersToHire == 0)
+            yield return ("filled", "The client has no openings left on this job.");
+        if (RenewedAt is { } renewed)
+            yield return (
+                "renewed",
+                $"The client renewed (bumped) this posting at {renewed:u}; it was first published earlier."
+            );
+        if (Enterprise == true)
+            yield return ("enterprise", "An Upwork Enterprise client.");
+        if (ClientMemberSince is { } since)
+            yield return ($"client since {since:yyyy}", $"Member of the marketplace since {since:yyyy-MM-dd}.");
+        if (ClientHasFinancialPrivacy == true)
+            yield return ("spend private", "The client keeps its spend private, so the spend shown may be missing.");
     }
 }
 
@@ -83,20 +126,27 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
         b.Property(p => p.Source).HasConversion<string>().HasMaxLength(10);
         b.Property(p => p.ExperienceLevel).HasMaxLength(20);
         b.Property(p => p.Category).HasMaxLength(200);
-        b.ComplexProperty(p => p.Client, c =>
-        {
-            c.Property(x => x.Country).HasColumnName("ClientCountry").HasMaxLength(100);
-            c.Property(x => x.PaymentVerified).HasColumnName("ClientPaymentVerified");
-            c.Property(x => x.TotalSpent).HasColumnName("ClientTotalSpent");
-            c.Property(x => x.TotalHires).HasColumnName("ClientTotalHires");
-            c.Property(x => x.Rating).HasColumnName("ClientRating");
-            c.Property(x => x.ReviewsCount).HasColumnName("ClientReviewsCount");
-        });
+        b.ComplexProperty(
+            p => p.Client,
+            c =>
+            {
+                c.Property(x => x.Country).HasColumnName("ClientCountry").HasMaxLength(100);
+                c.Property(x => x.PaymentVerified).HasColumnName("ClientPaymentVerified");
+                c.Property(x => x.TotalSpent).HasColumnName("ClientTotalSpent");
+                c.Property(x => x.TotalHires).HasColumnName("ClientTotalHires");
+                c.Property(x => x.Rating).HasColumnName("ClientRating");
+                c.Property(x => x.ReviewsCount).HasColumnName("ClientReviewsCount");
+            }
+        );
         b.HasIndex(p => p.PublishedAt);
         b.HasIndex(p => p.FetchedAt);
         b.ToTable(t =>
         {
-            t.HasCheckConstraint("CK_Posting_Budgets", "(\"FixedBudget\" IS NULL OR \"FixedBudget\" >= 0) AND (\"HourlyMin\" IS NULL OR \"HourlyMin\" >= 0) AND (\"HourlyMax\" IS NULL OR \"HourlyMax\" >= 0)");
+            t.HasCheckConstraint(
+                "CK_Posting_Budgets",
+                "(\"FixedBudget\" IS NULL OR \"FixedBudget\" >= 0) AND (\"HourlyMin\" IS NULL OR \"HourlyMin\" >= "
+                    + "0) AND (\"HourlyMax\" IS NULL OR \"HourlyMax\" >= 0)"
+            );
             t.HasCheckConstraint("CK_Posting_Type", "\"Type\" IN ('Fixed','Hourly')");
         });
     }

@@ -12,40 +12,76 @@ namespace UpworkAssist.Web.Features.Feed;
 /// updated only when its content differs (`IS DISTINCT FROM`), keeping `FetchedAt` and `Source`; a
 /// purged one is left alone. Then the <see cref="IPostingsStored"/> hooks hear of the changes.
 /// </summary>
-public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> listeners, TimeProvider clock, ILogger<PostingIngest> logger)
+public sealed class PostingIngest(
+    AppDbContext db,
+    IEnumerable<IPostingsStored> listeners,
+    TimeProvider clock,
+    ILogger<PostingIngest> logger
+)
 {
     public sealed record Result(int New, int Updated, int Unchanged, int ListenerErrors);
 
     private static readonly string[] ContentColumns =
     [
-        "MarketplaceId", "Url", "Title", "Description", "PublishedAt", "Type", "FixedBudget", "HourlyMin", "HourlyMax",
-        "ExperienceLevel", "Skills", "Category", "TotalApplicants", "ClientCountry", "ClientPaymentVerified",
-        "ClientTotalSpent", "ClientTotalHires", "ClientRating", "ClientReviewsCount", "RenewedAt", "FreelancersToHire",
-        "Enterprise", "Applied", "ClientMemberSince", "ClientHasFinancialPrivacy",
+        "MarketplaceId",
+        "Url",
+        "Title",
+        "Description",
+        "PublishedAt",
+        "Type",
+        "FixedBudget",
+        "HourlyMin",
+        "HourlyMax",
+        "ExperienceLevel",
+        "Skills",
+        "Category",
+        "TotalApplicants",
+        "ClientCountry",
+        "ClientPaymentVerified",
+        "ClientTotalSpent",
+        "ClientTotalHires",
+        "ClientRating",
+        "ClientReviewsCount",
+        "RenewedAt",
+        "FreelancersToHire",
+        "Enterprise",
+        "Applied",
+        "ClientMemberSince",
+        "ClientHasFinancialPrivacy",
     ];
 
     // The conflict target is the primary key; the WHERE makes an unchanged or purged row a no-op (0 rows).
     private static readonly string UpsertSql =
-        $"INSERT INTO \"Postings\" (\"Id\", {string.Join(", ", ContentColumns.Select(c => $"\"{c}\""))}, " +
-        "\"Source\", \"FetchedAt\", \"UpdatedAt\") " +
-        $"VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now) " +
-        $"ON CONFLICT (\"Id\") DO UPDATE SET {string.Join(", ", ContentColumns.Select(c => $"\"{c}\" = excluded.\"{c}\""))}, " +
-        "\"UpdatedAt\" = excluded.\"UpdatedAt\" WHERE \"Postings\".\"ContentPurgedAt\" IS NULL AND (" +
-        string.Join(" OR ", ContentColumns.Select(c => $"\"Postings\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\"")) + ")";
+        $"INSERT INTO \"Postings\" (\"Id\", {string.Join(", ", ContentColumns.Select(c => $"\"{c}\""))}, "
+        + "\"Source\", \"FetchedAt\", \"UpdatedAt\") "
+        + $"VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now) "
+        + $"ON CONFLICT (\"Id\") DO UPDATE SET "
+        + $"{string.Join(", ", ContentColumns.Select(c => $"\"{c}\" = excluded.\"{c}\""))}, "
+        + "\"UpdatedAt\" = excluded.\"UpdatedAt\" WHERE \"Postings\".\"ContentPurgedAt\" IS NULL AND ("
+        + string.Join(" OR ", ContentColumns.Select(c => $"\"Postings\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\""))
+        + ")";
 
     // Parameter types fixed up front, so a prepared PostgreSQL statement keeps them whatever row is
     // bound first (a null would otherwise leave the type to the server). Skills takes its value's type.
     private static readonly Dictionary<string, System.Data.DbType> Types = new()
     {
-        ["PublishedAt"] = System.Data.DbType.Int64, ["RenewedAt"] = System.Data.DbType.Int64,
-        ["ClientMemberSince"] = System.Data.DbType.Int64, ["Now"] = System.Data.DbType.Int64,
-        ["FixedBudget"] = System.Data.DbType.Double, ["HourlyMin"] = System.Data.DbType.Double,
-        ["HourlyMax"] = System.Data.DbType.Double, ["ClientTotalSpent"] = System.Data.DbType.Double,
+        ["PublishedAt"] = System.Data.DbType.Int64,
+        ["RenewedAt"] = System.Data.DbType.Int64,
+        ["ClientMemberSince"] = System.Data.DbType.Int64,
+        ["Now"] = System.Data.DbType.Int64,
+        ["FixedBudget"] = System.Data.DbType.Double,
+        ["HourlyMin"] = System.Data.DbType.Double,
+        ["HourlyMax"] = System.Data.DbType.Double,
+        ["ClientTotalSpent"] = System.Data.DbType.Double,
         ["ClientRating"] = System.Data.DbType.Double,
-        ["TotalApplicants"] = System.Data.DbType.Int32, ["ClientTotalHires"] = System.Data.DbType.Int32,
-        ["ClientReviewsCount"] = System.Data.DbType.Int32, ["FreelancersToHire"] = System.Data.DbType.Int32,
-        ["ClientPaymentVerified"] = System.Data.DbType.Boolean, ["Enterprise"] = System.Data.DbType.Boolean,
-        ["Applied"] = System.Data.DbType.Boolean, ["ClientHasFinancialPrivacy"] = System.Data.DbType.Boolean,
+        ["TotalApplicants"] = System.Data.DbType.Int32,
+        ["ClientTotalHires"] = System.Data.DbType.Int32,
+        ["ClientReviewsCount"] = System.Data.DbType.Int32,
+        ["FreelancersToHire"] = System.Data.DbType.Int32,
+        ["ClientPaymentVerified"] = System.Data.DbType.Boolean,
+        ["Enterprise"] = System.Data.DbType.Boolean,
+        ["Applied"] = System.Data.DbType.Boolean,
+        ["ClientHasFinancialPrivacy"] = System.Data.DbType.Boolean,
     };
 
     public async Task<Result> UpsertAsync(IReadOnlyList<Posting> postings, CancellationToken ct)
@@ -75,7 +111,8 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
                 var isNew = !existing.TryGetValue(p.Id, out var firstFetched);
                 Bind(command, dialect, p, now);
                 // Prepared once its parameters hold values (Npgsql wants them to know their types).
-                if (!prepared) await command.PrepareAsync(ct);
+                if (!prepared)
+                    await command.PrepareAsync(ct);
                 prepared = true;
                 var rows = await command.ExecuteNonQueryAsync(ct);
                 if (rows == 1)
@@ -106,7 +143,12 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     listenerErrors++;
-                    logger.LogError(ex, "A postings listener ({Listener}) failed for {Count} postings", listener.GetType().Name, added.Count + changed.Count);
+                    logger.LogError(
+                        ex,
+                        "A postings listener ({Listener}) failed for {Count} postings",
+                        listener.GetType().Name,
+                        added.Count + changed.Count
+                    );
                 }
             }
         }
@@ -114,7 +156,12 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
     }
 
     /// <summary>The ids already stored, with when each was first fetched.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> ExistingAsync(DbConnection connection, DbTransaction transaction, List<string> ids, CancellationToken ct)
+    private static async Task<Dictionary<string, DateTimeOffset>> ExistingAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        List<string> ids,
+        CancellationToken ct
+    )
     {
         var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
@@ -131,7 +178,8 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
                 names.Add(parameter.ParameterName);
             }
 #pragma warning disable CA2100 // parameter names only; every value is a parameter
-            command.CommandText = $"SELECT \"Id\", \"FetchedAt\" FROM \"Postings\" WHERE \"Id\" IN ({string.Join(",", names)})";
+            command.CommandText =
+                $"SELECT \"Id\", \"FetchedAt\" FROM \"Postings\" WHERE \"Id\" IN ({string.Join(",", names)})";
 #pragma warning restore CA2100
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -153,8 +201,10 @@ public sealed class PostingIngest(AppDbContext db, IEnumerable<IPostingsStored> 
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + name;
-            if (Types.TryGetValue(name, out var type)) parameter.DbType = type;
-            else if (name != "Skills") parameter.DbType = System.Data.DbType.String;
+            if (Types.TryGetValue(name, out var type))
+                parameter.DbType = type;
+            else if (name != "Skills")
+                parameter.DbType = System.Data.DbType.String;
             command.Parameters.Add(parameter);
         }
         return command;

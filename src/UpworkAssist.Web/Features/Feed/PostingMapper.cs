@@ -22,16 +22,29 @@ public static class PostingMapper
 {
     public const string JobUrlPrefix = "https://www.upwork.com/jobs/";
     public const int MaxDescriptionLength = 100_000;
+
     /// <summary>More than any budget or client spend; far below where a double stops carrying cents.</summary>
     public const decimal MaxMoney = 1_000_000_000_000m;
 
     public sealed class BadNodeException(string message) : Exception(message);
 
     /// <summary>Never throws: a node that cannot be mapped for any reason is refused with the reason.</summary>
-    public static bool TryMap(JsonElement node, FeedSource source, DateTimeOffset now, out Posting posting, out string problem) =>
-        TryMap(node, source, now, out posting, out problem, out _);
+    public static bool TryMap(
+        JsonElement node,
+        FeedSource source,
+        DateTimeOffset now,
+        out Posting posting,
+        out string problem
+    ) => TryMap(node, source, now, out posting, out problem, out _);
 
-    public static bool TryMap(JsonElement node, FeedSource source, DateTimeOffset now, out Posting posting, out string problem, out bool repaired)
+    public static bool TryMap(
+        JsonElement node,
+        FeedSource source,
+        DateTimeOffset now,
+        out Posting posting,
+        out string problem,
+        out bool repaired
+    )
     {
         var reader = new NodeText();
         try
@@ -51,7 +64,8 @@ public static class PostingMapper
         }
     }
 
-    public static Posting Map(JsonElement node, FeedSource source, DateTimeOffset now) => Map(node, source, now, new NodeText());
+    public static Posting Map(JsonElement node, FeedSource source, DateTimeOffset now) =>
+        Map(node, source, now, new NodeText());
 
     private static Posting Map(JsonElement node, FeedSource source, DateTimeOffset now, NodeText t)
     {
@@ -64,7 +78,9 @@ public static class PostingMapper
         {
             throw new BadNodeException("no usable ciphertext");
         }
-        var published = t.Date(node, "publishedDateTime") ?? t.Date(node, "createdDateTime")
+        var published =
+            t.Date(node, "publishedDateTime")
+            ?? t.Date(node, "createdDateTime")
             ?? throw new BadNodeException($"{ciphertext}: no publishedDateTime or createdDateTime");
 
         var fixedBudget = Money(node, "amount");
@@ -104,7 +120,8 @@ public static class PostingMapper
                     Money(c, "totalSpent"),
                     Int(c, "totalHires"),
                     Number(c, "totalFeedback") is { } r and >= 0 and <= 5 ? (double)r : null,
-                    Int(c, "totalReviews"))
+                    Int(c, "totalReviews")
+                )
                 : new ClientFacts(null, null, null, null, null, null),
             RenewedAt = t.Date(node, "renewedDateTime"),
             FreelancersToHire = Number(node, "freelancersToHire") is { } hire and >= 0 and <= 10_000 ? (int)hire : null,
@@ -125,9 +142,14 @@ public static class PostingMapper
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
 
     public static DateTimeOffset? ParseDate(string? text) =>
-        text is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d.ToUniversalTime() : null;
+        text is { } s
+        && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
+            ? d.ToUniversalTime()
+            : null;
 
-    /// <summary>Money's rawValue is a string ("1.23") in the schema and sometimes a number: both are accepted.</summary>
+    /// <summary>
+    /// Money's rawValue is a string ("1.23") in the schema and sometimes a number: both are accepted.
+    /// </summary>
     private static decimal? Money(JsonElement o, string name)
     {
         if (Object(o, name) is not { } money)
@@ -171,9 +193,12 @@ public static class PostingMapper
         throw new BadNodeException($"{name} is not a number: {Clip(v.GetRawText(), 40)}");
     }
 
-    private static int? Int(JsonElement o, string name) => Number(o, name) is { } d
-        ? d is >= 0 and <= int.MaxValue ? (int)d : throw new BadNodeException($"{name} is out of range")
-        : null;
+    private static int? Int(JsonElement o, string name) =>
+        Number(o, name) is { } d
+            ? d is >= 0 and <= int.MaxValue
+                ? (int)d
+                : throw new BadNodeException($"{name} is out of range")
+            : null;
 
     private static List<string> Skills(JsonElement node, NodeText t)
     {
@@ -184,8 +209,11 @@ public static class PostingMapper
         var names = new List<string>();
         foreach (var skill in skills.EnumerateArray())
         {
-            if (skill.ValueKind == JsonValueKind.Object && (t.Text(skill, "prettyName") ?? t.Text(skill, "name")) is { Length: > 0 } n
-                && !names.Contains(n.Trim(), StringComparer.Ordinal))
+            if (
+                skill.ValueKind == JsonValueKind.Object
+                && (t.Text(skill, "prettyName") ?? t.Text(skill, "name")) is { Length: > 0 } n
+                && !names.Contains(n.Trim(), StringComparer.Ordinal)
+            )
             {
                 names.Add(n.Trim());
             }
@@ -204,7 +232,9 @@ public static class PostingMapper
         {
             occ = occ.EnumerateArray().FirstOrDefault();
         }
-        return occ.ValueKind == JsonValueKind.Object && Object(occ, "category") is { } cat ? t.Text(cat, "prefLabel") : null;
+        return occ.ValueKind == JsonValueKind.Object && Object(occ, "category") is { } cat
+            ? t.Text(cat, "prefLabel")
+            : null;
     }
 
     private static string? Clip(string? s, int max) => s is { } v && v.Length > max ? Cut(v, max) : s;
@@ -214,7 +244,14 @@ public static class PostingMapper
 
     // The facts beside the job are only shown: a value of the wrong kind is dropped, not a reason to refuse the node.
     private static bool? Flag(JsonElement o, string name) =>
-        o.TryGetProperty(name, out var v) ? v.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null } : null;
+        o.TryGetProperty(name, out var v)
+            ? v.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => null,
+            }
+            : null;
 
     /// <summary>Reads text fields and remembers whether any needed a repair.</summary>
     private sealed class NodeText
@@ -240,7 +277,9 @@ public static class PostingMapper
             // Some schema versions wrap date-times as {rawValue}.
             if (o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object)
             {
-                return v.TryGetProperty("rawValue", out var raw) && raw.ValueKind == JsonValueKind.String ? ParseDate(Valid(raw)) : null;
+                return v.TryGetProperty("rawValue", out var raw) && raw.ValueKind == JsonValueKind.String
+                    ? ParseDate(Valid(raw))
+                    : null;
             }
             return ParseDate(Text(o, name));
         }
@@ -255,7 +294,9 @@ public static class PostingMapper
             return Cut(s, max);
         }
 
-        /// <summary>HTML to plain text; decoding may make a NUL or a lone surrogate (`&amp;#0;`), repaired like raw text.</summary>
+        /// <summary>
+        /// HTML to plain text; decoding may make a NUL or a lone surrogate (`&amp;#0;`), repaired like raw text.
+        /// </summary>
         public string Plain(string? html)
         {
             var text = HtmlText.ToPlainText(html);

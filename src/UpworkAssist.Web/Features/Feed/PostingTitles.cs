@@ -10,10 +10,16 @@ namespace UpworkAssist.Web.Features.Feed;
 /// </summary>
 public static class PostingTitles
 {
-    public static async Task<Func<string, string>> ReadAsync(AppDbContext db, IEnumerable<string> postingIds, CancellationToken ct)
+    public static async Task<Func<string, string>> ReadAsync(
+        AppDbContext db,
+        IEnumerable<string> postingIds,
+        CancellationToken ct
+    )
     {
         var ids = postingIds.Distinct().ToList();
-        var titles = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id) && p.ContentPurgedAt == null)
+        var titles = await db
+            .Postings.AsNoTracking()
+            .Where(p => ids.Contains(p.Id) && p.ContentPurgedAt == null)
             .ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         return id => titles.GetValueOrDefault(id) ?? "posting " + id;
     }
@@ -24,9 +30,14 @@ public static class PostingTitles
 /// <summary>Names "posting" subjects in the audit log.</summary>
 internal sealed class PostingAuditNames(AppDbContext db) : IAuditSubjectNamer
 {
-    public async Task NameAsync(ILookup<string, string> idsByType, IDictionary<(string Type, string Id), AuditName> names, CancellationToken ct)
+    public async Task NameAsync(
+        ILookup<string, string> idsByType,
+        IDictionary<(string Type, string Id), AuditName> names,
+        CancellationToken ct
+    )
     {
         var title = await PostingTitles.ReadAsync(db, idsByType["posting"], ct);
-        foreach (var id in idsByType["posting"]) names[("posting", id)] = new(title(id), PostingTitles.JobHref(id));
+        foreach (var id in idsByType["posting"])
+            names[("posting", id)] = new(title(id), PostingTitles.JobHref(id));
     }
 }

@@ -23,7 +23,14 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
     public DateTimeOffset? BlockedUntil { get; private set; }
     public DateTimeOffset? Last429At { get; private set; }
 
-    public sealed record Usage(int ThisMinute, int Today, int MinuteCap, int DayCap, DateTimeOffset? BlockedUntil, DateTimeOffset? Last429At);
+    public sealed record Usage(
+        int ThisMinute,
+        int Today,
+        int MinuteCap,
+        int DayCap,
+        DateTimeOffset? BlockedUntil,
+        DateTimeOffset? Last429At
+    );
 
     /// <summary>Takes a turn if one is free now (returns zero), else returns how long until one may be.</summary>
     public TimeSpan TryTake()
@@ -68,8 +75,10 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
                 // Last, right before the request: another instance may have taken over meanwhile.
                 if (lease is not null && !await lease.StillHeldAsync(ct))
                 {
-                    throw new FeedException(FeedFailure.LeaseLost,
-                        "This instance lost the poll lease; the instance that holds it now polls.");
+                    throw new FeedException(
+                        FeedFailure.LeaseLost,
+                        "This instance lost the poll lease; the instance that holds it now polls."
+                    );
                 }
                 return;
             }
@@ -84,9 +93,12 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
         {
             var now = clock.GetUtcNow();
             _consecutive429++;
-            var backoff = retryAfter is { } r && r > TimeSpan.Zero
-                ? r
-                : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Min(_consecutive429 - 1, 10))));
+            var backoff =
+                retryAfter is { } r && r > TimeSpan.Zero
+                    ? r
+                    : TimeSpan.FromTicks(
+                        Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Min(_consecutive429 - 1, 10)))
+                    );
             Last429At = now;
             BlockedUntil = now + backoff;
             return backoff;
@@ -132,8 +144,14 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
             var now = clock.GetUtcNow();
             Trim(now);
             var o = options.CurrentValue;
-            return new Usage(_minute.Count, _day.Count, o.MaxRequestsPerMinute, o.MaxRequestsPerDay,
-                BlockedUntil > now ? BlockedUntil : null, Last429At);
+            return new Usage(
+                _minute.Count,
+                _day.Count,
+                o.MaxRequestsPerMinute,
+                o.MaxRequestsPerDay,
+                BlockedUntil > now ? BlockedUntil : null,
+                Last429At
+            );
         }
     }
 
@@ -150,7 +168,8 @@ public sealed class RateGovernor(IOptionsMonitor<UpworkOptions> options, TimePro
     }
 
     // Usually the head; deeper only when seeding put more than the cap in the window.
-    private static DateTimeOffset Nth(Queue<DateTimeOffset> queue, int index) => index == 0 ? queue.Peek() : queue.ElementAt(index);
+    private static DateTimeOffset Nth(Queue<DateTimeOffset> queue, int index) =>
+        index == 0 ? queue.Peek() : queue.ElementAt(index);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -4,20 +4,31 @@ using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Feed;
 
-public enum RequestOutcome { Ok, RateLimited, Error }
+public enum RequestOutcome
+{
+    Ok,
+    RateLimited,
+    Error,
+}
 
-/// <summary>One request to the marketplace (or the demo feed) and how it ended; kept for the compliance centre's windows, then pruned.</summary>
+/// <summary>
+/// One request to the marketplace (or the demo feed) and how it ended; kept for the compliance centre's windows, then
+/// pruned.
+/// </summary>
 public sealed class MarketplaceRequest
 {
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public FeedSource Source { get; set; }
     public RequestOutcome Outcome { get; set; }
+
     /// <summary>The failure kind and message for errors (never a token).</summary>
     public string? Detail { get; set; }
 }
 
-/// <summary>Requests per UTC day, kept for good, so a compliance export covers any period after the detail rows are pruned.</summary>
+/// <summary>
+/// Requests per UTC day, kept for good, so a compliance export covers any period after the detail rows are pruned.
+/// </summary>
 public sealed class MarketplaceRequestDay
 {
     public DateOnly Day { get; set; }
@@ -58,25 +69,32 @@ public sealed class RequestLog(IDbContextFactory<AppDbContext> dbs, TimeProvider
         var now = clock.GetUtcNow();
         // A DateOnly parameter: 'yyyy-MM-dd' text on SQLite and a date on PostgreSQL, as EF stores the key.
         var day = DateOnly.FromDateTime(now.UtcDateTime);
-        int limited = outcome == RequestOutcome.RateLimited ? 1 : 0, errors = outcome == RequestOutcome.Error ? 1 : 0;
+        int limited = outcome == RequestOutcome.RateLimited ? 1 : 0,
+            errors = outcome == RequestOutcome.Error ? 1 : 0;
         try
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            db.MarketplaceRequests.Add(new MarketplaceRequest
-            {
-                At = now,
-                Source = source,
-                Outcome = outcome,
-                Detail = detail is { Length: > 500 } d ? d[..500] : detail,
-            });
+            db.MarketplaceRequests.Add(
+                new MarketplaceRequest
+                {
+                    At = now,
+                    Source = source,
+                    Outcome = outcome,
+                    Detail = detail is { Length: > 500 } d ? d[..500] : detail,
+                }
+            );
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "MarketplaceRequestDays" ("Day", "Requests", "RateLimited", "Errors") VALUES ({day}, 1, {limited}, {errors})
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "MarketplaceRequestDays" ("Day", "Requests", "RateLimited", "Errors")
+                VALUES ({day}, 1, {limited}, {errors})
                 ON CONFLICT ("Day") DO UPDATE SET "Requests" = "MarketplaceRequestDays"."Requests" + 1,
                   "RateLimited" = "MarketplaceRequestDays"."RateLimited" + {limited},
                   "Errors" = "MarketplaceRequestDays"."Errors" + {errors}
-                """, ct);
+                """,
+                ct
+            );
             await tx.CommitAsync(ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)

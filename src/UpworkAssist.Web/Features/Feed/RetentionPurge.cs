@@ -11,7 +11,12 @@ namespace UpworkAssist.Web.Features.Feed;
 /// team's own records (drafts, proposals). The job runs every minute and purges what would
 /// otherwise outlive the window before its next run.
 /// </summary>
-public sealed class RetentionPurge(AppDbContext db, IOptionsMonitor<UpworkOptions> options, TimeProvider clock, ILogger<RetentionPurge> logger)
+public sealed class RetentionPurge(
+    AppDbContext db,
+    IOptionsMonitor<UpworkOptions> options,
+    TimeProvider clock,
+    ILogger<RetentionPurge> logger
+)
 {
     public const string Id = "feed-retention";
     public static readonly TimeSpan RunEvery = TimeSpan.FromMinutes(1);
@@ -25,17 +30,26 @@ public sealed class RetentionPurge(AppDbContext db, IOptionsMonitor<UpworkOption
         var deleted = await db.Postings.Where(p => p.FetchedAt <= cutoff && p.ActedOnAt == null).ExecuteDeleteAsync(ct);
         // One text for both providers; the empty skills list is a parameter in the provider's representation.
         var noSkills = StoreDialect.Of(db).List([]);
-        var stripped = await db.Database.ExecuteSqlAsync($"""
+        var stripped = await db.Database.ExecuteSqlAsync(
+            $"""
             UPDATE "Postings" SET "Title" = '', "Description" = '', "MarketplaceId" = NULL, "FixedBudget" = NULL,
-              "HourlyMin" = NULL, "HourlyMax" = NULL, "ExperienceLevel" = NULL, "Skills" = {noSkills}, "Category" = NULL,
-              "TotalApplicants" = NULL, "ClientCountry" = NULL, "ClientPaymentVerified" = NULL, "ClientTotalSpent" = NULL,
+              "HourlyMin" = NULL, "HourlyMax" = NULL, "ExperienceLevel" = NULL, "Skills" = {noSkills},
+              "Category" = NULL, "TotalApplicants" = NULL, "ClientCountry" = NULL, "ClientPaymentVerified" = NULL,
+              "ClientTotalSpent" = NULL,
               "ClientTotalHires" = NULL, "ClientRating" = NULL, "ClientReviewsCount" = NULL,
               "ContentPurgedAt" = {now.UtcTicks}, "UpdatedAt" = {now.UtcTicks}
             WHERE "FetchedAt" <= {cutoff.UtcTicks} AND "ActedOnAt" IS NOT NULL AND "ContentPurgedAt" IS NULL
-            """, ct);
+            """,
+            ct
+        );
         if (deleted + stripped > 0)
         {
-            logger.LogInformation("Retention: deleted {Deleted} postings nobody acted on, reduced {Stripped} acted-on postings to id and link", deleted, stripped);
+            logger.LogInformation(
+                "Retention: deleted {Deleted} postings nobody acted on, reduced {Stripped} acted-on postings to id "
+                    + "and link",
+                deleted,
+                stripped
+            );
         }
         return new Result(deleted, stripped);
     }

@@ -9,8 +9,16 @@ using UpworkAssist.Web.Features.Security;
 namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>"Feed status": what the poller is doing and how close it runs to the marketplace's limits.</summary>
-public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, FeedSignals signals, MarketplaceTokens tokens,
-    IOptionsMonitor<UpworkOptions> options, FeedGaps gaps, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class StatusModel(
+    AppDbContext db,
+    FeedMonitor monitor,
+    FeedSignals signals,
+    MarketplaceTokens tokens,
+    IOptionsMonitor<UpworkOptions> options,
+    FeedGaps gaps,
+    AuditLog audit,
+    TimeProvider clock
+) : PageModel
 {
     public UpworkOptions Options => options.CurrentValue;
     public FeedMonitor Monitor => monitor;
@@ -38,7 +46,11 @@ public sealed class StatusModel(AppDbContext db, FeedMonitor monitor, FeedSignal
         Now = clock.GetUtcNow();
         var since = Now - TimeSpan.FromDays(1);
         (SkippedToday, RepairedToday, ErrorsToday) = await PollFigures.SinceAsync(db, since, ct);
-        LastFailed = await db.PollRuns.AsNoTracking().Where(r => r.Error != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        LastFailed = await db
+            .PollRuns.AsNoTracking()
+            .Where(r => r.Error != null)
+            .OrderByDescending(r => r.Id)
+            .FirstOrDefaultAsync(ct);
         Gaps = await gaps.RecentAsync(14, ct);
     }
 

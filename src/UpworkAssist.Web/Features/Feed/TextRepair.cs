@@ -82,16 +82,35 @@ public static class JsonStrings
             var e = s[++i];
             switch (e)
             {
-                case 'b': sb.Append('\b'); break;
-                case 'f': sb.Append('\f'); break;
-                case 'n': sb.Append('\n'); break;
-                case 'r': sb.Append('\r'); break;
-                case 't': sb.Append('\t'); break;
-                case 'u' when i + 4 < s.Length && ushort.TryParse(s.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code):
+                case 'b':
+                    sb.Append('\b');
+                    break;
+                case 'f':
+                    sb.Append('\f');
+                    break;
+                case 'n':
+                    sb.Append('\n');
+                    break;
+                case 'r':
+                    sb.Append('\r');
+                    break;
+                case 't':
+                    sb.Append('\t');
+                    break;
+                case 'u'
+                    when i + 4 < s.Length
+                        && ushort.TryParse(
+                            s.AsSpan(i + 1, 4),
+                            NumberStyles.AllowHexSpecifier,
+                            CultureInfo.InvariantCulture,
+                            out var code
+                        ):
                     sb.Append((char)code);
                     i += 4;
                     break;
-                default: sb.Append(e); break; // \" \\ \/
+                default:
+                    sb.Append(e);
+                    break; // \" \\ \/
             }
         }
         return sb.ToString();

@@ -10,10 +10,24 @@ namespace UpworkAssist.Web.Features.Feed;
 /// </summary>
 internal static class TokenEndpoint
 {
-    public sealed record Reply(string? AccessToken, string? RefreshToken, TimeSpan ExpiresIn, string? Error, string? Scope = null);
+    public sealed record Reply(
+        string? AccessToken,
+        string? RefreshToken,
+        TimeSpan ExpiresIn,
+        string? Error,
+        string? Scope = null
+    );
 
-    /// <summary>Posts one grant (form-encoded, with the client's id and secret) and reads the reply; a refusal comes back as <see cref="Reply.Error"/>.</summary>
-    public static async Task<Reply> RequestAsync(HttpClient client, UpworkOptions o, Dictionary<string, string> form, CancellationToken ct)
+    /// <summary>
+    /// Posts one grant (form-encoded, with the client's id and secret) and reads the reply; a refusal comes back as
+    /// <see cref="Reply.Error"/>.
+    /// </summary>
+    public static async Task<Reply> RequestAsync(
+        HttpClient client,
+        UpworkOptions o,
+        Dictionary<string, string> form,
+        CancellationToken ct
+    )
     {
         form["client_id"] = o.ClientId ?? "";
         form["client_secret"] = o.ClientSecret ?? "";
@@ -23,7 +37,8 @@ internal static class TokenEndpoint
             using var content = new FormUrlEncodedContent(form);
             response = await client.PostAsync(o.TokenEndpoint, content, ct);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception ex)
+            when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
             throw new FeedException(FeedFailure.Timeout, "The token endpoint could not be reached.", ex);
         }
@@ -37,24 +52,43 @@ internal static class TokenEndpoint
             }
             catch (JsonException)
             {
-                throw new FeedException(response.StatusCode >= HttpStatusCode.InternalServerError ? FeedFailure.ServerError : FeedFailure.InvalidResponse,
-                    $"The token endpoint answered {(int)response.StatusCode} without JSON.");
+                throw new FeedException(
+                    response.StatusCode >= HttpStatusCode.InternalServerError
+                        ? FeedFailure.ServerError
+                        : FeedFailure.InvalidResponse,
+                    $"The token endpoint answered {(int)response.StatusCode} without JSON."
+                );
             }
-            if (!response.IsSuccessStatusCode || !json.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String)
+            if (
+                !response.IsSuccessStatusCode
+                || !json.TryGetProperty("access_token", out var access)
+                || access.ValueKind != JsonValueKind.String
+            )
             {
-                var error = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var e) ? e.ToString() : $"HTTP {(int)response.StatusCode}";
+                var error =
+                    json.ValueKind == JsonValueKind.Object && json.TryGetProperty("error", out var e)
+                        ? e.ToString()
+                        : $"HTTP {(int)response.StatusCode}";
                 return new Reply(null, null, TimeSpan.Zero, error);
             }
             var expires = TimeSpan.FromHours(24);
             if (json.TryGetProperty("expires_in", out var exp))
             {
                 // expires_in may come as a number or a string.
-                var seconds = exp.ValueKind == JsonValueKind.Number ? exp.GetDouble()
-                    : double.TryParse(exp.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : 86400;
+                var seconds =
+                    exp.ValueKind == JsonValueKind.Number ? exp.GetDouble()
+                    : double.TryParse(exp.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s
+                    : 86400;
                 expires = TimeSpan.FromSeconds(Math.Clamp(seconds, 60, 30 * 86400));
             }
-            var refresh = json.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            var scope = json.TryGetProperty("scope", out var sc) && sc.ValueKind == JsonValueKind.String ? sc.GetString() : null;
+            var refresh =
+                json.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String
+                    ? r.GetString()
+                    : null;
+            var scope =
+                json.TryGetProperty("scope", out var sc) && sc.ValueKind == JsonValueKind.String
+                    ? sc.GetString()
+                    : null;
             return new Reply(access.GetString(), refresh, expires, null, scope);
         }
     }

@@ -23,7 +23,13 @@ public sealed partial class HelpDocs
     {
         var assembly = typeof(HelpDocs).Assembly;
         var docs = new Dictionary<string, HelpDoc>(StringComparer.OrdinalIgnoreCase);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(Prefix, StringComparison.Ordinal) && r.EndsWith(".md", StringComparison.Ordinal)))
+        foreach (
+            var resource in assembly
+                .GetManifestResourceNames()
+                .Where(r =>
+                    r.StartsWith(Prefix, StringComparison.Ordinal) && r.EndsWith(".md", StringComparison.Ordinal)
+                )
+        )
         {
             var name = resource[Prefix.Length..^".md".Length];
             var markdown = Read(assembly, resource);
@@ -35,9 +41,11 @@ public sealed partial class HelpDocs
 
     public IReadOnlyList<HelpDoc> All => [.. _docs.Values.OrderBy(d => d.Title, StringComparer.Ordinal)];
 
-    public HelpDoc? Find(string? name) => name is { Length: > 0 and <= 40 } && _docs.TryGetValue(name, out var doc) ? doc : null;
+    public HelpDoc? Find(string? name) =>
+        name is { Length: > 0 and <= 40 } && _docs.TryGetValue(name, out var doc) ? doc : null;
 
-    private static string Links(string markdown) => DocLink().Replace(markdown, m => $"]({"/Help/" + m.Groups[1].Value + m.Groups[2].Value})");
+    private static string Links(string markdown) =>
+        DocLink().Replace(markdown, m => $"]({"/Help/" + m.Groups[1].Value + m.Groups[2].Value})");
 
     private static string Read(Assembly assembly, string resource)
     {

@@ -11,7 +11,8 @@ public sealed class IndexModel(HelpDocs docs) : PageModel
 
     public IActionResult OnGet(string? name)
     {
-        if (string.IsNullOrEmpty(name)) return Page();
+        if (string.IsNullOrEmpty(name))
+            return Page();
         Doc = docs.Find(name);
         return Doc is null ? NotFound() : Page();
     }

@@ -12,8 +12,16 @@ namespace UpworkAssist.Web.Features.Home;
 /// link to the filtered page where it is acted on, and an Admin's first-hour checklist. The live
 /// script re-reads this page after any change and swaps the sections in (X-Live: a refresh, not a visit).
 /// </summary>
-public sealed class HomeModel(UserManager<AppUser> users, HomeVisits visits, LeadHome lead, FreelancerHome freelancer, ManagerHome manager,
-    AdminHome admin, FirstHourChecklist checklist, AuditLog audit) : PageModel
+public sealed class HomeModel(
+    UserManager<AppUser> users,
+    HomeVisits visits,
+    LeadHome lead,
+    FreelancerHome freelancer,
+    ManagerHome manager,
+    AdminHome admin,
+    FirstHourChecklist checklist,
+    AuditLog audit
+) : PageModel
 {
     public IReadOnlyList<HomeSection> Sections { get; private set; } = [];
     public IReadOnlyList<ChecklistStep> Checklist { get; private set; } = [];
@@ -22,7 +30,8 @@ public sealed class HomeModel(UserManager<AppUser> users, HomeVisits visits, Lea
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var me = await users.GetUserAsync(User);
-        if (me is null) return Challenge();
+        if (me is null)
+            return Challenge();
         var sections = new List<HomeSection>();
         if (User.IsInRole(Roles.Admin))
         {
@@ -34,8 +43,10 @@ public sealed class HomeModel(UserManager<AppUser> users, HomeVisits visits, Lea
             Since = await visits.SinceAsync(me, record: !Request.Headers.ContainsKey("X-Live"));
             sections.Add(await lead.BuildAsync(Since.Value, ct));
         }
-        if (User.IsInRole(Roles.Freelancer)) sections.Add(await freelancer.BuildAsync(me.Id, ct));
-        if (User.IsInRole(Roles.Manager)) sections.Add(await manager.BuildAsync(User, ct));
+        if (User.IsInRole(Roles.Freelancer))
+            sections.Add(await freelancer.BuildAsync(me.Id, ct));
+        if (User.IsInRole(Roles.Manager))
+            sections.Add(await manager.BuildAsync(User, ct));
         Sections = sections;
         return Page();
     }
@@ -43,7 +54,8 @@ public sealed class HomeModel(UserManager<AppUser> users, HomeVisits visits, Lea
     public async Task<IActionResult> OnPostDismissChecklistAsync(CancellationToken ct)
     {
         var me = await users.GetUserAsync(User);
-        if (me is null || !User.IsInRole(Roles.Admin)) return Forbid();
+        if (me is null || !User.IsInRole(Roles.Admin))
+            return Forbid();
         await checklist.DismissAsync(me);
         await audit.RecordAsync("home.checklist_dismissed", "user", me.Id, ct: ct);
         TempData["Flash"] = "The first-hour checklist is dismissed. Every step stays in the help pages.";

@@ -21,7 +21,9 @@ public sealed class HomeVisits(UserManager<AppUser> users, TimeProvider clock)
     /// <summary>A first visit counts from one retention window back: older postings are gone.</summary>
     public static readonly TimeSpan FirstVisitLooksBack = TimeSpan.FromDays(1);
 
-    /// <summary>The start of "since your last visit", recording this visit unless <paramref name="record"/> is false.</summary>
+    /// <summary>
+    /// The start of "since your last visit", recording this visit unless <paramref name="record"/> is false.
+    /// </summary>
     public async Task<DateTimeOffset> SinceAsync(AppUser user, bool record)
     {
         var now = clock.GetUtcNow();
@@ -30,15 +32,22 @@ public sealed class HomeVisits(UserManager<AppUser> users, TimeProvider clock)
         if (record && (latest is null || now - latest.Value > NewVisitAfter))
         {
             previous = latest;
-            if (latest is not null) await WriteAsync(user, Previous, latest.Value);
+            if (latest is not null)
+                await WriteAsync(user, Previous, latest.Value);
             await WriteAsync(user, Latest, now);
         }
         return previous ?? now - FirstVisitLooksBack;
     }
 
     private async Task<DateTimeOffset?> ReadAsync(AppUser user, string name) =>
-        long.TryParse(await users.GetAuthenticationTokenAsync(user, Provider, name), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        long.TryParse(
+            await users.GetAuthenticationTokenAsync(user, Provider, name),
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var ticks
+        )
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
 
     private Task<IdentityResult> WriteAsync(AppUser user, string name, DateTimeOffset at) =>
         users.SetAuthenticationTokenAsync(user, Provider, name, at.UtcTicks.ToString(CultureInfo.InvariantCulture));

@@ -14,7 +14,13 @@ namespace UpworkAssist.Web.Features.Home;
 /// whose reply rate lies furthest outside the baseline over the last <see cref="BaselineDays"/> days.
 /// Every figure comes from the same report the Analytics page draws, and links to it.
 /// </summary>
-public sealed class ManagerHome(AnalyticsReport report, AppDbContext db, ITemplateNames templateNames, IMemoryCache cache, TimeProvider clock)
+public sealed class ManagerHome(
+    AnalyticsReport report,
+    AppDbContext db,
+    ITemplateNames templateNames,
+    IMemoryCache cache,
+    TimeProvider clock
+)
 {
     public const int BaselineDays = 28;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -31,13 +37,18 @@ public sealed class ManagerHome(AnalyticsReport report, AppDbContext db, ITempla
         var link = "/Analytics?" + Query(thisWeek);
         var items = new List<HomeItem>
         {
-            new("week-sent", "Proposals sent this week", link) { Value = now.Sent.ToString(Inv), Detail = $"last week {before.Sent.ToString(Inv)}" },
+            new("week-sent", "Proposals sent this week", link)
+            {
+                Value = now.Sent.ToString(Inv),
+                Detail = $"last week {before.Sent.ToString(Inv)}",
+            },
             Rate("week-reply", "Reply rate this week", link, now.Reply, before.Reply),
             Rate("week-shortlist", "Shortlist rate this week", link, now.Shortlist, before.Shortlist),
             Rate("week-win", "Win rate this week", link, now.Win, before.Win),
             new("week-revenue", "Revenue this week", link)
             {
-                Value = "$" + now.Revenue.ToString("#,0", Inv), Detail = $"last week ${before.Revenue.ToString("#,0", Inv)}",
+                Value = "$" + now.Revenue.ToString("#,0", Inv),
+                Detail = $"last week ${before.Revenue.ToString("#,0", Inv)}",
             },
         };
 
@@ -46,32 +57,92 @@ public sealed class ManagerHome(AnalyticsReport report, AppDbContext db, ITempla
         var lane = Furthest(recent.Lanes, baseline);
         var person = Furthest(recent.People, baseline);
         var days = BaselineDays.ToString(Inv);
-        items.Add(lane is null
-            ? new HomeItem("furthest-lane", $"Lanes against the reply baseline ({Show.Range(baseline)})", $"/Analytics?days={days}") { Value = "all within" }
-            : Outside("furthest-lane", "Lane furthest from the reply baseline", $"/Analytics?days={days}&lane={Uri.EscapeDataString(lane.Key)}", lane, baseline, report.Options));
-        items.Add(person is null
-            ? new HomeItem("furthest-person", $"People against the reply baseline ({Show.Range(baseline)})", $"/Analytics?days={days}") { Value = "all within" }
-            : Outside("furthest-person", "Person furthest from the reply baseline", $"/Analytics?days={days}&person={Uri.EscapeDataString(person.Key)}", person, baseline, report.Options));
+        items.Add(
+            lane is null
+                ? new HomeItem(
+                    "furthest-lane",
+                    $"Lanes against the reply baseline ({Show.Range(baseline)})",
+                    $"/Analytics?days={days}"
+                )
+                {
+                    Value = "all within",
+                }
+                : Outside(
+                    "furthest-lane",
+                    "Lane furthest from the reply baseline",
+                    $"/Analytics?days={days}&lane={Uri.EscapeDataString(lane.Key)}",
+                    lane,
+                    baseline,
+                    report.Options
+                )
+        );
+        items.Add(
+            person is null
+                ? new HomeItem(
+                    "furthest-person",
+                    $"People against the reply baseline ({Show.Range(baseline)})",
+                    $"/Analytics?days={days}"
+                )
+                {
+                    Value = "all within",
+                }
+                : Outside(
+                    "furthest-person",
+                    "Person furthest from the reply baseline",
+                    $"/Analytics?days={days}&person={Uri.EscapeDataString(person.Key)}",
+                    person,
+                    baseline,
+                    report.Options
+                )
+        );
         return new HomeSection(Roles.Manager, "This week", items);
     }
 
-    private static HomeItem Rate(string key, string label, string href, Rate now, Rate before) => new(key, label, href)
-    {
-        Value = Show.Percent(now.Value),
-        Detail = $"95% interval {Show.Percent(now.Low)}–{Show.Percent(now.High)} of {now.Trials.ToString(Inv)}; last week {Show.Percent(before.Value)} of {before.Trials.ToString(Inv)}",
-    };
+    private static HomeItem Rate(string key, string label, string href, Rate now, Rate before) =>
+        new(key, label, href)
+        {
+            Value = Show.Percent(now.Value),
+            Detail =
+                $"95% interval {Show.Percent(now.Low)}–{Show.Percent(now.High)} of {now.Trials.ToString(Inv)}; last "
+                + $"week {Show.Percent(before.Value)} of {before.Trials.ToString(Inv)}",
+        };
 
-    private static HomeItem Outside(string key, string label, string href, Breakdown row, Baseline baseline, AnalyticsOptions options) => new(key, label, href)
-    {
-        Value = row.Label, Attention = true,
-        Detail = $"reply {Show.Percent(row.Funnel.Reply.Value)} of {row.Funnel.Sent.ToString(Inv)} sent: {options.Baselines.Reply.Judge(row.Funnel.Reply)} {Show.Range(baseline)}",
-    };
+    private static HomeItem Outside(
+        string key,
+        string label,
+        string href,
+        Breakdown row,
+        Baseline baseline,
+        AnalyticsOptions options
+    ) =>
+        new(key, label, href)
+        {
+            Value = row.Label,
+            Attention = true,
+            Detail =
+                $"reply {Show.Percent(row.Funnel.Reply.Value)} of {row.Funnel.Sent.ToString(Inv)} sent: "
+                + $"{options.Baselines.Reply.Judge(row.Funnel.Reply)} {Show.Range(baseline)}",
+        };
 
-    /// <summary>The row whose rate lies furthest outside the range (the detail says whether its interval does too); none when all are within.</summary>
+    /// <summary>
+    /// The row whose rate lies furthest outside the range (the detail says whether its interval does too); none when
+    /// all are within.
+    /// </summary>
     private static Breakdown? Furthest(IReadOnlyList<Breakdown> rows, Baseline baseline) =>
         rows.Where(r => r.Funnel.Reply.Value is not null)
-            .Select(r => (Row: r, Distance: Math.Max(baseline.Low - r.Funnel.Reply.Value!.Value, r.Funnel.Reply.Value!.Value - baseline.High)))
-            .Where(r => r.Distance > 0).OrderByDescending(r => r.Distance).Select(r => r.Row).FirstOrDefault();
+            .Select(r =>
+                (
+                    Row: r,
+                    Distance: Math.Max(
+                        baseline.Low - r.Funnel.Reply.Value!.Value,
+                        r.Funnel.Reply.Value!.Value - baseline.High
+                    )
+                )
+            )
+            .Where(r => r.Distance > 0)
+            .OrderByDescending(r => r.Distance)
+            .Select(r => r.Row)
+            .FirstOrDefault();
 
     private static string Query(ProposalFilter filter) =>
         string.Join("&", filter.RouteValues().Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}"));

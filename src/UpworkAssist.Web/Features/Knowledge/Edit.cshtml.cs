@@ -24,18 +24,40 @@ public sealed partial class KnowledgeInputValidator : AbstractValidator<Knowledg
 
     public KnowledgeInputValidator()
     {
-        RuleFor(i => i.Title).NotEmpty().WithMessage("Give the page a title.").MaximumLength(200).WithMessage("Use at most 200 characters.");
-        RuleFor(i => i.Slug).NotEmpty().WithMessage("Give the page an address.").MaximumLength(80).WithMessage("Use at most 80 characters.")
-            .Matches(SlugPattern()).WithMessage("Use lower-case letters, digits and single hyphens, like kickoff-call.");
-        RuleFor(i => i.Markdown).NotEmpty().WithMessage("Write the page.").MaximumLength(100_000).WithMessage("Use at most 100,000 characters.");
+        RuleFor(i => i.Title)
+            .NotEmpty()
+            .WithMessage("Give the page a title.")
+            .MaximumLength(200)
+            .WithMessage("Use at most 200 characters.");
+        RuleFor(i => i.Slug)
+            .NotEmpty()
+            .WithMessage("Give the page an address.")
+            .MaximumLength(80)
+            .WithMessage("Use at most 80 characters.")
+            .Matches(SlugPattern())
+            .WithMessage("Use lower-case letters, digits and single hyphens, like kickoff-call.");
+        RuleFor(i => i.Markdown)
+            .NotEmpty()
+            .WithMessage("Write the page.")
+            .MaximumLength(100_000)
+            .WithMessage("Use at most 100,000 characters.");
     }
 }
 
 /// <summary>Create, edit or delete a knowledge page (Leads and Admins).</summary>
-public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider clock, IValidator<KnowledgeInput> validator, MarkdownRenderer renderer) : PageModel
+public sealed class EditModel(
+    AppDbContext db,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<KnowledgeInput> validator,
+    MarkdownRenderer renderer
+) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "slug")] public string? Existing { get; set; }
-    [BindProperty] public KnowledgeInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "slug")]
+    public string? Existing { get; set; }
+
+    [BindProperty]
+    public KnowledgeInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,7 +70,13 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
         {
             return NotFound();
         }
-        Input = new KnowledgeInput { Title = row.Title, Slug = row.Slug, Markdown = row.Markdown, Version = row.Version };
+        Input = new KnowledgeInput
+        {
+            Title = row.Title,
+            Slug = row.Slug,
+            Markdown = row.Markdown,
+            Version = row.Version,
+        };
         return Page();
     }
 
@@ -66,7 +94,10 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
         // Rendered on save: what cannot render is refused here, so no stored page fails to read.
         if (!renderer.TryToSafeHtml(Input.Markdown, out _))
         {
-            ModelState.AddModelError("Input.Markdown", "This text cannot be rendered: it is nested too deeply. Flatten its lists or quotes.");
+            ModelState.AddModelError(
+                "Input.Markdown",
+                "This text cannot be rendered: it is nested too deeply. Flatten its lists or quotes."
+            );
             return Page();
         }
         var slug = Input.Slug.Trim();
@@ -77,18 +108,37 @@ public sealed class EditModel(AppDbContext db, AuditLog audit, TimeProvider cloc
         }
         if (row is not null && row.Version != Input.Version)
         {
-            ModelState.AddModelError("", "Someone saved this page after you opened it. Copy your text, reload, and apply your change again.");
+            ModelState.AddModelError(
+                "",
+                "Someone saved this page after you opened it. Copy your text, reload, and apply your change again."
+            );
             return Page();
         }
         var now = clock.GetUtcNow();
         if (row is null)
         {
-            row = new KnowledgePage { Slug = slug, Title = Input.Title.Trim(), CreatedAt = now };
+            row = new KnowledgePage
+            {
+                Slug = slug,
+                Title = Input.Title.Trim(),
+                CreatedAt = now,
+            };
             db.KnowledgePages.Add(row);
         }
-        (row.Slug, row.Title, row.Markdown, row.UpdatedAt, row.UpdatedBy) = (slug, Input.Title.Trim(), Input.Markdown, now, User.Identity?.Name ?? "");
+        (row.Slug, row.Title, row.Markdown, row.UpdatedAt, row.UpdatedBy) = (
+            slug,
+            Input.Title.Trim(),
+            Input.Markdown,
+            now,
+            User.Identity?.Name ?? ""
+        );
         row.Version++;
-        audit.Add(Existing is null ? AuditActions.KnowledgePageCreated : AuditActions.KnowledgePageUpdated, "knowledge", slug, row.Title);
+        audit.Add(
+            Existing is null ? AuditActions.KnowledgePageCreated : AuditActions.KnowledgePageUpdated,
+            "knowledge",
+            slug,
+            row.Title
+        );
         await db.SaveChangesAsync(ct);
         return Redirect("/Knowledge/Read?slug=" + Uri.EscapeDataString(slug));
     }

@@ -3,7 +3,9 @@ using UpworkAssist.Web.Features.Audit;
 
 namespace UpworkAssist.Web.Features.Knowledge;
 
-/// <summary>The knowledge base: Markdown SOPs and checklists, readable by everyone signed in, edited by Leads and Admins.</summary>
+/// <summary>
+/// The knowledge base: Markdown SOPs and checklists, readable by everyone signed in, edited by Leads and Admins.
+/// </summary>
 public static class KnowledgeSetup
 {
     public static IServiceCollection AddKnowledge(this IServiceCollection services)

@@ -1,5 +1,5 @@
-using Ganss.Xss;
 using System.Text.RegularExpressions;
+using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
@@ -18,8 +18,31 @@ public sealed partial class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
-    private static readonly string[] FormTags = ["form", "input", "button", "select", "option", "optgroup", "textarea", "fieldset", "legend", "label", "datalist", "output"];
-    private static readonly string[] FormAttributes = ["name", "form", "formaction", "formmethod", "formtarget", "action", "method"];
+    private static readonly string[] FormTags =
+    [
+        "form",
+        "input",
+        "button",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "fieldset",
+        "legend",
+        "label",
+        "datalist",
+        "output",
+    ];
+    private static readonly string[] FormAttributes =
+    [
+        "name",
+        "form",
+        "formaction",
+        "formmethod",
+        "formtarget",
+        "action",
+        "method",
+    ];
 
     public string ToSafeHtml(string markdown)
     {
@@ -33,8 +56,10 @@ public sealed partial class MarkdownRenderer
         // A sanitizer per call: its settings are mutable sets, and pages are rendered rarely.
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Add("mailto");
-        foreach (var tag in FormTags) sanitizer.AllowedTags.Remove(tag);
-        foreach (var attribute in FormAttributes) sanitizer.AllowedAttributes.Remove(attribute);
+        foreach (var tag in FormTags)
+            sanitizer.AllowedTags.Remove(tag);
+        foreach (var attribute in FormAttributes)
+            sanitizer.AllowedAttributes.Remove(attribute);
         return sanitizer.Sanitize(html);
     }
 
@@ -46,7 +71,8 @@ public sealed partial class MarkdownRenderer
             html = ToSafeHtml(markdown);
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        catch (Exception e)
+            when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {
             html = "";
             return false;

@@ -9,7 +9,8 @@ namespace UpworkAssist.Web.Features.Knowledge;
 /// <summary>One knowledge page, rendered from Markdown and sanitized.</summary>
 public sealed class ReadModel(AppDbContext db, MarkdownRenderer renderer) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
+    [BindProperty(SupportsGet = true)]
+    public string Slug { get; set; } = "";
     public KnowledgePage Row { get; private set; } = null!;
     public string SafeHtml { get; private set; } = "";
     public bool Unrenderable { get; private set; }

@@ -10,7 +10,10 @@ public static class StarterPages
 
     public static readonly IReadOnlyList<Starter> All =
     [
-        new("how-upworkassist-stays-compliant", "How UpworkAssist stays compliant", """
+        new(
+            "how-upworkassist-stays-compliant",
+            "How UpworkAssist stays compliant",
+            """
             UpworkAssist **prepares and measures; people decide and send.** This page says what it does on the
             marketplace's side, and what it never does.
 
@@ -34,8 +37,12 @@ public static class StarterPages
             The **Compliance** page measures all of this: requests against the caps, 429s and errors, the
             connection, each person's pace against the daily cap, drafts sent without edits, and alerts delivered.
             The audit log records every action, by a person or by the system.
-            """),
-        new("kickoff-call", "Kickoff call checklist", """
+            """
+        ),
+        new(
+            "kickoff-call",
+            "Kickoff call checklist",
+            """
             Use this on the first call after a client hires you. Keep it to 30 minutes.
 
             1. **Goal in one sentence.** Ask the client to say what "done" looks like; write it down in their words.
@@ -48,8 +55,12 @@ public static class StarterPages
             6. **Next step.** Confirm the date of the first update before you hang up.
 
             After the call: move the proposal to *Interview* or *Hired* in the pipeline and note the agreed milestone.
-            """),
-        new("onboarding", "Onboarding a new team member", """
+            """
+        ),
+        new(
+            "onboarding",
+            "Onboarding a new team member",
+            """
             A new person should be productive in a day without ever putting the team's accounts at risk.
 
             - [ ] Create their UpworkAssist account with the right role (Freelancer, Lead, Manager or Admin).
@@ -61,8 +72,12 @@ public static class StarterPages
             - [ ] Ask them to list any browser extension or script they use with the marketplace, and add each to
                   the automation inventory with the questionnaire answered.
             - [ ] Never share marketplace logins; every person uses their own account.
-            """),
-        new("qa-checklist", "Proposal QA checklist", """
+            """
+        ),
+        new(
+            "qa-checklist",
+            "Proposal QA checklist",
+            """
             Before you press "I sent it", check the proposal you pasted:
 
             - [ ] The first two lines speak to **this** job, and read well on a phone.
@@ -73,7 +88,8 @@ public static class StarterPages
                   Compliance page.
             - [ ] The rate or budget you quote matches the lane and the client's budget.
             - [ ] You sent it yourself, on the marketplace, from your own account.
-            """),
+            """
+        ),
     ];
 
     /// <summary>Adds the starter pages to a knowledge base that has no page at all.</summary>
@@ -86,7 +102,17 @@ public static class StarterPages
         var now = clock.GetUtcNow();
         foreach (var s in All)
         {
-            db.KnowledgePages.Add(new KnowledgePage { Slug = s.Slug, Title = s.Title, Markdown = s.Markdown, CreatedAt = now, UpdatedAt = now, UpdatedBy = "UpworkAssist" });
+            db.KnowledgePages.Add(
+                new KnowledgePage
+                {
+                    Slug = s.Slug,
+                    Title = s.Title,
+                    Markdown = s.Markdown,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    UpdatedBy = "UpworkAssist",
+                }
+            );
         }
         await db.SaveChangesAsync(ct);
     }

@@ -2,8 +2,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UpworkAssist.Core.Rules;
 using UpworkAssist.Core.Lanes;
+using UpworkAssist.Core.Rules;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Shared;
@@ -11,36 +11,67 @@ using UpworkAssist.Web.Features.Shared;
 namespace UpworkAssist.Web.Features.Lanes;
 
 /// <summary>Create, edit, clone, preview, enable/disable and delete a lane (Admin and Lead).</summary>
-public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog audit, TimeProvider clock, IValidator<LaneInput> validator) : PageModel
+public sealed class EditModel(
+    AppDbContext db,
+    LaneMatcher matcher,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<LaneInput> validator
+) : PageModel
 {
     /// <summary>How many recent postings a preview runs over.</summary>
     public const int PreviewSize = 500;
 
-    public sealed record PreviewRow(string PostingId, string Title, string? Url, bool Matched, bool WasMatched, IReadOnlyList<string> Reasons, IReadOnlyList<string> Keywords);
+    public sealed record PreviewRow(
+        string PostingId,
+        string Title,
+        string? Url,
+        bool Matched,
+        bool WasMatched,
+        IReadOnlyList<string> Reasons,
+        IReadOnlyList<string> Keywords
+    );
 
-    [BindProperty] public LaneInput Input { get; set; } = new();
-    [BindProperty] public int Version { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    [BindProperty]
+    public LaneInput Input { get; set; } = new();
 
-    /// <summary>Rows per page of a preview list: the summary, not a 10,000-pixel table, is what a lead reads first.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Id { get; set; }
+
+    /// <summary>
+    /// Rows per page of a preview list: the summary, not a 10,000-pixel table, is what a lead reads first.
+    /// </summary>
     public const int PreviewPageSize = 25;
 
     /// <summary>Which preview list is shown: "changes" (newly or no longer matched), "matches" or "others".</summary>
-    [BindProperty] public string? PreviewShow { get; set; }
-    [BindProperty] public int PreviewPage { get; set; }
+    [BindProperty]
+    public string? PreviewShow { get; set; }
+
+    [BindProperty]
+    public int PreviewPage { get; set; }
 
     public bool IsNew => Id is null;
     public IReadOnlyList<PreviewRow>? Preview { get; private set; }
 
-    public string PreviewList => PreviewShow is "changes" or "matches" or "others" ? PreviewShow
-        : !IsNew && Preview?.Any(r => r.Matched != r.WasMatched) == true ? "changes" : "matches";
+    public string PreviewList =>
+        PreviewShow is "changes" or "matches" or "others" ? PreviewShow
+        : !IsNew && Preview?.Any(r => r.Matched != r.WasMatched) == true ? "changes"
+        : "matches";
 
-    public IReadOnlyList<PreviewRow> PreviewRows => (Preview ?? []).Where(r => PreviewList switch
-    {
-        "changes" => r.Matched != r.WasMatched,
-        "matches" => r.Matched,
-        _ => !r.Matched,
-    }).ToList();
+    public IReadOnlyList<PreviewRow> PreviewRows =>
+        (Preview ?? [])
+            .Where(r =>
+                PreviewList switch
+                {
+                    "changes" => r.Matched != r.WasMatched,
+                    "matches" => r.Matched,
+                    _ => !r.Matched,
+                }
+            )
+            .ToList();
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? cloneFrom, CancellationToken ct)
@@ -89,7 +120,13 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
                 ModelState.AddModelError("Input.Id", "Another lane already has this id.");
                 return Page();
             }
-            row = new Lane { Id = lane.Id, Name = lane.Name, CreatedAt = now, CreatedById = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value };
+            row = new Lane
+            {
+                Id = lane.Id,
+                Name = lane.Name,
+                CreatedAt = now,
+                CreatedById = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+            };
             db.Lanes.Add(row);
         }
         else
@@ -101,7 +138,11 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
             }
             if (row.Version != Version)
             {
-                ModelState.AddModelError(string.Empty, "Someone else saved this lane while you were editing. Reload it to see their changes; your edits are still in the form.");
+                ModelState.AddModelError(
+                    string.Empty,
+                    "Someone else saved this lane while you were editing. Reload it to see their changes; your "
+                        + "edits are still in the form."
+                );
                 return Page();
             }
             lane = lane with { Id = row.Id };
@@ -122,11 +163,16 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError(string.Empty, "Someone else saved this lane at the same moment. Reload it; your edits are still in the form.");
+            ModelState.AddModelError(
+                string.Empty,
+                "Someone else saved this lane at the same moment. Reload it; your edits are still in the form."
+            );
             return Page();
         }
         var outcome = await matcher.RematchAllAsync(ct);
-        TempData["Flash"] = $"Lane \"{row.Name}\" saved. Re-evaluated {outcome.Evaluated} postings: {outcome.Added} new matches, {outcome.Removed} withdrawn.";
+        TempData["Flash"] =
+            $"Lane \"{row.Name}\" saved. Re-evaluated {outcome.Evaluated} postings: {outcome.Added} new matches, "
+            + $"{outcome.Removed} withdrawn.";
         return RedirectToPage("Index");
     }
 
@@ -176,22 +222,41 @@ public sealed class EditModel(AppDbContext db, LaneMatcher matcher, AuditLog aud
     {
         Warnings = LaneWarnings.For(draft);
         var saved = Id is null ? null : await db.Lanes.AsNoTracking().SingleOrDefaultAsync(l => l.Id == Id, ct);
-        var postings = await db.Postings.AsNoTracking().Where(p => p.ContentPurgedAt == null)
-            .OrderByDescending(p => p.PublishedAt).Take(PreviewSize).ToListAsync(ct);
+        var postings = await db
+            .Postings.AsNoTracking()
+            .Where(p => p.ContentPurgedAt == null)
+            .OrderByDescending(p => p.PublishedAt)
+            .Take(PreviewSize)
+            .ToListAsync(ct);
         var now = clock.GetUtcNow();
         var draftSet = CompiledLaneSet.Compile([draft with { Enabled = true, Id = "draft" }]);
         var savedSet = saved is null ? null : CompiledLaneSet.Compile([LaneRules.ToCore(saved)]);
-        Preview = postings.Select(p =>
-        {
-            var job = LaneRules.ToJob(p);
-            var decision = draftSet.Evaluate(job, now)[0];
-            var before = savedSet?.Evaluate(job, now)[0].Matched ?? false;
-            return new PreviewRow(p.Id, p.Title, p.Url, decision.Matched, before,
-                decision.Evidence.Select(e => e.Detail).ToList(), decision.MatchedKeywords);
-        }).OrderByDescending(r => r.Matched != r.WasMatched).ThenByDescending(r => r.Matched).ToList();
+        Preview = postings
+            .Select(p =>
+            {
+                var job = LaneRules.ToJob(p);
+                var decision = draftSet.Evaluate(job, now)[0];
+                var before = savedSet?.Evaluate(job, now)[0].Matched ?? false;
+                return new PreviewRow(
+                    p.Id,
+                    p.Title,
+                    p.Url,
+                    decision.Matched,
+                    before,
+                    decision.Evidence.Select(e => e.Detail).ToList(),
+                    decision.MatchedKeywords
+                );
+            })
+            .OrderByDescending(r => r.Matched != r.WasMatched)
+            .ThenByDescending(r => r.Matched)
+            .ToList();
         if (postings.Count > 0 && Preview.All(r => !r.Matched))
         {
-            Warnings = [.. Warnings, $"This lane matches none of the {postings.Count} most recent postings in the store."];
+            Warnings =
+            [
+                .. Warnings,
+                $"This lane matches none of the {postings.Count} most recent postings in the store.",
+            ];
         }
     }
 }

@@ -12,15 +12,19 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// Imports a RULES.md lanes file, all or nothing: every error is listed and nothing is stored
 /// unless the whole file is valid. A lane whose id exists is replaced; others are added.
 /// </summary>
-public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog audit, TimeProvider clock, IValidator<LaneInput> form) : PageModel
+public sealed class ImportModel(
+    AppDbContext db,
+    LaneMatcher matcher,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<LaneInput> form
+) : PageModel
 {
     public const long MaxBytes = 2 * 1024 * 1024;
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
@@ -48,17 +52,28 @@ public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog a
         for (var i = 0; i < read.Items.Count; i++)
         {
             var result = await form.ValidateAsync(LaneInput.From(read.Items[i]), ct);
-            formErrors.AddRange(result.Errors.Select(e => $"{file.FileName}: [{i}].{char.ToLowerInvariant(e.PropertyName[0])}{e.PropertyName[1..]}: {e.ErrorMessage}"));
+            formErrors.AddRange(
+                result.Errors.Select(e =>
+                    $"{file.FileName}: [{i}].{char.ToLowerInvariant(e.PropertyName[0])}{e.PropertyName[1..]}: "
+                    + $"{e.ErrorMessage}"
+                )
+            );
         }
         if (formErrors.Count > 0)
         {
             Errors = formErrors;
             return Page();
         }
-        var names = read.Items.GroupBy(l => l.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var names = read
+            .Items.GroupBy(l => l.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
         if (names.Count > 0)
         {
-            Errors = names.Select(n => $"{file.FileName}: two lanes are named \"{n}\"; lane names must be unique.").ToList();
+            Errors = names
+                .Select(n => $"{file.FileName}: two lanes are named \"{n}\"; lane names must be unique.")
+                .ToList();
             return Page();
         }
 
@@ -66,7 +81,10 @@ public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog a
         var ids = read.Items.Select(l => l.Id).ToList();
         var existing = await db.Lanes.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var clashing = await db.Lanes.Where(l => !ids.Contains(l.Id)).Select(l => l.Name).ToListAsync(ct);
-        var clashes = read.Items.Where(l => clashing.Contains(l.Name)).Select(l => $"{file.FileName}: a lane named \"{l.Name}\" already exists with another id.").ToList();
+        var clashes = read
+            .Items.Where(l => clashing.Contains(l.Name))
+            .Select(l => $"{file.FileName}: a lane named \"{l.Name}\" already exists with another id.")
+            .ToList();
         if (clashes.Count > 0)
         {
             Errors = clashes;
@@ -76,17 +94,29 @@ public sealed class ImportModel(AppDbContext db, LaneMatcher matcher, AuditLog a
         {
             if (!existing.TryGetValue(lane.Id, out var row))
             {
-                row = new Lane { Id = lane.Id, Name = lane.Name, CreatedAt = now };
+                row = new Lane
+                {
+                    Id = lane.Id,
+                    Name = lane.Name,
+                    CreatedAt = now,
+                };
                 db.Lanes.Add(row);
             }
             LaneRules.Apply(row, lane);
             row.UpdatedAt = now;
             row.Version++;
         }
-        audit.Add("lane.imported", "lanes", null, $"{read.Items.Count} lanes from {file.FileName}: {string.Join(", ", ids)}");
+        audit.Add(
+            "lane.imported",
+            "lanes",
+            null,
+            $"{read.Items.Count} lanes from {file.FileName}: {string.Join(", ", ids)}"
+        );
         await db.SaveChangesAsync(ct);
         var outcome = await matcher.RematchAllAsync(ct);
-        TempData["Flash"] = $"Imported {read.Items.Count} lanes. Re-evaluated {outcome.Evaluated} postings: {outcome.Added} new matches.";
+        TempData["Flash"] =
+            $"Imported {read.Items.Count} lanes. Re-evaluated {outcome.Evaluated} postings: {outcome.Added} new "
+            + $"matches.";
         return RedirectToPage("Index");
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Lanes;
 
@@ -19,18 +19,28 @@ public static class JobAccess
 
     public static IQueryable<Match> Visible(IQueryable<Match> matches, ClaimsPrincipal user)
     {
-        if (ReadsAll(user)) return matches;
+        if (ReadsAll(user))
+            return matches;
         var me = Me(user);
         return matches.Where(m => m.AssigneeId == me);
     }
 
-    public static IQueryable<Posting> Visible(IQueryable<Posting> postings, IQueryable<Match> matches, ClaimsPrincipal user)
+    public static IQueryable<Posting> Visible(
+        IQueryable<Posting> postings,
+        IQueryable<Match> matches,
+        ClaimsPrincipal user
+    )
     {
-        if (ReadsAll(user)) return postings;
+        if (ReadsAll(user))
+            return postings;
         var me = Me(user);
         return postings.Where(p => matches.Any(m => m.PostingId == p.Id && m.AssigneeId == me));
     }
 
-    public static Task<bool> CanReadAsync(AppDbContext db, string postingId, ClaimsPrincipal user, CancellationToken ct) =>
-        ReadsAll(user) ? Task.FromResult(true) : Visible(db.Matches, user).AnyAsync(m => m.PostingId == postingId, ct);
+    public static Task<bool> CanReadAsync(
+        AppDbContext db,
+        string postingId,
+        ClaimsPrincipal user,
+        CancellationToken ct
+    ) => ReadsAll(user) ? Task.FromResult(true) : Visible(db.Matches, user).AnyAsync(m => m.PostingId == postingId, ct);
 }

@@ -22,7 +22,14 @@ public sealed class Lane
     public int Version { get; set; }
 }
 
-public enum MatchStatus { New, Shortlisted, Dismissed, Snoozed, Assigned }
+public enum MatchStatus
+{
+    New,
+    Shortlisted,
+    Dismissed,
+    Snoozed,
+    Assigned,
+}
 
 /// <summary>A posting that a lane matched, with the evidence for the decision.</summary>
 public sealed class Match
@@ -30,6 +37,7 @@ public sealed class Match
     public long Id { get; set; }
     public required string PostingId { get; set; }
     public required string LaneId { get; set; }
+
     /// <summary>The lane's include keywords found in the posting, as the rules engine reported them.</summary>
     public List<string> MatchedKeywords { get; set; } = [];
     public double Score { get; set; }
@@ -75,7 +83,12 @@ internal sealed class MatchConfiguration : IEntityTypeConfiguration<Match>
         // docs/performance.md has the measurements that chose them.
         b.HasIndex(m => m.MatchedAt);
         b.HasIndex(m => new { m.Status, m.MatchedAt });
-        b.HasIndex(m => new { m.LaneId, m.Status, m.MatchedAt });
+        b.HasIndex(m => new
+        {
+            m.LaneId,
+            m.Status,
+            m.MatchedAt,
+        });
         b.HasIndex(m => new { m.AssigneeId, m.MatchedAt });
         b.HasOne(m => m.Posting).WithMany().HasForeignKey(m => m.PostingId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(m => m.Lane).WithMany().HasForeignKey(m => m.LaneId).OnDelete(DeleteBehavior.Cascade);

@@ -10,12 +10,21 @@ namespace UpworkAssist.Web.Features.Lanes;
 /// added with its evidence; a match that no longer holds is removed only while nobody has
 /// acted on it (triaged matches are the team's records).
 /// </summary>
-public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, IEnumerable<INewMatchPlanner> planners, TimeProvider clock, ILogger<LaneMatcher> logger)
+public sealed class LaneMatcher(
+    AppDbContext db,
+    CompiledLanes compiled,
+    IEnumerable<INewMatchPlanner> planners,
+    TimeProvider clock,
+    ILogger<LaneMatcher> logger
+)
 {
     public sealed record Outcome(int Evaluated, int Added, int Removed);
 
-    /// <summary>Evaluates postings just stored (new or changed on ingest), as handed over: they are not read again.</summary>
-    public Task<Outcome> MatchAsync(IReadOnlyList<Posting> postings, CancellationToken ct) => EvaluateAsync(postings, ct);
+    /// <summary>
+    /// Evaluates postings just stored (new or changed on ingest), as handed over: they are not read again.
+    /// </summary>
+    public Task<Outcome> MatchAsync(IReadOnlyList<Posting> postings, CancellationToken ct) =>
+        EvaluateAsync(postings, ct);
 
     /// <summary>Re-evaluates every posting still in retention, after lanes change.</summary>
     public async Task<Outcome> RematchAllAsync(CancellationToken ct)
@@ -29,11 +38,14 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, IEnumer
         var rows = await db.Lanes.AsNoTracking().Where(l => l.Enabled).OrderBy(l => l.Id).ToListAsync(ct);
         var set = compiled.For(rows);
         var ids = postings.Select(p => p.Id).ToList();
-        var existing = (await db.Matches.Where(m => ids.Contains(m.PostingId)).ToListAsync(ct))
-            .ToDictionary(m => (m.PostingId, m.LaneId));
-        foreach (var planner in planners) await planner.PrepareAsync(ct);
+        var existing = (await db.Matches.Where(m => ids.Contains(m.PostingId)).ToListAsync(ct)).ToDictionary(m =>
+            (m.PostingId, m.LaneId)
+        );
+        foreach (var planner in planners)
+            await planner.PrepareAsync(ct);
         var now = clock.GetUtcNow();
-        int added = 0, removed = 0;
+        int added = 0,
+            removed = 0;
         foreach (var posting in postings)
         {
             foreach (var decision in set.Evaluate(LaneRules.ToJob(posting), now))
@@ -51,7 +63,8 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, IEnumer
                     };
                     db.Matches.Add(match);
                     // What the planners add (Routing's outbox rows) commits with the match in the SaveChanges below.
-                    foreach (var planner in planners) planner.Plan(match, posting);
+                    foreach (var planner in planners)
+                        planner.Plan(match, posting);
                     added++;
                 }
                 else if (!decision.Matched && match is { Status: MatchStatus.New })
@@ -69,7 +82,13 @@ public sealed class LaneMatcher(AppDbContext db, CompiledLanes compiled, IEnumer
             removed++;
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Matched {Postings} postings against {Lanes} lanes: {Added} new matches, {Removed} withdrawn", postings.Count, rows.Count, added, removed);
+        logger.LogInformation(
+            "Matched {Postings} postings against {Lanes} lanes: {Added} new matches, {Removed} withdrawn",
+            postings.Count,
+            rows.Count,
+            added,
+            removed
+        );
         return new Outcome(postings.Count, added, removed);
     }
 }

@@ -13,7 +13,12 @@ namespace UpworkAssist.Web.Features.Lanes;
 public static class LaneRules
 {
     public static LaneDefinition ToCore(Lane row) =>
-        LaneJson.Read(Encoding.UTF8.GetBytes(row.RulesJson)).ItemsOrThrow()[0] with { Id = row.Id, Name = row.Name, Enabled = row.Enabled };
+        LaneJson.Read(Encoding.UTF8.GetBytes(row.RulesJson)).ItemsOrThrow()[0] with
+        {
+            Id = row.Id,
+            Name = row.Name,
+            Enabled = row.Enabled,
+        };
 
     public static void Apply(Lane row, LaneDefinition lane)
     {
@@ -22,35 +27,36 @@ public static class LaneRules
         row.RulesJson = LaneJson.Serialize([lane with { Id = row.Id }]);
     }
 
-    public static Job ToJob(Posting p) => new()
-    {
-        Id = p.Id,
-        Title = p.Title,
-        Description = p.Description,
-        Url = p.Url,
-        PublishedAt = p.PublishedAt,
-        Type = p.Type == PostingType.Hourly ? JobType.Hourly : JobType.Fixed,
-        FixedBudget = p.FixedBudget,
-        HourlyMin = p.HourlyMin,
-        HourlyMax = p.HourlyMax,
-        ExperienceLevel = p.ExperienceLevel switch
+    public static Job ToJob(Posting p) =>
+        new()
         {
-            "entry" => ExperienceLevel.Entry,
-            "intermediate" => ExperienceLevel.Intermediate,
-            "expert" => ExperienceLevel.Expert,
-            _ => null,
-        },
-        Skills = p.Skills,
-        Category = p.Category,
-        TotalApplicants = p.TotalApplicants,
-        Client = new JobClient
-        {
-            Country = p.Client.Country,
-            PaymentVerified = p.Client.PaymentVerified,
-            TotalSpent = p.Client.TotalSpent,
-            TotalHires = p.Client.TotalHires,
-            Rating = p.Client.Rating is { } r ? (decimal)r : null,
-            ReviewsCount = p.Client.ReviewsCount,
-        },
-    };
+            Id = p.Id,
+            Title = p.Title,
+            Description = p.Description,
+            Url = p.Url,
+            PublishedAt = p.PublishedAt,
+            Type = p.Type == PostingType.Hourly ? JobType.Hourly : JobType.Fixed,
+            FixedBudget = p.FixedBudget,
+            HourlyMin = p.HourlyMin,
+            HourlyMax = p.HourlyMax,
+            ExperienceLevel = p.ExperienceLevel switch
+            {
+                "entry" => ExperienceLevel.Entry,
+                "intermediate" => ExperienceLevel.Intermediate,
+                "expert" => ExperienceLevel.Expert,
+                _ => null,
+            },
+            Skills = p.Skills,
+            Category = p.Category,
+            TotalApplicants = p.TotalApplicants,
+            Client = new JobClient
+            {
+                Country = p.Client.Country,
+                PaymentVerified = p.Client.PaymentVerified,
+                TotalSpent = p.Client.TotalSpent,
+                TotalHires = p.Client.TotalHires,
+                Rating = p.Client.Rating is { } r ? (decimal)r : null,
+                ReviewsCount = p.Client.ReviewsCount,
+            },
+        };
 }

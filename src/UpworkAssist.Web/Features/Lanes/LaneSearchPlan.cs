@@ -16,13 +16,23 @@ internal sealed class LaneSearchPlan(AppDbContext db) : IFeedSearchPlan
 {
     public async Task<IReadOnlyList<FeedSearch>> PlanAsync(CancellationToken ct)
     {
-        var expressions = await db.Lanes.AsNoTracking().Where(l => l.Enabled).Select(l => l.SearchExpression).ToListAsync(ct);
+        var expressions = await db
+            .Lanes.AsNoTracking()
+            .Where(l => l.Enabled)
+            .Select(l => l.SearchExpression)
+            .ToListAsync(ct);
         if (expressions.Count == 0 || expressions.Any(string.IsNullOrWhiteSpace))
         {
             return [FeedSearch.Broad];
         }
-        return expressions.Select(e => e!.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(e => new FeedSearch("q:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e)))[..16], e))
+        return expressions
+            .Select(e => e!.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(e => new FeedSearch(
+                "q:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e)))[..16],
+                e
+            ))
             .ToList();
     }
 }

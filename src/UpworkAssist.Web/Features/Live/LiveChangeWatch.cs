@@ -26,8 +26,11 @@ public sealed class LiveChangeWatch(ILiveChanges changes) : SaveChangesIntercept
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
         Note(eventData.Context);
         return ValueTask.FromResult(result);
@@ -39,7 +42,11 @@ public sealed class LiveChangeWatch(ILiveChanges changes) : SaveChangesIntercept
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
         Publish(eventData.Context);
         return ValueTask.FromResult(result);
@@ -47,7 +54,10 @@ public sealed class LiveChangeWatch(ILiveChanges changes) : SaveChangesIntercept
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(
+        DbContextErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
@@ -55,11 +65,13 @@ public sealed class LiveChangeWatch(ILiveChanges changes) : SaveChangesIntercept
 
     private void Note(DbContext? context)
     {
-        if (context is null) return;
+        if (context is null)
+            return;
         var noted = new List<Noted>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+                continue;
             LiveTopic? topic = entry.Entity switch
             {
                 Match => entry.State == EntityState.Added ? LiveTopic.Matches : LiveTopic.Triage,
@@ -67,24 +79,33 @@ public sealed class LiveChangeWatch(ILiveChanges changes) : SaveChangesIntercept
                 Proposal => LiveTopic.Proposals,
                 _ => null,
             };
-            if (topic is { } t) noted.Add(new Noted(t, entry.Entity));
+            if (topic is { } t)
+                noted.Add(new Noted(t, entry.Entity));
         }
-        if (noted.Count > 0) _pending.AddOrUpdate(context, noted);
+        if (noted.Count > 0)
+            _pending.AddOrUpdate(context, noted);
     }
 
     private void Publish(DbContext? context)
     {
-        if (context is null || !_pending.TryGetValue(context, out var noted)) return;
+        if (context is null || !_pending.TryGetValue(context, out var noted))
+            return;
         _pending.Remove(context);
         var list = new List<LiveChange>();
         // A batch of new matches is one change: pages count them, they need not hear of each.
-        if (noted.Any(n => n.Topic == LiveTopic.Matches)) list.Add(new LiveChange(0, LiveTopic.Matches));
+        if (noted.Any(n => n.Topic == LiveTopic.Matches))
+            list.Add(new LiveChange(0, LiveTopic.Matches));
         foreach (var n in noted.Where(n => n.Topic == LiveTopic.Triage).Select(n => (Match)n.Entity))
         {
-            list.Add(new LiveChange(0, LiveTopic.Triage)
-            {
-                MatchId = n.Id, MatchVersion = n.Version, ChangedBy = n.StatusChangedBy, AssigneeId = n.AssigneeId,
-            });
+            list.Add(
+                new LiveChange(0, LiveTopic.Triage)
+                {
+                    MatchId = n.Id,
+                    MatchVersion = n.Version,
+                    ChangedBy = n.StatusChangedBy,
+                    AssigneeId = n.AssigneeId,
+                }
+            );
         }
         foreach (var topic in new[] { LiveTopic.Drafts, LiveTopic.Proposals }.Where(t => noted.Any(n => n.Topic == t)))
         {
@@ -95,6 +116,7 @@ public sealed class LiveChangeWatch(ILiveChanges changes) : SaveChangesIntercept
 
     private void Forget(DbContext? context)
     {
-        if (context is not null) _pending.Remove(context);
+        if (context is not null)
+            _pending.Remove(context);
     }
 }

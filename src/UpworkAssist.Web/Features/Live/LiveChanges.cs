@@ -1,7 +1,13 @@
 namespace UpworkAssist.Web.Features.Live;
 
 /// <summary>What changed in the store, as far as open pages care.</summary>
-public enum LiveTopic { Matches, Triage, Drafts, Proposals }
+public enum LiveTopic
+{
+    Matches,
+    Triage,
+    Drafts,
+    Proposals,
+}
 
 /// <summary>
 /// One change, numbered in the order it was published. A triage change names the match, its new
@@ -47,19 +53,25 @@ public sealed class InProcessLiveChanges : ILiveChanges
 
     public long Current
     {
-        get { lock (_lock) return _number; }
+        get
+        {
+            lock (_lock)
+                return _number;
+        }
     }
 
     public void Publish(IReadOnlyList<LiveChange> changes)
     {
-        if (changes.Count == 0) return;
+        if (changes.Count == 0)
+            return;
         TaskCompletionSource done;
         lock (_lock)
         {
             foreach (var change in changes)
             {
                 _recent.Enqueue(change with { Number = ++_number });
-                if (_recent.Count > Kept) _recent.Dequeue();
+                if (_recent.Count > Kept)
+                    _recent.Dequeue();
             }
             done = _next;
             _next = NewSignal();
@@ -74,7 +86,8 @@ public sealed class InProcessLiveChanges : ILiveChanges
             Task signal;
             lock (_lock)
             {
-                if (_number > after) return [.. _recent.Where(c => c.Number > after)];
+                if (_number > after)
+                    return [.. _recent.Where(c => c.Number > after)];
                 signal = _next.Task;
             }
             await signal.WaitAsync(ct);

@@ -3,9 +3,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Queue;
 using UpworkAssist.Web.Features.Security;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Live;
 
@@ -32,23 +32,40 @@ public static class LiveEndpoint
         return app;
     }
 
-    private static async Task StreamAsync(HttpContext http, ILiveChanges changes, IServiceScopeFactory scopes, TimeProvider clock,
-        IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(
+        HttpContext http,
+        ILiveChanges changes,
+        IServiceScopeFactory scopes,
+        TimeProvider clock,
+        IHostApplicationLifetime lifetime
+    )
     {
         var user = http.User;
         var lane = http.Request.Query["lane"].ToString() is { Length: > 0 and <= 64 } l ? l : null;
         // Shutdown ends every stream, so the host never waits for an open tab.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(
+            http.RequestAborted,
+            lifetime.ApplicationStopping
+        );
         var ct = stop.Token;
         var seen = changes.Current;
-        var since = long.TryParse(http.Request.Query["since"], NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-            ? s : await NewestMatchAsync(scopes, ct);
+        var since = long.TryParse(
+            http.Request.Query["since"],
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var s
+        )
+            ? s
+            : await NewestMatchAsync(scopes, ct);
         var notify = BrowserNotifications.IsOn(user);
 
         http.Response.Headers.CacheControl = "no-store";
         if (!http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
-            await http.Response.WriteAsJsonAsync(new { notify, @new = await NewSinceAsync(scopes, user, since, lane, ct) }, ct);
+            await http.Response.WriteAsJsonAsync(
+                new { notify, @new = await NewSinceAsync(scopes, user, since, lane, ct) },
+                ct
+            );
             return;
         }
         http.Response.ContentType = "text/event-stream";
@@ -75,16 +92,29 @@ public static class LiveEndpoint
                 seen = batch[^1].Number;
                 foreach (var c in batch)
                 {
-                    await SendAsync(http, "change", new
-                    {
-                        topic = c.Topic.ToString().ToLowerInvariant(), match = c.MatchId, version = c.MatchVersion,
-                        mine = c.ChangedBy is not null && c.ChangedBy == me, by = c.ChangedBy,
-                        assignedToMe = c.AssigneeId is not null && c.AssigneeId == myId,
-                    }, ct);
+                    await SendAsync(
+                        http,
+                        "change",
+                        new
+                        {
+                            topic = c.Topic.ToString().ToLowerInvariant(),
+                            match = c.MatchId,
+                            version = c.MatchVersion,
+                            mine = c.ChangedBy is not null && c.ChangedBy == me,
+                            by = c.ChangedBy,
+                            assignedToMe = c.AssigneeId is not null && c.AssigneeId == myId,
+                        },
+                        ct
+                    );
                 }
                 if (batch.Any(c => c.Topic is LiveTopic.Matches or LiveTopic.Triage))
                 {
-                    await SendAsync(http, "queue", new { @new = await NewSinceAsync(scopes, user, since, lane, ct) }, ct);
+                    await SendAsync(
+                        http,
+                        "queue",
+                        new { @new = await NewSinceAsync(scopes, user, since, lane, ct) },
+                        ct
+                    );
                 }
             }
         }
@@ -104,20 +134,29 @@ public static class LiveEndpoint
     public static async Task<long> NewestMatchAsync(IServiceScopeFactory scopes, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Matches.MaxAsync(m => (long?)m.Id, ct) ?? 0;
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Matches.MaxAsync(m => (long?)m.Id, ct)
+            ?? 0;
     }
 
     /// <summary>
     /// New matches after <paramref name="since"/> the reader may see: for those who triage, New ones;
     /// for a freelancer, the ones assigned to them.
     /// </summary>
-    private static async Task<int> NewSinceAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, long since, string? lane, CancellationToken ct)
+    private static async Task<int> NewSinceAsync(
+        IServiceScopeFactory scopes,
+        ClaimsPrincipal user,
+        long since,
+        string? lane,
+        CancellationToken ct
+    )
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var q = JobAccess.Visible(db.Matches.AsNoTracking(), user).Where(m => m.Id > since);
-        if (JobAccess.ReadsAll(user)) q = q.Where(m => m.Status == MatchStatus.New);
-        if (lane is not null) q = q.Where(m => m.LaneId == lane);
+        if (JobAccess.ReadsAll(user))
+            q = q.Where(m => m.Status == MatchStatus.New);
+        if (lane is not null)
+            q = q.Where(m => m.LaneId == lane);
         return await q.CountAsync(ct);
     }
 }

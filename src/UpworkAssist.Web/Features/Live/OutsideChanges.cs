@@ -14,18 +14,29 @@ namespace UpworkAssist.Web.Features.Live;
 /// poll rounds write request-log rows every few seconds: comparing the fingerprint keeps those
 /// from refreshing every open page. Bound: the sequence read (about 2 s) plus this one read.
 /// </summary>
-public sealed class OutsideChanges(StoreWrites writes, ILiveChanges changes, IServiceScopeFactory scopes,
-    StoreProvider store, IHostApplicationLifetime lifetime, ILogger<OutsideChanges> logger) : BackgroundService
+public sealed class OutsideChanges(
+    StoreWrites writes,
+    ILiveChanges changes,
+    IServiceScopeFactory scopes,
+    StoreProvider store,
+    IHostApplicationLifetime lifetime,
+    ILogger<OutsideChanges> logger
+) : BackgroundService
 {
-    private sealed record Fingerprint(long Match, DateTimeOffset? Triage, DateTimeOffset? Draft,
-        DateTimeOffset? Proposal);
+    private sealed record Fingerprint(
+        long Match,
+        DateTimeOffset? Triage,
+        DateTimeOffset? Draft,
+        DateTimeOffset? Proposal
+    );
 
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // On SQLite this process is the only writer: its own saves already publish.
-        if (!store.IsPostgres) return;
+        if (!store.IsPostgres)
+            return;
         // The store is migrated once the application has started.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
@@ -39,14 +50,13 @@ public sealed class OutsideChanges(StoreWrites writes, ILiveChanges changes, ISe
             while (!stoppingToken.IsCancellationRequested)
             {
                 var now = await ReadAsync(stoppingToken);
-                if (now is not null && last is not null) changes.Publish(Moved(last, now));
+                if (now is not null && last is not null)
+                    changes.Publish(Moved(last, now));
                 last = now ?? last;
                 await _wake.WaitAsync(stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
         finally
         {
             writes.WrittenOutside -= OnWrittenOutside;
@@ -56,7 +66,8 @@ public sealed class OutsideChanges(StoreWrites writes, ILiveChanges changes, ISe
     // On the sequence reader's thread: only take note; a burst of signals becomes one read.
     private void OnWrittenOutside()
     {
-        if (_wake.CurrentCount > 0) return;
+        if (_wake.CurrentCount > 0)
+            return;
         try
         {
             _wake.Release();
@@ -70,10 +81,14 @@ public sealed class OutsideChanges(StoreWrites writes, ILiveChanges changes, ISe
     private static List<LiveChange> Moved(Fingerprint before, Fingerprint now)
     {
         var list = new List<LiveChange>();
-        if (now.Match != before.Match) list.Add(new LiveChange(0, LiveTopic.Matches));
-        if (now.Triage != before.Triage) list.Add(new LiveChange(0, LiveTopic.Triage));
-        if (now.Draft != before.Draft) list.Add(new LiveChange(0, LiveTopic.Drafts));
-        if (now.Proposal != before.Proposal) list.Add(new LiveChange(0, LiveTopic.Proposals));
+        if (now.Match != before.Match)
+            list.Add(new LiveChange(0, LiveTopic.Matches));
+        if (now.Triage != before.Triage)
+            list.Add(new LiveChange(0, LiveTopic.Triage));
+        if (now.Draft != before.Draft)
+            list.Add(new LiveChange(0, LiveTopic.Drafts));
+        if (now.Proposal != before.Proposal)
+            list.Add(new LiveChange(0, LiveTopic.Proposals));
         return list;
     }
 
@@ -87,7 +102,8 @@ public sealed class OutsideChanges(StoreWrites writes, ILiveChanges changes, ISe
                 await db.Matches.MaxAsync(m => (long?)m.Id, ct) ?? 0,
                 await db.Matches.MaxAsync(m => m.StatusChangedAt, ct),
                 await db.Drafts.MaxAsync(d => (DateTimeOffset?)d.UpdatedAt, ct),
-                await db.Proposals.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, ct));
+                await db.Proposals.MaxAsync(p => (DateTimeOffset?)p.UpdatedAt, ct)
+            );
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

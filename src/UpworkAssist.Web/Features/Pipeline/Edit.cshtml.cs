@@ -3,13 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Shared;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
-/// <summary>One proposal: its facts, its stage history, and (for its freelancer, a Lead or an Admin) stage and contract edits.</summary>
-public sealed class EditModel(AppDbContext db, ITemplateNames templateNames, ProposalStages stages, IValidator<EditModel.StageInput> stageRules, IValidator<EditModel.ContractInput> contractRules) : PageModel
+/// <summary>
+/// One proposal: its facts, its stage history, and (for its freelancer, a Lead or an Admin) stage and contract edits.
+/// </summary>
+public sealed class EditModel(
+    AppDbContext db,
+    ITemplateNames templateNames,
+    ProposalStages stages,
+    IValidator<EditModel.StageInput> stageRules,
+    IValidator<EditModel.ContractInput> contractRules
+) : PageModel
 {
     public sealed record StageInput(ProposalStage? To, string? Note);
 
@@ -30,14 +38,25 @@ public sealed class EditModel(AppDbContext db, ITemplateNames templateNames, Pro
     {
         public ContractRules()
         {
-            RuleFor(i => i.Value).InclusiveBetween(0, 100_000_000).When(i => i.Value is not null).WithMessage("Enter an amount from 0.");
-            RuleFor(i => i.Revenue).InclusiveBetween(0, 100_000_000).When(i => i.Revenue is not null).WithMessage("Enter an amount from 0.");
+            RuleFor(i => i.Value)
+                .InclusiveBetween(0, 100_000_000)
+                .When(i => i.Value is not null)
+                .WithMessage("Enter an amount from 0.");
+            RuleFor(i => i.Revenue)
+                .InclusiveBetween(0, 100_000_000)
+                .When(i => i.Revenue is not null)
+                .WithMessage("Enter an amount from 0.");
         }
     }
 
-    [BindProperty] public StageInput Stage { get; set; } = new(null, null);
-    [BindProperty] public ContractInput Contract { get; set; } = new(null, null, null);
-    [BindProperty] public string? ReturnUrl { get; set; }
+    [BindProperty]
+    public StageInput Stage { get; set; } = new(null, null);
+
+    [BindProperty]
+    public ContractInput Contract { get; set; } = new(null, null, null);
+
+    [BindProperty]
+    public string? ReturnUrl { get; set; }
 
     public Proposal Proposal { get; private set; } = null!;
     public ProposalProgress? Progress { get; private set; }
@@ -83,7 +102,9 @@ public sealed class EditModel(AppDbContext db, ITemplateNames templateNames, Pro
             Contract = new ContractInput(Proposal.ContractType, Proposal.ContractValue, Proposal.RevenueEarned);
             return Page();
         }
-        return !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage(new { id });
+        return !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)
+            ? LocalRedirect(ReturnUrl)
+            : RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostContractAsync(long id, CancellationToken ct)
@@ -116,11 +137,28 @@ public sealed class EditModel(AppDbContext db, ITemplateNames templateNames, Pro
         CanEdit = ProposalAccess.CanEdit(User, proposal.FreelancerId);
         Progress = await db.ProposalProgress.AsNoTracking().FirstOrDefaultAsync(p => p.ProposalId == id, ct);
         Choices = await FilterChoices.LoadAsync(db, templateNames, User, ct);
-        var changes = await db.ProposalStageChanges.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        var changes = await db
+            .ProposalStageChanges.AsNoTracking()
+            .Where(c => c.ProposalId == id)
+            .OrderBy(c => c.At)
+            .ThenBy(c => c.Id)
+            .ToListAsync(ct);
         var byIds = changes.Where(c => c.ById != null).Select(c => c.ById!).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => byIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        History = changes.Select(c => new HistoryRow(c.At, c.From, c.To,
-            c.BySync ? SyncApply.Actor : c.ById is null ? "system" : names.GetValueOrDefault(c.ById, c.ById), c.Note)).ToList();
+        var names = await db
+            .Users.AsNoTracking()
+            .Where(u => byIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        History = changes
+            .Select(c => new HistoryRow(
+                c.At,
+                c.From,
+                c.To,
+                c.BySync ? SyncApply.Actor
+                    : c.ById is null ? "system"
+                    : names.GetValueOrDefault(c.ById, c.ById),
+                c.Note
+            ))
+            .ToList();
         Marketplace = await db.MarketplaceProposals.AsNoTracking().FirstOrDefaultAsync(m => m.ProposalId == id, ct);
         return true;
     }

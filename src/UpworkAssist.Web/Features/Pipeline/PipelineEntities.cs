@@ -6,7 +6,17 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
-public enum ProposalStage { Sent, Viewed, Replied, Interview, Shortlisted, Hired, Lost, Withdrawn }
+public enum ProposalStage
+{
+    Sent,
+    Viewed,
+    Replied,
+    Interview,
+    Shortlisted,
+    Hired,
+    Lost,
+    Withdrawn,
+}
 
 /// <summary>A proposal a person sent by hand; the team's own record, kept after content retention.</summary>
 public sealed class Proposal
@@ -39,7 +49,9 @@ public sealed class Proposal
     public decimal? RevenueEarned { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>The posting's numeric marketplace id, kept at send so the sync can link what the marketplace reports.</summary>
+    /// <summary>
+    /// The posting's numeric marketplace id, kept at send so the sync can link what the marketplace reports.
+    /// </summary>
     public string? MarketplaceJobId { get; set; }
     public ProposalOrigin Origin { get; set; }
 
@@ -47,7 +59,9 @@ public sealed class Proposal
     public bool StageFromSync { get; set; }
 }
 
-/// <summary>One move of a proposal from one stage to another, by a person. The Sent stage's time is Proposal.SentAt.</summary>
+/// <summary>
+/// One move of a proposal from one stage to another, by a person. The Sent stage's time is Proposal.SentAt.
+/// </summary>
 public sealed class ProposalStageChange
 {
     public long Id { get; set; }
@@ -100,7 +114,10 @@ internal sealed class ProposalProgressConfiguration : IEntityTypeConfiguration<P
     {
         b.HasKey(p => p.ProposalId);
         b.Property(p => p.ProposalId).ValueGeneratedNever();
-        b.HasOne<Proposal>().WithOne().HasForeignKey<ProposalProgress>(p => p.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Proposal>()
+            .WithOne()
+            .HasForeignKey<ProposalProgress>(p => p.ProposalId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -114,10 +131,20 @@ internal sealed class ProposalAnalyticsIndexes : IEntityTypeConfiguration<Propos
     public void Configure(EntityTypeBuilder<Proposal> b)
     {
         b.HasIndex(p => new
-        {
-            p.SentAt, p.FreelancerId, p.LaneId, p.TemplateId, p.PostingPublishedAt, p.ApplicantsAtSend,
-            p.BudgetAtSend, p.ContractType, p.ConnectsSpent, p.EditDistance, p.RevenueEarned,
-        }).HasDatabaseName("IX_Proposals_Analytics");
+            {
+                p.SentAt,
+                p.FreelancerId,
+                p.LaneId,
+                p.TemplateId,
+                p.PostingPublishedAt,
+                p.ApplicantsAtSend,
+                p.BudgetAtSend,
+                p.ContractType,
+                p.ConnectsSpent,
+                p.EditDistance,
+                p.RevenueEarned,
+            })
+            .HasDatabaseName("IX_Proposals_Analytics");
         b.HasIndex(p => p.UpdatedAt);
         b.HasIndex(p => p.TemplateId);
     }
@@ -140,6 +167,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(p => p.SentAt);
         b.HasIndex(p => new { p.FreelancerId, p.SentAt });
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.FreelancerId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_Proposal_Connects", "\"ConnectsSpent\" IS NULL OR \"ConnectsSpent\" >= 0"));
+        b.ToTable(t =>
+            t.HasCheckConstraint("CK_Proposal_Connects", "\"ConnectsSpent\" IS NULL OR \"ConnectsSpent\" >= 0")
+        );
     }
 }

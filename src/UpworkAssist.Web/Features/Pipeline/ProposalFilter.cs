@@ -9,20 +9,34 @@ namespace UpworkAssist.Web.Features.Pipeline;
 /// proposals without one) and a period of send dates (From/To inclusive, UTC days; Days counts
 /// back from today when no From is given).
 /// </summary>
-public sealed record ProposalFilter(string? Lane = null, string? Person = null, string? Template = null, DateOnly? From = null, DateOnly? To = null, int? Days = null)
+public sealed record ProposalFilter(
+    string? Lane = null,
+    string? Person = null,
+    string? Template = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    int? Days = null
+)
 {
     public const string NoTemplate = "none";
 
     /// <summary>The half-open instant range [start, end) of the period, or nulls when unbounded.</summary>
     public (DateTimeOffset? Start, DateTimeOffset? End) Range(DateTimeOffset now)
     {
-        DateTimeOffset? start = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-            : Days is > 0 and var d ? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - d) : null;
-        DateTimeOffset? end = To is { } t ? new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1) : null;
+        DateTimeOffset? start =
+            From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : Days is > 0 and var d ? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1 - d)
+            : null;
+        DateTimeOffset? end = To is { } t
+            ? new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1)
+            : null;
         return (start, end);
     }
 
-    /// <summary>Applies the filters and the reader's visibility: without a read-all role, a person sees only their own proposals.</summary>
+    /// <summary>
+    /// Applies the filters and the reader's visibility: without a read-all role, a person sees only their own
+    /// proposals.
+    /// </summary>
     public IQueryable<Proposal> Apply(IQueryable<Proposal> proposals, ClaimsPrincipal user, DateTimeOffset now)
     {
         var query = ProposalAccess.Visible(proposals, user);
@@ -38,7 +52,14 @@ public sealed record ProposalFilter(string? Lane = null, string? Person = null, 
         {
             query = query.Where(p => p.TemplateId == null);
         }
-        else if (long.TryParse(Template, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var templateId))
+        else if (
+            long.TryParse(
+                Template,
+                System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var templateId
+            )
+        )
         {
             query = query.Where(p => p.TemplateId == templateId);
         }
@@ -58,12 +79,18 @@ public sealed record ProposalFilter(string? Lane = null, string? Person = null, 
     public Dictionary<string, string> RouteValues()
     {
         var values = new Dictionary<string, string>();
-        if (!string.IsNullOrEmpty(Lane)) values["lane"] = Lane;
-        if (!string.IsNullOrEmpty(Person)) values["person"] = Person;
-        if (!string.IsNullOrEmpty(Template)) values["template"] = Template;
-        if (From is { } f) values["from"] = f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (To is { } t) values["to"] = t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (Days is { } d) values["days"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(Lane))
+            values["lane"] = Lane;
+        if (!string.IsNullOrEmpty(Person))
+            values["person"] = Person;
+        if (!string.IsNullOrEmpty(Template))
+            values["template"] = Template;
+        if (From is { } f)
+            values["from"] = f.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (To is { } t)
+            values["to"] = t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (Days is { } d)
+            values["days"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return values;
     }
 }

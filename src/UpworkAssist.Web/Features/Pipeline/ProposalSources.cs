@@ -22,14 +22,21 @@ internal sealed class ApiProposalSource(MarketplaceClient client, ILogger<ApiPro
     public async Task<VendorProposalPage> PageAsync(string status, string after, int first, CancellationToken ct)
     {
         var reply = await client.QueryAsync(VendorProposals.Query, VendorProposals.Variables(status, after, first), ct);
-        var page = VendorProposals.ReadPage(reply.Data, status) ?? throw new FeedException(FeedFailure.GraphQlErrors,
-            reply.Errors.Count > 0
-                ? "GraphQL errors: " + string.Join("; ", reply.Errors)
-                : "The reply lacks vendorProposals edges or pageInfo.");
+        var page =
+            VendorProposals.ReadPage(reply.Data, status)
+            ?? throw new FeedException(
+                FeedFailure.GraphQlErrors,
+                reply.Errors.Count > 0
+                    ? "GraphQL errors: " + string.Join("; ", reply.Errors)
+                    : "The reply lacks vendorProposals edges or pageInfo."
+            );
         if (reply.Errors.Count > 0)
         {
             // The page is whole; a nulled field is one the reader already tolerates.
-            logger.LogWarning("GraphQL errors beside a complete proposals page, page kept: {Errors}", string.Join("; ", reply.Errors));
+            logger.LogWarning(
+                "GraphQL errors beside a complete proposals page, page kept: {Errors}",
+                string.Join("; ", reply.Errors)
+            );
         }
         return page;
     }
@@ -47,13 +54,24 @@ internal sealed class DemoProposalSource(AppDbContext db, TimeProvider clock) : 
     public async Task<VendorProposalPage> PageAsync(string status, string after, int first, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var recorded = await db.Proposals.AsNoTracking()
+        var recorded = await db
+            .Proposals.AsNoTracking()
             .Where(p => p.Origin == ProposalOrigin.Recorded && p.PostingId.StartsWith(DemoMarketplace.IdPrefix))
-            .OrderByDescending(p => p.SentAt).ThenByDescending(p => p.Id)
-            .Select(p => new { p.Id, p.PostingId, p.MarketplaceJobId, p.FreelancerId, p.SentAt })
+            .OrderByDescending(p => p.SentAt)
+            .ThenByDescending(p => p.Id)
+            .Select(p => new
+            {
+                p.Id,
+                p.PostingId,
+                p.MarketplaceJobId,
+                p.FreelancerId,
+                p.SentAt,
+            })
             .ToListAsync(ct);
         var postingIds = recorded.Where(p => p.MarketplaceJobId is null).Select(p => p.PostingId).Distinct().ToList();
-        var jobIds = await db.Postings.AsNoTracking().Where(p => postingIds.Contains(p.Id) && p.MarketplaceId != null)
+        var jobIds = await db
+            .Postings.AsNoTracking()
+            .Where(p => postingIds.Contains(p.Id) && p.MarketplaceId != null)
             .ToDictionaryAsync(p => p.Id, p => p.MarketplaceId!, ct);
         var all = recorded
             .Select(p => (p, Job: p.MarketplaceJobId ?? jobIds.GetValueOrDefault(p.PostingId)))
@@ -64,7 +82,11 @@ internal sealed class DemoProposalSource(AppDbContext db, TimeProvider clock) : 
         var start = int.TryParse(after, out var s) ? s : 0;
         var slice = all.Skip(start).Take(first).ToList();
         var end = start + slice.Count;
-        return new VendorProposalPage(slice, end < all.Count, end.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new VendorProposalPage(
+            slice,
+            end < all.Count,
+            end.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
     }
 
     /// <summary>Roughly the published agency figures: two in three viewed, one in four answered, a few hired.</summary>
@@ -84,9 +106,22 @@ internal sealed class DemoProposalSource(AppDbContext db, TimeProvider clock) : 
             _ => ("Pending", viewed ? TimeSpan.FromHours(2) : TimeSpan.Zero),
         };
         var text = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new SyncedProposal("demo-" + text, jobId, status, null, status == "Declined" ? "Client hired someone else" : null,
-            viewed || status is "Activated" or "Offered" or "Hired", sentAt, sentAt + changedAfter,
-            userId, null, "demo-agency", "Demo agency", null, null);
+        return new SyncedProposal(
+            "demo-" + text,
+            jobId,
+            status,
+            null,
+            status == "Declined" ? "Client hired someone else" : null,
+            viewed || status is "Activated" or "Offered" or "Hired",
+            sentAt,
+            sentAt + changedAfter,
+            userId,
+            null,
+            "demo-agency",
+            "Demo agency",
+            null,
+            null
+        );
     }
 }
 

@@ -8,23 +8,43 @@ using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Pipeline;
 
-/// <summary>Moves proposals between stages and records contract facts, each change timestamped, kept in the history and audited.</summary>
+/// <summary>
+/// Moves proposals between stages and records contract facts, each change timestamped, kept in the history and audited.
+/// </summary>
 public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider clock, ITeamEvents events)
 {
     /// <summary>The forward path; Lost and Withdrawn end a proposal from any stage.</summary>
     public static readonly IReadOnlyList<ProposalStage> Forward =
-        [ProposalStage.Sent, ProposalStage.Viewed, ProposalStage.Replied, ProposalStage.Interview, ProposalStage.Shortlisted, ProposalStage.Hired];
+    [
+        ProposalStage.Sent,
+        ProposalStage.Viewed,
+        ProposalStage.Replied,
+        ProposalStage.Interview,
+        ProposalStage.Shortlisted,
+        ProposalStage.Hired,
+    ];
 
-    public static bool IsClosed(ProposalStage stage) => stage is ProposalStage.Hired or ProposalStage.Lost or ProposalStage.Withdrawn;
+    public static bool IsClosed(ProposalStage stage) =>
+        stage is ProposalStage.Hired or ProposalStage.Lost or ProposalStage.Withdrawn;
 
-    public async Task ChangeStageAsync(Proposal proposal, ProposalStage to, string? note, ClaimsPrincipal user, CancellationToken ct)
+    public async Task ChangeStageAsync(
+        Proposal proposal,
+        ProposalStage to,
+        string? note,
+        ClaimsPrincipal user,
+        CancellationToken ct
+    )
     {
         var now = clock.GetUtcNow();
         var from = proposal.Stage;
         var change = new ProposalStageChange
         {
-            ProposalId = proposal.Id, From = from, To = to, At = now,
-            ById = ProposalAccess.UserId(user), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            ProposalId = proposal.Id,
+            From = from,
+            To = to,
+            At = now,
+            ById = ProposalAccess.UserId(user),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
         db.ProposalStageChanges.Add(change);
         var progress = await db.ProposalProgress.FindAsync([proposal.Id], ct);
@@ -35,23 +55,41 @@ public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider
         }
         Reach(progress, to, now);
         proposal.Stage = to;
-        proposal.StageFromSync = false; // a person's word outranks the sync's until the marketplace reports something new
+        // a person's word outranks the sync's until the marketplace reports something new
+        proposal.StageFromSync = false;
         proposal.UpdatedAt = await StampAsync(now, ct);
-        audit.Add(AuditActions.ProposalStageChanged, "Proposal", proposal.Id.ToString(CultureInfo.InvariantCulture),
-            $"{from} → {to}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}"), user);
+        audit.Add(
+            AuditActions.ProposalStageChanged,
+            "Proposal",
+            proposal.Id.ToString(CultureInfo.InvariantCulture),
+            $"{from} → {to}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}"),
+            user
+        );
         await events.RaiseAsync(ProposalEvents.StageChanged(proposal, change), ct);
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task UpdateContractAsync(Proposal proposal, PostingType? type, decimal? value, decimal? revenue, ClaimsPrincipal user, CancellationToken ct)
+    public async Task UpdateContractAsync(
+        Proposal proposal,
+        PostingType? type,
+        decimal? value,
+        decimal? revenue,
+        ClaimsPrincipal user,
+        CancellationToken ct
+    )
     {
         var before = Describe(proposal.ContractType, proposal.ContractValue, proposal.RevenueEarned);
         proposal.ContractType = type;
         proposal.ContractValue = value;
         proposal.RevenueEarned = revenue;
         proposal.UpdatedAt = await StampAsync(clock.GetUtcNow(), ct);
-        audit.Add(AuditActions.ProposalContractUpdated, "Proposal", proposal.Id.ToString(CultureInfo.InvariantCulture),
-            $"{before} → {Describe(type, value, revenue)}", user);
+        audit.Add(
+            AuditActions.ProposalContractUpdated,
+            "Proposal",
+            proposal.Id.ToString(CultureInfo.InvariantCulture),
+            $"{before} → {Describe(type, value, revenue)}",
+            user
+        );
         await db.SaveChangesAsync(ct);
     }
 
@@ -86,5 +124,9 @@ public sealed class ProposalStages(AppDbContext db, AuditLog audit, TimeProvider
     private static int Rank(ProposalStage stage) => Forward.ToList().IndexOf(stage);
 
     private static string Describe(PostingType? type, decimal? value, decimal? revenue) =>
-        string.Create(CultureInfo.InvariantCulture, $"type {type?.ToString() ?? "-"}, value {value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}, revenue {revenue?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"type {type?.ToString() ?? "-"}, value {value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}, "
+                + $"revenue {revenue?.ToString("0.##", CultureInfo.InvariantCulture) ?? "-"}"
+        );
 }

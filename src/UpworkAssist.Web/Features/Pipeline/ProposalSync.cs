@@ -13,8 +13,13 @@ public sealed record SyncOutcome(bool Ran, int Seen, int Linked, int Outside, in
 {
     public static readonly SyncOutcome NotDue = new(false, 0, 0, 0, 0);
 
-    public string Summary => Error ?? string.Create(CultureInfo.InvariantCulture,
-        $"{Seen} on the marketplace, {Linked} newly linked, {Outside} sent outside UpworkAssist, {Moves} stage changes");
+    public string Summary =>
+        Error
+        ?? string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Seen} on the marketplace, {Linked} newly linked, {Outside} sent outside UpworkAssist, {Moves} stage "
+                + $"changes"
+        );
 }
 
 /// <summary>
@@ -24,10 +29,17 @@ public sealed record SyncOutcome(bool Ran, int Seen, int Linked, int Outside, in
 /// (docs/pipeline.md "Sync from the marketplace"). It never writes to the marketplace.
 /// </summary>
 public sealed class ProposalSync(
-    AppDbContext db, IServiceProvider services, AuditLog audit, IOptionsMonitor<UpworkOptions> upwork,
-    TimeProvider clock, ILogger<ProposalSync> logger)
+    AppDbContext db,
+    IServiceProvider services,
+    AuditLog audit,
+    IOptionsMonitor<UpworkOptions> upwork,
+    TimeProvider clock,
+    ILogger<ProposalSync> logger
+)
 {
-    /// <summary>Pages one status may read in one run; more than this many proposals in one status is past any human pace.</summary>
+    /// <summary>
+    /// Pages one status may read in one run; more than this many proposals in one status is past any human pace.
+    /// </summary>
     public const int MaxPagesPerStatus = 40;
 
     public async Task<ProposalSyncSettings> SettingsAsync(CancellationToken ct) =>
@@ -39,12 +51,15 @@ public sealed class ProposalSync(
     {
         var settings = await SettingsAsync(ct);
         var now = clock.GetUtcNow();
-        var due = settings.Enabled
+        var due =
+            settings.Enabled
             && (settings.LastRunAt is not { } last || now - last >= TimeSpan.FromMinutes(settings.IntervalMinutes));
         return due ? await RunAsync(null, ct) : SyncOutcome.NotDue;
     }
 
-    /// <summary>Runs now ("Sync now", or the schedule); <paramref name="user"/> is whoever asked, null for the schedule.</summary>
+    /// <summary>
+    /// Runs now ("Sync now", or the schedule); <paramref name="user"/> is whoever asked, null for the schedule.
+    /// </summary>
     public async Task<SyncOutcome> RunAsync(ClaimsPrincipal? user, CancellationToken ct)
     {
         var settings = await SettingsAsync(ct);

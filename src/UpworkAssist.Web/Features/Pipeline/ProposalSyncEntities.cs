@@ -5,7 +5,11 @@ using UpworkAssist.Web.Features.Security;
 namespace UpworkAssist.Web.Features.Pipeline;
 
 /// <summary>How a Proposal came to be: recorded with "I sent it", or found by the sync with nobody's record.</summary>
-public enum ProposalOrigin { Recorded, Outside }
+public enum ProposalOrigin
+{
+    Recorded,
+    Outside,
+}
 
 /// <summary>
 /// One proposal as the marketplace's `vendorProposals` reports it: the team's own record of what
@@ -32,10 +36,14 @@ public sealed class MarketplaceProposal
     public decimal? ChargeRate { get; set; }
     public string? ChargeCurrency { get; set; }
 
-    /// <summary>The pipeline's Proposal this one is (recorded by a person, or made by the sync as sent outside).</summary>
+    /// <summary>
+    /// The pipeline's Proposal this one is (recorded by a person, or made by the sync as sent outside).
+    /// </summary>
     public long? ProposalId { get; set; }
 
-    /// <summary>The stage the sync last derived from the facts; a person's edit is kept until the facts move on.</summary>
+    /// <summary>
+    /// The stage the sync last derived from the facts; a person's edit is kept until the facts move on.
+    /// </summary>
     public ProposalStage? SyncedStage { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
@@ -50,7 +58,9 @@ public sealed class MarketplaceMember
     public DateTimeOffset FirstSeenAt { get; set; }
 }
 
-/// <summary>The sync's one settings row (Id 1): set by an Admin on /Pipeline/Sync, with the last run's outcome.</summary>
+/// <summary>
+/// The sync's one settings row (Id 1): set by an Admin on /Pipeline/Sync, with the last run's outcome.
+/// </summary>
 public sealed class ProposalSyncSettings
 {
     public const int DefaultIntervalMinutes = 15;

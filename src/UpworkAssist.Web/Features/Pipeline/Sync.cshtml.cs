@@ -24,11 +24,20 @@ public sealed class SyncModel(AppDbContext db, ProposalSync sync, AuditLog audit
     public int Unlinked { get; private set; }
     public bool Demo => upwork.CurrentValue.EffectiveMode == FeedMode.Demo;
 
-    [BindProperty] public bool Enabled { get; set; }
-    [BindProperty] public int IntervalMinutes { get; set; } = ProposalSyncSettings.DefaultIntervalMinutes;
-    [BindProperty] public string? MarketplaceUserId { get; set; }
-    [BindProperty] public string? AppUserId { get; set; }
-    [BindProperty] public string? ReturnUrl { get; set; }
+    [BindProperty]
+    public bool Enabled { get; set; }
+
+    [BindProperty]
+    public int IntervalMinutes { get; set; } = ProposalSyncSettings.DefaultIntervalMinutes;
+
+    [BindProperty]
+    public string? MarketplaceUserId { get; set; }
+
+    [BindProperty]
+    public string? AppUserId { get; set; }
+
+    [BindProperty]
+    public string? ReturnUrl { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -43,14 +52,22 @@ public sealed class SyncModel(AppDbContext db, ProposalSync sync, AuditLog audit
         var settings = await sync.SettingsAsync(ct);
         var before = $"{(settings.Enabled ? "on" : "off")}, every {settings.IntervalMinutes} min";
         (settings.Enabled, settings.IntervalMinutes) = (Enabled, IntervalMinutes);
-        audit.Add(AuditActions.ProposalSyncSettingsChanged, "proposal_sync", "1",
-            $"{before} → {(Enabled ? "on" : "off")}, every {IntervalMinutes} min");
+        audit.Add(
+            AuditActions.ProposalSyncSettingsChanged,
+            "proposal_sync",
+            "1",
+            $"{before} → {(Enabled ? "on" : "off")}, every {IntervalMinutes} min"
+        );
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = Enabled ? $"The proposal sync runs every {IntervalMinutes} minutes." : "The proposal sync is off.";
+        TempData["Flash"] = Enabled
+            ? $"The proposal sync runs every {IntervalMinutes} minutes."
+            : "The proposal sync is off.";
         return RedirectToPage();
     }
 
-    /// <summary>Maps a marketplace user to a team member once; their proposals are then linked and attributed on the next sync.</summary>
+    /// <summary>
+    /// Maps a marketplace user to a team member once; their proposals are then linked and attributed on the next sync.
+    /// </summary>
     public async Task<IActionResult> OnPostMapAsync(CancellationToken ct)
     {
         var member = await db.MarketplaceMembers.FirstOrDefaultAsync(m => m.MarketplaceUserId == MarketplaceUserId, ct);
@@ -65,8 +82,12 @@ public sealed class SyncModel(AppDbContext db, ProposalSync sync, AuditLog audit
             await LoadAsync(ct);
             return Page();
         }
-        audit.Add(AuditActions.MarketplaceMemberMapped, "marketplace_member", member.MarketplaceUserId,
-            $"{member.Name}: {member.AppUserId ?? "nobody"} → {userId ?? "nobody"}");
+        audit.Add(
+            AuditActions.MarketplaceMemberMapped,
+            "marketplace_member",
+            member.MarketplaceUserId,
+            $"{member.Name}: {member.AppUserId ?? "nobody"} → {userId ?? "nobody"}"
+        );
         member.AppUserId = userId;
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Saved. The next sync links and attributes this sender's proposals.";
@@ -77,19 +98,36 @@ public sealed class SyncModel(AppDbContext db, ProposalSync sync, AuditLog audit
     public async Task<IActionResult> OnPostNowAsync(CancellationToken ct)
     {
         var outcome = await sync.RunAsync(User, ct);
-        TempData["Flash"] = outcome.Error is null ? "Synced: " + outcome.Summary + "." : "The sync failed: " + outcome.Error;
-        return !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage();
+        TempData["Flash"] = outcome.Error is null
+            ? "Synced: " + outcome.Summary + "."
+            : "The sync failed: " + outcome.Error;
+        return !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)
+            ? LocalRedirect(ReturnUrl)
+            : RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Settings = await db.ProposalSyncSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new ProposalSyncSettings();
         (Enabled, IntervalMinutes) = (Settings.Enabled, Settings.IntervalMinutes);
-        var counts = await db.MarketplaceProposals.AsNoTracking().Where(m => m.UserId != null)
-            .GroupBy(m => m.UserId!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var counts = await db
+            .MarketplaceProposals.AsNoTracking()
+            .Where(m => m.UserId != null)
+            .GroupBy(m => m.UserId!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Members = (await db.MarketplaceMembers.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct))
-            .Select(m => new MemberRow(m.MarketplaceUserId, m.Name, m.AppUserId, counts.GetValueOrDefault(m.MarketplaceUserId))).ToList();
-        People = await db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName)
+            .Select(m => new MemberRow(
+                m.MarketplaceUserId,
+                m.Name,
+                m.AppUserId,
+                counts.GetValueOrDefault(m.MarketplaceUserId)
+            ))
+            .ToList();
+        People = await db
+            .Users.AsNoTracking()
+            .Where(u => !u.IsDisabled)
+            .OrderBy(u => u.DisplayName)
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Records = await db.MarketplaceProposals.CountAsync(ct);
         Unlinked = await db.MarketplaceProposals.CountAsync(m => m.ProposalId == null, ct);

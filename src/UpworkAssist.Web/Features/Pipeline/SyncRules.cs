@@ -14,15 +14,16 @@ public static class SyncRules
     /// The stage the marketplace's facts imply (docs/pipeline.md "Stages from the marketplace"). An
     /// offer (Offered, Accepted) is the last step before a funded contract: Shortlisted.
     /// </summary>
-    public static ProposalStage StageOf(string status, bool viewed) => status switch
-    {
-        "Activated" => ProposalStage.Replied,
-        "Offered" or "Accepted" => ProposalStage.Shortlisted,
-        "Hired" => ProposalStage.Hired,
-        "Declined" or "Archived" => ProposalStage.Lost,
-        "Withdrawn" => ProposalStage.Withdrawn,
-        _ => viewed ? ProposalStage.Viewed : ProposalStage.Sent,
-    };
+    public static ProposalStage StageOf(string status, bool viewed) =>
+        status switch
+        {
+            "Activated" => ProposalStage.Replied,
+            "Offered" or "Accepted" => ProposalStage.Shortlisted,
+            "Hired" => ProposalStage.Hired,
+            "Declined" or "Archived" => ProposalStage.Lost,
+            "Withdrawn" => ProposalStage.Withdrawn,
+            _ => viewed ? ProposalStage.Viewed : ProposalStage.Sent,
+        };
 
     /// <summary>
     /// The moves the sync makes, in order. Only a new fact moves anything: when the facts imply
@@ -31,7 +32,11 @@ public static class SyncRules
     /// people. A viewed proposal that ends is marked Viewed first, so the view is counted.
     /// </summary>
     public static IReadOnlyList<ProposalStage> Moves(
-        ProposalStage current, ProposalStage? lastSynced, ProposalStage implied, bool viewed)
+        ProposalStage current,
+        ProposalStage? lastSynced,
+        ProposalStage implied,
+        bool viewed
+    )
     {
         if (implied == lastSynced || ProposalStages.IsClosed(current))
         {
@@ -53,15 +58,22 @@ public static class SyncRules
         var eligible = senderId is null
             ? (sameJob.Count == 1 ? sameJob : [])
             : sameJob.Where(c => c.FreelancerId == senderId).ToList();
-        return eligible.OrderBy(c => createdAt is { } at ? (c.SentAt - at).Duration() : TimeSpan.Zero)
-            .ThenBy(c => c.ProposalId).Select(c => (long?)c.ProposalId).FirstOrDefault();
+        return eligible
+            .OrderBy(c => createdAt is { } at ? (c.SentAt - at).Duration() : TimeSpan.Zero)
+            .ThenBy(c => c.ProposalId)
+            .Select(c => (long?)c.ProposalId)
+            .FirstOrDefault();
     }
 
-    /// <summary>When a synced fact happened: the marketplace's change time, never before the send nor after now.</summary>
+    /// <summary>
+    /// When a synced fact happened: the marketplace's change time, never before the send nor after now.
+    /// </summary>
     public static DateTimeOffset FactTime(DateTimeOffset? modifiedAt, DateTimeOffset sentAt, DateTimeOffset now)
     {
         var at = modifiedAt ?? now;
-        return at < sentAt ? sentAt : at > now ? now : at;
+        return at < sentAt ? sentAt
+            : at > now ? now
+            : at;
     }
 
     private static int Rank(ProposalStage stage) => ProposalStages.Forward.ToList().IndexOf(stage);

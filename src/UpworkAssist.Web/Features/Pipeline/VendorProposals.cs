@@ -5,9 +5,21 @@ namespace UpworkAssist.Web.Features.Pipeline;
 
 /// <summary>One node of `vendorProposals`, read leniently: every field may be missing (UPWORK_API.md).</summary>
 public sealed record SyncedProposal(
-    string Id, string? JobId, string Status, string? ReasonId, string? Reason, bool Viewed,
-    DateTimeOffset? CreatedAt, DateTimeOffset? ModifiedAt, string? UserId, string? UserName,
-    string? OrganizationId, string? OrganizationName, decimal? ChargeRate, string? ChargeCurrency);
+    string Id,
+    string? JobId,
+    string Status,
+    string? ReasonId,
+    string? Reason,
+    bool Viewed,
+    DateTimeOffset? CreatedAt,
+    DateTimeOffset? ModifiedAt,
+    string? UserId,
+    string? UserName,
+    string? OrganizationId,
+    string? OrganizationName,
+    decimal? ChargeRate,
+    string? ChargeCurrency
+);
 
 /// <summary>One page of `vendorProposals`.</summary>
 public sealed record VendorProposalPage(IReadOnlyList<SyncedProposal> Proposals, bool HasNextPage, string? EndCursor);
@@ -20,7 +32,16 @@ public static class VendorProposals
 {
     /// <summary>`status_eq` takes one status per call, so a sync asks once for each of these.</summary>
     public static readonly IReadOnlyList<string> Statuses =
-        ["Pending", "Activated", "Offered", "Accepted", "Hired", "Declined", "Withdrawn", "Archived"];
+    [
+        "Pending",
+        "Activated",
+        "Offered",
+        "Accepted",
+        "Hired",
+        "Declined",
+        "Withdrawn",
+        "Archived",
+    ];
 
     public const string Query = """
         query vendorProposals($filter: VendorProposalFilter!, $sortAttribute: VendorProposalSortAttribute!,
@@ -40,19 +61,22 @@ public static class VendorProposals
         }
         """;
 
-    public static object Variables(string status, string after, int first) => new
-    {
-        filter = new { status_eq = status },
-        sortAttribute = new { field = "CREATEDDATETIME", sortOrder = "DESC" },
-        pagination = new { after, first },
-    };
+    public static object Variables(string status, string after, int first) =>
+        new
+        {
+            filter = new { status_eq = status },
+            sortAttribute = new { field = "CREATEDDATETIME", sortOrder = "DESC" },
+            pagination = new { after, first },
+        };
 
     /// <summary>Reads a page from a reply's `data`; null when the edges or pageInfo are missing.</summary>
     public static VendorProposalPage? ReadPage(JsonElement data, string askedStatus)
     {
-        if (Child(data, "vendorProposals") is not { } list
+        if (
+            Child(data, "vendorProposals") is not { } list
             || Child(list, "edges") is not { ValueKind: JsonValueKind.Array } edges
-            || Child(list, "pageInfo") is not { } info)
+            || Child(list, "pageInfo") is not { } info
+        )
         {
             return null;
         }
@@ -96,10 +120,13 @@ public static class VendorProposals
             Clip(Text(Child(Child(node, "organization"), "id")), 64),
             Clip(Text(Child(Child(node, "organization"), "name")), 200),
             Money(Child(rate, "rawValue")),
-            Clip(Text(Child(rate, "currency")), 8));
+            Clip(Text(Child(rate, "currency")), 8)
+        );
     }
 
-    /// <summary>An ISO date-time as a string, or wrapped as `{rawValue}` by some schema versions; epoch milliseconds too.</summary>
+    /// <summary>
+    /// An ISO date-time as a string, or wrapped as `{rawValue}` by some schema versions; epoch milliseconds too.
+    /// </summary>
     public static DateTimeOffset? Instant(JsonElement? value)
     {
         if (value is { ValueKind: JsonValueKind.Object } wrapped)
@@ -119,28 +146,42 @@ public static class VendorProposals
         {
             return DateTimeOffset.FromUnixTimeMilliseconds(msText);
         }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at.ToUniversalTime() : null;
+        return DateTimeOffset.TryParse(
+            text,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var at
+        )
+            ? at.ToUniversalTime()
+            : null;
     }
 
-    private static decimal? Money(JsonElement? value) => value switch
-    {
-        { ValueKind: JsonValueKind.Number } n when n.TryGetDecimal(out var d) => d,
-        { ValueKind: JsonValueKind.String } s when decimal.TryParse(s.GetString(), NumberStyles.Number,
-            CultureInfo.InvariantCulture, out var d) => d,
-        _ => null,
-    };
+    private static decimal? Money(JsonElement? value) =>
+        value switch
+        {
+            { ValueKind: JsonValueKind.Number } n when n.TryGetDecimal(out var d) => d,
+            { ValueKind: JsonValueKind.String } s
+                when decimal.TryParse(s.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+            _ => null,
+        };
 
     private static JsonElement? Child(JsonElement? parent, string name) =>
-        parent is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v)
-            && v.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined ? v : null;
+        parent is { ValueKind: JsonValueKind.Object } o
+        && o.TryGetProperty(name, out var v)
+        && v.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined
+            ? v
+            : null;
 
-    private static string? Text(JsonElement? value) => value switch
-    {
-        { ValueKind: JsonValueKind.String } s => s.GetString() is { Length: > 0 } t ? t.Trim() : null,
-        { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-        _ => null,
-    };
+    private static string? Text(JsonElement? value) =>
+        value switch
+        {
+            { ValueKind: JsonValueKind.String } s => s.GetString() is { Length: > 0 } t ? t.Trim() : null,
+            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+            _ => null,
+        };
 
-    private static string? Clip(string? text, int max) => text is null ? null : text.Length > max ? text[..max] : text;
+    private static string? Clip(string? text, int max) =>
+        text is null ? null
+        : text.Length > max ? text[..max]
+        : text;
 }

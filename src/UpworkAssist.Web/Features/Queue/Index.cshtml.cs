@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Shared;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Queue;
 
@@ -18,8 +18,16 @@ namespace UpworkAssist.Web.Features.Queue;
 /// them. Actions answer htmx requests with the changed row and everything else with a redirect,
 /// so the page works with and without script.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage, AuditLog audit, TimeProvider clock, StoreCache cache,
-    IValidator<QueueFilter> filterValidator, IValidator<PresetInput> presetValidator) : PageModel
+public sealed class IndexModel(
+    AppDbContext db,
+    QueueQuery queue,
+    Triage triage,
+    AuditLog audit,
+    TimeProvider clock,
+    StoreCache cache,
+    IValidator<QueueFilter> filterValidator,
+    IValidator<PresetInput> presetValidator
+) : PageModel
 {
     public QueueFilter Filter { get; private set; } = new();
     public QueuePage Results { get; private set; } = new([], null);
@@ -48,24 +56,35 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
         Counts = await queue.CountsAsync(Scope, ct);
         LaneChoices = await queue.LanesAsync(ct);
         Assignees = CanTriage ? await triage.AssigneesAsync(ct) : [];
-        Presets = await cache.GetAsync<IReadOnlyList<FilterPreset>>("queue:presets:" + Me, async () =>
-            await db.FilterPresets.AsNoTracking().Where(p => p.UserId == Me).OrderBy(p => p.Name).ToListAsync(ct));
+        Presets = await cache.GetAsync<IReadOnlyList<FilterPreset>>(
+            "queue:presets:" + Me,
+            async () =>
+                await db.FilterPresets.AsNoTracking().Where(p => p.UserId == Me).OrderBy(p => p.Name).ToListAsync(ct)
+        );
     }
 
     /// <param name="view">"job" when the action came from the job page, which it then answers.</param>
-    public async Task<IActionResult> OnPostActAsync(TriageInput input, string? returnQuery, string? view, CancellationToken ct)
+    public async Task<IActionResult> OnPostActAsync(
+        TriageInput input,
+        string? returnQuery,
+        string? view,
+        CancellationToken ct
+    )
     {
-        if (!CanTriage) return Forbid();
+        if (!CanTriage)
+            return Forbid();
         var outcome = await triage.ApplyAsync(input, User, ct);
         var fromJob = view == QueueRowsView.JobView;
         if (!IsHtmx)
         {
-            if (!fromJob || await queue.RowAsync(input.MatchId, ct) is not { } acted) return BackToQueue(outcome.Message, returnQuery);
+            if (!fromJob || await queue.RowAsync(input.MatchId, ct) is not { } acted)
+                return BackToQueue(outcome.Message, returnQuery);
             Outcome = outcome.Message;
             return Redirect(Url.Page("/Queue/Job", new { postingId = acted.PostingId })!);
         }
         var row = await queue.RowAsync(input.MatchId, ct);
-        if (row is null) return Content(""); // gone: htmx swaps the row away
+        if (row is null)
+            return Content(""); // gone: htmx swaps the row away
         QueueCountsView? counts = null;
         if (!fromJob)
         {
@@ -75,35 +94,57 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
             LaneChoices = await queue.LanesAsync(ct);
             counts = CountsView(oob: true);
         }
-        return Partial("_QueueRows", new QueueRowsView([row], true, clock.GetUtcNow())
-        {
-            Outcome = outcome,
-            InlineChoices = fromJob ? await triage.AssigneesAsync(ct) : null,
-            Counts = counts,
-        });
+        return Partial(
+            "_QueueRows",
+            new QueueRowsView([row], true, clock.GetUtcNow())
+            {
+                Outcome = outcome,
+                InlineChoices = fromJob ? await triage.AssigneesAsync(ct) : null,
+                Counts = counts,
+            }
+        );
     }
 
     /// <summary>One action on every selected row; each row keeps its own version check.</summary>
     public async Task<IActionResult> OnPostBulkAsync(BulkInput bulk, string? returnQuery, CancellationToken ct)
     {
-        if (!CanTriage) return Forbid();
-        if (bulk.Selected.Count == 0) return BackToQueue("Select at least one job first.", returnQuery);
+        if (!CanTriage)
+            return Forbid();
+        if (bulk.Selected.Count == 0)
+            return BackToQueue("Select at least one job first.", returnQuery);
         var outcomes = new List<TriageOutcome>();
         foreach (var item in bulk.Selected.Take(200))
         {
             var parts = item.Split(':');
-            if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var id) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var version))
+            if (
+                parts.Length != 2
+                || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var id)
+                || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var version)
+            )
             {
                 continue;
             }
-            outcomes.Add(await triage.ApplyAsync(new TriageInput
-            {
-                MatchId = id, Version = version, Action = bulk.Action, Reason = bulk.Reason, SnoozeHours = bulk.SnoozeHours, AssigneeId = bulk.AssigneeId,
-            }, User, ct));
+            outcomes.Add(
+                await triage.ApplyAsync(
+                    new TriageInput
+                    {
+                        MatchId = id,
+                        Version = version,
+                        Action = bulk.Action,
+                        Reason = bulk.Reason,
+                        SnoozeHours = bulk.SnoozeHours,
+                        AssigneeId = bulk.AssigneeId,
+                    },
+                    User,
+                    ct
+                )
+            );
         }
         var done = outcomes.Count(o => o.Done);
         var problems = outcomes.Where(o => !o.Done).Select(o => $"#{o.MatchId}: {o.Message}").ToList();
-        var message = $"{bulk.Action}: {done} of {outcomes.Count} done." + (problems.Count > 0 ? " " + string.Join(" ", problems.Take(5)) : "");
+        var message =
+            $"{bulk.Action}: {done} of {outcomes.Count} done."
+            + (problems.Count > 0 ? " " + string.Join(" ", problems.Take(5)) : "");
         return BackToQueue(message, returnQuery);
     }
 
@@ -111,13 +152,24 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
     {
         if (!await presetValidator.ValidateIntoAsync(preset, ModelState, "", ct))
         {
-            return BackToQueue(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), preset.Query);
+            return BackToQueue(
+                string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)),
+                preset.Query
+            );
         }
         var presets = db.FilterPresets;
         var existing = await presets.SingleOrDefaultAsync(p => p.UserId == Me && p.Name == preset.Name.Trim(), ct);
         if (existing is null)
         {
-            presets.Add(new FilterPreset { UserId = Me, Name = preset.Name.Trim(), Query = preset.Query ?? "", CreatedAt = clock.GetUtcNow() });
+            presets.Add(
+                new FilterPreset
+                {
+                    UserId = Me,
+                    Name = preset.Name.Trim(),
+                    Query = preset.Query ?? "",
+                    CreatedAt = clock.GetUtcNow(),
+                }
+            );
         }
         else
         {
@@ -131,7 +183,8 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
     public async Task<IActionResult> OnPostDeletePresetAsync(long id, CancellationToken ct)
     {
         var preset = await db.FilterPresets.SingleOrDefaultAsync(p => p.Id == id && p.UserId == Me, ct);
-        if (preset is null) return NotFound();
+        if (preset is null)
+            return NotFound();
         db.Remove(preset);
         audit.Add(AuditActions.FilterPresetDeleted, "preset", preset.Name);
         await db.SaveChangesAsync(ct);
@@ -142,8 +195,14 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
 
     private static QueueFilter FilterOf(string? url)
     {
-        var query = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query) : [];
-        return new QueueFilter { Lane = query.GetValueOrDefault("lane").ToString(), Status = query.GetValueOrDefault("status").ToString() };
+        var query = Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query)
+            : [];
+        return new QueueFilter
+        {
+            Lane = query.GetValueOrDefault("lane").ToString(),
+            Status = query.GetValueOrDefault("status").ToString(),
+        };
     }
 
     private bool IsHtmx => Request.Headers.ContainsKey("HX-Request");
@@ -153,9 +212,17 @@ public sealed class IndexModel(AppDbContext db, QueueQuery queue, Triage triage,
         Outcome = message;
         // Only a query string of our own goes back into the redirect, never a URL.
         // Parsed and written again, so nothing but encoded name=value pairs (no CR/LF, no URL) reaches the header.
-        var query = returnQuery is { Length: > 0 and <= 2000 } q && q.StartsWith('?')
-            ? QueryString.Create(QueryHelpers.ParseQuery(q).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))).Value ?? ""
-            : "";
+        var query =
+            returnQuery is { Length: > 0 and <= 2000 } q && q.StartsWith('?')
+                ? QueryString
+                    .Create(
+                        QueryHelpers
+                            .ParseQuery(q)
+                            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+                    )
+                    .Value
+                    ?? ""
+                : "";
         return Redirect(Url.Page("/Queue/Index") + query);
     }
 }
@@ -179,8 +246,15 @@ public sealed class PresetInputValidator : AbstractValidator<PresetInput>
 {
     public PresetInputValidator()
     {
-        RuleFor(p => p.Name).NotEmpty().WithMessage("Name the view to save it.").MaximumLength(60).WithMessage("Keep the name under 60 characters.");
-        RuleFor(p => p.Query).MaximumLength(1000).Must(q => string.IsNullOrEmpty(q) || q.StartsWith('?')).WithMessage("That view cannot be saved.");
+        RuleFor(p => p.Name)
+            .NotEmpty()
+            .WithMessage("Name the view to save it.")
+            .MaximumLength(60)
+            .WithMessage("Keep the name under 60 characters.");
+        RuleFor(p => p.Query)
+            .MaximumLength(1000)
+            .Must(q => string.IsNullOrEmpty(q) || q.StartsWith('?'))
+            .WithMessage("That view cannot be saved.");
     }
 }
 
@@ -203,7 +277,13 @@ public sealed record QueueRowsView(IReadOnlyList<QueueRow> Rows, bool CanTriage,
 }
 
 /// <summary>The lane and status choices with their counts, within what the person may see.</summary>
-public sealed record QueueCountsView(QueueFilter Filter, bool AssignedOnly, IReadOnlyList<QueueCount> Counts, IReadOnlyList<(string Id, string Name)> Lanes, bool OutOfBand)
+public sealed record QueueCountsView(
+    QueueFilter Filter,
+    bool AssignedOnly,
+    IReadOnlyList<QueueCount> Counts,
+    IReadOnlyList<(string Id, string Name)> Lanes,
+    bool OutOfBand
+)
 {
     public int CountOf(string? laneId, MatchStatus status) =>
         Counts.Where(c => (laneId is null || c.LaneId == laneId) && c.Status == status).Sum(c => c.Count);
@@ -211,5 +291,7 @@ public sealed record QueueCountsView(QueueFilter Filter, bool AssignedOnly, IRea
     public int CountOf(string? laneId, IReadOnlyList<MatchStatus> statuses) => statuses.Sum(s => CountOf(laneId, s));
 }
 
-/// <summary>The "N new — show" bar (live.js and /live fill it in): the lane it counts in and the address that shows them.</summary>
+/// <summary>
+/// The "N new — show" bar (live.js and /live fill it in): the lane it counts in and the address that shows them.
+/// </summary>
 public sealed record LiveBarView(string? Lane, string Href);

@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Core.Rules;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Lanes;
-using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Audit;
 using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Queue;
 
@@ -18,7 +18,13 @@ namespace UpworkAssist.Web.Features.Queue;
 /// evidence, the team's matches and records, and the history of what people did with it. A posting
 /// whose content expired under the 24-hour rule still shows its link and the team's records.
 /// </summary>
-public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, CompiledLanes compiled, TimeProvider clock) : PageModel
+public sealed class JobModel(
+    AppDbContext db,
+    QueueQuery queue,
+    Triage triage,
+    CompiledLanes compiled,
+    TimeProvider clock
+) : PageModel
 {
     public sealed record LaneDecision(string LaneId, string LaneName, Decision Decision);
 
@@ -43,7 +49,8 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
     public async Task<IActionResult> OnGetAsync(string postingId, CancellationToken ct)
     {
         var posting = await db.Postings.AsNoTracking().SingleOrDefaultAsync(p => p.Id == postingId, ct);
-        if (posting is null) return NotFound();
+        if (posting is null)
+            return NotFound();
         // A freelancer reads only the jobs assigned to them; a draft of theirs unlocks nothing.
         if (!await JobAccess.CanReadAsync(db, postingId, User, ct))
         {
@@ -52,22 +59,50 @@ public sealed class JobModel(AppDbContext db, QueueQuery queue, Triage triage, C
         var rows = await queue.RowsForPostingAsync(postingId, ct);
         Posting = posting;
         Now = clock.GetUtcNow();
-        Matches = new QueueRowsView(rows, CanTriage, Now) { InlineChoices = CanTriage ? await triage.AssigneesAsync(ct) : null };
+        Matches = new QueueRowsView(rows, CanTriage, Now)
+        {
+            InlineChoices = CanTriage ? await triage.AssigneesAsync(ct) : null,
+        };
         if (!Expired)
         {
             var lanes = await db.Lanes.AsNoTracking().Where(l => l.Enabled).OrderBy(l => l.Id).ToListAsync(ct);
             var names = lanes.ToDictionary(l => l.Id, l => l.Name);
-            Decisions = compiled.For(lanes).Evaluate(LaneRules.ToJob(posting), Now)
-                .Select(d => new LaneDecision(d.LaneId, names[d.LaneId], d)).OrderByDescending(d => d.Decision.Matched).ThenBy(d => d.LaneName).ToList();
+            Decisions = compiled
+                .For(lanes)
+                .Evaluate(LaneRules.ToJob(posting), Now)
+                .Select(d => new LaneDecision(d.LaneId, names[d.LaneId], d))
+                .OrderByDescending(d => d.Decision.Matched)
+                .ThenBy(d => d.LaneName)
+                .ToList();
         }
         var subjects = rows.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-        History = await db.AuditEvents.AsNoTracking()
+        History = await db
+            .AuditEvents.AsNoTracking()
             .Where(a => a.SubjectType == "match" && a.SubjectId != null && subjects.Contains(a.SubjectId))
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(100).ToListAsync(ct);
-        Drafts = await db.Drafts.AsNoTracking().Where(d => d.PostingId == postingId)
-            .Join(db.Users, d => d.FreelancerId, u => u.Id, (d, u) => new DraftLine(d.Id, u.DisplayName, d.Status, d.UpdatedAt)).ToListAsync(ct);
-        Proposals = await db.Proposals.AsNoTracking().Where(p => p.PostingId == postingId)
-            .Join(db.Users, p => p.FreelancerId, u => u.Id, (p, u) => new ProposalLine(p.Id, u.DisplayName, p.Stage, p.SentAt)).ToListAsync(ct);
+            .OrderByDescending(a => a.At)
+            .ThenByDescending(a => a.Id)
+            .Take(100)
+            .ToListAsync(ct);
+        Drafts = await db
+            .Drafts.AsNoTracking()
+            .Where(d => d.PostingId == postingId)
+            .Join(
+                db.Users,
+                d => d.FreelancerId,
+                u => u.Id,
+                (d, u) => new DraftLine(d.Id, u.DisplayName, d.Status, d.UpdatedAt)
+            )
+            .ToListAsync(ct);
+        Proposals = await db
+            .Proposals.AsNoTracking()
+            .Where(p => p.PostingId == postingId)
+            .Join(
+                db.Users,
+                p => p.FreelancerId,
+                u => u.Id,
+                (p, u) => new ProposalLine(p.Id, u.DisplayName, p.Stage, p.SentAt)
+            )
+            .ToListAsync(ct);
         return Page();
     }
 }

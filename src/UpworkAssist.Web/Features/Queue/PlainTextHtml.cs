@@ -17,13 +17,15 @@ public static partial class PlainTextHtml
 
     public static IHtmlContent Render(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return HtmlString.Empty;
+        if (string.IsNullOrEmpty(text))
+            return HtmlString.Empty;
         var encoder = HtmlEncoder.Default;
         var html = new StringBuilder(text.Length + 64);
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            if (i > 0) html.Append("<br />");
+            if (i > 0)
+                html.Append("<br />");
             var line = lines[i];
             var at = 0;
             foreach (System.Text.RegularExpressions.Match m in Address().Matches(line))
@@ -34,8 +36,11 @@ public static partial class PlainTextHtml
                 if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 {
                     var encoded = encoder.Encode(address);
-                    html.Append("<a href=\"").Append(encoder.Encode(uri.AbsoluteUri)).Append("\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">")
-                        .Append(encoded).Append("</a>");
+                    html.Append("<a href=\"")
+                        .Append(encoder.Encode(uri.AbsoluteUri))
+                        .Append("\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">")
+                        .Append(encoded)
+                        .Append("</a>");
                 }
                 else
                 {

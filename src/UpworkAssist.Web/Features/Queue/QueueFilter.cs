@@ -17,7 +17,12 @@ public sealed class QueueFilter
 
     /// <summary>Work still to do: new, shortlisted or assigned (not dismissed, not snoozed).</summary>
     public const string OpenStatuses = "Open";
-    public static readonly IReadOnlyList<MatchStatus> OpenSet = [MatchStatus.New, MatchStatus.Shortlisted, MatchStatus.Assigned];
+    public static readonly IReadOnlyList<MatchStatus> OpenSet =
+    [
+        MatchStatus.New,
+        MatchStatus.Shortlisted,
+        MatchStatus.Assigned,
+    ];
     public const string Me = "me";
     public const string Unassigned = "none";
 
@@ -31,7 +36,9 @@ public sealed class QueueFilter
 
     /// <summary>The status the view selects, the default resolved for this person.</summary>
     public string EffectiveStatus(bool assignedOnly) =>
-        !string.IsNullOrEmpty(Status) ? Status : assignedOnly ? OpenStatuses : nameof(MatchStatus.New);
+        !string.IsNullOrEmpty(Status) ? Status
+        : assignedOnly ? OpenStatuses
+        : nameof(MatchStatus.New);
 
     /// <summary>Applies to the fixed budget of fixed-price jobs and to the top hourly rate of hourly ones.</summary>
     public decimal? BudgetMin { get; set; }
@@ -44,13 +51,17 @@ public sealed class QueueFilter
     /// <summary>Only jobs published at most this many hours ago.</summary>
     public int? MaxAgeHours { get; set; }
 
-    /// <summary>Hides jobs the client has filled (no openings left) and jobs someone on this account already applied to.</summary>
+    /// <summary>
+    /// Hides jobs the client has filled (no openings left) and jobs someone on this account already applied to.
+    /// </summary>
     public bool HideClosed { get; set; }
 
     /// <summary>Only these matches (comma-separated ids): the link from a catch-up alert.</summary>
     public string? Matches { get; set; }
 
-    /// <summary>Only jobs nobody acted on whose content the retention rule removes within <see cref="ExpiringWithin"/>.</summary>
+    /// <summary>
+    /// Only jobs nobody acted on whose content the retention rule removes within <see cref="ExpiringWithin"/>.
+    /// </summary>
     public bool Expiring { get; set; }
 
     public static readonly TimeSpan ExpiringWithin = TimeSpan.FromHours(3);
@@ -60,10 +71,16 @@ public sealed class QueueFilter
     public const int MaxMatchIds = 100;
 
     /// <summary>The ids of <see cref="Matches"/>; null when absent, empty when none is a valid id.</summary>
-    public IReadOnlyList<long>? MatchIds => string.IsNullOrWhiteSpace(Matches) ? null
-        : Matches.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
-            .Where(id => id > 0).Distinct().Take(MaxMatchIds).ToList();
+    public IReadOnlyList<long>? MatchIds =>
+        string.IsNullOrWhiteSpace(Matches)
+            ? null
+            : Matches
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
+                .Where(id => id > 0)
+                .Distinct()
+                .Take(MaxMatchIds)
+                .ToList();
 
     public static readonly IReadOnlyList<int> AgeChoices = [1, 6, 24, 72, 168];
 
@@ -93,26 +110,27 @@ public sealed class QueueFilter
 /// <summary>The keyset position: the last row's match time and id.</summary>
 public readonly record struct QueueCursor(long MatchedAtTicks, long Id)
 {
-    public override string ToString() =>
-        WebEncoders.Base64UrlEncode(Encoding.ASCII.GetBytes($"{MatchedAtTicks}.{Id}"));
+    public override string ToString() => WebEncoders.Base64UrlEncode(Encoding.ASCII.GetBytes($"{MatchedAtTicks}.{Id}"));
 
     public static bool TryParse(string? text, out QueueCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
+        if (string.IsNullOrEmpty(text) || text.Length > 64)
+            return false;
         try
         {
             var parts = Encoding.ASCII.GetString(WebEncoders.Base64UrlDecode(text)).Split('.');
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            if (
+                parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            )
             {
                 cursor = new QueueCursor(ticks, id);
                 return true;
             }
         }
-        catch (FormatException)
-        {
-        }
+        catch (FormatException) { }
         return false;
     }
 }
@@ -121,17 +139,26 @@ public sealed class QueueFilterValidator : AbstractValidator<QueueFilter>
 {
     public QueueFilterValidator()
     {
-        RuleFor(f => f.Status).Must(s => string.IsNullOrEmpty(s) || s == QueueFilter.AllStatuses || s == QueueFilter.OpenStatuses || (Enum.TryParse<MatchStatus>(s, false, out var v) && Enum.IsDefined(v)))
+        RuleFor(f => f.Status)
+            .Must(s =>
+                string.IsNullOrEmpty(s)
+                || s == QueueFilter.AllStatuses
+                || s == QueueFilter.OpenStatuses
+                || (Enum.TryParse<MatchStatus>(s, false, out var v) && Enum.IsDefined(v))
+            )
             .WithMessage("Choose a status from the list.");
         RuleFor(f => f.BudgetMin).GreaterThanOrEqualTo(0).WithMessage("The minimum budget cannot be negative.");
         RuleFor(f => f.BudgetMax).GreaterThanOrEqualTo(0).WithMessage("The maximum budget cannot be negative.");
-        RuleFor(f => f.BudgetMax).GreaterThanOrEqualTo(f => f.BudgetMin!.Value).When(f => f.BudgetMin is not null && f.BudgetMax is not null)
+        RuleFor(f => f.BudgetMax)
+            .GreaterThanOrEqualTo(f => f.BudgetMin!.Value)
+            .When(f => f.BudgetMin is not null && f.BudgetMax is not null)
             .WithMessage("The maximum budget must be at least the minimum.");
         RuleFor(f => f.MaxAgeHours).InclusiveBetween(1, 24 * 30).WithMessage("Age must be between 1 hour and 30 days.");
         RuleFor(f => f.Lane).MaximumLength(64);
         RuleFor(f => f.Matches).MaximumLength(2000).WithMessage("Too many matches in one link.");
         RuleFor(f => f.Assignee).MaximumLength(64);
-        RuleFor(f => f.After).Must(a => string.IsNullOrEmpty(a) || QueueCursor.TryParse(a, out _))
+        RuleFor(f => f.After)
+            .Must(a => string.IsNullOrEmpty(a) || QueueCursor.TryParse(a, out _))
             .WithMessage("That page link is not valid any more; start from the first page.");
     }
 }

@@ -6,12 +6,34 @@ using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Queue;
 
-/// <summary>One queue row: the match, the facts a lead decides on, and the other lanes that matched the same job.</summary>
+/// <summary>
+/// One queue row: the match, the facts a lead decides on, and the other lanes that matched the same job.
+/// </summary>
 public sealed record QueueRow(
-    long Id, string PostingId, string Title, string? Url, PostingType Type, decimal? FixedBudget, decimal? HourlyMin, decimal? HourlyMax,
-    ClientFacts Client, int? Applicants, DateTimeOffset PublishedAt, DateTimeOffset MatchedAt, string LaneId, string LaneName,
-    MatchStatus Status, string? AssigneeId, DateTimeOffset? SnoozedUntil, string? DismissReason, int Version, bool Expired,
-    IReadOnlyList<string> Keywords, double Score, string? AssigneeName)
+    long Id,
+    string PostingId,
+    string Title,
+    string? Url,
+    PostingType Type,
+    decimal? FixedBudget,
+    decimal? HourlyMin,
+    decimal? HourlyMax,
+    ClientFacts Client,
+    int? Applicants,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset MatchedAt,
+    string LaneId,
+    string LaneName,
+    MatchStatus Status,
+    string? AssigneeId,
+    DateTimeOffset? SnoozedUntil,
+    string? DismissReason,
+    int Version,
+    bool Expired,
+    IReadOnlyList<string> Keywords,
+    double Score,
+    string? AssigneeName
+)
 {
     public IReadOnlyList<(string Id, string Name)> OtherLanes { get; init; } = [];
     public PostingFacts Facts { get; init; } = new(null, null, null, null, null, null);
@@ -37,7 +59,12 @@ public sealed record QueueScope(string UserId, bool AssignedOnly);
 /// queue is the page a lead reloads all day, and building, caching and materialising the LINQ
 /// query plus a second query for the other lanes cost more than SQLite's work (docs/performance.md).
 /// </remarks>
-public sealed class QueueQuery(AppDbContext db, TimeProvider clock, StoreCache cache, IOptionsMonitor<UpworkOptions> upwork)
+public sealed class QueueQuery(
+    AppDbContext db,
+    TimeProvider clock,
+    StoreCache cache,
+    IOptionsMonitor<UpworkOptions> upwork
+)
 {
     public const int PageSize = 50;
 
@@ -45,7 +72,8 @@ public sealed class QueueQuery(AppDbContext db, TimeProvider clock, StoreCache c
     {
         var sql = new QueueSql();
         sql.Filter(filter, scope, clock.GetUtcNow(), upwork.CurrentValue.ContentRetention);
-        if (QueueCursor.TryParse(filter.After, out var after)) sql.After(after);
+        if (QueueCursor.TryParse(filter.After, out var after))
+            sql.After(after);
         var rows = await sql.ReadAsync(db, PageSize + 1, ct);
         string? next = null;
         if (rows.Count > PageSize)
@@ -62,16 +90,25 @@ public sealed class QueueQuery(AppDbContext db, TimeProvider clock, StoreCache c
 
     /// <summary>Every lane's match of one posting, for the job page.</summary>
     public async Task<IReadOnlyList<QueueRow>> RowsForPostingAsync(string postingId, CancellationToken ct) =>
-        [.. (await new QueueSql().Where("m.\"PostingId\" = @posting", ("@posting", postingId)).ReadAsync(db, 1000, ct)).OrderBy(r => r.LaneId, StringComparer.Ordinal)];
+        [
+            .. (
+                await new QueueSql()
+                    .Where("m.\"PostingId\" = @posting", ("@posting", postingId))
+                    .ReadAsync(db, 1000, ct)
+            ).OrderBy(r => r.LaneId, StringComparer.Ordinal),
+        ];
 
     /// <summary>Matches per lane and status, within what the person may see.</summary>
     public async Task<IReadOnlyList<QueueCount>> CountsAsync(QueueScope scope, CancellationToken ct)
     {
         var q = db.Matches.AsNoTracking();
-        if (scope.AssignedOnly) q = q.Where(m => m.AssigneeId == scope.UserId);
+        if (scope.AssignedOnly)
+            q = q.Where(m => m.AssigneeId == scope.UserId);
         // The team-wide counts read every match (an index scan of 200,000 entries costs ~20 ms),
         // so they are kept until the next write; a freelancer's own counts are an index range.
-        return scope.AssignedOnly ? await CountAsync(q, ct) : await cache.GetAsync("queue:counts", () => CountAsync(q, ct));
+        return scope.AssignedOnly
+            ? await CountAsync(q, ct)
+            : await cache.GetAsync("queue:counts", () => CountAsync(q, ct));
     }
 
     private static async Task<IReadOnlyList<QueueCount>> CountAsync(IQueryable<Match> q, CancellationToken ct) =>
@@ -81,7 +118,11 @@ public sealed class QueueQuery(AppDbContext db, TimeProvider clock, StoreCache c
 
     /// <summary>Every lane by name, for the filter.</summary>
     public Task<IReadOnlyList<(string Id, string Name)>> LanesAsync(CancellationToken ct) =>
-        cache.GetAsync<IReadOnlyList<(string Id, string Name)>>("queue:lanes", async () =>
-            (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct))
-                .Select(l => (l.Id, l.Name)).ToList());
+        cache.GetAsync<IReadOnlyList<(string Id, string Name)>>(
+            "queue:lanes",
+            async () =>
+                (await db.Lanes.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct))
+                    .Select(l => (l.Id, l.Name))
+                    .ToList()
+        );
 }

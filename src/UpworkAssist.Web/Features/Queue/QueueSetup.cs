@@ -9,7 +9,11 @@ public static class QueueSetup
     {
         services.AddScoped<QueueQuery>();
         services.AddScoped<Triage>();
-        services.AddRecurringJob<SnoozeWake>(SnoozeWake.Id, Cron.Minutely(), job => job.RunAsync(CancellationToken.None));
+        services.AddRecurringJob<SnoozeWake>(
+            SnoozeWake.Id,
+            Cron.Minutely(),
+            job => job.RunAsync(CancellationToken.None)
+        );
         return services;
     }
 }

@@ -22,7 +22,12 @@ public sealed class SnoozeWake(AppDbContext db, AuditLog audit, TimeProvider clo
             match.Version++;
             match.StatusChangedAt = now;
             match.StatusChangedBy = AuditLog.System;
-            audit.Add(AuditActions.MatchSnoozeEnded, "match", match.Id.ToString(CultureInfo.InvariantCulture), $"posting {match.PostingId}, lane {match.LaneId}");
+            audit.Add(
+                AuditActions.MatchSnoozeEnded,
+                "match",
+                match.Id.ToString(CultureInfo.InvariantCulture),
+                $"posting {match.PostingId}, lane {match.LaneId}"
+            );
         }
         try
         {
@@ -34,7 +39,8 @@ public sealed class SnoozeWake(AppDbContext db, AuditLog audit, TimeProvider clo
             logger.LogInformation("A snoozed match changed while waking; retrying next run");
             return 0;
         }
-        if (due.Count > 0) logger.LogInformation("{Count} snoozed matches are back in the queue", due.Count);
+        if (due.Count > 0)
+            logger.LogInformation("{Count} snoozed matches are back in the queue", due.Count);
         return due.Count;
     }
 }

@@ -16,8 +16,13 @@ namespace UpworkAssist.Web.Features.Routing;
 /// still says Pending: after the lease it is sent once more. That is the one possible repeat.
 /// </summary>
 public sealed class AlertDispatcher(
-    AppDbContext db, IEnumerable<IAlertSender> senders, ChannelLimiter limiter, TimeProvider clock,
-    IOptions<RoutingOptions> options, ILogger<AlertDispatcher> logger)
+    AppDbContext db,
+    IEnumerable<IAlertSender> senders,
+    ChannelLimiter limiter,
+    TimeProvider clock,
+    IOptions<RoutingOptions> options,
+    ILogger<AlertDispatcher> logger
+)
 {
     private const int MaxErrorLength = 8000;
     private readonly Dictionary<AlertChannel, IAlertSender> _senders = senders.ToDictionary(s => s.Channel);
@@ -30,11 +35,23 @@ public sealed class AlertDispatcher(
         var freshSince = FreshSince(now);
         // Fresh alerts first: a target's head is its oldest fresh row while it has one.
         var due = await Due(now, leaseCutoff)
-            .OrderBy(a => !a.IsDigest && a.PublishedAt < freshSince ? 1 : 0).ThenBy(a => a.DueAt).ThenBy(a => a.Id).Take(options.Value.BatchSize)
-            .Select(a => new { a.Id, a.Target, a.Channel }).ToListAsync(ct);
+            .OrderBy(a => !a.IsDigest && a.PublishedAt < freshSince ? 1 : 0)
+            .ThenBy(a => a.DueAt)
+            .ThenBy(a => a.Id)
+            .Take(options.Value.BatchSize)
+            .Select(a => new
+            {
+                a.Id,
+                a.Target,
+                a.Channel,
+            })
+            .ToListAsync(ct);
         var heads = due.DistinctBy(a => a.Target).ToList();
         var targets = heads.Select(h => h.Target).ToList();
-        var throttles = await db.ChannelThrottles.AsNoTracking().Where(t => targets.Contains(t.Target)).ToDictionaryAsync(t => t.Target, ct);
+        var throttles = await db
+            .ChannelThrottles.AsNoTracking()
+            .Where(t => targets.Contains(t.Target))
+            .ToDictionaryAsync(t => t.Target, ct);
         var delivered = 0;
         foreach (var head in heads)
         {
@@ -48,15 +65,21 @@ public sealed class AlertDispatcher(
         return delivered;
     }
 
-    /// <summary>Alerts for postings published before this are catch-up alerts (docs/routing.md "Fresh first").</summary>
+    /// <summary>
+    /// Alerts for postings published before this are catch-up alerts (docs/routing.md "Fresh first").
+    /// </summary>
     private DateTimeOffset FreshSince(DateTimeOffset now) => now - options.Value.FreshAlertAge;
 
     private static System.Linq.Expressions.Expression<Func<Alert, bool>> CatchUp(DateTimeOffset freshSince) =>
         a => !a.IsDigest && a.PublishedAt < freshSince;
 
-    private IQueryable<Alert> Due(DateTimeOffset now, DateTimeOffset leaseCutoff) => db.Alerts.Where(a =>
-        (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held) && a.Channel != AlertChannel.InApp
-        && a.DueAt <= now && (a.ClaimedAt == null || a.ClaimedAt < leaseCutoff));
+    private IQueryable<Alert> Due(DateTimeOffset now, DateTimeOffset leaseCutoff) =>
+        db.Alerts.Where(a =>
+            (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held)
+            && a.Channel != AlertChannel.InApp
+            && a.DueAt <= now
+            && (a.ClaimedAt == null || a.ClaimedAt < leaseCutoff)
+        );
 
     /// <summary>
     /// Claims one due row for this dispatcher. SQLite has one writer at a time, so a conditional
@@ -68,22 +91,41 @@ public sealed class AlertDispatcher(
     {
         if (!db.Database.IsNpgsql())
         {
-            return await Due(now, leaseCutoff).Where(a => a.Id == id)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, a => a.Attempts + 1), ct) == 1;
+            return await Due(now, leaseCutoff)
+                    .Where(a => a.Id == id)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, a => a.Attempts + 1),
+                        ct
+                    ) == 1;
         }
-        long at = now.UtcTicks, cutoff = leaseCutoff.UtcTicks;
-        return await db.Database.ExecuteSqlAsync($"""
-            UPDATE "Alerts" SET "ClaimedAt" = {at}, "Attempts" = "Attempts" + 1
-            WHERE "Id" = (SELECT "Id" FROM "Alerts"
-                WHERE "Id" = {id} AND "Status" IN ('Pending', 'Held') AND "Channel" <> 'InApp' AND "DueAt" <= {at}
-                  AND ("ClaimedAt" IS NULL OR "ClaimedAt" < {cutoff})
-                FOR UPDATE SKIP LOCKED)
-            """, ct) == 1;
+        long at = now.UtcTicks,
+            cutoff = leaseCutoff.UtcTicks;
+        return await db.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE "Alerts" SET "ClaimedAt" = {at}, "Attempts" = "Attempts" + 1
+                WHERE "Id" = (SELECT "Id" FROM "Alerts"
+                    WHERE "Id" = {id} AND "Status" IN ('Pending', 'Held') AND "Channel" <> 'InApp' AND "DueAt" <= {at}
+                      AND ("ClaimedAt" IS NULL OR "ClaimedAt" < {cutoff})
+                    FOR UPDATE SKIP LOCKED)
+                """,
+                ct
+            ) == 1;
     }
 
-    private async Task<int> DeliverAsync(long headId, string target, AlertChannel channel, DateTimeOffset now, DateTimeOffset leaseCutoff, CancellationToken ct)
+    private async Task<int> DeliverAsync(
+        long headId,
+        string target,
+        AlertChannel channel,
+        DateTimeOffset now,
+        DateTimeOffset leaseCutoff,
+        CancellationToken ct
+    )
     {
-        if (!_senders.TryGetValue(channel, out var sender) || !await limiter.TryReserveAsync(target, sender.IntervalFor(target), now, ct) || !await ClaimAsync(headId, now, leaseCutoff, ct))
+        if (
+            !_senders.TryGetValue(channel, out var sender)
+            || !await limiter.TryReserveAsync(target, sender.IntervalFor(target), now, ct)
+            || !await ClaimAsync(headId, now, leaseCutoff, ct)
+        )
         {
             return 0; // another dispatcher won the channel or the row
         }
@@ -95,20 +137,36 @@ public sealed class AlertDispatcher(
         int? catchUpTotal = null;
         if (catchUp)
         {
-            // The newest waiting postings first, as many as one message lists; every lane's row of a posting goes with it.
+            // The newest waiting postings first, as many as one message lists; every lane's row of a posting goes with
+            // it.
             var waiting = await Due(now, leaseCutoff)
-                .Where(a => a.Target == head.Target).Where(CatchUp(freshSince))
-                .OrderByDescending(a => a.PublishedAt).ThenBy(a => a.Id).Select(a => new { a.Id, a.Match!.PostingId }).ToListAsync(ct);
+                .Where(a => a.Target == head.Target)
+                .Where(CatchUp(freshSince))
+                .OrderByDescending(a => a.PublishedAt)
+                .ThenBy(a => a.Id)
+                .Select(a => new { a.Id, a.Match!.PostingId })
+                .ToListAsync(ct);
             var postings = waiting.Select(w => w.PostingId).Distinct(StringComparer.Ordinal).ToList();
             catchUpTotal = postings.Count;
-            var batch = postings.Where(p => p != postingId).Take(options.Value.CatchUpBatchSize - 1).Append(postingId).ToHashSet(StringComparer.Ordinal);
+            var batch = postings
+                .Where(p => p != postingId)
+                .Take(options.Value.CatchUpBatchSize - 1)
+                .Append(postingId)
+                .ToHashSet(StringComparer.Ordinal);
             companions = waiting.Where(w => w.Id != headId && batch.Contains(w.PostingId)).Select(w => w.Id).ToList();
         }
         else
         {
             companions = await Due(now, leaseCutoff)
-                .Where(a => a.Id != headId && a.Target == head.Target && a.IsDigest == head.IsDigest && (head.IsDigest || a.Match!.PostingId == postingId))
-                .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+                .Where(a =>
+                    a.Id != headId
+                    && a.Target == head.Target
+                    && a.IsDigest == head.IsDigest
+                    && (head.IsDigest || a.Match!.PostingId == postingId)
+                )
+                .OrderBy(a => a.Id)
+                .Select(a => a.Id)
+                .ToListAsync(ct);
         }
         var ids = new List<long> { headId };
         foreach (var id in companions)
@@ -119,9 +177,17 @@ public sealed class AlertDispatcher(
             }
         }
         // The claimed rows, read once with what the message shows.
-        var alerts = await db.Alerts.Include(a => a.Match!).ThenInclude(m => m.Posting).Include(a => a.Match!).ThenInclude(m => m.Lane)
-            .Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
-        var route = head.RouteId is { } routeId ? await db.AlertRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, ct) : null;
+        var alerts = await db
+            .Alerts.Include(a => a.Match!)
+                .ThenInclude(m => m.Posting)
+            .Include(a => a.Match!)
+                .ThenInclude(m => m.Lane)
+            .Where(a => ids.Contains(a.Id))
+            .OrderBy(a => a.Id)
+            .ToListAsync(ct);
+        var route = head.RouteId is { } routeId
+            ? await db.AlertRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Id == routeId, ct)
+            : null;
 
         SendOutcome outcome;
         if (route is null)
@@ -147,7 +213,9 @@ public sealed class AlertDispatcher(
             var delivery = new Delivery(route, head.Target, items, head.IsDigest || catchUp, options.Value.PublicUrl)
             {
                 CatchUpTotal = catchUp ? Math.Max(catchUpTotal ?? 0, items.Count) : null,
-                QueueLink = catchUp ? QueueLinks.ForMatches(options.Value.PublicUrl, alerts.Select(a => a.MatchId)) : null,
+                QueueLink = catchUp
+                    ? QueueLinks.ForMatches(options.Value.PublicUrl, alerts.Select(a => a.MatchId))
+                    : null,
             };
             // Cancellation here is a crash between send and record: nothing below runs.
             outcome = await sender.SendAsync(delivery, ct);
@@ -157,9 +225,22 @@ public sealed class AlertDispatcher(
     }
 
     private Task<bool> AlreadyDeliveredAsync(string target, string postingId, CancellationToken ct) =>
-        db.Alerts.AnyAsync(a => a.Target == target && a.Status == AlertStatus.Delivered && !a.IsDigest && a.Match!.PostingId == postingId, ct);
+        db.Alerts.AnyAsync(
+            a =>
+                a.Target == target
+                && a.Status == AlertStatus.Delivered
+                && !a.IsDigest
+                && a.Match!.PostingId == postingId,
+            ct
+        );
 
-    private async Task RecordAsync(List<Alert> alerts, AlertRoute? route, AlertChannel channel, SendOutcome outcome, CancellationToken ct)
+    private async Task RecordAsync(
+        List<Alert> alerts,
+        AlertRoute? route,
+        AlertChannel channel,
+        SendOutcome outcome,
+        CancellationToken ct
+    )
     {
         var now = clock.GetUtcNow();
         var target = alerts[0].Target;
@@ -207,20 +288,40 @@ public sealed class AlertDispatcher(
                 break;
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Alert delivery to {Channel} for {Count} rows: {Outcome} {Error}", channel, alerts.Count, outcome.Status, error);
+        logger.LogInformation(
+            "Alert delivery to {Channel} for {Count} rows: {Outcome} {Error}",
+            channel,
+            alerts.Count,
+            outcome.Status,
+            error
+        );
     }
 
-    private async Task PauseAsync(AlertRoute route, string target, string? reason, DateTimeOffset now, CancellationToken ct)
+    private async Task PauseAsync(
+        AlertRoute route,
+        string target,
+        string? reason,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         // Every route that sends to this target is broken the same way.
-        var routes = await db.AlertRoutes.Where(r => r.Id == route.Id || (r.SlackTarget != null && r.SlackTarget == target)).ToListAsync(ct);
+        var routes = await db
+            .AlertRoutes.Where(r => r.Id == route.Id || (r.SlackTarget != null && r.SlackTarget == target))
+            .ToListAsync(ct);
         foreach (var r in routes.Where(r => r.PausedAt is null))
         {
             r.PausedAt = now;
             r.PausedReason = reason is { Length: > 500 } ? reason[..500] : reason;
         }
         var routeIds = routes.Select(r => r.Id).ToList();
-        await db.Alerts.Where(a => a.RouteId != null && routeIds.Contains(a.RouteId.Value) && (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held) && a.ClaimedAt == null)
+        await db
+            .Alerts.Where(a =>
+                a.RouteId != null
+                && routeIds.Contains(a.RouteId.Value)
+                && (a.Status == AlertStatus.Pending || a.Status == AlertStatus.Held)
+                && a.ClaimedAt == null
+            )
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AlertStatus.Paused), ct);
     }
 }

@@ -12,7 +12,8 @@ namespace UpworkAssist.Web.Features.Routing;
 /// in-app queue, each Slack channel, each e-mail address. Two lanes routing the same posting
 /// to the same target get two rows; the dispatcher sends them as one message naming both lanes.
 /// </summary>
-public sealed class AlertPlanner(AppDbContext db, TimeProvider clock, IOptions<RoutingOptions> options) : INewMatchPlanner
+public sealed class AlertPlanner(AppDbContext db, TimeProvider clock, IOptions<RoutingOptions> options)
+    : INewMatchPlanner
 {
     public const string InAppTarget = "queue";
 
@@ -35,7 +36,10 @@ public sealed class AlertPlanner(AppDbContext db, TimeProvider clock, IOptions<R
         foreach (var route in _routes[match.LaneId])
         {
             var due = DeliverySchedule.DueAt(route, now);
-            var status = route.PausedAt is not null ? AlertStatus.Paused : due > now ? AlertStatus.Held : AlertStatus.Pending;
+            var status =
+                route.PausedAt is not null ? AlertStatus.Paused
+                : due > now ? AlertStatus.Held
+                : AlertStatus.Pending;
             foreach (var (channel, target) in Targets(route))
             {
                 Add(match, posting, channel, target, route.Id, route.Mode != RouteMode.Immediate, due, status, null);
@@ -43,41 +47,57 @@ public sealed class AlertPlanner(AppDbContext db, TimeProvider clock, IOptions<R
         }
     }
 
-    public static IEnumerable<(AlertChannel Channel, string Target)> Targets(AlertRoute route) => route.Kind switch
-    {
-        RouteKind.Slack when route.SlackTarget is not null => [(AlertChannel.Slack, route.SlackTarget)],
-        RouteKind.Telegram when route.SlackTarget is not null => [(AlertChannel.Telegram, route.SlackTarget)],
-        RouteKind.Discord when route.SlackTarget is not null => [(AlertChannel.Discord, route.SlackTarget)],
-        RouteKind.Teams when route.SlackTarget is not null => [(AlertChannel.Teams, route.SlackTarget)],
-        RouteKind.Email => EmailAddresses(route.EmailTo).Select(a => (AlertChannel.Email, "mailto:" + a)),
-        _ => [],
-    };
+    public static IEnumerable<(AlertChannel Channel, string Target)> Targets(AlertRoute route) =>
+        route.Kind switch
+        {
+            RouteKind.Slack when route.SlackTarget is not null => [(AlertChannel.Slack, route.SlackTarget)],
+            RouteKind.Telegram when route.SlackTarget is not null => [(AlertChannel.Telegram, route.SlackTarget)],
+            RouteKind.Discord when route.SlackTarget is not null => [(AlertChannel.Discord, route.SlackTarget)],
+            RouteKind.Teams when route.SlackTarget is not null => [(AlertChannel.Teams, route.SlackTarget)],
+            RouteKind.Email => EmailAddresses(route.EmailTo).Select(a => (AlertChannel.Email, "mailto:" + a)),
+            _ => [],
+        };
 
     public static IReadOnlyList<string> EmailAddresses(string? list) =>
-        (list ?? "").Split([',', ';', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(a => a.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        (list ?? "")
+            .Split([',', ';', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(a => a.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
-    private void Add(Match match, Posting posting, AlertChannel channel, string target, long? routeId, bool digest, DateTimeOffset due, AlertStatus status, DateTimeOffset? deliveredAt)
+    private void Add(
+        Match match,
+        Posting posting,
+        AlertChannel channel,
+        string target,
+        long? routeId,
+        bool digest,
+        DateTimeOffset due,
+        AlertStatus status,
+        DateTimeOffset? deliveredAt
+    )
     {
         // Two routes of one lane may name the same target: the unique key keeps one row.
         if (db.Alerts.Local.Any(a => ReferenceEquals(a.Match, match) && a.Channel == channel && a.Target == target))
         {
             return;
         }
-        db.Alerts.Add(new Alert
-        {
-            Match = match,
-            Channel = channel,
-            Target = target,
-            RouteId = routeId,
-            IsDigest = digest,
-            Status = status,
-            CreatedAt = clock.GetUtcNow(),
-            DueAt = due,
-            DeliveredAt = deliveredAt,
-            PublishedAt = posting.PublishedAt,
-            FetchedAt = posting.FetchedAt,
-            MatchedAt = match.MatchedAt,
-        });
+        db.Alerts.Add(
+            new Alert
+            {
+                Match = match,
+                Channel = channel,
+                Target = target,
+                RouteId = routeId,
+                IsDigest = digest,
+                Status = status,
+                CreatedAt = clock.GetUtcNow(),
+                DueAt = due,
+                DeliveredAt = deliveredAt,
+                PublishedAt = posting.PublishedAt,
+                FetchedAt = posting.FetchedAt,
+                MatchedAt = match.MatchedAt,
+            }
+        );
     }
 }

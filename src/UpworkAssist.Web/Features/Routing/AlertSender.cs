@@ -10,17 +10,26 @@ public sealed record LaneHit(string LaneId, string LaneName, IReadOnlyList<strin
 public sealed record DeliveryItem(Posting Posting, IReadOnlyList<LaneHit> Lanes);
 
 /// <summary>What the dispatcher hands a sender: one message to one target (a digest carries several items).</summary>
-public sealed record Delivery(AlertRoute Route, string Target, IReadOnlyList<DeliveryItem> Items, bool IsDigest, string PublicUrl)
+public sealed record Delivery(
+    AlertRoute Route,
+    string Target,
+    IReadOnlyList<DeliveryItem> Items,
+    bool IsDigest,
+    string PublicUrl
+)
 {
     public bool IsTest { get; init; }
 
-    /// <summary>Set on a catch-up message: how many older matches are waiting for this target, this message's included.</summary>
+    /// <summary>
+    /// Set on a catch-up message: how many older matches are waiting for this target, this message's included.
+    /// </summary>
     public int? CatchUpTotal { get; init; }
 
     /// <summary>The queue filtered to this message's matches.</summary>
     public string? QueueLink { get; init; }
 
-    public string CatchUpHeadline => $"{CatchUpTotal} older {(CatchUpTotal == 1 ? "match" : "matches")} while UpworkAssist was catching up"
+    public string CatchUpHeadline =>
+        $"{CatchUpTotal} older {(CatchUpTotal == 1 ? "match" : "matches")} while UpworkAssist was catching up"
         + (CatchUpTotal > Items.Count ? $" (this message lists {Items.Count}; more follow)" : "");
 }
 
@@ -46,7 +55,9 @@ public sealed record SendOutcome(SendStatus Status, string? Error = null, TimeSp
     public static readonly SendOutcome Ok = new(SendStatus.Delivered);
 }
 
-/// <summary>Sends one delivery over one channel. Must not throw for failures of the far side; it reports them.</summary>
+/// <summary>
+/// Sends one delivery over one channel. Must not throw for failures of the far side; it reports them.
+/// </summary>
 public interface IAlertSender
 {
     AlertChannel Channel { get; }

@@ -12,7 +12,11 @@ public sealed class ChannelLimiter(AppDbContext db)
     /// <summary>When the target may next be sent to, if that is later than <paramref name="now"/>.</summary>
     public async Task<DateTimeOffset?> BlockedUntilAsync(string target, DateTimeOffset now, CancellationToken ct)
     {
-        var next = await db.ChannelThrottles.AsNoTracking().Where(t => t.Target == target).Select(t => (DateTimeOffset?)t.NextAllowedAt).SingleOrDefaultAsync(ct);
+        var next = await db
+            .ChannelThrottles.AsNoTracking()
+            .Where(t => t.Target == target)
+            .Select(t => (DateTimeOffset?)t.NextAllowedAt)
+            .SingleOrDefaultAsync(ct);
         return next > now ? next : null;
     }
 
@@ -30,8 +34,11 @@ public sealed class ChannelLimiter(AppDbContext db)
             return true;
         }
         var next = now + interval;
-        if (await db.ChannelThrottles.Where(t => t.Target == target && t.NextAllowedAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextAllowedAt, next), ct) == 1)
+        if (
+            await db
+                .ChannelThrottles.Where(t => t.Target == target && t.NextAllowedAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextAllowedAt, next), ct) == 1
+        )
         {
             return true;
         }
@@ -59,7 +66,11 @@ public sealed class ChannelLimiter(AppDbContext db)
     public async Task HoldAsync(string target, TimeSpan wait, DateTimeOffset now, CancellationToken ct)
     {
         var until = now + wait;
-        if (await db.ChannelThrottles.Where(t => t.Target == target).ExecuteUpdateAsync(s => s.SetProperty(t => t.NextAllowedAt, until), ct) == 0)
+        if (
+            await db
+                .ChannelThrottles.Where(t => t.Target == target)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NextAllowedAt, until), ct) == 0
+        )
         {
             db.ChannelThrottles.Add(new ChannelThrottle { Target = target, NextAllowedAt = until });
             await db.SaveChangesAsync(ct);

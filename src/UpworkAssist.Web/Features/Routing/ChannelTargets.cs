@@ -14,10 +14,14 @@ public static class ChannelTargets
 
     public static string? UrlProblem(TargetHosts hosts, RouteKind kind, string? url)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (
+            !Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+            || uri.UserInfo.Length > 0
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        )
         {
-            return kind == RouteKind.Discord ? $"Enter a Discord webhook URL ({DiscordSender.WebhookPrefix}…)."
+            return kind == RouteKind.Discord
+                ? $"Enter a Discord webhook URL ({DiscordSender.WebhookPrefix}…)."
                 : "Enter the Teams workflow's webhook URL (https://….logic.azure.com/… or ….powerplatform.com/…).";
         }
         if (hosts.IsAllowed(uri.Host, uri.Port))
@@ -27,11 +31,16 @@ public static class ChannelTargets
         var https = uri.Scheme == Uri.UriSchemeHttps && uri.IsDefaultPort;
         return kind switch
         {
-            RouteKind.Discord when https && uri.Host.Equals("discord.com", StringComparison.OrdinalIgnoreCase)
-                && uri.AbsolutePath.StartsWith("/api/webhooks/", StringComparison.Ordinal) => null,
-            RouteKind.Discord => $"Discord webhooks are {DiscordSender.WebhookPrefix}… URLs; other hosts need the operator's Routing:AllowedTargetHosts.",
+            RouteKind.Discord
+                when https
+                    && uri.Host.Equals("discord.com", StringComparison.OrdinalIgnoreCase)
+                    && uri.AbsolutePath.StartsWith("/api/webhooks/", StringComparison.Ordinal) => null,
+            RouteKind.Discord =>
+                $"Discord webhooks are {DiscordSender.WebhookPrefix}… URLs; other hosts need the operator's "
+                    + $"Routing:AllowedTargetHosts.",
             _ when https && TeamsHosts.Any(h => uri.Host.EndsWith(h, StringComparison.OrdinalIgnoreCase)) => null,
-            _ => "Teams workflow webhooks are https URLs on logic.azure.com or powerplatform.com; other hosts need the operator's Routing:AllowedTargetHosts.",
+            _ => "Teams workflow webhooks are https URLs on logic.azure.com or powerplatform.com; other hosts need "
+                + "the operator's Routing:AllowedTargetHosts.",
         };
     }
 

@@ -22,13 +22,20 @@ public sealed class ChatWebhookClient(HttpClient http)
 
     public async Task<SendOutcome> PostAsync(Uri url, object payload, TimeSpan timeout, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(payload, options: Json) };
-        return await TargetSend.RunAsync(async token =>
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            using var response = await http.SendAsync(request, token);
-            var body = await response.Content.ReadAsStringAsync(token);
-            return Classify(response, body, payload);
-        }, timeout, ct);
+            Content = JsonContent.Create(payload, options: Json),
+        };
+        return await TargetSend.RunAsync(
+            async token =>
+            {
+                using var response = await http.SendAsync(request, token);
+                var body = await response.Content.ReadAsStringAsync(token);
+                return Classify(response, body, payload);
+            },
+            timeout,
+            ct
+        );
     }
 
     private static SendOutcome Classify(HttpResponseMessage response, string body, object payload)
@@ -37,7 +44,11 @@ public sealed class ChatWebhookClient(HttpClient http)
         var described = "HTTP " + status.ToString(CultureInfo.InvariantCulture);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            return new SendOutcome(SendStatus.RateLimited, "rate_limited (HTTP 429)", RetryAfter(response, body) ?? ChannelLimiter.DefaultRetryAfter);
+            return new SendOutcome(
+                SendStatus.RateLimited,
+                "rate_limited (HTTP 429)",
+                RetryAfter(response, body) ?? ChannelLimiter.DefaultRetryAfter
+            );
         }
         if (response.IsSuccessStatusCode)
         {
@@ -53,23 +64,31 @@ public sealed class ChatWebhookClient(HttpClient http)
             var sent = SecretRedaction.RedactText(JsonSerializer.Serialize(payload, Json));
             return new SendOutcome(SendStatus.Defect, $"invalid_payload ({described}); payload: {sent}");
         }
-        return new SendOutcome(SendStatus.Permanent, response.StatusCode switch
-        {
-            HttpStatusCode.NotFound or HttpStatusCode.Gone => $"webhook_not_found ({described})",
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $"forbidden ({described})",
-            _ => $"refused ({described})",
-        });
+        return new SendOutcome(
+            SendStatus.Permanent,
+            response.StatusCode switch
+            {
+                HttpStatusCode.NotFound or HttpStatusCode.Gone => $"webhook_not_found ({described})",
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $"forbidden ({described})",
+                _ => $"refused ({described})",
+            }
+        );
     }
 
     /// <summary>Retry-After (seconds or a date), else Discord's JSON `retry_after` (seconds, fractional).</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage response, string body)
     {
-        if (response.Headers.RetryAfter?.Delta is { } delta) return delta;
+        if (response.Headers.RetryAfter?.Delta is { } delta)
+            return delta;
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("retry_after", out var r)
-                && r.TryGetDouble(out var seconds) && seconds is >= 0 and < 86400)
+            if (
+                json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("retry_after", out var r)
+                && r.TryGetDouble(out var seconds)
+                && seconds is >= 0 and < 86400
+            )
             {
                 return TimeSpan.FromSeconds(Math.Ceiling(seconds));
             }
@@ -82,9 +101,11 @@ public sealed class ChatWebhookClient(HttpClient http)
     }
 
     private static TimeSpan? BucketReset(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("X-RateLimit-Remaining", out var remaining) && remaining.FirstOrDefault() == "0"
+        response.Headers.TryGetValues("X-RateLimit-Remaining", out var remaining)
+        && remaining.FirstOrDefault() == "0"
         && response.Headers.TryGetValues("X-RateLimit-Reset-After", out var reset)
-        && double.TryParse(reset.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and < 3600
+        && double.TryParse(reset.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+        && seconds is >= 0 and < 3600
             ? TimeSpan.FromSeconds(Math.Ceiling(seconds))
             : null;
 }

@@ -2,7 +2,10 @@ using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Routing;
 
-/// <summary>When a route may deliver: digests wait for their slot, quiet hours hold until they end. All in the route's time zone.</summary>
+/// <summary>
+/// When a route may deliver: digests wait for their slot, quiet hours hold until they end. All in the route's time
+/// zone.
+/// </summary>
 public static class DeliverySchedule
 {
     public static TimeZoneInfo Zone(string id) =>
@@ -45,7 +48,14 @@ public static class DeliverySchedule
     }
 
     private static DateTimeOffset NextDaily(DateTimeOffset now, TimeZoneInfo zone, TimeOnly at) =>
-        NextLocal(now, zone, local => local.TimeOfDay < at.ToTimeSpan() ? local.Date + at.ToTimeSpan() : local.Date.AddDays(1) + at.ToTimeSpan());
+        NextLocal(
+            now,
+            zone,
+            local =>
+                local.TimeOfDay < at.ToTimeSpan()
+                    ? local.Date + at.ToTimeSpan()
+                    : local.Date.AddDays(1) + at.ToTimeSpan()
+        );
 
     private static DateTimeOffset NextLocal(DateTimeOffset now, TimeZoneInfo zone, Func<DateTime, DateTime> next) =>
         ToUtc(next(TimeZoneInfo.ConvertTime(now, zone).DateTime), zone);

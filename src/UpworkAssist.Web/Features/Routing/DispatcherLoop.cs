@@ -6,7 +6,12 @@ namespace UpworkAssist.Web.Features.Routing;
 /// Runs the dispatcher every PollInterval on the injected clock (Hangfire's cron is minute-grained;
 /// Slack's limit is per second). All state is in the outbox tables, so this loop holds none.
 /// </summary>
-public sealed class DispatcherLoop(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RoutingOptions> options, ILogger<DispatcherLoop> logger) : BackgroundService
+public sealed class DispatcherLoop(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<RoutingOptions> options,
+    ILogger<DispatcherLoop> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +33,9 @@ public sealed class DispatcherLoop(IServiceScopeFactory scopes, TimeProvider clo
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Webhooks.WebhookDispatcher>().RunOnceAsync(stoppingToken);
+                await scope
+                    .ServiceProvider.GetRequiredService<Webhooks.WebhookDispatcher>()
+                    .RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -10,5 +10,6 @@ public static class QueueLinks
 
     /// <summary>The queue showing just these matches, whatever their status.</summary>
     public static string ForMatches(string publicUrl, IEnumerable<long> matchIds) =>
-        $"{publicUrl.TrimEnd('/')}/Queue?status=All&matches={string.Join(",", matchIds.Distinct().Order().Select(i => i.ToString(CultureInfo.InvariantCulture)))}";
+        $"{publicUrl.TrimEnd('/')}/Queue?status=All&matches="
+        + string.Join(",", matchIds.Distinct().Order().Select(i => i.ToString(CultureInfo.InvariantCulture)));
 }

@@ -10,9 +10,17 @@ namespace UpworkAssist.Web.Features.Routing;
 /// through the same <see cref="ChannelLimiter"/>: it takes the channel's slot, waits out a
 /// Retry-After, leaves a paused route alone, and a 429 it receives holds the channel as any other.
 /// </summary>
-public sealed class RouteTester(IEnumerable<IAlertSender> senders, ChannelLimiter limiter, TimeProvider clock, IOptions<RoutingOptions> options)
+public sealed class RouteTester(
+    IEnumerable<IAlertSender> senders,
+    ChannelLimiter limiter,
+    TimeProvider clock,
+    IOptions<RoutingOptions> options
+)
 {
-    public async Task<IReadOnlyList<(string Target, SendOutcome Outcome)>> SendAsync(AlertRoute route, CancellationToken ct)
+    public async Task<IReadOnlyList<(string Target, SendOutcome Outcome)>> SendAsync(
+        AlertRoute route,
+        CancellationToken ct
+    )
     {
         var now = clock.GetUtcNow();
         var sample = new Posting
@@ -34,11 +42,21 @@ public sealed class RouteTester(IEnumerable<IAlertSender> senders, ChannelLimite
         return results;
     }
 
-    private async Task<SendOutcome> SendOneAsync(AlertRoute route, AlertChannel channel, string target, Posting sample, DateTimeOffset now, CancellationToken ct)
+    private async Task<SendOutcome> SendOneAsync(
+        AlertRoute route,
+        AlertChannel channel,
+        string target,
+        Posting sample,
+        DateTimeOffset now,
+        CancellationToken ct
+    )
     {
         if (route.PausedAt is not null)
         {
-            return new SendOutcome(SendStatus.Permanent, $"The route is paused ({route.PausedReason ?? "no reason given"}); resume it first.");
+            return new SendOutcome(
+                SendStatus.Permanent,
+                $"The route is paused ({route.PausedReason ?? "no reason given"}); resume it first."
+            );
         }
         var sender = senders.Single(s => s.Channel == channel);
         if (await limiter.BlockedUntilAsync(target, now, ct) is { } until)
@@ -54,11 +72,21 @@ public sealed class RouteTester(IEnumerable<IAlertSender> senders, ChannelLimite
         var outcome = await sender.SendAsync(delivery, ct);
         if (outcome.Status == SendStatus.RateLimited || outcome.RetryAfter is not null)
         {
-            await limiter.HoldAsync(target, outcome.RetryAfter ?? ChannelLimiter.DefaultRetryAfter, clock.GetUtcNow(), ct);
+            await limiter.HoldAsync(
+                target,
+                outcome.RetryAfter ?? ChannelLimiter.DefaultRetryAfter,
+                clock.GetUtcNow(),
+                ct
+            );
         }
         return outcome;
     }
 
-    private static SendOutcome Wait(TimeSpan wait) => new(SendStatus.RateLimited,
-        $"The channel is rate-limited; try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} s.", wait);
+    private static SendOutcome Wait(TimeSpan wait) =>
+        new(
+            SendStatus.RateLimited,
+            $"The channel is rate-limited; try again in "
+                + $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} s.",
+            wait
+        );
 }

@@ -9,18 +9,32 @@ using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Routing;
 
-/// <summary>A lane's routes (Admin and Lead): add, pause/resume, delete, send a test message, and delivery latency.</summary>
-public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTester tester, DeliveryLatency latency, AuditLog audit, TimeProvider clock, IValidator<RouteInput> validator) : PageModel
+/// <summary>
+/// A lane's routes (Admin and Lead): add, pause/resume, delete, send a test message, and delivery latency.
+/// </summary>
+public sealed class RoutesModel(
+    AppDbContext db,
+    RouteSecrets secrets,
+    RouteTester tester,
+    DeliveryLatency latency,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<RouteInput> validator
+) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Lane { get; set; } = "";
-    [BindProperty] public RouteInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)]
+    public string Lane { get; set; } = "";
+
+    [BindProperty]
+    public RouteInput Input { get; set; } = new();
 
     public Lane? Current { get; private set; }
     public IReadOnlyList<AlertRoute> Routes { get; private set; } = [];
     public IReadOnlyList<DeliveryLatency.Row> LastDay { get; private set; } = [];
     public IReadOnlyList<DeliveryLatency.Row> LastWeek { get; private set; } = [];
 
-    [TempData] public string? Message { get; set; }
+    [TempData]
+    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -69,39 +83,65 @@ public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTest
         return RedirectToPage(new { lane = Lane });
     }
 
-    public Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct) => ChangeAsync(id, r =>
-    {
-        r.Enabled = !r.Enabled;
-        return r.Enabled ? "route.enabled" : "route.disabled";
-    }, ct);
+    public Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct) =>
+        ChangeAsync(
+            id,
+            r =>
+            {
+                r.Enabled = !r.Enabled;
+                return r.Enabled ? "route.enabled" : "route.disabled";
+            },
+            ct
+        );
 
-    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken ct) => ChangeAsync(id, r =>
-    {
-        r.PausedAt = null;
-        r.PausedReason = null;
-        // Alerts held while the route was paused go out now, oldest first.
-        db.Alerts.Where(a => a.RouteId == r.Id && a.Status == AlertStatus.Paused)
-            .ExecuteUpdate(s => s.SetProperty(a => a.Status, AlertStatus.Pending));
-        return "route.resumed";
-    }, ct);
+    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken ct) =>
+        ChangeAsync(
+            id,
+            r =>
+            {
+                r.PausedAt = null;
+                r.PausedReason = null;
+                // Alerts held while the route was paused go out now, oldest first.
+                db.Alerts.Where(a => a.RouteId == r.Id && a.Status == AlertStatus.Paused)
+                    .ExecuteUpdate(s => s.SetProperty(a => a.Status, AlertStatus.Pending));
+                return "route.resumed";
+            },
+            ct
+        );
 
-    public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) => ChangeAsync(id, r =>
-    {
-        db.AlertRoutes.Remove(r);
-        return "route.deleted";
-    }, ct);
+    public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
+        ChangeAsync(
+            id,
+            r =>
+            {
+                db.AlertRoutes.Remove(r);
+                return "route.deleted";
+            },
+            ct
+        );
 
     public async Task<IActionResult> OnPostTestAsync(long id, CancellationToken ct)
     {
-        var route = await db.AlertRoutes.Include(r => r.Lane).SingleOrDefaultAsync(r => r.Id == id && r.LaneId == Lane, ct);
+        var route = await db
+            .AlertRoutes.Include(r => r.Lane)
+            .SingleOrDefaultAsync(r => r.Id == id && r.LaneId == Lane, ct);
         if (route is null)
         {
             return NotFound();
         }
         var results = await tester.SendAsync(route, ct);
         var failed = results.Where(r => r.Outcome.Status != SendStatus.Delivered).ToList();
-        Message = failed.Count == 0 ? "Test message sent." : "Test message failed: " + string.Join("; ", failed.Select(f => f.Outcome.Error));
-        await audit.RecordAsync("route.test_sent", "lane", Lane, $"{Describe(route)}: {(failed.Count == 0 ? "sent" : "failed")}", ct: ct);
+        Message =
+            failed.Count == 0
+                ? "Test message sent."
+                : "Test message failed: " + string.Join("; ", failed.Select(f => f.Outcome.Error));
+        await audit.RecordAsync(
+            "route.test_sent",
+            "lane",
+            Lane,
+            $"{Describe(route)}: {(failed.Count == 0 ? "sent" : "failed")}",
+            ct: ct
+        );
         return RedirectToPage(new { lane = Lane });
     }
 
@@ -119,14 +159,16 @@ public sealed class RoutesModel(AppDbContext db, RouteSecrets secrets, RouteTest
     }
 
     /// <summary>What a route is, safe for pages and the audit trail: never the secret itself.</summary>
-    public static string Describe(AlertRoute r) => r.Kind switch
-    {
-        RouteKind.Slack => $"Slack {(r.SlackChannel is { } c ? $"{c} via bot token {r.SecretHint}" : $"webhook {r.SecretHint}")}",
-        RouteKind.Telegram => $"Telegram {r.SecretHint}",
-        RouteKind.Discord => $"Discord webhook {r.SecretHint}",
-        RouteKind.Teams => $"Teams workflow {r.SecretHint}",
-        _ => $"E-mail to {r.EmailTo}",
-    };
+    public static string Describe(AlertRoute r) =>
+        r.Kind switch
+        {
+            RouteKind.Slack =>
+                $"Slack {(r.SlackChannel is { } c ? $"{c} via bot token {r.SecretHint}" : $"webhook {r.SecretHint}")}",
+            RouteKind.Telegram => $"Telegram {r.SecretHint}",
+            RouteKind.Discord => $"Discord webhook {r.SecretHint}",
+            RouteKind.Teams => $"Teams workflow {r.SecretHint}",
+            _ => $"E-mail to {r.EmailTo}",
+        };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

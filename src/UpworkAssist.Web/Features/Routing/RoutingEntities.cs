@@ -4,9 +4,24 @@ using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Features.Routing;
 
-public enum AlertChannel { InApp, Slack, Email, Telegram, Discord, Teams }
+public enum AlertChannel
+{
+    InApp,
+    Slack,
+    Email,
+    Telegram,
+    Discord,
+    Teams,
+}
 
-public enum AlertStatus { Pending, Held, Delivered, Failed, Paused }
+public enum AlertStatus
+{
+    Pending,
+    Held,
+    Delivered,
+    Failed,
+    Paused,
+}
 
 /// <summary>One delivery of a match to one route target: the outbox row.</summary>
 public sealed class Alert
@@ -36,9 +51,21 @@ public sealed class Alert
     public DateTimeOffset MatchedAt { get; set; }
 }
 
-public enum RouteKind { Slack, Email, Telegram, Discord, Teams }
+public enum RouteKind
+{
+    Slack,
+    Email,
+    Telegram,
+    Discord,
+    Teams,
+}
 
-public enum RouteMode { Immediate, Hourly, Daily }
+public enum RouteMode
+{
+    Immediate,
+    Hourly,
+    Daily,
+}
 
 /// <summary>Where a lane's matches go besides the in-app queue: a Slack channel or e-mail addresses.</summary>
 public sealed class AlertRoute
@@ -90,7 +117,13 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.Property(a => a.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
         b.Property(a => a.Target).HasMaxLength(200);
-        b.HasIndex(a => new { a.MatchId, a.Channel, a.Target }).IsUnique();
+        b.HasIndex(a => new
+            {
+                a.MatchId,
+                a.Channel,
+                a.Target,
+            })
+            .IsUnique();
         b.HasIndex(a => new { a.Status, a.DueAt });
         b.HasOne(a => a.Match).WithMany().HasForeignKey(a => a.MatchId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AlertRoute>().WithMany().HasForeignKey(a => a.RouteId).OnDelete(DeleteBehavior.SetNull);

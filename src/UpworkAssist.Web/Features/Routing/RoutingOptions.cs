@@ -22,7 +22,9 @@ public sealed class RoutingOptions
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(2);
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Postings published longer ago are matched but not alerted (a lane edit re-matches old postings).</summary>
+    /// <summary>
+    /// Postings published longer ago are matched but not alerted (a lane edit re-matches old postings).
+    /// </summary>
     public TimeSpan MaxAlertAge { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
@@ -31,7 +33,9 @@ public sealed class RoutingOptions
     /// </summary>
     public TimeSpan FreshAlertAge { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Postings one catch-up message lists at most: Slack's 50-block limit fits six beside the headline.</summary>
+    /// <summary>
+    /// Postings one catch-up message lists at most: Slack's 50-block limit fits six beside the headline.
+    /// </summary>
     public int CatchUpBatchSize { get; set; } = Slack.SlackMessageBuilder.CatchUpItemsPerMessage;
 
     /// <summary>

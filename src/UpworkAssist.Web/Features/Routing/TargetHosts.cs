@@ -28,10 +28,16 @@ public sealed class TargetHosts
         {
             if (!TryParseEntry(entry, out var host, out var port))
             {
-                throw new OptionsValidationException("Routing", typeof(RoutingOptions), [$"Routing:AllowedTargetHosts: \"{entry}\" is not host or host:port."]);
+                throw new OptionsValidationException(
+                    "Routing",
+                    typeof(RoutingOptions),
+                    [$"Routing:AllowedTargetHosts: \"{entry}\" is not host or host:port."]
+                );
             }
-            if (port is { } p) _withPort.Add($"{host}:{p}");
-            else _anyPort.Add(host);
+            if (port is { } p)
+                _withPort.Add($"{host}:{p}");
+            else
+                _anyPort.Add(host);
         }
         // Slack:ApiBaseUrl is the operator's own setting (a proxy, or a test double): always reachable.
         var api = slack.Value.ApiBaseUrl;
@@ -44,14 +50,23 @@ public sealed class TargetHosts
         host = "";
         port = null;
         var text = (entry ?? "").Trim();
-        if (text.Length == 0 || text.Length > 255) return false;
-        if (IPAddress.TryParse(text, out var bare) && text.Contains(':', StringComparison.Ordinal) && !text.StartsWith('['))
+        if (text.Length == 0 || text.Length > 255)
+            return false;
+        if (
+            IPAddress.TryParse(text, out var bare)
+            && text.Contains(':', StringComparison.Ordinal)
+            && !text.StartsWith('[')
+        )
         {
             host = bare.ToString();
             return true;
         }
-        if (!Uri.TryCreate("http://" + text, UriKind.Absolute, out var uri) || uri.PathAndQuery != "/" || uri.UserInfo.Length > 0
-            || Uri.CheckHostName(uri.IdnHost) == UriHostNameType.Unknown)
+        if (
+            !Uri.TryCreate("http://" + text, UriKind.Absolute, out var uri)
+            || uri.PathAndQuery != "/"
+            || uri.UserInfo.Length > 0
+            || Uri.CheckHostName(uri.IdnHost) == UriHostNameType.Unknown
+        )
         {
             return false;
         }
@@ -66,7 +81,9 @@ public sealed class TargetHosts
         return _anyPort.Contains(h) || _withPort.Contains($"{h}:{port}");
     }
 
-    /// <summary>Why a Slack secret cannot be used (a webhook URL alone, or a bot token with a channel), or null when it can.</summary>
+    /// <summary>
+    /// Why a Slack secret cannot be used (a webhook URL alone, or a bot token with a channel), or null when it can.
+    /// </summary>
     public string? SlackSecretProblem(string? secret, string? channel) =>
         string.IsNullOrWhiteSpace(channel) ? WebhookProblem(secret)
         : secret?.StartsWith("xox", StringComparison.Ordinal) == true ? null
@@ -75,7 +92,11 @@ public sealed class TargetHosts
     /// <summary>Why this incoming-webhook URL cannot be a route target, or null when it can.</summary>
     public string? WebhookProblem(string? url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0)
+        if (
+            !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.UserInfo.Length > 0
+        )
         {
             return "Without a channel this must be an https incoming-webhook URL (https://hooks.slack.com/services/…).";
         }
@@ -83,9 +104,13 @@ public sealed class TargetHosts
         {
             return null;
         }
-        return uri.Scheme == Uri.UriSchemeHttps && uri.IsDefaultPort && string.Equals(uri.Host, SlackWebhookHost, StringComparison.OrdinalIgnoreCase)
+        return
+            uri.Scheme == Uri.UriSchemeHttps
+            && uri.IsDefaultPort
+            && string.Equals(uri.Host, SlackWebhookHost, StringComparison.OrdinalIgnoreCase)
             ? null
-            : "Incoming webhooks are https://hooks.slack.com/… URLs; other hosts need the operator's Routing:AllowedTargetHosts.";
+            : "Incoming webhooks are https://hooks.slack.com/… URLs; other hosts need the operator's "
+                + "Routing:AllowedTargetHosts.";
     }
 
     /// <summary>
@@ -95,13 +120,18 @@ public sealed class TargetHosts
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, ct);
         if (!IsAllowed(host, port))
         {
             addresses = [.. addresses.Where(a => !IsInternal(a))];
             if (addresses.Length == 0)
             {
-                throw new TargetRefusedException($"{host} is a private, loopback or link-local address; not allowed as a route target (Routing:AllowedTargetHosts).");
+                throw new TargetRefusedException(
+                    $"{host} is a private, loopback or link-local address; not allowed as a route target "
+                        + $"(Routing:AllowedTargetHosts)."
+                );
             }
         }
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -117,18 +147,26 @@ public sealed class TargetHosts
         }
     }
 
-    /// <summary>Loopback, private (RFC 1918, unique-local), link-local, shared (CGNAT), unspecified and multicast addresses.</summary>
+    /// <summary>
+    /// Loopback, private (RFC 1918, unique-local), link-local, shared (CGNAT), unspecified and multicast addresses.
+    /// </summary>
     public static bool IsInternal(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)) return true;
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+            return true;
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
             var b = address.GetAddressBytes();
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (b[0] & 0xFE) == 0xFC;
+            return address.IsIPv6LinkLocal
+                || address.IsIPv6SiteLocal
+                || address.IsIPv6Multicast
+                || (b[0] & 0xFE) == 0xFC;
         }
         var v4 = address.GetAddressBytes();
-        return v4[0] is 0 or 10 or 127 || v4[0] >= 224
+        return v4[0] is 0 or 10 or 127
+            || v4[0] >= 224
             || (v4[0] == 169 && v4[1] == 254)
             || (v4[0] == 172 && v4[1] is >= 16 and <= 31)
             || (v4[0] == 192 && v4[1] == 168)

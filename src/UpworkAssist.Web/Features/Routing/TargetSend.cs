@@ -9,7 +9,11 @@ namespace UpworkAssist.Web.Features.Routing;
 /// </summary>
 public static class TargetSend
 {
-    public static async Task<SendOutcome> RunAsync(Func<CancellationToken, Task<SendOutcome>> send, TimeSpan timeout, CancellationToken ct)
+    public static async Task<SendOutcome> RunAsync(
+        Func<CancellationToken, Task<SendOutcome>> send,
+        TimeSpan timeout,
+        CancellationToken ct
+    )
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);

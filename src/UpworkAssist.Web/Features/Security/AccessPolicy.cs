@@ -8,12 +8,17 @@ namespace UpworkAssist.Web.Features.Security;
 /// </summary>
 public sealed record AccessRule(string Method, string Path, string? Handler, string Policy, string? Reads = null)
 {
-    /// <summary>The JSON API takes a personal access token as well as the sign-in cookie; pages take only the cookie.</summary>
-    public bool TakesToken => Path.StartsWith("/api/", StringComparison.Ordinal) || Path.StartsWith("/openapi/", StringComparison.Ordinal);
+    /// <summary>
+    /// The JSON API takes a personal access token as well as the sign-in cookie; pages take only the cookie.
+    /// </summary>
+    public bool TakesToken =>
+        Path.StartsWith("/api/", StringComparison.Ordinal) || Path.StartsWith("/openapi/", StringComparison.Ordinal);
 
     public string Key => AccessPolicy.KeyOf(Method, Path, Handler);
 
-    /// <summary>The roles that may use it, or every role and nobody signed in for <see cref="Policies.Anonymous"/>.</summary>
+    /// <summary>
+    /// The roles that may use it, or every role and nobody signed in for <see cref="Policies.Anonymous"/>.
+    /// </summary>
     public IReadOnlyList<string> Roles => Policy == Policies.Anonymous ? Security.Roles.All : Policies.RolesFor[Policy];
 }
 
@@ -42,7 +47,6 @@ public static class AccessPolicy
         new(Post, "/Error", null, Policies.Anonymous),
         new(Get, "/Setup", null, Policies.Anonymous, "nobody once a user exists (404)"),
         new(Post, "/Setup", null, Policies.Anonymous, "nobody once a user exists (404)"),
-
         new(Get, "/Account/Login", null, Policies.Anonymous),
         new(Post, "/Account/Login", null, Policies.Anonymous),
         new(Get, "/Account/Logout", null, Policies.SignedIn),
@@ -56,14 +60,12 @@ public static class AccessPolicy
         new(Get, "/Account/Tokens", null, Policies.SignedIn, "their own tokens"),
         new(Post, "/Account/Tokens", "Create", Policies.SignedIn, "their own tokens"),
         new(Post, "/Account/Tokens", "Revoke", Policies.SignedIn, "their own tokens"),
-
         new(Get, "/Queue", null, Policies.SignedIn, AssignedJobs),
         new(Post, "/Queue", "Act", Policies.Triage),
         new(Post, "/Queue", "Bulk", Policies.Triage),
         new(Post, "/Queue", "SavePreset", Policies.SignedIn, "their own saved views"),
         new(Post, "/Queue", "DeletePreset", Policies.SignedIn, "their own saved views"),
         new(Get, "/Queue/Job", null, Policies.SignedIn, AssignedJobs),
-
         new(Get, "/Lanes", null, Policies.SignedIn),
         new(Get, "/Lanes", "Export", Policies.LaneEditors),
         new(Get, "/Lanes/Import", null, Policies.LaneEditors),
@@ -85,7 +87,6 @@ public static class AccessPolicy
         new(Post, "/Routing/Webhooks", "Delete", Policies.Admin),
         new(Get, "/Routing/Webhooks/Deliveries", null, Policies.Admin),
         new(Post, "/Routing/Webhooks/Deliveries", "Redeliver", Policies.Admin),
-
         new(Get, "/Drafts", null, Policies.Drafting, OwnDrafts + " and the jobs assigned to them"),
         new(Get, "/Drafts/New", null, Policies.Drafting, AssignedJobs),
         new(Post, "/Drafts/New", null, Policies.Drafting, AssignedJobs),
@@ -108,7 +109,6 @@ public static class AccessPolicy
         new(Get, "/Drafts/Team", null, Policies.DraftLeads),
         new(Post, "/Drafts/Team", "Lift", Policies.DraftLeads),
         new(Post, "/Drafts/Team", "LanePolicy", Policies.DraftLeads),
-
         new(Get, "/Pipeline", null, Policies.SignedIn, OwnProposals),
         new(Get, "/Pipeline", "Csv", Policies.SignedIn, OwnProposals),
         new(Get, "/Pipeline/Edit", null, Policies.SignedIn, OwnProposals + " (others answer 404)"),
@@ -120,7 +120,6 @@ public static class AccessPolicy
         new(Post, "/Pipeline/Sync", "Now", Policies.DraftLeads),
         new(Get, "/Analytics", null, Policies.SignedIn, OwnProposals),
         new(Get, "/Analytics", "Csv", Policies.SignedIn, OwnProposals),
-
         new(Get, "/Compliance", null, Policies.Compliance),
         new(Get, "/Compliance/Inventory", null, Policies.Compliance),
         new(Post, "/Compliance/Inventory", "Delete", Policies.ComplianceEditors),
@@ -140,15 +139,12 @@ public static class AccessPolicy
         new(Get, "/Compliance/Export", "DailyCsv", Policies.AuditReaders),
         new(Get, "/Feed/Status", null, Policies.Compliance),
         new(Post, "/Feed/Status", "PollNow", Policies.Admin),
-
         new(Get, "/Knowledge", null, Policies.SignedIn),
         new(Get, "/Knowledge/Read", null, Policies.SignedIn),
         new(Get, "/Knowledge/Edit", null, Policies.KnowledgeEditors),
         new(Post, "/Knowledge/Edit", null, Policies.KnowledgeEditors),
         new(Post, "/Knowledge/Edit", "Delete", Policies.KnowledgeEditors),
-
         new(Get, "/Audit", null, Policies.AuditReaders),
-
         new(Get, "/Admin", null, Policies.Admin),
         new(Get, "/Admin/Users", null, Policies.Admin),
         new(Post, "/Admin/Users", "Disable", Policies.Admin),
@@ -164,7 +160,6 @@ public static class AccessPolicy
         new(Post, "/Admin/Feed/Connection", "Disconnect", Policies.Admin),
         new(Post, "/Admin/Feed/Connection", "Resume", Policies.Admin),
         new(Any, "/hangfire/{**path}", null, Policies.Admin),
-
         new(Get, "/healthz", null, Policies.Anonymous),
         new(Get, "/openapi/{documentName}.json", null, Policies.SignedIn),
         new(Get, "/api/v1/me", null, Policies.SignedIn, "their own account"),
@@ -176,20 +171,27 @@ public static class AccessPolicy
         new(Get, "/api/v1/proposals", null, Policies.SignedIn, OwnProposals),
     ];
 
-    private static readonly Dictionary<string, AccessRule> ByKey = Rules.ToDictionary(r => r.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, AccessRule> ByKey = Rules.ToDictionary(
+        r => r.Key,
+        StringComparer.Ordinal
+    );
 
     public static string KeyOf(string method, string path, string? handler) =>
         handler is null ? $"{method} {path}" : $"{method} {path}?handler={handler}";
 
     /// <summary>A page's URL path from its path under Features/ ("/Queue/Index" → "/Queue").</summary>
     public static string PageUrl(string viewEnginePath) =>
-        viewEnginePath == "/Index" ? "/" : viewEnginePath.EndsWith("/Index", StringComparison.Ordinal) ? viewEnginePath[..^"/Index".Length] : viewEnginePath;
+        viewEnginePath == "/Index" ? "/"
+        : viewEnginePath.EndsWith("/Index", StringComparison.Ordinal) ? viewEnginePath[..^"/Index".Length]
+        : viewEnginePath;
 
     public static AccessRule? Find(string method, string path, string? handler = null) =>
         ByKey.GetValueOrDefault(KeyOf(method, path, handler));
 
     /// <summary>The rule a page itself is authorized by: its GET without a handler, which every page has.</summary>
     public static AccessRule ForPage(string viewEnginePath) =>
-        Find(Get, PageUrl(viewEnginePath)) ?? throw new InvalidOperationException(
-            $"The page {viewEnginePath} has no row in AccessPolicy.Rules; decide who may open it there.");
+        Find(Get, PageUrl(viewEnginePath))
+        ?? throw new InvalidOperationException(
+            $"The page {viewEnginePath} has no row in AccessPolicy.Rules; decide who may open it there."
+        );
 }

@@ -14,8 +14,11 @@ public static class AccountClaims
 }
 
 /// <summary>Adds the display name and time zone to the sign-in principal so pages need no query per request.</summary>
-public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+public sealed class AppClaimsPrincipalFactory(
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options
+) : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {

@@ -20,8 +20,10 @@ public static class BrowserNotifications
     public static async Task SetAsync(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppUser user, bool on)
     {
         var existing = (await users.GetClaimsAsync(user)).Where(c => c.Type == ClaimType).ToList();
-        if (existing.Count > 0) await users.RemoveClaimsAsync(user, existing);
-        if (on) await users.AddClaimAsync(user, new Claim(ClaimType, On));
+        if (existing.Count > 0)
+            await users.RemoveClaimsAsync(user, existing);
+        if (on)
+            await users.AddClaimAsync(user, new Claim(ClaimType, On));
         await signIn.RefreshSignInAsync(user);
     }
 }

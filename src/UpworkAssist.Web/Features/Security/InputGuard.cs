@@ -48,7 +48,8 @@ public sealed class InputGuard(RequestDelegate next)
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            return "The form is larger than this server accepts: at most 1,024 fields, names of 2 KB and values of 4 MB.";
+            return "The form is larger than this server accepts: at most 1,024 fields, names of 2 KB and values of "
+                + "4 MB.";
         }
         return Check(form.SelectMany(f => f.Value.Select(v => (f.Key, v))))
             ?? Check(form.Files.Select(f => (f.Name, (string?)f.FileName)));
@@ -74,7 +75,8 @@ public sealed class InputGuard(RequestDelegate next)
     /// <summary>Why this text is not text a person could have typed, or null.</summary>
     public static string? Problem(string? text)
     {
-        if (text is null) return null;
+        if (text is null)
+            return null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -122,13 +124,18 @@ public sealed class BindingGuard : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next
+    )
     {
         // Before the handler runs, ModelState holds only binding's own errors.
         var failed = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).FirstOrDefault();
         if (failed is not null)
         {
-            context.HttpContext.Items[InputGuard.ProblemItem] = $"\"{(failed.Length > 60 ? failed[..60] : failed)}\" is not a value this form takes (a number out of range, or not a number or date).";
+            context.HttpContext.Items[InputGuard.ProblemItem] =
+                $"\"{(failed.Length > 60 ? failed[..60] : failed)}\" is not a value this form takes (a number out "
+                + $"of range, or not a number or date).";
             context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
             return;
         }

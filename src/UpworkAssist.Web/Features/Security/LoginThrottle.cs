@@ -80,7 +80,8 @@ public sealed class LoginThrottle(TimeProvider clock)
         }
     }
 
-    private static string PairKey(string email, string address) => "a:" + email.Trim().ToUpperInvariant() + "\n" + address;
+    private static string PairKey(string email, string address) =>
+        "a:" + email.Trim().ToUpperInvariant() + "\n" + address;
 
     private static string AddressKey(string address) => "ip:" + address;
 
@@ -88,7 +89,11 @@ public sealed class LoginThrottle(TimeProvider clock)
 
     private bool Count(string key, int limit, DateTimeOffset now)
     {
-        if (!_entries.TryGetValue(key, out var entry) || (now - entry.FirstFailure > LockFor && entry.LockedUntil is null) || entry.LockedUntil <= now)
+        if (
+            !_entries.TryGetValue(key, out var entry)
+            || (now - entry.FirstFailure > LockFor && entry.LockedUntil is null)
+            || entry.LockedUntil <= now
+        )
         {
             // A new window: first failure, or the last window (or lockout) is over.
             Prune(now);
@@ -105,16 +110,31 @@ public sealed class LoginThrottle(TimeProvider clock)
         return false;
     }
 
-    /// <summary>Keeps memory bounded under a flood of made-up e-mails: drop what is over, then the least recently seen.</summary>
+    /// <summary>
+    /// Keeps memory bounded under a flood of made-up e-mails: drop what is over, then the least recently seen.
+    /// </summary>
     private void Prune(DateTimeOffset now)
     {
-        if (_entries.Count < MaxEntries) return;
-        foreach (var key in _entries.Where(e => now - e.Value.LastSeen > LockFor && !(e.Value.LockedUntil > now)).Select(e => e.Key).ToList())
+        if (_entries.Count < MaxEntries)
+            return;
+        foreach (
+            var key in _entries
+                .Where(e => now - e.Value.LastSeen > LockFor && !(e.Value.LockedUntil > now))
+                .Select(e => e.Key)
+                .ToList()
+        )
         {
             _entries.Remove(key);
         }
-        if (_entries.Count < MaxEntries) return;
-        foreach (var key in _entries.OrderBy(e => e.Value.LastSeen).Take(_entries.Count - MaxEntries * 3 / 4).Select(e => e.Key).ToList())
+        if (_entries.Count < MaxEntries)
+            return;
+        foreach (
+            var key in _entries
+                .OrderBy(e => e.Value.LastSeen)
+                .Take(_entries.Count - MaxEntries * 3 / 4)
+                .Select(e => e.Key)
+                .ToList()
+        )
         {
             _entries.Remove(key);
         }

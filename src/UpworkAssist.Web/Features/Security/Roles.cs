@@ -16,14 +16,21 @@ public static class Roles
 /// </summary>
 public static class Policies
 {
-    /// <summary>The JSON API's authentication scheme (Api's token or the cookie); the API policies authenticate with it.</summary>
+    /// <summary>
+    /// The JSON API's authentication scheme (Api's token or the cookie); the API policies authenticate with it.
+    /// </summary>
     public const string ApiScheme = "Api";
 
-    /// <summary>Requests to the JSON API and its description, which answer with status codes and problems, never redirects.</summary>
+    /// <summary>
+    /// Requests to the JSON API and its description, which answer with status codes and problems, never redirects.
+    /// </summary>
     public static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
-    /// <summary>Nobody need be signed in (sign-in, setup, errors, health). Not an authorization policy: such routes allow anonymous users.</summary>
+    /// <summary>
+    /// Nobody need be signed in (sign-in, setup, errors, health). Not an authorization policy: such routes allow
+    /// anonymous users.
+    /// </summary>
     public const string Anonymous = nameof(Anonymous);
     public const string SignedIn = nameof(SignedIn);
     public const string Admin = nameof(Admin);
@@ -34,7 +41,9 @@ public static class Policies
     public const string AuditReaders = nameof(AuditReaders);
     public const string Triage = nameof(Triage);
 
-    /// <summary>Roles that read every job, match and posting; a Freelancer reads only the jobs assigned to them.</summary>
+    /// <summary>
+    /// Roles that read every job, match and posting; a Freelancer reads only the jobs assigned to them.
+    /// </summary>
     public const string JobsReadAll = nameof(JobsReadAll);
 
     /// <summary>Roles that read every proposal and every person's metrics; others see only their own.</summary>

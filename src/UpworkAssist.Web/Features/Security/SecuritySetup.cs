@@ -9,7 +9,8 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddIdentity<AppUser, IdentityRole>(o =>
+        services
+            .AddIdentity<AppUser, IdentityRole>(o =>
             {
                 // Length over composition rules (NIST SP 800-63B).
                 o.Password.RequiredLength = 12;
@@ -67,13 +68,19 @@ public static class SecuritySetup
             foreach (var (policy, roles) in Policies.RolesFor)
             {
                 o.AddPolicy(policy, p => p.RequireRole(roles));
-                o.AddPolicy(Policies.Api(policy), p => p.AddAuthenticationSchemes(Policies.ApiScheme).RequireRole(roles));
+                o.AddPolicy(
+                    Policies.Api(policy),
+                    p => p.AddAuthenticationSchemes(Policies.ApiScheme).RequireRole(roles)
+                );
             }
         });
         return services;
     }
 
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    private static Task RedirectOrStatus(
+        Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx,
+        int status
+    )
     {
         if (Policies.IsApiRequest(ctx.Request))
         {

@@ -1,6 +1,8 @@
 namespace UpworkAssist.Web.Features.Setup;
 
-/// <summary>Section `Bootstrap`: the first Admin of an unattended install, created at start-up on an empty store.</summary>
+/// <summary>
+/// Section `Bootstrap`: the first Admin of an unattended install, created at start-up on an empty store.
+/// </summary>
 public sealed class BootstrapOptions
 {
     public const string Section = "Bootstrap";

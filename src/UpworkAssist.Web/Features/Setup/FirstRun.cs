@@ -31,8 +31,16 @@ public sealed class FirstRun(IServiceScopeFactory scopes, ILogger<FirstRun> logg
 
     public sealed record Outcome(bool Created, IReadOnlyList<string> Errors);
 
-    /// <summary>Creates the first Admin unless a user already exists; serialized so two requests cannot both win.</summary>
-    public async Task<Outcome> CreateFirstAdminAsync(string email, string displayName, string password, string auditAction, CancellationToken ct = default)
+    /// <summary>
+    /// Creates the first Admin unless a user already exists; serialized so two requests cannot both win.
+    /// </summary>
+    public async Task<Outcome> CreateFirstAdminAsync(
+        string email,
+        string displayName,
+        string password,
+        string auditAction,
+        CancellationToken ct = default
+    )
     {
         await _gate.WaitAsync(ct);
         try
@@ -59,7 +67,9 @@ public sealed class FirstRun(IServiceScopeFactory scopes, ILogger<FirstRun> logg
                 return new Outcome(false, result.Errors.Select(e => e.Description).ToList());
             }
             await users.AddToRoleAsync(user, Roles.Admin);
-            await services.GetRequiredService<AuditLog>().RecordAsync(auditAction, "user", user.Id, $"First Admin {email}", ct: ct);
+            await services
+                .GetRequiredService<AuditLog>()
+                .RecordAsync(auditAction, "user", user.Id, $"First Admin {email}", ct: ct);
             _hasUsers = true;
             logger.LogInformation("Created the first Admin {Email}", email);
             return new Outcome(true, []);
@@ -90,11 +100,20 @@ public sealed class FirstRun(IServiceScopeFactory scopes, ILogger<FirstRun> logg
         {
             return;
         }
-        var outcome = await CreateFirstAdminAsync(email!.Trim(), "Administrator", password, AuditActions.BootstrapAdminCreated, ct);
+        var outcome = await CreateFirstAdminAsync(
+            email!.Trim(),
+            "Administrator",
+            password,
+            AuditActions.BootstrapAdminCreated,
+            ct
+        );
         if (!outcome.Created)
         {
             // Never echo the password; say what rule it broke.
-            throw new InvalidOperationException("Bootstrap:AdminEmail/AdminPassword could not create the first Admin: " + string.Join(" ", outcome.Errors));
+            throw new InvalidOperationException(
+                "Bootstrap:AdminEmail/AdminPassword could not create the first Admin: "
+                    + string.Join(" ", outcome.Errors)
+            );
         }
     }
 }
@@ -105,7 +124,11 @@ public sealed class SetupGate(RequestDelegate next, FirstRun firstRun)
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/Setup") || path.StartsWithSegments("/healthz") || await firstRun.HasUsersAsync(context.RequestAborted))
+        if (
+            path.StartsWithSegments("/Setup")
+            || path.StartsWithSegments("/healthz")
+            || await firstRun.HasUsersAsync(context.RequestAborted)
+        )
         {
             await next(context);
             return;

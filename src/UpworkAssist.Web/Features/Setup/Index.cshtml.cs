@@ -29,7 +29,8 @@ public sealed class IndexModel(FirstRun firstRun, IValidator<IndexModel.SetupInp
         }
     }
 
-    [BindProperty] public SetupInput Input { get; set; } = new();
+    [BindProperty]
+    public SetupInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await firstRun.HasUsersAsync(ct) ? NotFound() : Page();
@@ -44,7 +45,13 @@ public sealed class IndexModel(FirstRun firstRun, IValidator<IndexModel.SetupInp
         {
             return Page();
         }
-        var outcome = await firstRun.CreateFirstAdminAsync(Input.Email.Trim(), Input.DisplayName.Trim(), Input.Password, AuditActions.SetupAdminCreated, ct);
+        var outcome = await firstRun.CreateFirstAdminAsync(
+            Input.Email.Trim(),
+            Input.DisplayName.Trim(),
+            Input.Password,
+            AuditActions.SetupAdminCreated,
+            ct
+        );
         if (!outcome.Created)
         {
             foreach (var error in outcome.Errors)

@@ -9,7 +9,13 @@ namespace UpworkAssist.Web.Features.Setup;
 /// A hosted service registered before the web server starts first, and a failure here stops
 /// start-up with the reason in the log.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, IEnumerable<StoreSeed> seeds, IOptions<BootstrapOptions> bootstrap, TimeProvider clock) : IHostedService
+public sealed class StartupTasks(
+    IServiceProvider services,
+    FirstRun firstRun,
+    IEnumerable<StoreSeed> seeds,
+    IOptions<BootstrapOptions> bootstrap,
+    TimeProvider clock
+) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +24,12 @@ public sealed class StartupTasks(IServiceProvider services, FirstRun firstRun, I
         foreach (var seed in seeds)
         {
             await using var scope = services.CreateAsyncScope();
-            await seed.Run(scope.ServiceProvider.GetRequiredService<AppDbContext>(), newInstall, clock, cancellationToken);
+            await seed.Run(
+                scope.ServiceProvider.GetRequiredService<AppDbContext>(),
+                newInstall,
+                clock,
+                cancellationToken
+            );
         }
         await firstRun.InitializeAsync(bootstrap.Value, cancellationToken);
     }

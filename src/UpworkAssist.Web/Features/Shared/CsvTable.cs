@@ -37,12 +37,16 @@ public sealed class CsvTable(params string[] header)
             string s => Defuse(s),
             _ => value.ToString() ?? "",
         };
-        return text.AsSpan().IndexOfAny(",;\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        return text.AsSpan().IndexOfAny(",;\"\r\n") >= 0
+            ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : text;
     }
 
     private const string FormulaStarts = "=+-@\t\r";
 
-    /// <summary>An apostrophe before the text and before every `;`/`,` fragment that starts (after spaces) like a formula.</summary>
+    /// <summary>
+    /// An apostrophe before the text and before every `;`/`,` fragment that starts (after spaces) like a formula.
+    /// </summary>
     public static string Defuse(string text)
     {
         var result = new StringBuilder(text.Length + 4);
@@ -51,11 +55,13 @@ public sealed class CsvTable(params string[] header)
         {
             if (fragmentStart && c != ' ')
             {
-                if (FormulaStarts.Contains(c, StringComparison.Ordinal)) result.Append('\'');
+                if (FormulaStarts.Contains(c, StringComparison.Ordinal))
+                    result.Append('\'');
                 fragmentStart = false;
             }
             result.Append(c);
-            if (c is ';' or ',') fragmentStart = true;
+            if (c is ';' or ',')
+                fragmentStart = true;
         }
         return result.ToString();
     }

@@ -33,15 +33,19 @@ public sealed class UserTime(IHttpContextAccessor http)
     public string Text(DateTimeOffset at) => Local(at).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>A &lt;time&gt; element: the local date and time, the UTC instant as its title and datetime.</summary>
-    public IHtmlContent Show(DateTimeOffset? at, string none = "—") => at is { } t ? Element(t, Text(t)) : new HtmlString(HtmlEncoder.Default.Encode(none));
+    public IHtmlContent Show(DateTimeOffset? at, string none = "—") =>
+        at is { } t ? Element(t, Text(t)) : new HtmlString(HtmlEncoder.Default.Encode(none));
 
     /// <summary>The date alone, for lists where the hour is noise.</summary>
     public IHtmlContent Date(DateTimeOffset? at, string none = "—") =>
-        at is { } t ? Element(t, Local(t).ToString(DateFormat, CultureInfo.InvariantCulture)) : new HtmlString(HtmlEncoder.Default.Encode(none));
+        at is { } t
+            ? Element(t, Local(t).ToString(DateFormat, CultureInfo.InvariantCulture))
+            : new HtmlString(HtmlEncoder.Default.Encode(none));
 
     public static TimeZoneInfo? Find(string? id)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64) return null;
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+            return null;
         return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
     }
 
@@ -51,8 +55,12 @@ public sealed class UserTime(IHttpContextAccessor http)
     {
         var utc = at.UtcDateTime;
         return new HtmlString(
-            $"<time datetime=\"{utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}\" title=\"{utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC\">{HtmlEncoder.Default.Encode(text)}</time>");
+            $"<time datetime=\"{utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}\" "
+                + $"title=\"{utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} "
+                + $"UTC\">{HtmlEncoder.Default.Encode(text)}</time>"
+        );
     }
 
-    private string? Cookie(string name) => http.HttpContext?.Request.Cookies[name] is { } value ? Uri.UnescapeDataString(value) : null;
+    private string? Cookie(string name) =>
+        http.HttpContext?.Request.Cookies[name] is { } value ? Uri.UnescapeDataString(value) : null;
 }

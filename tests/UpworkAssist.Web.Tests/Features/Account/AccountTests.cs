@@ -23,9 +23,17 @@ public sealed class AccountTests : IDisposable
         {
             var failed = await browser.LoginAsync("lead@example.test", "wrong password " + i);
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
-            Assert.Contains("The e-mail or password is not right", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(
+                "The e-mail or password is not right",
+                await failed.Content.ReadAsStringAsync(),
+                StringComparison.Ordinal
+            );
         }
-        Assert.Contains("locked for 15 minutes", await (await browser.LoginAsync("lead@example.test", "wrong password 4")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "locked for 15 minutes",
+            await (await browser.LoginAsync("lead@example.test", "wrong password 4")).Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
 
         var locked = await browser.LoginAsync("lead@example.test", TestApp.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
@@ -34,22 +42,34 @@ public sealed class AccountTests : IDisposable
         _app.Clock.Advance(LoginThrottle.LockFor - TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync("lead@example.test", TestApp.Password)).StatusCode);
         _app.Clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync("lead@example.test", TestApp.Password)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await browser.LoginAsync("lead@example.test", TestApp.Password)).StatusCode
+        );
 
         await _app.WithDbAsync(async db =>
         {
-            var actions = await db.AuditEvents.Where(a => a.SubjectId == "lead@example.test" || a.Action == "account.login_succeeded").Select(a => a.Action).ToListAsync();
+            var actions = await db
+                .AuditEvents.Where(a => a.SubjectId == "lead@example.test" || a.Action == "account.login_succeeded")
+                .Select(a => a.Action)
+                .ToListAsync();
             Assert.Equal(4, actions.Count(a => a == "account.login_failed"));
             Assert.Equal(3, actions.Count(a => a == "account.locked_out"));
             Assert.Single(actions, a => a == "account.login_succeeded");
         });
     }
 
-    /// <summary>The form's answer to each attempt, without the parts that differ by design (the echoed e-mail, the token).</summary>
+    /// <summary>
+    /// The form's answer to each attempt, without the parts that differ by design (the echoed e-mail, the token).
+    /// </summary>
     private static async Task<string> AnswerAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
-        var summary = System.Text.RegularExpressions.Regex.Match(html, "validation-summary[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var summary = System.Text.RegularExpressions.Regex.Match(
+            html,
+            "validation-summary[^>]*>(.*?)</div>",
+            System.Text.RegularExpressions.RegexOptions.Singleline
+        );
         return $"{(int)response.StatusCode} {summary.Groups[1].Value.Trim()}";
     }
 
@@ -58,7 +78,9 @@ public sealed class AccountTests : IDisposable
     {
         await _app.CreateUserAsync("known@example.test", "Lead");
         var disabled = await _app.CreateUserAsync("gone@example.test", "Lead");
-        await _app.WithDbAsync(db => db.Users.Where(u => u.Id == disabled.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
+        await _app.WithDbAsync(db =>
+            db.Users.Where(u => u.Id == disabled.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true))
+        );
         var answers = new Dictionary<string, List<string>>();
         foreach (var email in new[] { "known@example.test", "nobody@example.test", "gone@example.test" })
         {
@@ -67,7 +89,17 @@ public sealed class AccountTests : IDisposable
             for (var i = 0; i < 7; i++)
             {
                 // The disabled account's own password, too: a disabled account answers like any wrong password.
-                answers[email].Add(await AnswerAsync(await browser.LoginAsync(email, email.StartsWith("gone", StringComparison.Ordinal) ? TestApp.Password : "not the password")));
+                answers[email]
+                    .Add(
+                        await AnswerAsync(
+                            await browser.LoginAsync(
+                                email,
+                                email.StartsWith("gone", StringComparison.Ordinal)
+                                    ? TestApp.Password
+                                    : "not the password"
+                            )
+                        )
+                    );
             }
         }
         Assert.Equal(answers["known@example.test"], answers["nobody@example.test"]);
@@ -100,7 +132,11 @@ public sealed class AccountTests : IDisposable
 
         public string HashPassword(AppUser user, string password) => _inner.HashPassword(user, password);
 
-        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+        public PasswordVerificationResult VerifyHashedPassword(
+            AppUser user,
+            string hashedPassword,
+            string providedPassword
+        )
         {
             Interlocked.Increment(ref _verifications);
             return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
@@ -123,8 +159,15 @@ public sealed class AccountTests : IDisposable
         {
             await attacker.LoginAsync("lead@example.test", "guess " + i);
         }
-        Assert.Contains("locked", await AnswerAsync(await attacker.LoginAsync("lead@example.test", TestApp.Password)), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await From("198.51.100.2").LoginAsync("lead@example.test", TestApp.Password)).StatusCode);
+        Assert.Contains(
+            "locked",
+            await AnswerAsync(await attacker.LoginAsync("lead@example.test", TestApp.Password)),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await From("198.51.100.2").LoginAsync("lead@example.test", TestApp.Password)).StatusCode
+        );
     }
 
     [Fact]
@@ -136,8 +179,15 @@ public sealed class AccountTests : IDisposable
         {
             await sprayer.LoginAsync($"user{i}@example.test", "Winter2026!");
         }
-        Assert.Contains("locked", await AnswerAsync(await sprayer.LoginAsync("lead@example.test", TestApp.Password)), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await From("198.51.100.3").LoginAsync("lead@example.test", TestApp.Password)).StatusCode);
+        Assert.Contains(
+            "locked",
+            await AnswerAsync(await sprayer.LoginAsync("lead@example.test", TestApp.Password)),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await From("198.51.100.3").LoginAsync("lead@example.test", TestApp.Password)).StatusCode
+        );
     }
 
     [Fact]
@@ -152,7 +202,10 @@ public sealed class AccountTests : IDisposable
         }
         Assert.Contains("locked out", await admin.GetStringAsync("/Admin/Users"), StringComparison.Ordinal);
         await admin.SubmitToAsync("/Admin/Users", $"/Admin/Users?handler=Unlock&id={lead.Id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync("lead@example.test", TestApp.Password)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await browser.LoginAsync("lead@example.test", TestApp.Password)).StatusCode
+        );
     }
 
     [Fact]
@@ -160,8 +213,12 @@ public sealed class AccountTests : IDisposable
     {
         await _app.CreateUserAsync("known@example.test", "Lead");
         var browser = _app.Browser();
-        var wrong = await (await browser.LoginAsync("known@example.test", "not the password")).Content.ReadAsStringAsync();
-        var unknown = await (await browser.LoginAsync("nobody@example.test", "not the password")).Content.ReadAsStringAsync();
+        var wrong = await (
+            await browser.LoginAsync("known@example.test", "not the password")
+        ).Content.ReadAsStringAsync();
+        var unknown = await (
+            await browser.LoginAsync("nobody@example.test", "not the password")
+        ).Content.ReadAsStringAsync();
         const string message = "The e-mail or password is not right, or the account is disabled.";
         Assert.Contains(message, wrong, StringComparison.Ordinal);
         Assert.Contains(message, unknown, StringComparison.Ordinal);
@@ -172,11 +229,21 @@ public sealed class AccountTests : IDisposable
     {
         await _app.CreateUserAsync("lead@example.test", "Lead");
         var browser = _app.Browser();
-        var local = await browser.SubmitAsync("/Account/Login", ("Input.Email", "lead@example.test"), ("Input.Password", TestApp.Password), ("ReturnUrl", "/Lanes"));
+        var local = await browser.SubmitAsync(
+            "/Account/Login",
+            ("Input.Email", "lead@example.test"),
+            ("Input.Password", TestApp.Password),
+            ("ReturnUrl", "/Lanes")
+        );
         Assert.Equal("/Lanes", local.Location());
 
         var other = _app.Browser();
-        var offsite = await other.SubmitAsync("/Account/Login", ("Input.Email", "lead@example.test"), ("Input.Password", TestApp.Password), ("ReturnUrl", "https://evil.example/"));
+        var offsite = await other.SubmitAsync(
+            "/Account/Login",
+            ("Input.Email", "lead@example.test"),
+            ("Input.Password", TestApp.Password),
+            ("ReturnUrl", "https://evil.example/")
+        );
         Assert.Equal("/", offsite.Location());
     }
 
@@ -197,11 +264,27 @@ public sealed class AccountTests : IDisposable
     public async Task A_user_changes_their_password()
     {
         var browser = await _app.SignedInAsync("Freelancer");
-        var weak = await browser.SubmitAsync("/Account/Password", ("Input.CurrentPassword", TestApp.Password), ("Input.NewPassword", "tiny"), ("Input.ConfirmPassword", "tiny"));
-        Assert.Contains("Use at least 12 characters.", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var weak = await browser.SubmitAsync(
+            "/Account/Password",
+            ("Input.CurrentPassword", TestApp.Password),
+            ("Input.NewPassword", "tiny"),
+            ("Input.ConfirmPassword", "tiny")
+        );
+        Assert.Contains(
+            "Use at least 12 characters.",
+            await weak.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
 
-        var changed = await browser.SubmitAsync("/Account/Password", ("Input.CurrentPassword", TestApp.Password), ("Input.NewPassword", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"));
+        var changed = await browser.SubmitAsync(
+            "/Account/Password",
+            ("Input.CurrentPassword", TestApp.Password),
+            ("Input.NewPassword", "a brand new passphrase"),
+            ("Input.ConfirmPassword", "a brand new passphrase")
+        );
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        await _app.WithDbAsync(async db => Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "account.password_changed")));
+        await _app.WithDbAsync(async db =>
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "account.password_changed"))
+        );
     }
 }

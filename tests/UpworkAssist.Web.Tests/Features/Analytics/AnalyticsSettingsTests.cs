@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Analytics;
 using UpworkAssist.Web.Features.Pipeline;
-using UpworkAssist.Web.Tests.Infrastructure;
-
 using UpworkAssist.Web.Tests.Features.Pipeline;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Analytics;
 
@@ -17,12 +16,21 @@ public sealed class AnalyticsSettingsTests
 {
     private static readonly ClaimsPrincipal Manager = Principals.Of("m", "Manager");
 
-    private static Task<bool> BuiltAsync(TestApp app) => app.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var choices = await FilterChoices.LoadAsync(db, sp.GetRequiredService<ITemplateNames>(), Manager, CancellationToken.None);
-        return (await sp.GetRequiredService<AnalyticsReport>().GetOrBuildAsync(new(), Manager, choices, ReportDetail.Page, CancellationToken.None)).Built;
-    });
+    private static Task<bool> BuiltAsync(TestApp app) =>
+        app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var choices = await FilterChoices.LoadAsync(
+                db,
+                sp.GetRequiredService<ITemplateNames>(),
+                Manager,
+                CancellationToken.None
+            );
+            return (
+                await sp.GetRequiredService<AnalyticsReport>()
+                    .GetOrBuildAsync(new(), Manager, choices, ReportDetail.Page, CancellationToken.None)
+            ).Built;
+        });
 
     [Fact]
     public async Task With_the_report_cache_off_every_view_builds_its_report_and_nothing_is_kept_built()
@@ -33,7 +41,10 @@ public sealed class AnalyticsSettingsTests
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/Analytics")).StatusCode);
         Assert.True(await BuiltAsync(app));
         Assert.True(await BuiltAsync(app));
-        Assert.Equal(0, await app.Services.GetRequiredService<ReportPrebuild>().RebuildAsync(CancellationToken.None, renew: true));
+        Assert.Equal(
+            0,
+            await app.Services.GetRequiredService<ReportPrebuild>().RebuildAsync(CancellationToken.None, renew: true)
+        );
     }
 
     [Fact]
@@ -54,9 +65,19 @@ public sealed class AnalyticsSettingsTests
     {
         // The options are validated on start (ValidateOnStart), which stops the process with this message.
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Analytics:ReportCacheSeconds"] = seconds }).Build();
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddAnalytics().BuildServiceProvider();
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AnalyticsOptions>>().Value);
-        Assert.Contains("Analytics:ReportCacheSeconds must be from 0 (no cache) to 3600.", error.Message, StringComparison.Ordinal);
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Analytics:ReportCacheSeconds"] = seconds })
+            .Build();
+        using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddAnalytics()
+            .BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            services.GetRequiredService<IOptions<AnalyticsOptions>>().Value
+        );
+        Assert.Contains(
+            "Analytics:ReportCacheSeconds must be from 0 (no cache) to 3600.",
+            error.Message,
+            StringComparison.Ordinal
+        );
     }
 }

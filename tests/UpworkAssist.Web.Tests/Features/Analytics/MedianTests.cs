@@ -11,7 +11,8 @@ public sealed class MedianTests
     [InlineData(new double[] { 5, 1, 3 }, 3)]
     [InlineData(new double[] { 4, 4, 4, 1 }, 4)]
     [InlineData(new double[] { 9, -2, 0.5, 7, 3, 3 }, 3)]
-    public void Known_medians(double[] values, double expected) => Assert.Equal(expected, ProposalMetrics.Median(values));
+    public void Known_medians(double[] values, double expected) =>
+        Assert.Equal(expected, ProposalMetrics.Median(values));
 
     [Fact]
     public void No_values_no_median() => Assert.Null(ProposalMetrics.Median([]));

@@ -37,12 +37,14 @@ public sealed class WilsonTests
     public void A_baseline_judges_only_when_the_whole_interval_is_outside_it()
     {
         var reply = new Baseline { Low = 0.20, High = 0.35 };
-        Assert.Equal("within", reply.Judge(Wilson.Interval(81, 263)));   // [0.255, 0.366] overlaps
-        Assert.Equal("below", reply.Judge(Wilson.Interval(15, 148)));    // [0.062, 0.161]
-        Assert.Equal("above", reply.Judge(Wilson.Interval(29, 29)));     // [0.883, 1]
-        Assert.Equal("below", reply.Judge(Wilson.Interval(1, 29)));      // [0.006, 0.172]
-        Assert.Equal("above the range, interval overlaps it", reply.Judge(Wilson.Interval(1, 2)));  // 50% in [0.095, 0.905]
-        Assert.Equal("below the range, interval overlaps it", reply.Judge(Wilson.Interval(3, 20))); // 15% in [0.052, 0.360]
+        Assert.Equal("within", reply.Judge(Wilson.Interval(81, 263))); // [0.255, 0.366] overlaps
+        Assert.Equal("below", reply.Judge(Wilson.Interval(15, 148))); // [0.062, 0.161]
+        Assert.Equal("above", reply.Judge(Wilson.Interval(29, 29))); // [0.883, 1]
+        Assert.Equal("below", reply.Judge(Wilson.Interval(1, 29))); // [0.006, 0.172]
+        // 50% in [0.095, 0.905]
+        Assert.Equal("above the range, interval overlaps it", reply.Judge(Wilson.Interval(1, 2)));
+        // 15% in [0.052, 0.360]
+        Assert.Equal("below the range, interval overlaps it", reply.Judge(Wilson.Interval(3, 20)));
         Assert.Equal("no data", reply.Judge(Wilson.Interval(0, 0)));
     }
 }

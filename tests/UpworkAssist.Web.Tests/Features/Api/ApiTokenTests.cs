@@ -20,7 +20,12 @@ public sealed partial class ApiTokenTests : IDisposable
 
     private static async Task<string> CreateTokenAsync(HttpClient browser, string name = "BI export")
     {
-        var page = await browser.SubmitToAsync("/Account/Tokens", "/Account/Tokens?handler=Create", ("Input.Name", name), ("Input.ExpiresInDays", "30"));
+        var page = await browser.SubmitToAsync(
+            "/Account/Tokens",
+            "/Account/Tokens?handler=Create",
+            ("Input.Name", name),
+            ("Input.ExpiresInDays", "30")
+        );
         var html = await page.Content.ReadAsStringAsync();
         var match = NewToken().Match(html);
         Assert.True(match.Success, "The new token is shown once after creation");
@@ -57,7 +62,9 @@ public sealed partial class ApiTokenTests : IDisposable
         });
         Assert.DoesNotContain(token, await manager.GetStringAsync("/Account/Tokens"), StringComparison.Ordinal);
 
-        var id = await _app.WithScopeAsync(async sp => (await sp.GetRequiredService<UpworkAssist.Web.Data.AppDbContext>().AccessTokens.SingleAsync()).Id);
+        var id = await _app.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<UpworkAssist.Web.Data.AppDbContext>().AccessTokens.SingleAsync()).Id
+        );
         var revoked = await manager.SubmitToAsync("/Account/Tokens", $"/Account/Tokens?handler=Revoke&id={id}");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         var refused = await api.GetAsync("/api/v1/me");
@@ -75,15 +82,29 @@ public sealed partial class ApiTokenTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await Api(first).GetAsync("/api/v1/me")).StatusCode);
 
         const string NewPassword = "an entirely new passphrase";
-        var changed = await lead.SubmitAsync("/Account/Password",
-            ("Input.CurrentPassword", TestApp.Password), ("Input.NewPassword", NewPassword), ("Input.ConfirmPassword", NewPassword));
+        var changed = await lead.SubmitAsync(
+            "/Account/Password",
+            ("Input.CurrentPassword", TestApp.Password),
+            ("Input.NewPassword", NewPassword),
+            ("Input.ConfirmPassword", NewPassword)
+        );
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Contains("2 access token(s) are revoked", await lead.GetStringAsync("/Account/Password"), StringComparison.Ordinal);
+        Assert.Contains(
+            "2 access token(s) are revoked",
+            await lead.GetStringAsync("/Account/Password"),
+            StringComparison.Ordinal
+        );
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api(first).GetAsync("/api/v1/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api(second).GetAsync("/api/v1/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Api(other).GetAsync("/api/v1/me")).StatusCode);
-        await _app.WithDbAsync(async db => Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "account.password_changed" && a.Details == "2 access token(s) revoked")));
+        await _app.WithDbAsync(async db =>
+            Assert.True(
+                await db.AuditEvents.AnyAsync(a =>
+                    a.Action == "account.password_changed" && a.Details == "2 access token(s) revoked"
+                )
+            )
+        );
     }
 
     [Fact]
@@ -91,15 +112,26 @@ public sealed partial class ApiTokenTests : IDisposable
     {
         var admin = await _app.SignedInAsync("Admin");
         var token = await CreateTokenAsync(admin);
-        foreach (var response in new[]
-                 {
-                     await Api(token).GetAsync("/api/v1/matches"), await Api(token).GetAsync("/api/v1/me"), await Api("uat_unknown").GetAsync("/api/v1/me"),
-                     await admin.GetAsync("/api/v1/lanes?limit=0"), await admin.GetAsync("/openapi/v1.json"),
-                     await admin.GetAsync("/Lanes?handler=Export"), await admin.GetAsync("/Pipeline?handler=Csv"), await admin.GetAsync("/Analytics?handler=Csv"),
-                     await admin.GetAsync("/Compliance/Export?handler=Json"), await admin.GetAsync("/Compliance/Export?handler=AuditCsv"),
-                 })
+        foreach (
+            var response in new[]
+            {
+                await Api(token).GetAsync("/api/v1/matches"),
+                await Api(token).GetAsync("/api/v1/me"),
+                await Api("uat_unknown").GetAsync("/api/v1/me"),
+                await admin.GetAsync("/api/v1/lanes?limit=0"),
+                await admin.GetAsync("/openapi/v1.json"),
+                await admin.GetAsync("/Lanes?handler=Export"),
+                await admin.GetAsync("/Pipeline?handler=Csv"),
+                await admin.GetAsync("/Analytics?handler=Csv"),
+                await admin.GetAsync("/Compliance/Export?handler=Json"),
+                await admin.GetAsync("/Compliance/Export?handler=AuditCsv"),
+            }
+        )
         {
-            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{response.RequestMessage!.RequestUri} ({(int)response.StatusCode}) may be cached");
+            Assert.True(
+                response.Headers.CacheControl?.NoStore == true,
+                $"{response.RequestMessage!.RequestUri} ({(int)response.StatusCode}) may be cached"
+            );
         }
     }
 
@@ -141,7 +173,9 @@ public sealed partial class ApiTokenTests : IDisposable
         var api = Api(await CreateTokenAsync(lead));
         await _app.WithDbAsync(async db =>
         {
-            await db.Users.Where(u => !u.Email!.StartsWith("admin")).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
+            await db
+                .Users.Where(u => !u.Email!.StartsWith("admin"))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
         });
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
     }
@@ -167,11 +201,12 @@ public sealed partial class ApiTokenTests : IDisposable
         string? after = null;
         do
         {
-            var page = await api.GetFromJsonAsync<JsonElement>($"/api/v1/audit?limit=2&action=token{(after is null ? "" : "&after=" + after)}");
+            var page = await api.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/audit?limit=2&action=token{(after is null ? "" : "&after=" + after)}"
+            );
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
             after = page.GetProperty("next").GetString();
-        }
-        while (after is not null);
+        } while (after is not null);
         Assert.Equal(5, seen.Count);
         Assert.Equal(seen.OrderDescending(), seen);
 
@@ -188,6 +223,9 @@ public sealed partial class ApiTokenTests : IDisposable
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/me", paths);
         Assert.Contains("/api/v1/audit", paths);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await _app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/openapi/v1.json")).StatusCode
+        );
     }
 }

@@ -25,17 +25,18 @@ public sealed class AdminInbox : IAsyncDisposable
 
     public static async Task<AdminInbox> StartAsync() => new(await FakeSlack.StartAsync());
 
-    public Dictionary<string, string?> Settings(string from) => new()
-    {
-        ["Slack:ApiBaseUrl"] = Slack.BaseUrl + "api/",
-        ["Routing:AllowedTargetHosts:0"] = Slack.AllowedHost,
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = _smtpPort.ToString(CultureInfo.InvariantCulture),
-        ["Smtp:UseTls"] = "false",
-        ["Smtp:From"] = from,
-        ["Routing:DispatcherEnabled"] = "false",
-        ["Routing:PublicUrl"] = "https://assist.example.test/",
-    };
+    public Dictionary<string, string?> Settings(string from) =>
+        new()
+        {
+            ["Slack:ApiBaseUrl"] = Slack.BaseUrl + "api/",
+            ["Routing:AllowedTargetHosts:0"] = Slack.AllowedHost,
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = _smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:UseTls"] = "false",
+            ["Smtp:From"] = from,
+            ["Routing:DispatcherEnabled"] = "false",
+            ["Routing:PublicUrl"] = "https://assist.example.test/",
+        };
 
     /// <summary>The mail server goes down: sends fail until <see cref="StartMail"/>.</summary>
     public void StopMail()
@@ -47,8 +48,11 @@ public sealed class AdminInbox : IAsyncDisposable
     public void StartMail() => _smtp = SimpleSmtpServer.Start(_smtpPort);
 
     /// <summary>Mail received since the server last started; the server keeps no order.</summary>
-    public List<MimeMessage> Mails() => _smtp?.ReceivedEmail
-        .Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList() ?? [];
+    public List<MimeMessage> Mails() =>
+        _smtp
+            ?.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
+            .ToList()
+        ?? [];
 
     public async ValueTask DisposeAsync()
     {

@@ -1,23 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
-using UpworkAssist.Web.Features.Feed;
-using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Drafts;
+using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 
-public sealed class ComplianceSignalApp() : ComplianceTestApp(new Dictionary<string, string?>
-{
-    ["Upwork:MaxRequestsPerMinute"] = "10",
-    ["Upwork:MaxRequestsPerDay"] = "100",
-    ["Drafts:DailyProposalCap"] = "10",
-});
+public sealed class ComplianceSignalApp()
+    : ComplianceTestApp(
+        new Dictionary<string, string?>
+        {
+            ["Upwork:MaxRequestsPerMinute"] = "10",
+            ["Upwork:MaxRequestsPerDay"] = "100",
+            ["Drafts:DailyProposalCap"] = "10",
+        }
+    );
 
-/// <summary>Every signal's thresholds, measured through the page on the fake clock. Each test arranges its own rows.</summary>
+/// <summary>
+/// Every signal's thresholds, measured through the page on the fake clock. Each test arranges its own rows.
+/// </summary>
 public sealed class ComplianceSignalTests(ComplianceSignalApp app) : IClassFixture<ComplianceSignalApp>
 {
     private DateTimeOffset Now => app.Clock.GetUtcNow();
@@ -122,11 +127,26 @@ public sealed class ComplianceSignalTests(ComplianceSignalApp app) : IClassFixtu
         await app.ProposalsAsync(ann, 20, Now.AddDays(-8), editDistance: 0); // older than the week
         Assert.Equal("Green", await VerdictAsync("unedited"));
 
-        long untouched = 0, edited = 0;
+        long untouched = 0,
+            edited = 0;
         await app.WithDbAsync(async db =>
         {
-            var a = new Draft { PostingId = "~d1", FreelancerId = ann, GeneratedText = "Hi, I build APIs.", Text = "Hi, I build APIs.", Status = DraftStatus.Sent };
-            var b = new Draft { PostingId = "~d2", FreelancerId = ann, GeneratedText = "Hi, I build APIs.", Text = "Hi! Your Stripe webhook issue…", Status = DraftStatus.Sent };
+            var a = new Draft
+            {
+                PostingId = "~d1",
+                FreelancerId = ann,
+                GeneratedText = "Hi, I build APIs.",
+                Text = "Hi, I build APIs.",
+                Status = DraftStatus.Sent,
+            };
+            var b = new Draft
+            {
+                PostingId = "~d2",
+                FreelancerId = ann,
+                GeneratedText = "Hi, I build APIs.",
+                Text = "Hi! Your Stripe webhook issue…",
+                Status = DraftStatus.Sent,
+            };
             db.Drafts.AddRange(a, b);
             await db.SaveChangesAsync();
             (untouched, edited) = (a.Id, b.Id);
@@ -164,11 +184,24 @@ public sealed class ComplianceSignalTests(ComplianceSignalApp app) : IClassFixtu
 
         await app.WithDbAsync(async db =>
         {
-            db.AutomationTools.Add(new AutomationTool { Name = "AutoBidder", LogsInAsYou = true, AutoSubmits = true, Decision = ToolDecision.Keep, Owner = "Sam" });
+            db.AutomationTools.Add(
+                new AutomationTool
+                {
+                    Name = "AutoBidder",
+                    LogsInAsYou = true,
+                    AutoSubmits = true,
+                    Decision = ToolDecision.Keep,
+                    Owner = "Sam",
+                }
+            );
             await db.SaveChangesAsync();
         });
         Assert.Equal("Red", await VerdictAsync("risky-tools"));
-        Assert.Contains("needs your login: AutoBidder", await (await BrowserAsync()).GetStringAsync("/Compliance"), StringComparison.Ordinal);
+        Assert.Contains(
+            "needs your login: AutoBidder",
+            await (await BrowserAsync()).GetStringAsync("/Compliance"),
+            StringComparison.Ordinal
+        );
         await SetDecisionAsync("AutoBidder", ToolDecision.Replace);
         Assert.Equal("Amber", await VerdictAsync("risky-tools"));
         await SetDecisionAsync("AutoBidder", ToolDecision.Disable);
@@ -189,13 +222,26 @@ public sealed class ComplianceSignalTests(ComplianceSignalApp app) : IClassFixtu
         Assert.Equal("Amber", await VerdictAsync("review"));
         await app.WithDbAsync(async db =>
         {
-            db.ComplianceReviews.Add(new ComplianceReview { Quarter = Quarters.Of(Now), DueAt = Quarters.StartOf(Now), OpenedAt = Now.AddDays(-13) });
+            db.ComplianceReviews.Add(
+                new ComplianceReview
+                {
+                    Quarter = Quarters.Of(Now),
+                    DueAt = Quarters.StartOf(Now),
+                    OpenedAt = Now.AddDays(-13),
+                }
+            );
             await db.SaveChangesAsync();
         });
         Assert.Equal("Amber", await VerdictAsync("review"));
-        await app.WithDbAsync(db => db.ComplianceReviews.ExecuteUpdateAsync(s => s.SetProperty(r => r.OpenedAt, Now.AddDays(-14))));
+        await app.WithDbAsync(db =>
+            db.ComplianceReviews.ExecuteUpdateAsync(s => s.SetProperty(r => r.OpenedAt, Now.AddDays(-14)))
+        );
         Assert.Equal("Red", await VerdictAsync("review"));
-        await app.WithDbAsync(db => db.ComplianceReviews.ExecuteUpdateAsync(s => s.SetProperty(r => r.CompletedAt, Now).SetProperty(r => r.CompletedByName, "admin")));
+        await app.WithDbAsync(db =>
+            db.ComplianceReviews.ExecuteUpdateAsync(s =>
+                s.SetProperty(r => r.CompletedAt, Now).SetProperty(r => r.CompletedByName, "admin")
+            )
+        );
         Assert.Equal("Green", await VerdictAsync("review"));
     }
 
@@ -204,21 +250,39 @@ public sealed class ComplianceSignalTests(ComplianceSignalApp app) : IClassFixtu
     {
         Assert.Equal("Green", await VerdictAsync("connection"));
         var verdicts = await (await BrowserAsync()).VerdictsAsync();
-        Assert.All(ComplianceState.WarningSigns.SelectMany(w => w.SignalKeys), k => Assert.True(verdicts.ContainsKey(k), k));
+        Assert.All(
+            ComplianceState.WarningSigns.SelectMany(w => w.SignalKeys),
+            k => Assert.True(verdicts.ContainsKey(k), k)
+        );
         Assert.Equal(4, ComplianceState.WarningSigns.Count);
     }
 
     private Task SetDecisionAsync(string name, ToolDecision decision) =>
-        app.WithDbAsync(db => db.AutomationTools.Where(t => t.Name == name).ExecuteUpdateAsync(s => s.SetProperty(t => t.Decision, decision)));
+        app.WithDbAsync(db =>
+            db.AutomationTools.Where(t => t.Name == name)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Decision, decision))
+        );
 
     private async Task<long> MatchAsync()
     {
         long id = 0;
         await app.WithDbAsync(async db =>
         {
-            var posting = new Posting { Id = $"~m{Guid.NewGuid():n}", Title = "Job", PublishedAt = Now, FetchedAt = Now, UpdatedAt = Now };
+            var posting = new Posting
+            {
+                Id = $"~m{Guid.NewGuid():n}",
+                Title = "Job",
+                PublishedAt = Now,
+                FetchedAt = Now,
+                UpdatedAt = Now,
+            };
             db.Postings.Add(posting);
-            var match = new Match { PostingId = posting.Id, LaneId = "dotnet", MatchedAt = Now };
+            var match = new Match
+            {
+                PostingId = posting.Id,
+                LaneId = "dotnet",
+                MatchedAt = Now,
+            };
             db.Matches.Add(match);
             await db.SaveChangesAsync();
             id = match.Id;
@@ -226,16 +290,24 @@ public sealed class ComplianceSignalTests(ComplianceSignalApp app) : IClassFixtu
         return id;
     }
 
-    private Task AlertsAsync(long matchId, AlertStatus status, int count) => app.WithDbAsync(async db =>
-    {
-        for (var i = 0; i < count; i++)
+    private Task AlertsAsync(long matchId, AlertStatus status, int count) =>
+        app.WithDbAsync(async db =>
         {
-            db.Alerts.Add(new Alert
+            for (var i = 0; i < count; i++)
             {
-                MatchId = matchId, Channel = AlertChannel.Email, Target = $"mailto:{Guid.NewGuid():n}@example.test", Status = status,
-                CreatedAt = Now.AddHours(-1), DueAt = Now.AddHours(-1), DeliveredAt = status == AlertStatus.Delivered ? Now.AddMinutes(-30) : null,
-            });
-        }
-        await db.SaveChangesAsync();
-    });
+                db.Alerts.Add(
+                    new Alert
+                    {
+                        MatchId = matchId,
+                        Channel = AlertChannel.Email,
+                        Target = $"mailto:{Guid.NewGuid():n}@example.test",
+                        Status = status,
+                        CreatedAt = Now.AddHours(-1),
+                        DueAt = Now.AddHours(-1),
+                        DeliveredAt = status == AlertStatus.Delivered ? Now.AddMinutes(-30) : null,
+                    }
+                );
+            }
+            await db.SaveChangesAsync();
+        });
 }

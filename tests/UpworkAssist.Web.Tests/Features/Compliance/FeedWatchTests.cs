@@ -43,20 +43,37 @@ public sealed class FeedWatchTests : IAsyncLifetime
         h.WithAsync(sp => sp.GetRequiredService<FeedWatchJob>().RunAsync(CancellationToken.None));
 
     private static Task<List<FeedGap>> GapsAsync(FeedHarness h) =>
-        h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().FeedGaps.AsNoTracking().OrderBy(g => g.Id).ToListAsync());
+        h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().FeedGaps.AsNoTracking().OrderBy(g => g.Id).ToListAsync()
+        );
 
     private static Task<List<string>> AuditAsync(FeedHarness h, string action) =>
-        h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents.Where(a => a.Action == action).Select(a => a.SubjectId!).ToListAsync());
+        h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>()
+                .AuditEvents.Where(a => a.Action == action)
+                .Select(a => a.SubjectId!)
+                .ToListAsync()
+        );
 
     [Fact]
     public async Task Each_gap_is_told_to_the_admins_exactly_once_by_email_and_slack()
     {
-        await using var h = await StartAsync(new() { ["Upwork:SearchResultCap"] = "9", ["Upwork:MaxPagesPerPoll"] = "10" });
+        await using var h = await StartAsync(
+            new() { ["Upwork:SearchResultCap"] = "9", ["Upwork:MaxPagesPerPoll"] = "10" }
+        );
         await h.App.CreateUserAsync("olive@example.test", "Admin");
         var admin = h.App.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.LoginAsync("olive@example.test", TestApp.Password)).StatusCode);
-        var saved = await admin.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Routes",
-            ("EmailAdmins", "true"), ("SlackSecret", _inbox.Slack.WebhookUrl("T1/B1/feed")), ("SlackChannel", ""));
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await admin.LoginAsync("olive@example.test", TestApp.Password)).StatusCode
+        );
+        var saved = await admin.SubmitToAsync(
+            "/Compliance/Review",
+            "/Compliance/Review?handler=Routes",
+            ("EmailAdmins", "true"),
+            ("SlackSecret", _inbox.Slack.WebhookUrl("T1/B1/feed")),
+            ("SlackChannel", "")
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         h.Publish(2);
         Assert.Null((await h.PollAsync()).Error);
@@ -79,7 +96,11 @@ public sealed class FeedWatchTests : IAsyncLifetime
         Assert.Equal(h.App.Clock.GetUtcNow(), gap.AdminsAlertedAt);
         var mail = Assert.Single(Mails());
         Assert.Equal("olive@example.test", mail.To.Mailboxes.Single().Address);
-        Assert.Equal($"UpworkAssist: from {gap.From.UtcDateTime:yyyy-MM-dd HH:mm} UTC to {gap.To.UtcDateTime:yyyy-MM-dd HH:mm} UTC the feed may be incomplete", mail.Subject);
+        Assert.Equal(
+            $"UpworkAssist: from {gap.From.UtcDateTime:yyyy-MM-dd HH:mm} UTC to "
+                + $"{gap.To.UtcDateTime:yyyy-MM-dd HH:mm} UTC the feed may be incomplete",
+            mail.Subject
+        );
         Assert.Contains("polls are failing", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://assist.example.test/Feed/Status", mail.TextBody, StringComparison.Ordinal);
         var slack = Assert.Single(_inbox.Slack.Requests);
@@ -107,10 +128,16 @@ public sealed class FeedWatchTests : IAsyncLifetime
         Assert.Equal(1, (await RunJobAsync(h)).GapsAlerted);
         Assert.Equal(0, (await RunJobAsync(h)).GapsAlerted);
         Assert.Equal(2, Mails().Count);
-        Assert.Single(Mails(), m => m.TextBody?.Contains("the search stopped at its result cap", StringComparison.Ordinal) == true);
+        Assert.Single(
+            Mails(),
+            m => m.TextBody?.Contains("the search stopped at its result cap", StringComparison.Ordinal) == true
+        );
         Assert.Equal(2, _inbox.Slack.Requests.Count);
         var gaps = await GapsAsync(h);
-        Assert.Equal(gaps.Select(g => g.Id.ToString(CultureInfo.InvariantCulture)), await AuditAsync(h, "compliance.feed_gap_alerted"));
+        Assert.Equal(
+            gaps.Select(g => g.Id.ToString(CultureInfo.InvariantCulture)),
+            await AuditAsync(h, "compliance.feed_gap_alerted")
+        );
     }
 
     [Fact]
@@ -126,7 +153,11 @@ public sealed class FeedWatchTests : IAsyncLifetime
         _inbox.StopMail();
         var undelivered = await RunJobAsync(h);
         Assert.False(undelivered.TokenAlerted);
-        Assert.Contains("e-mail olive@example.test: failed", string.Join(" ", undelivered.Summaries), StringComparison.Ordinal);
+        Assert.Contains(
+            "e-mail olive@example.test: failed",
+            string.Join(" ", undelivered.Summaries),
+            StringComparison.Ordinal
+        );
         Assert.Null(await AlertedAtAsync(h));
 
         _inbox.StartMail();
@@ -148,13 +179,21 @@ public sealed class FeedWatchTests : IAsyncLifetime
         h.App.Clock.Advance(TimeSpan.FromDays(14));
         Assert.True((await RunJobAsync(h)).TokenAlerted);
         Assert.False((await RunJobAsync(h)).TokenAlerted);
-        Assert.Equal(["UpworkAssist: the marketplace connection expires in about 4 days", "UpworkAssist: the marketplace connection has expired"],
-            TokenMails().Select(m => m.Subject).Order(StringComparer.Ordinal)); // the server keeps no order
+        Assert.Equal(
+            [
+                "UpworkAssist: the marketplace connection expires in about 4 days",
+                "UpworkAssist: the marketplace connection has expired",
+            ],
+            TokenMails().Select(m => m.Subject).Order(StringComparer.Ordinal)
+        ); // the server keeps no order
         Assert.Equal(2, (await AuditAsync(h, "compliance.token_age_alerted")).Count);
     }
 
-    private List<MimeMessage> TokenMails() => Mails().Where(m => m.Subject?.Contains("marketplace connection", StringComparison.Ordinal) == true).ToList();
+    private List<MimeMessage> TokenMails() =>
+        Mails().Where(m => m.Subject?.Contains("marketplace connection", StringComparison.Ordinal) == true).ToList();
 
     private static Task<DateTimeOffset?> AlertedAtAsync(FeedHarness h) =>
-        h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceConnections.Select(c => c.TokenAgeAlertedAt).SingleAsync());
+        h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().MarketplaceConnections.Select(c => c.TokenAgeAlertedAt).SingleAsync()
+        );
 }

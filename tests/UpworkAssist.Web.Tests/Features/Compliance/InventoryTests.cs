@@ -6,14 +6,19 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 
-/// <summary>The inventory and its questionnaire through the pages: tagging, why, UpworkAssist's own row, roles.</summary>
+/// <summary>
+/// The inventory and its questionnaire through the pages: tagging, why, UpworkAssist's own row, roles.
+/// </summary>
 public sealed class InventoryTests(ComplianceApp app) : IClassFixture<ComplianceApp>
 {
     private static (string, string)[] Form(string name, params string[] yes) =>
-    [
-        ("Input.Name", name), ("Input.Owner", "Sam"), ("Input.Decision", "Keep"), ("Input.Purpose", "test"),
-        .. yes.Select(f => ($"Input.{f}", "true")),
-    ];
+        [
+            ("Input.Name", name),
+            ("Input.Owner", "Sam"),
+            ("Input.Decision", "Keep"),
+            ("Input.Purpose", "test"),
+            .. yes.Select(f => ($"Input.{f}", "true")),
+        ];
 
     [Theory]
     [InlineData("AutoSubmits", "submits proposals without a person")]
@@ -28,7 +33,9 @@ public sealed class InventoryTests(ComplianceApp app) : IClassFixture<Compliance
         var response = await lead.SubmitAsync("/Compliance/Tool", Form(name, field));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var tool = await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Data.AppDbContext>().AutomationTools.SingleAsync(t => t.Name == name));
+        var tool = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<Web.Data.AppDbContext>().AutomationTools.SingleAsync(t => t.Name == name)
+        );
         var result = ToolAssessment.Assess(tool);
         Assert.True(result.Risky);
         Assert.Single(result.Reasons);
@@ -46,7 +53,10 @@ public sealed class InventoryTests(ComplianceApp app) : IClassFixture<Compliance
         await lead.SubmitAsync("/Compliance/Tool", Form("Bid bot", "AutoSubmits", "Scrapes", "LogsInAsYou"));
         await app.WithDbAsync(async db =>
         {
-            Assert.Equal("Safe", ToolAssessment.Assess(await db.AutomationTools.SingleAsync(t => t.Name == "Slack job alerts")).Tag);
+            Assert.Equal(
+                "Safe",
+                ToolAssessment.Assess(await db.AutomationTools.SingleAsync(t => t.Name == "Slack job alerts")).Tag
+            );
             var bot = ToolAssessment.Assess(await db.AutomationTools.SingleAsync(t => t.Name == "Bid bot"));
             Assert.Equal(3, bot.Reasons.Count);
             Assert.StartsWith("Risky: it submits proposals", bot.Why, StringComparison.Ordinal);
@@ -57,12 +67,24 @@ public sealed class InventoryTests(ComplianceApp app) : IClassFixture<Compliance
     public async Task UpworkAssist_lists_itself_as_safe_and_its_answers_cannot_be_changed_or_removed()
     {
         var admin = await app.SignedInAsync("Admin");
-        var self = await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Data.AppDbContext>().AutomationTools.SingleAsync(t => t.IsBuiltIn));
+        var self = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<Web.Data.AppDbContext>().AutomationTools.SingleAsync(t => t.IsBuiltIn)
+        );
         Assert.Equal(BuiltInTool.Name, self.Name);
         Assert.False(ToolAssessment.Assess(self).Risky);
 
         var url = $"/Compliance/Tool?id={self.Id}";
-        var response = await admin.SubmitToAsync(url, url, [("Input.Name", "Renamed"), ("Input.Owner", "Olive"), ("Input.Decision", "Keep"), ("Input.AutoSubmits", "true"), ("Input.Scrapes", "true")]);
+        var response = await admin.SubmitToAsync(
+            url,
+            url,
+            [
+                ("Input.Name", "Renamed"),
+                ("Input.Owner", "Olive"),
+                ("Input.Decision", "Keep"),
+                ("Input.AutoSubmits", "true"),
+                ("Input.Scrapes", "true"),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await app.WithDbAsync(async db =>
         {
@@ -73,7 +95,11 @@ public sealed class InventoryTests(ComplianceApp app) : IClassFixture<Compliance
         });
 
         await admin.SubmitToAsync("/Compliance/Inventory", $"/Compliance/Inventory?handler=Delete&id={self.Id}");
-        Assert.True(await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Data.AppDbContext>().AutomationTools.AnyAsync(t => t.IsBuiltIn)));
+        Assert.True(
+            await app.WithScopeAsync(sp =>
+                sp.GetRequiredService<Web.Data.AppDbContext>().AutomationTools.AnyAsync(t => t.IsBuiltIn)
+            )
+        );
     }
 
     [Fact]
@@ -81,19 +107,30 @@ public sealed class InventoryTests(ComplianceApp app) : IClassFixture<Compliance
     {
         var lead = await app.SignedInAsync("Lead");
         await lead.SubmitAsync("/Compliance/Tool", Form("Proposal tracker sheet"));
-        var id = await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Data.AppDbContext>().AutomationTools.Where(t => t.Name == "Proposal tracker sheet").Select(t => t.Id).SingleAsync());
+        var id = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<Web.Data.AppDbContext>()
+                .AutomationTools.Where(t => t.Name == "Proposal tracker sheet")
+                .Select(t => t.Id)
+                .SingleAsync()
+        );
 
         var manager = await app.SignedInAsync("Manager");
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/Compliance/Inventory")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/Compliance/Tool")).StatusCode);
-        var delete = await manager.SubmitToAsync("/Compliance/Inventory", $"/Compliance/Inventory?handler=Delete&id={id}");
+        var delete = await manager.SubmitToAsync(
+            "/Compliance/Inventory",
+            $"/Compliance/Inventory?handler=Delete&id={id}"
+        );
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
 
         await lead.SubmitToAsync("/Compliance/Inventory", $"/Compliance/Inventory?handler=Delete&id={id}");
         await app.WithDbAsync(async db =>
         {
             Assert.False(await db.AutomationTools.AnyAsync(t => t.Id == id));
-            var actions = await db.AuditEvents.Where(a => a.SubjectType == "tool" && a.SubjectId == id.ToString()).Select(a => a.Action).ToListAsync();
+            var actions = await db
+                .AuditEvents.Where(a => a.SubjectType == "tool" && a.SubjectId == id.ToString())
+                .Select(a => a.Action)
+                .ToListAsync();
             Assert.Equal(["compliance.tool_created", "compliance.tool_deleted"], actions);
         });
     }

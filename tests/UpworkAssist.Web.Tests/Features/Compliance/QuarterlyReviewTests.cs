@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Compliance;
 
-/// <summary>The quarterly review job on the fake clock, reminding through a real SMTP server (netDumbster) and a fake Slack.</summary>
+/// <summary>
+/// The quarterly review job on the fake clock, reminding through a real SMTP server (netDumbster) and a fake Slack.
+/// </summary>
 [Collection("Routing")]
 #pragma warning disable CA1001 // xUnit disposes it through IAsyncLifetime.DisposeAsync
 public sealed class QuarterlyReviewTests : IAsyncLifetime
@@ -36,7 +38,8 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
 
     private List<MimeMessage> Mails() => _inbox.Mails();
 
-    private Task<ComplianceReview> RunJobAsync() => _app.WithScopeAsync(sp => sp.GetRequiredService<QuarterlyReviewJob>().RunAsync(CancellationToken.None));
+    private Task<ComplianceReview> RunJobAsync() =>
+        _app.WithScopeAsync(sp => sp.GetRequiredService<QuarterlyReviewJob>().RunAsync(CancellationToken.None));
 
     private async Task<HttpClient> AdminAsync(string email)
     {
@@ -59,8 +62,13 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
             return await users.UpdateAsync(u);
         });
         await _app.CreateUserAsync("lead@example.test", "Lead");
-        var saved = await admin.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Routes",
-            ("EmailAdmins", "true"), ("SlackSecret", _slack.WebhookUrl("T1/B1/review")), ("SlackChannel", ""));
+        var saved = await admin.SubmitToAsync(
+            "/Compliance/Review",
+            "/Compliance/Review?handler=Routes",
+            ("EmailAdmins", "true"),
+            ("SlackSecret", _slack.WebhookUrl("T1/B1/review")),
+            ("SlackChannel", "")
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var review = await RunJobAsync();
@@ -84,9 +92,17 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
 
         admin = _app.Browser(); // a week later: sign in again
         await admin.LoginAsync("olive@example.test", TestApp.Password);
-        var blank = await admin.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Complete", ("Notes", "  "));
+        var blank = await admin.SubmitToAsync(
+            "/Compliance/Review",
+            "/Compliance/Review?handler=Complete",
+            ("Notes", "  ")
+        );
         Assert.Equal(HttpStatusCode.OK, blank.StatusCode); // notes are required
-        var done = await admin.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Complete", ("Notes", "Disabled the old bid extension; terms unchanged."));
+        var done = await admin.SubmitToAsync(
+            "/Compliance/Review",
+            "/Compliance/Review?handler=Complete",
+            ("Notes", "Disabled the old bid extension; terms unchanged.")
+        );
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         _app.Clock.Advance(TimeSpan.FromDays(8));
         var completed = await RunJobAsync();
@@ -101,10 +117,14 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
         Assert.Equal(3, Mails().Count);
         await _app.WithDbAsync(async db =>
         {
-            var actions = await db.AuditEvents.Where(a => a.SubjectType == "review").Select(a => a.Action).ToListAsync();
+            var actions = await db
+                .AuditEvents.Where(a => a.SubjectType == "review")
+                .Select(a => a.Action)
+                .ToListAsync();
             Assert.Equal(2, actions.Count(a => a == "compliance.review_opened"));
             Assert.Equal(1, actions.Count(a => a == "compliance.review_completed"));
-            Assert.Equal(3, actions.Count(a => a == "compliance.review_reminded")); // opening, a week later, next quarter
+            // opening, a week later, next quarter
+            Assert.Equal(3, actions.Count(a => a == "compliance.review_reminded"));
         });
         admin = _app.Browser(); // the clock moved past the sign-in's lifetime
         await admin.LoginAsync("olive@example.test", TestApp.Password);
@@ -137,7 +157,21 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
         await _app.CreateUserAsync("lead@example.test", "Lead");
         await lead.LoginAsync("lead@example.test", TestApp.Password);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/Compliance/Review")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await lead.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Complete", ("Notes", "x"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await lead.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Routes", ("EmailAdmins", "false"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await lead.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Complete", ("Notes", "x"))
+            ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await lead.SubmitToAsync(
+                    "/Compliance/Review",
+                    "/Compliance/Review?handler=Routes",
+                    ("EmailAdmins", "false")
+                )
+            ).StatusCode
+        );
     }
 }

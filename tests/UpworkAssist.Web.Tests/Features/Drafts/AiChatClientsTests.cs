@@ -11,9 +11,20 @@ public sealed class AiChatClientsTests
     [Theory]
     [InlineData("OpenAI", "http://127.0.0.1:9/v1", "openai")]
     [InlineData("Ollama", "http://127.0.0.1:9/", "ollama")]
-    public async Task Each_provider_gets_its_client_at_the_configured_endpoint(string provider, string endpoint, string expected)
+    public async Task Each_provider_gets_its_client_at_the_configured_endpoint(
+        string provider,
+        string endpoint,
+        string expected
+    )
     {
-        using var app = new TestApp(new() { ["Ai:Provider"] = provider, ["Ai:Endpoint"] = endpoint, ["Ai:Model"] = "m1" });
+        using var app = new TestApp(
+            new()
+            {
+                ["Ai:Provider"] = provider,
+                ["Ai:Endpoint"] = endpoint,
+                ["Ai:Model"] = "m1",
+            }
+        );
         var metadata = await app.WithScopeAsync(sp =>
         {
             using var chat = sp.GetRequiredService<AiChatClients>().Create();

@@ -19,7 +19,11 @@ public sealed class AiDrafterTests : IAsyncLifetime
     [Fact]
     public async Task A_successful_answer_becomes_the_draft_with_its_token_use_and_the_prompt_carries_job_profile_and_rules()
     {
-        _fake.Reply = AiReply.Draft("Hi there, Stripe webhook retries are my daily bread.\n\nAda", prompt: 412, completion: 96);
+        _fake.Reply = AiReply.Draft(
+            "Hi there, Stripe webhook retries are my daily bread.\n\nAda",
+            prompt: 412,
+            completion: 96
+        );
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (browser, user) = await DraftsTestData.SignInAsync(_app);
 
@@ -39,7 +43,10 @@ public sealed class AiDrafterTests : IAsyncLifetime
         Assert.Equal("/v1/chat/completions", request.Path);
         Assert.Equal($"Bearer {Key}", request.Authorization);
         Assert.Equal("fake-model", request.Json.GetProperty("model").GetString());
-        var prompt = string.Join("\n", request.Json.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString()));
+        var prompt = string.Join(
+            "\n",
+            request.Json.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("content").GetString())
+        );
         Assert.Contains(posting.Title, prompt, StringComparison.Ordinal);
         Assert.Contains("I fix payment back ends.", prompt, StringComparison.Ordinal);
         Assert.Contains(".NET and C# backends", prompt, StringComparison.Ordinal);
@@ -57,7 +64,10 @@ public sealed class AiDrafterTests : IAsyncLifetime
         var url = $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}";
         var token = await browser.AntiforgeryTokenAsync(url);
 
-        var post = browser.PostAsync(url, new FormUrlEncodedContent([new("UseAi", "true"), new("__RequestVerificationToken", token)]));
+        var post = browser.PostAsync(
+            url,
+            new FormUrlEncodedContent([new("UseAi", "true"), new("__RequestVerificationToken", token)])
+        );
         // Move the fake clock past Ai:Timeout while the request waits (no real waiting).
         while (!post.IsCompleted)
         {
@@ -83,7 +93,10 @@ public sealed class AiDrafterTests : IAsyncLifetime
         var (browser, _) = await DraftsTestData.SignInAsync(_app);
         await DraftsTestData.AssignAsync(_app, browser, posting.Id);
 
-        var response = await browser.SubmitAsync($"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}", ("UseAi", "true"));
+        var response = await browser.SubmitAsync(
+            $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}",
+            ("UseAi", "true")
+        );
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -102,7 +115,10 @@ public sealed class AiDrafterTests : IAsyncLifetime
         var (browser, _) = await DraftsTestData.SignInAsync(_app);
         await DraftsTestData.AssignAsync(_app, browser, posting.Id);
 
-        var response = await browser.SubmitAsync($"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}", ("UseAi", "true"));
+        var response = await browser.SubmitAsync(
+            $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}",
+            ("UseAi", "true")
+        );
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("The AI drafter declined to write this proposal.", html, StringComparison.Ordinal);

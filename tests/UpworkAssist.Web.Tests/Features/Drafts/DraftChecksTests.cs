@@ -5,7 +5,9 @@ namespace UpworkAssist.Web.Tests.Features.Drafts;
 
 public sealed class DraftChecksTests
 {
-    private const string Good = "Hi there, your Stripe webhook retries post is exactly the C# work I do daily.\n\nI would start with the idempotency key.\n\nSimilar work: https://loom.com/share/abc\n\nAda";
+    private const string Good =
+        "Hi there, your Stripe webhook retries post is exactly the C# work I do daily.\n\nI would start with the "
+        + "idempotency key.\n\nSimilar work: https://loom.com/share/abc\n\nAda";
 
     private static DraftChecks Checks(Action<DraftingOptions>? change = null)
     {
@@ -15,8 +17,10 @@ public sealed class DraftChecksTests
     }
 
     private static async Task<Dictionary<string, CheckItem>> Run(string text, Action<DraftingOptions>? change = null) =>
-        (await Checks(change).ChecklistAsync(new DraftCheckInput(text, "Fix Stripe webhook retries", ["C#", "Stripe"])))
-        .ToDictionary(c => c.Code);
+        (
+            await Checks(change)
+                .ChecklistAsync(new DraftCheckInput(text, "Fix Stripe webhook retries", ["C#", "Stripe"]))
+        ).ToDictionary(c => c.Code);
 
     [Fact]
     public async Task A_good_draft_passes_every_check_and_the_checklist_lists_them_all()

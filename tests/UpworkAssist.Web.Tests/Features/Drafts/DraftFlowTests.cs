@@ -3,23 +3,31 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Drafts;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 
 /// <summary>Autosave, versions, approval rules and the manual send, through the real pages and store.</summary>
 public sealed class DraftFlowTests : IDisposable
 {
-    private const string Fixed = "Hi there, I fix Stripe webhook retries in ASP.NET Core APIs.\n\nThe idempotency key comes first.\n\nhttps://www.loom.com/share/demo1\n\nAda";
+    private const string Fixed =
+        "Hi there, I fix Stripe webhook retries in ASP.NET Core APIs.\n\nThe idempotency key comes "
+        + "first.\n\nhttps://www.loom.com/share/demo1\n\nAda";
     private readonly TestApp _app = new();
 
     public void Dispose() => _app.Dispose();
 
     private static async Task<JsonElement> AutosaveAsync(HttpClient browser, long id, string text, int version)
     {
-        var response = await DraftsTestData.PostEditAsync(browser, id, "Autosave", ("Text", text), ("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var response = await DraftsTestData.PostEditAsync(
+            browser,
+            id,
+            "Autosave",
+            ("Text", text),
+            ("Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        );
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
@@ -38,11 +46,24 @@ public sealed class DraftFlowTests : IDisposable
         Assert.True(result.GetProperty("saved").GetBoolean());
         var expected = EditDistance.Between(draft.GeneratedText, Fixed);
         Assert.Equal(expected, result.GetProperty("editDistance").GetInt32());
-        Assert.All(result.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("passed").GetBoolean(), c.ToString()));
-        Assert.StartsWith("Hi there, I fix Stripe", result.GetProperty("preview").GetString(), StringComparison.Ordinal);
+        Assert.All(
+            result.GetProperty("checks").EnumerateArray(),
+            c => Assert.True(c.GetProperty("passed").GetBoolean(), c.ToString())
+        );
+        Assert.StartsWith(
+            "Hi there, I fix Stripe",
+            result.GetProperty("preview").GetString(),
+            StringComparison.Ordinal
+        );
 
         // A stale tab (old version) cannot overwrite the newer text.
-        var stale = await DraftsTestData.PostEditAsync(browser, id, "Autosave", ("Text", "old tab"), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var stale = await DraftsTestData.PostEditAsync(
+            browser,
+            id,
+            "Autosave",
+            ("Text", "old tab"),
+            ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        );
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
         await _app.WithDbAsync(async db =>
@@ -91,14 +112,29 @@ public sealed class DraftFlowTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await DraftsTestData.PostEditAsync(browser, id, "Copied")).StatusCode);
         _app.Clock.Advance(TimeSpan.FromMinutes(3));
-        Assert.Equal(HttpStatusCode.Redirect, (await DraftsTestData.PostEditAsync(browser, id, "Sent", ("ConnectsSpent", "16"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await DraftsTestData.PostEditAsync(browser, id, "Sent", ("ConnectsSpent", "16"))).StatusCode
+        );
 
         await _app.WithDbAsync(async db =>
         {
             var p = await db.Proposals.SingleAsync();
             var d = await db.Drafts.SingleAsync(x => x.Id == id);
-            Assert.Equal((posting.Id, posting.Url, (long?)id, user.Id, "dotnet"), (p.PostingId, p.PostingUrl, p.DraftId, p.FreelancerId, p.LaneId));
-            Assert.Equal((posting.Title, posting.PublishedAt, 7, 800m, PostingType.Fixed), (p.PostingTitle, p.PostingPublishedAt!.Value, p.ApplicantsAtSend!.Value, p.BudgetAtSend!.Value, p.ContractType!.Value));
+            Assert.Equal(
+                (posting.Id, posting.Url, (long?)id, user.Id, "dotnet"),
+                (p.PostingId, p.PostingUrl, p.DraftId, p.FreelancerId, p.LaneId)
+            );
+            Assert.Equal(
+                (posting.Title, posting.PublishedAt, 7, 800m, PostingType.Fixed),
+                (
+                    p.PostingTitle,
+                    p.PostingPublishedAt!.Value,
+                    p.ApplicantsAtSend!.Value,
+                    p.BudgetAtSend!.Value,
+                    p.ContractType!.Value
+                )
+            );
             Assert.Equal(_app.Clock.GetUtcNow(), p.SentAt);
             Assert.Equal(ProposalStage.Sent, p.Stage);
             Assert.Equal(16, p.ConnectsSpent);
@@ -106,7 +142,17 @@ public sealed class DraftFlowTests : IDisposable
             Assert.Equal(EditDistance.Between(d.GeneratedText, Fixed), p.EditDistance);
             Assert.Equal(DraftStatus.Sent, d.Status);
             var actions = await db.AuditEvents.Where(a => a.ActorId == user.Id).Select(a => a.Action).ToListAsync();
-            Assert.Subset(actions.ToHashSet(), new HashSet<string> { "draft.generated", "draft.edited", "draft.approved", "draft.copied", "proposal.sent" });
+            Assert.Subset(
+                actions.ToHashSet(),
+                new HashSet<string>
+                {
+                    "draft.generated",
+                    "draft.edited",
+                    "draft.approved",
+                    "draft.copied",
+                    "proposal.sent",
+                }
+            );
         });
         var again = await DraftsTestData.PostEditAsync(browser, id, "Sent");
         Assert.Contains("already recorded as sent", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -117,7 +163,10 @@ public sealed class DraftFlowTests : IDisposable
     {
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (lead, _) = await DraftsTestData.SignInAsync(_app, "Lead");
-        var policy = await lead.SubmitToAsync("/Drafts/Team", "/Drafts/Team?handler=LanePolicy&laneId=dotnet&requiresLead=true");
+        var policy = await lead.SubmitToAsync(
+            "/Drafts/Team",
+            "/Drafts/Team?handler=LanePolicy&laneId=dotnet&requiresLead=true"
+        );
         Assert.Equal(HttpStatusCode.Redirect, policy.StatusCode);
         var (freelancer, _) = await DraftsTestData.SignInAsync(_app);
         var (other, _) = await DraftsTestData.SignInAsync(_app, name: "other");
@@ -132,15 +181,27 @@ public sealed class DraftFlowTests : IDisposable
         draft = await DraftsTestData.DraftAsync(_app, id);
         Assert.NotNull(draft.ApprovedAt);
         Assert.Equal(DraftStatus.Editing, draft.Status);
-        Assert.DoesNotContain("Copy text", await freelancer.GetStringAsync($"/Drafts/Edit?id={id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Copy text",
+            await freelancer.GetStringAsync($"/Drafts/Edit?id={id}"),
+            StringComparison.Ordinal
+        );
 
         Assert.Equal(HttpStatusCode.Redirect, (await DraftsTestData.PostEditAsync(lead, id, "Approve")).StatusCode);
         draft = await DraftsTestData.DraftAsync(_app, id);
         Assert.Equal(DraftStatus.Approved, draft.Status);
         Assert.NotNull(draft.LeadApprovedById);
-        Assert.Contains("Copy text", await freelancer.GetStringAsync($"/Drafts/Edit?id={id}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Copy text",
+            await freelancer.GetStringAsync($"/Drafts/Edit?id={id}"),
+            StringComparison.Ordinal
+        );
         // The lead sees the draft but only its freelancer sends it.
-        Assert.DoesNotContain("Copy text", await lead.GetStringAsync($"/Drafts/Edit?id={id}"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Copy text",
+            await lead.GetStringAsync($"/Drafts/Edit?id={id}"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -157,7 +218,11 @@ public sealed class DraftFlowTests : IDisposable
         await DraftsTestData.ApproveAsync(_app, browser, id, Fixed);
         var approved = await DraftsTestData.DraftAsync(_app, id);
         Assert.NotNull(approved.ApprovedAt);
-        Assert.Contains("a lead&#x27;s approval is still needed", await browser.GetStringAsync($"/Drafts/Edit?id={id}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "a lead&#x27;s approval is still needed",
+            await browser.GetStringAsync($"/Drafts/Edit?id={id}"),
+            StringComparison.Ordinal
+        );
 
         await AutosaveAsync(browser, id, Fixed + "\nP.S. happy to start today.", approved.Version);
 
@@ -180,7 +245,10 @@ public sealed class DraftFlowTests : IDisposable
         var newDraft = $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}";
         Assert.DoesNotContain(newDraft, bobs, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await bob.GetAsync(newDraft)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bob.GetAsync($"/Queue/Job/{Uri.EscapeDataString(posting.Id)}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await bob.GetAsync($"/Queue/Job/{Uri.EscapeDataString(posting.Id)}")).StatusCode
+        );
         await DraftsTestData.AssignAsync(_app, bob, posting.Id);
         Assert.Contains(newDraft, await bob.GetStringAsync("/Drafts"), StringComparison.Ordinal);
         Assert.Contains($"/Drafts/Edit?id={id}", await lead.GetStringAsync("/Drafts"), StringComparison.Ordinal);

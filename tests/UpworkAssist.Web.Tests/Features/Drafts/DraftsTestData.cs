@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Drafts;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
-using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 
@@ -33,13 +33,25 @@ public static class DraftsTestData
         await app.WithDbAsync(async db =>
         {
             db.Postings.Add(posting);
-            db.Matches.Add(new Match { PostingId = id, LaneId = lane, MatchedAt = app.Clock.GetUtcNow().AddMinutes(-28), Score = 1 });
+            db.Matches.Add(
+                new Match
+                {
+                    PostingId = id,
+                    LaneId = lane,
+                    MatchedAt = app.Clock.GetUtcNow().AddMinutes(-28),
+                    Score = 1,
+                }
+            );
             await db.SaveChangesAsync();
         });
         return posting;
     }
 
-    public static async Task<(HttpClient Browser, AppUser User)> SignInAsync(TestApp app, string role = "Freelancer", string? name = null)
+    public static async Task<(HttpClient Browser, AppUser User)> SignInAsync(
+        TestApp app,
+        string role = "Freelancer",
+        string? name = null
+    )
     {
         var email = $"{name ?? role.ToLowerInvariant()}-{Guid.NewGuid():n}@example.test";
         var user = await app.CreateUserAsync(email, role);
@@ -47,18 +59,46 @@ public static class DraftsTestData
         Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync(email, TestApp.Password)).StatusCode);
         await app.WithDbAsync(async db =>
         {
-            db.FreelancerProfiles.Add(new FreelancerProfile { UserId = user.Id, Skills = "C#, Stripe", Bio = "I fix payment back ends.", HourlyRate = 70, UpdatedAt = app.Clock.GetUtcNow() });
-            db.ProofArtifacts.Add(new ProofArtifact { UserId = user.Id, Kind = ProofKind.Loom, Label = "Stripe retry fix", Url = "https://www.loom.com/share/demo1" });
+            db.FreelancerProfiles.Add(
+                new FreelancerProfile
+                {
+                    UserId = user.Id,
+                    Skills = "C#, Stripe",
+                    Bio = "I fix payment back ends.",
+                    HourlyRate = 70,
+                    UpdatedAt = app.Clock.GetUtcNow(),
+                }
+            );
+            db.ProofArtifacts.Add(
+                new ProofArtifact
+                {
+                    UserId = user.Id,
+                    Kind = ProofKind.Loom,
+                    Label = "Stripe retry fix",
+                    Url = "https://www.loom.com/share/demo1",
+                }
+            );
             await db.SaveChangesAsync();
         });
         return (browser, user);
     }
 
     public static Task<long> ProofIdAsync(TestApp app, string userId) =>
-        app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().ProofArtifacts.Where(p => p.UserId == userId).Select(p => p.Id).FirstAsync());
+        app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>()
+                .ProofArtifacts.Where(p => p.UserId == userId)
+                .Select(p => p.Id)
+                .FirstAsync()
+        );
 
     /// <summary>Starts a template draft through the page and returns its id.</summary>
-    public static async Task<long> StartDraftAsync(TestApp app, HttpClient browser, string postingId, bool useAi = false, long? proofId = null)
+    public static async Task<long> StartDraftAsync(
+        TestApp app,
+        HttpClient browser,
+        string postingId,
+        bool useAi = false,
+        long? proofId = null
+    )
     {
         await AssignAsync(app, browser, postingId);
         var url = $"/Drafts/New?postingId={Uri.EscapeDataString(postingId)}";
@@ -78,16 +118,24 @@ public static class DraftsTestData
     /// </summary>
     public static async Task AssignAsync(TestApp app, HttpClient browser, string postingId)
     {
-        var me = (await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me")).GetProperty("id").GetString()!;
+        var me = (await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/me"))
+            .GetProperty("id")
+            .GetString()!;
         await app.WithDbAsync(async db =>
         {
             var matches = await db.Matches.Where(m => m.PostingId == postingId).ToListAsync();
-            if (matches.Any(m => m.AssigneeId == me)) return;
+            if (matches.Any(m => m.AssigneeId == me))
+                return;
             var match = matches.FirstOrDefault(m => m.AssigneeId == null);
             if (match is null)
             {
                 var taken = matches.Select(m => m.LaneId).ToList();
-                match = new Match { PostingId = postingId, LaneId = await db.Lanes.Where(l => !taken.Contains(l.Id)).Select(l => l.Id).FirstAsync(), MatchedAt = app.Clock.GetUtcNow() };
+                match = new Match
+                {
+                    PostingId = postingId,
+                    LaneId = await db.Lanes.Where(l => !taken.Contains(l.Id)).Select(l => l.Id).FirstAsync(),
+                    MatchedAt = app.Clock.GetUtcNow(),
+                };
                 db.Matches.Add(match);
             }
             (match.AssigneeId, match.Status) = (me, MatchStatus.Assigned);
@@ -103,15 +151,27 @@ public static class DraftsTestData
     }
 
     public static Task<Draft> DraftAsync(TestApp app, long id) =>
-        app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == id));
+        app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == id)
+        );
 
     /// <summary>Approves the draft with this text, as the editor's Approve button posts it.</summary>
     public static async Task<HttpResponseMessage> ApproveAsync(TestApp app, HttpClient browser, long id, string text)
     {
         var draft = await DraftAsync(app, id);
-        return await PostEditAsync(browser, id, "Approve", ("Text", text), ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return await PostEditAsync(
+            browser,
+            id,
+            "Approve",
+            ("Text", text),
+            ("Version", draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        );
     }
 
-    public static Task<HttpResponseMessage> PostEditAsync(HttpClient browser, long id, string handler, params (string, string)[] fields) =>
-        browser.SubmitToAsync($"/Drafts/Edit?id={id}", $"/Drafts/Edit?id={id}&handler={handler}", fields);
+    public static Task<HttpResponseMessage> PostEditAsync(
+        HttpClient browser,
+        long id,
+        string handler,
+        params (string, string)[] fields
+    ) => browser.SubmitToAsync($"/Drafts/Edit?id={id}", $"/Drafts/Edit?id={id}&handler={handler}", fields);
 }

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Tests.Features.Feed;
 using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Drafts;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 
@@ -17,7 +17,10 @@ public sealed class MarketplaceHostGuardTests
 {
     private sealed class Recorder(ConcurrentQueue<Uri> seen) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request,
+            CancellationToken cancellationToken
+        )
         {
             seen.Enqueue(request.RequestUri!);
             return base.SendAsync(request, cancellationToken);
@@ -26,11 +29,12 @@ public sealed class MarketplaceHostGuardTests
 
     private sealed class RecordEveryClient(ConcurrentQueue<Uri> seen) : IHttpMessageHandlerBuilderFilter
     {
-        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
-        {
-            next(builder);
-            builder.AdditionalHandlers.Insert(0, new Recorder(seen));
-        };
+        public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) =>
+            builder =>
+            {
+                next(builder);
+                builder.AdditionalHandlers.Insert(0, new Recorder(seen));
+            };
     }
 
     [Fact]
@@ -41,12 +45,17 @@ public sealed class MarketplaceHostGuardTests
         await using var ai = await FakeOpenAi.StartAsync();
         ai.Reply = AiReply.Draft("Hi there, Stripe webhook retries in ASP.NET Core are my speciality.\n\nAda");
         var settings = market.Settings(ai.Settings());
-        using var app = new TestApp(settings, s => s.AddSingleton<IHttpMessageHandlerBuilderFilter>(new RecordEveryClient(seen)));
+        using var app = new TestApp(
+            settings,
+            s => s.AddSingleton<IHttpMessageHandlerBuilderFilter>(new RecordEveryClient(seen))
+        );
         market.Clock = app.Clock;
 
         // The feed's own traffic: a token grant and a GraphQL search.
         market.Publish(FakeMarketplace.Node("~01guard001", app.Clock.GetUtcNow().AddMinutes(-5)));
-        var poll = app.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
+        var poll = app.WithScopeAsync(sp =>
+            sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None)
+        );
         while (!poll.IsCompleted)
         {
             if (await Task.WhenAny(poll, Task.Delay(5)) != poll)
@@ -60,7 +69,15 @@ public sealed class MarketplaceHostGuardTests
         var posting = await DraftsTestData.SeedPostingAsync(app);
         var (browser, _) = await DraftsTestData.SignInAsync(app);
         await DraftsTestData.AssignAsync(app, browser, posting.Id);
-        foreach (var page in new[] { "/Drafts", "/Drafts/Profile", "/Drafts/Templates", $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}" })
+        foreach (
+            var page in new[]
+            {
+                "/Drafts",
+                "/Drafts/Profile",
+                "/Drafts/Templates",
+                $"/Drafts/New?postingId={Uri.EscapeDataString(posting.Id)}",
+            }
+        )
         {
             (await browser.GetAsync(page)).EnsureSuccessStatusCode();
         }
@@ -79,10 +96,17 @@ public sealed class MarketplaceHostGuardTests
         // The recorder must have seen both kinds of traffic, or this test proves nothing.
         Assert.Contains(requests, u => u.Authority == graphQl.Authority);
         Assert.Contains(requests, u => u.AbsoluteUri.StartsWith(ai.Endpoint, StringComparison.Ordinal));
-        var marketplace = requests.Where(u => u.Authority == graphQl.Authority || u.Authority == token.Authority
-                                              || u.Host.Equals("upwork.com", StringComparison.OrdinalIgnoreCase) || u.Host.EndsWith(".upwork.com", StringComparison.OrdinalIgnoreCase));
+        var marketplace = requests.Where(u =>
+            u.Authority == graphQl.Authority
+            || u.Authority == token.Authority
+            || u.Host.Equals("upwork.com", StringComparison.OrdinalIgnoreCase)
+            || u.Host.EndsWith(".upwork.com", StringComparison.OrdinalIgnoreCase)
+        );
         var allowed = new[] { graphQl.GetLeftPart(UriPartial.Path), token.GetLeftPart(UriPartial.Path) };
         var stray = marketplace.Where(u => !allowed.Contains(u.GetLeftPart(UriPartial.Path))).ToList();
-        Assert.True(stray.Count == 0, "Requests to the marketplace outside the feed endpoints: " + string.Join(", ", stray));
+        Assert.True(
+            stray.Count == 0,
+            "Requests to the marketplace outside the feed endpoints: " + string.Join(", ", stray)
+        );
     }
 }

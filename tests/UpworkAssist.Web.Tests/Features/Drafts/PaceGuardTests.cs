@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Drafts;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Drafts;
 
-/// <summary>The human pace guard on a fake clock: warning from 80% of the cap, block at 100%, an audited lift for the day.</summary>
+/// <summary>
+/// The human pace guard on a fake clock: warning from 80% of the cap, block at 100%, an audited lift for the day.
+/// </summary>
 public sealed class PaceGuardTests : IDisposable
 {
     private const string Fixed = "Hi there, I fix Stripe webhook retries in ASP.NET Core APIs.\n\nAda";
@@ -16,14 +18,23 @@ public sealed class PaceGuardTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task RecordEarlierAsync(string userId, int count, DateTimeOffset at) => _app.WithDbAsync(async db =>
-    {
-        for (var i = 0; i < count; i++)
+    private Task RecordEarlierAsync(string userId, int count, DateTimeOffset at) =>
+        _app.WithDbAsync(async db =>
         {
-            db.Proposals.Add(new Proposal { PostingId = $"earlier{i}", FreelancerId = userId, SentAt = at, UpdatedAt = at });
-        }
-        await db.SaveChangesAsync();
-    });
+            for (var i = 0; i < count; i++)
+            {
+                db.Proposals.Add(
+                    new Proposal
+                    {
+                        PostingId = $"earlier{i}",
+                        FreelancerId = userId,
+                        SentAt = at,
+                        UpdatedAt = at,
+                    }
+                );
+            }
+            await db.SaveChangesAsync();
+        });
 
     private async Task<long> ApprovedDraftAsync(HttpClient browser, string postingId)
     {
@@ -42,7 +53,11 @@ public sealed class PaceGuardTests : IDisposable
         // Yesterday's proposals do not count today.
         await RecordEarlierAsync(user.Id, 9, _app.Clock.GetUtcNow().AddDays(-1));
         await RecordEarlierAsync(user.Id, 3, _app.Clock.GetUtcNow().AddHours(-1));
-        Assert.Contains("Today: 3 of 5 proposals recorded.", await browser.GetStringAsync("/Drafts"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Today: 3 of 5 proposals recorded.",
+            await browser.GetStringAsync("/Drafts"),
+            StringComparison.Ordinal
+        );
 
         var first = await ApprovedDraftAsync(browser, "~01pace1");
         Assert.Equal(HttpStatusCode.Redirect, (await DraftsTestData.PostEditAsync(browser, first, "Sent")).StatusCode);
@@ -58,9 +73,23 @@ public sealed class PaceGuardTests : IDisposable
         Assert.Equal(DraftStatus.Approved, (await DraftsTestData.DraftAsync(_app, third)).Status);
 
         // A lift needs a written reason.
-        var noReason = await lead.SubmitToAsync("/Drafts/Team", "/Drafts/Team?handler=Lift", ("Input.UserId", user.Id), ("Input.Reason", ""));
-        Assert.Contains("Write why the cap is lifted today.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var lifted = await lead.SubmitToAsync("/Drafts/Team", "/Drafts/Team?handler=Lift", ("Input.UserId", user.Id), ("Input.Reason", "Client event: three invited jobs today"));
+        var noReason = await lead.SubmitToAsync(
+            "/Drafts/Team",
+            "/Drafts/Team?handler=Lift",
+            ("Input.UserId", user.Id),
+            ("Input.Reason", "")
+        );
+        Assert.Contains(
+            "Write why the cap is lifted today.",
+            await noReason.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        var lifted = await lead.SubmitToAsync(
+            "/Drafts/Team",
+            "/Drafts/Team?handler=Lift",
+            ("Input.UserId", user.Id),
+            ("Input.Reason", "Client event: three invited jobs today")
+        );
         Assert.Equal(HttpStatusCode.Redirect, lifted.StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await DraftsTestData.PostEditAsync(browser, third, "Sent")).StatusCode);
@@ -76,7 +105,9 @@ public sealed class PaceGuardTests : IDisposable
         _app.Clock.Advance(TimeSpan.FromDays(1));
         await RecordEarlierAsync(user.Id, 5, _app.Clock.GetUtcNow());
         // (Checked on the service: the sign-in cookie does not outlive a day on the fake clock.)
-        var next = await _app.WithScopeAsync(sp => sp.GetRequiredService<PaceGuard>().StatusAsync(user.Id, CancellationToken.None));
+        var next = await _app.WithScopeAsync(sp =>
+            sp.GetRequiredService<PaceGuard>().StatusAsync(user.Id, CancellationToken.None)
+        );
         Assert.Equal((5, PaceLevel.Blocked), (next.SentToday, next.Level));
     }
 

@@ -7,24 +7,56 @@ namespace UpworkAssist.Web.Tests.Features.Drafts;
 
 public sealed class TemplateDrafterTests
 {
-    private static DraftRequest Request(string body, ProofArtifact? proof = null, string bio = "I build payment back ends.") => new(
-        new Posting { Id = "p1", Title = "Fix Stripe webhook retries", Skills = ["Stripe", "C#"] },
-        ".NET backends",
-        "Ada",
-        new FreelancerProfile { UserId = "u", Skills = "C#, SQL", Bio = bio, HourlyRate = 65 },
-        proof,
-        new DraftTemplate { Name = "t", Body = body },
-        new DraftingOptions());
+    private static DraftRequest Request(
+        string body,
+        ProofArtifact? proof = null,
+        string bio = "I build payment back ends."
+    ) =>
+        new(
+            new Posting
+            {
+                Id = "p1",
+                Title = "Fix Stripe webhook retries",
+                Skills = ["Stripe", "C#"],
+            },
+            ".NET backends",
+            "Ada",
+            new FreelancerProfile
+            {
+                UserId = "u",
+                Skills = "C#, SQL",
+                Bio = bio,
+                HourlyRate = 65,
+            },
+            proof,
+            new DraftTemplate { Name = "t", Body = body },
+            new DraftingOptions()
+        );
 
     [Fact]
     public async Task Fills_every_known_variable_from_the_job_the_profile_and_the_chosen_proof()
     {
         var drafter = new TemplateDrafter(new FakeTimeProvider());
-        var proof = new ProofArtifact { UserId = "u", Label = "Payments demo", Url = "https://loom.com/share/x" };
-        var result = await drafter.DraftAsync(Request(
-            "Hi {{client_name}}, {{job_title}} needs {{job_skill}} ({{top_skill}}). {{bio}} {{hourly_rate}} {{proof_label}}: {{proof_link}} – {{freelancer_name}}, {{lane}}", proof), default);
+        var proof = new ProofArtifact
+        {
+            UserId = "u",
+            Label = "Payments demo",
+            Url = "https://loom.com/share/x",
+        };
+        var result = await drafter.DraftAsync(
+            Request(
+                "Hi {{client_name}}, {{job_title}} needs {{job_skill}} ({{top_skill}}). {{bio}} {{hourly_rate}} "
+                    + "{{proof_label}}: {{proof_link}} – {{freelancer_name}}, {{lane}}",
+                proof
+            ),
+            default
+        );
 
-        Assert.Equal("Hi there, Fix Stripe webhook retries needs C# (C#). I build payment back ends. $65/hour Payments demo: https://loom.com/share/x – Ada, .NET backends", result.Text);
+        Assert.Equal(
+            "Hi there, Fix Stripe webhook retries needs C# (C#). I build payment back ends. $65/hour Payments demo: "
+                + "https://loom.com/share/x – Ada, .NET backends",
+            result.Text
+        );
         Assert.Null(result.InputTokens);
     }
 

@@ -22,13 +22,23 @@ public sealed class FakeMarketplace : IAsyncDisposable
     private readonly List<JsonObject> _postings = []; // newest first
     private int _tokenSerial;
 
-    public sealed record Request(DateTimeOffset At, string Path, string? After, string? Authorization, string UserAgent, string Body, string? Tenant = null);
+    public sealed record Request(
+        DateTimeOffset At,
+        string Path,
+        string? After,
+        string? Authorization,
+        string UserAgent,
+        string Body,
+        string? Tenant = null
+    );
 
     private FakeMarketplace(WebApplication app) => _app = app;
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    /// <summary>The connected account's own proposals, answered to `vendorProposals` (FakeVendorProposals.cs).</summary>
+    /// <summary>
+    /// The connected account's own proposals, answered to `vendorProposals` (FakeVendorProposals.cs).
+    /// </summary>
     public FakeVendorProposals VendorProposals { get; } = new();
     public Uri BaseAddress { get; private set; } = null!;
     public ConcurrentQueue<Request> Requests { get; } = new();
@@ -37,14 +47,26 @@ public sealed class FakeMarketplace : IAsyncDisposable
     public HashSet<string> ValidRefreshTokens { get; } = ["rt-0"];
     public string? LastIssuedRefreshToken { get; private set; }
     public string? LastIssuedAccessToken { get; private set; }
-    /// <summary>When set, the first N edges of every page after the first repeat the previous page's last edges.</summary>
+
+    /// <summary>
+    /// When set, the first N edges of every page after the first repeat the previous page's last edges.
+    /// </summary>
     public int OverlapPages { get; set; }
-    /// <summary>How many results one search reaches at most, as the marketplace's result cap; unlimited when null.</summary>
+
+    /// <summary>
+    /// How many results one search reaches at most, as the marketplace's result cap; unlimited when null.
+    /// </summary>
     public int? ResultCap { get; set; }
+
     /// <summary>The `scope` the token endpoint adds to its replies; none when null.</summary>
     public string? TokenScope { get; set; }
-    /// <summary>A string value equal to this is sent as the JSON text `"\ud800"`: a lone surrogate, valid JSON but no valid string.</summary>
+
+    /// <summary>
+    /// A string value equal to this is sent as the JSON text `"\ud800"`: a lone surrogate, valid JSON but no valid
+    /// string.
+    /// </summary>
     public const string LoneSurrogate = "__lone_surrogate__";
+
     /// <summary>Called with the `after` of each search before it is answered (a test can stop the poll here).</summary>
     public Action<string?>? OnSearch { get; set; }
 
@@ -123,20 +145,34 @@ public sealed class FakeMarketplace : IAsyncDisposable
     /// <summary>The next GraphQL request gets this answer instead of a page.</summary>
     public void Then(Func<HttpContext, Task> answer) => _script.Enqueue(answer);
 
-    public void ThenStatus(int status, string body, string contentType = "text/html", (string, string)? header = null) => Then(async ctx =>
-    {
-        ctx.Response.StatusCode = status;
-        ctx.Response.ContentType = contentType;
-        if (header is { } h)
+    public void ThenStatus(
+        int status,
+        string body,
+        string contentType = "text/html",
+        (string, string)? header = null
+    ) =>
+        Then(async ctx =>
         {
-            ctx.Response.Headers[h.Item1] = h.Item2;
-        }
-        await ctx.Response.WriteAsync(body);
-    });
+            ctx.Response.StatusCode = status;
+            ctx.Response.ContentType = contentType;
+            if (header is { } h)
+            {
+                ctx.Response.Headers[h.Item1] = h.Item2;
+            }
+            await ctx.Response.WriteAsync(body);
+        });
 
-    public void ThenHang() => Then(async ctx => await Task.Delay(Timeout.Infinite, ctx.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+    public void ThenHang() =>
+        Then(async ctx =>
+            await Task.Delay(Timeout.Infinite, ctx.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default)
+        );
 
-    public static JsonObject Node(string ciphertext, DateTimeOffset published, string? amount = "500.00", string title = "A job")
+    public static JsonObject Node(
+        string ciphertext,
+        DateTimeOffset published,
+        string? amount = "500.00",
+        string title = "A job"
+    )
     {
         return new JsonObject
         {
@@ -152,11 +188,18 @@ public sealed class FakeMarketplace : IAsyncDisposable
             ["hourlyBudgetMin"] = null,
             ["hourlyBudgetMax"] = null,
             ["skills"] = new JsonArray(new JsonObject { ["name"] = "csharp", ["prettyName"] = "C#" }),
-            ["occupations"] = new JsonObject { ["category"] = new JsonObject { ["id"] = "1", ["prefLabel"] = "Web Development" } },
+            ["occupations"] = new JsonObject
+            {
+                ["category"] = new JsonObject { ["id"] = "1", ["prefLabel"] = "Web Development" },
+            },
             ["client"] = new JsonObject
             {
-                ["totalHires"] = 4, ["totalReviews"] = 3, ["totalFeedback"] = 4.9, ["verificationStatus"] = "VERIFIED",
-                ["totalSpent"] = new JsonObject { ["rawValue"] = 12000 }, ["location"] = new JsonObject { ["country"] = "Germany" },
+                ["totalHires"] = 4,
+                ["totalReviews"] = 3,
+                ["totalFeedback"] = 4.9,
+                ["verificationStatus"] = "VERIFIED",
+                ["totalSpent"] = new JsonObject { ["rawValue"] = 12000 },
+                ["location"] = new JsonObject { ["country"] = "Germany" },
             },
         };
     }
@@ -166,16 +209,21 @@ public sealed class FakeMarketplace : IAsyncDisposable
         var form = await ctx.Request.ReadFormAsync();
         Record(ctx, null, string.Join("&", form.Keys));
         var grant = form["grant_type"].ToString();
-        var valid = form["client_id"] == "client-id" && form["client_secret"] == "client-secret-value" && grant switch
-        {
-            "refresh_token" => ValidRefreshTokens.Remove(form["refresh_token"].ToString()),
-            "authorization_code" => form["code"] == "good-code",
-            _ => false,
-        };
+        var valid =
+            form["client_id"] == "client-id"
+            && form["client_secret"] == "client-secret-value"
+            && grant switch
+            {
+                "refresh_token" => ValidRefreshTokens.Remove(form["refresh_token"].ToString()),
+                "authorization_code" => form["code"] == "good-code",
+                _ => false,
+            };
         if (!valid)
         {
             ctx.Response.StatusCode = 400;
-            await ctx.Response.WriteAsJsonAsync(new { error = "invalid_grant", error_description = "The refresh token is invalid." });
+            await ctx.Response.WriteAsJsonAsync(
+                new { error = "invalid_grant", error_description = "The refresh token is invalid." }
+            );
             return;
         }
         var n = Interlocked.Increment(ref _tokenSerial);
@@ -184,7 +232,13 @@ public sealed class FakeMarketplace : IAsyncDisposable
         ValidAccessTokens.Add(LastIssuedAccessToken);
         ValidRefreshTokens.Add(LastIssuedRefreshToken);
         // expires_in as a string, as the marketplace sometimes sends it.
-        var reply = new JsonObject { ["access_token"] = LastIssuedAccessToken, ["refresh_token"] = LastIssuedRefreshToken, ["token_type"] = "Bearer", ["expires_in"] = "86400" };
+        var reply = new JsonObject
+        {
+            ["access_token"] = LastIssuedAccessToken,
+            ["refresh_token"] = LastIssuedRefreshToken,
+            ["token_type"] = "Bearer",
+            ["expires_in"] = "86400",
+        };
         if (TokenScope is not null)
         {
             reply["scope"] = TokenScope;
@@ -197,7 +251,8 @@ public sealed class FakeMarketplace : IAsyncDisposable
         using var reader = new StreamReader(ctx.Request.Body);
         var body = await reader.ReadToEndAsync();
         var json = JsonNode.Parse(body)!;
-        var proposals = json["query"]?.GetValue<string>().Contains("vendorProposals(", StringComparison.Ordinal) == true;
+        var proposals =
+            json["query"]?.GetValue<string>().Contains("vendorProposals(", StringComparison.Ordinal) == true;
         var after = proposals
             ? json["variables"]?["pagination"]?["after"]?.GetValue<string>()
             : json["variables"]?["marketPlaceJobFilter"]?["pagination_eq"]?["after"]?.GetValue<string>();
@@ -210,7 +265,10 @@ public sealed class FakeMarketplace : IAsyncDisposable
             return;
         }
         var auth = ctx.Request.Headers.Authorization.ToString();
-        if (!auth.StartsWith("Bearer ", StringComparison.Ordinal) || !ValidAccessTokens.Contains(auth["Bearer ".Length..]))
+        if (
+            !auth.StartsWith("Bearer ", StringComparison.Ordinal)
+            || !ValidAccessTokens.Contains(auth["Bearer ".Length..])
+        )
         {
             ctx.Response.StatusCode = 401;
             await ctx.Response.WriteAsJsonAsync(new { message = "Unauthorized" });
@@ -229,10 +287,14 @@ public sealed class FakeMarketplace : IAsyncDisposable
         {
             var status = json["variables"]?["filter"]?["status_eq"]?.GetValue<string>() ?? "";
             var size = json["variables"]?["pagination"]?["first"]?.GetValue<int>() ?? 10;
-            await ctx.Response.WriteAsync(new JsonObject { ["data"] = VendorProposals.Page(status, after, size) }.ToJsonString());
+            await ctx.Response.WriteAsync(
+                new JsonObject { ["data"] = VendorProposals.Page(status, after, size) }.ToJsonString()
+            );
             return;
         }
-        var text = new JsonObject { ["data"] = Page(after, first) }.ToJsonString().Replace($"\"{LoneSurrogate}\"", "\"\\ud800 lone\"", StringComparison.Ordinal);
+        var text = new JsonObject { ["data"] = Page(after, first) }
+            .ToJsonString()
+            .Replace($"\"{LoneSurrogate}\"", "\"\\ud800 lone\"", StringComparison.Ordinal);
         await ctx.Response.WriteAsync(text);
     }
 
@@ -248,22 +310,42 @@ public sealed class FakeMarketplace : IAsyncDisposable
             var reachable = ResultCap is { } cap ? Math.Min(cap, _postings.Count) : _postings.Count;
             var slice = _postings.Take(reachable).Skip(start).Take(first).ToList();
             var end = start + slice.Count;
-            var edges = new JsonArray(slice.Select((n, i) => (JsonNode)new JsonObject { ["cursor"] = $"c{start + i + 1}", ["node"] = n.DeepClone() }).ToArray());
+            var edges = new JsonArray(
+                slice
+                    .Select(
+                        (n, i) =>
+                            (JsonNode)new JsonObject { ["cursor"] = $"c{start + i + 1}", ["node"] = n.DeepClone() }
+                    )
+                    .ToArray()
+            );
             return new JsonObject
             {
                 ["marketplaceJobPostingsSearch"] = new JsonObject
                 {
                     ["totalCount"] = _postings.Count,
                     ["edges"] = edges,
-                    ["pageInfo"] = new JsonObject { ["hasNextPage"] = end < reachable, ["endCursor"] = slice.Count > 0 ? $"c{end}" : null },
+                    ["pageInfo"] = new JsonObject
+                    {
+                        ["hasNextPage"] = end < reachable,
+                        ["endCursor"] = slice.Count > 0 ? $"c{end}" : null,
+                    },
                 },
             };
         }
     }
 
     private void Record(HttpContext ctx, string? after, string body) =>
-        Requests.Enqueue(new Request(Clock.GetUtcNow(), ctx.Request.Path, after, ctx.Request.Headers.Authorization.ToString(), ctx.Request.Headers.UserAgent.ToString(), body,
-            ctx.Request.Headers.TryGetValue("X-Upwork-API-TenantId", out var tenant) ? tenant.ToString() : null));
+        Requests.Enqueue(
+            new Request(
+                Clock.GetUtcNow(),
+                ctx.Request.Path,
+                after,
+                ctx.Request.Headers.Authorization.ToString(),
+                ctx.Request.Headers.UserAgent.ToString(),
+                body,
+                ctx.Request.Headers.TryGetValue("X-Upwork-API-TenantId", out var tenant) ? tenant.ToString() : null
+            )
+        );
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

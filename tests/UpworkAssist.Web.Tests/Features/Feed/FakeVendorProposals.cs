@@ -13,12 +13,21 @@ public sealed class FakeVendorProposals
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _nodes = [];
 
-    public static JsonObject Node(string id, string jobId, string status, DateTimeOffset created, string userId = "mp-user-1",
-        bool viewed = false, DateTimeOffset? modified = null, bool wrapDates = false)
+    public static JsonObject Node(
+        string id,
+        string jobId,
+        string status,
+        DateTimeOffset created,
+        string userId = "mp-user-1",
+        bool viewed = false,
+        DateTimeOffset? modified = null,
+        bool wrapDates = false
+    )
     {
-        JsonNode Date(DateTimeOffset at) => wrapDates
-            ? new JsonObject { ["rawValue"] = at.ToString("O", CultureInfo.InvariantCulture) }
-            : JsonValue.Create(at.ToString("O", CultureInfo.InvariantCulture));
+        JsonNode Date(DateTimeOffset at) =>
+            wrapDates
+                ? new JsonObject { ["rawValue"] = at.ToString("O", CultureInfo.InvariantCulture) }
+                : JsonValue.Create(at.ToString("O", CultureInfo.InvariantCulture));
         return new JsonObject
         {
             ["id"] = id,
@@ -26,13 +35,32 @@ public sealed class FakeVendorProposals
             ["status"] = new JsonObject
             {
                 ["status"] = status,
-                ["reason"] = status == "Declined" ? new JsonObject { ["id"] = "7", ["reason"] = "Hired another freelancer" } : null,
+                ["reason"] =
+                    status == "Declined"
+                        ? new JsonObject { ["id"] = "7", ["reason"] = "Hired another freelancer" }
+                        : null,
             },
-            ["auditDetails"] = new JsonObject { ["createdDateTime"] = Date(created), ["modifiedDateTime"] = Date(modified ?? created) },
-            ["marketplaceJobPosting"] = new JsonObject { ["id"] = jobId, ["content"] = new JsonObject { ["title"] = "Job title " + jobId } },
+            ["auditDetails"] = new JsonObject
+            {
+                ["createdDateTime"] = Date(created),
+                ["modifiedDateTime"] = Date(modified ?? created),
+            },
+            ["marketplaceJobPosting"] = new JsonObject
+            {
+                ["id"] = jobId,
+                ["content"] = new JsonObject { ["title"] = "Job title " + jobId },
+            },
             ["user"] = new JsonObject { ["id"] = userId, ["name"] = "Name of " + userId },
             ["organization"] = new JsonObject { ["id"] = "org-1", ["name"] = "The agency" },
-            ["terms"] = new JsonObject { ["chargeRate"] = new JsonObject { ["rawValue"] = "45.00", ["currency"] = "USD", ["displayValue"] = "$45.00" } },
+            ["terms"] = new JsonObject
+            {
+                ["chargeRate"] = new JsonObject
+                {
+                    ["rawValue"] = "45.00",
+                    ["currency"] = "USD",
+                    ["displayValue"] = "$45.00",
+                },
+            },
         };
     }
 
@@ -57,19 +85,32 @@ public sealed class FakeVendorProposals
     {
         lock (_gate)
         {
-            var matching = _nodes.Where(n => (n["status"]?["status"]?.GetValue<string>() ?? "Pending") == status)
-                .OrderByDescending(n => n["auditDetails"]?["createdDateTime"]?.ToJsonString()).ToList();
+            var matching = _nodes
+                .Where(n => (n["status"]?["status"]?.GetValue<string>() ?? "Pending") == status)
+                .OrderByDescending(n => n["auditDetails"]?["createdDateTime"]?.ToJsonString())
+                .ToList();
             var start = after == "0" ? 0 : int.Parse(after.TrimStart('p'), CultureInfo.InvariantCulture);
             var slice = matching.Skip(start).Take(first).ToList();
             var end = start + slice.Count;
-            var edges = new JsonArray(slice.Select((n, i) => (JsonNode)new JsonObject { ["cursor"] = $"p{start + i + 1}", ["node"] = n.DeepClone() }).ToArray());
+            var edges = new JsonArray(
+                slice
+                    .Select(
+                        (n, i) =>
+                            (JsonNode)new JsonObject { ["cursor"] = $"p{start + i + 1}", ["node"] = n.DeepClone() }
+                    )
+                    .ToArray()
+            );
             return new JsonObject
             {
                 ["vendorProposals"] = new JsonObject
                 {
                     ["totalCount"] = matching.Count,
                     ["edges"] = edges,
-                    ["pageInfo"] = new JsonObject { ["hasNextPage"] = end < matching.Count, ["endCursor"] = slice.Count > 0 ? $"p{end}" : null },
+                    ["pageInfo"] = new JsonObject
+                    {
+                        ["hasNextPage"] = end < matching.Count,
+                        ["endCursor"] = slice.Count > 0 ? $"p{end}" : null,
+                    },
                 },
             };
         }

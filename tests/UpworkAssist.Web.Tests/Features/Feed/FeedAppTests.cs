@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Feed;
@@ -11,14 +11,17 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Feed;
 
-/// <summary>The demo feed, retention, the JSON API, the status page and the Connect flow in the running application.</summary>
+/// <summary>
+/// The demo feed, retention, the JSON API, the status page and the Connect flow in the running application.
+/// </summary>
 public sealed class FeedAppTests : IDisposable
 {
     private readonly TestApp _app = new();
 
     public void Dispose() => _app.Dispose();
 
-    private Task<PollRun> PollAsync() => _app.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
+    private Task<PollRun> PollAsync() =>
+        _app.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
 
     [Fact]
     public async Task With_no_credentials_the_demo_feed_fills_the_store_through_the_same_path_and_is_marked_as_demo()
@@ -26,7 +29,9 @@ public sealed class FeedAppTests : IDisposable
         var run = await PollAsync();
         Assert.Equal("Demo", run.Mode);
         Assert.True(run.New > 50, $"{run.New} new");
-        var postings = await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking().ToListAsync());
+        var postings = await _app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking().ToListAsync()
+        );
         Assert.All(postings, p => Assert.Equal(FeedSource.Demo, p.Source));
         Assert.True(postings.Select(p => p.Category).Distinct().Count() > 5);
 
@@ -75,7 +80,8 @@ public sealed class FeedAppTests : IDisposable
             acted = p.Id;
             await db.SaveChangesAsync();
         });
-        var purge = () => _app.WithScopeAsync(sp => sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None));
+        var purge = () =>
+            _app.WithScopeAsync(sp => sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None));
         _app.Clock.Advance(TimeSpan.FromHours(23));
         Assert.Equal(new RetentionPurge.Result(0, 0), await purge());
 
@@ -83,7 +89,9 @@ public sealed class FeedAppTests : IDisposable
         var result = await purge();
         Assert.Equal(1, result.Stripped);
         Assert.True(result.Deleted > 50);
-        var left = await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking().ToListAsync());
+        var left = await _app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking().ToListAsync()
+        );
         var kept = Assert.Single(left);
         Assert.Equal((acted, "", "", null), (kept.Id, kept.Title, kept.Description, kept.Client.Country));
         Assert.Equal("https://www.upwork.com/jobs/" + acted, kept.Url);
@@ -101,19 +109,39 @@ public sealed class FeedAppTests : IDisposable
         JsonElement first = default;
         do
         {
-            var page = await browser.GetFromJsonAsync<JsonElement>("/api/v1/postings?limit=40" + (next is null ? "" : "&after=" + next));
+            var page = await browser.GetFromJsonAsync<JsonElement>(
+                "/api/v1/postings?limit=40" + (next is null ? "" : "&after=" + next)
+            );
             if (first.ValueKind == JsonValueKind.Undefined)
             {
                 first = page.GetProperty("items")[0];
             }
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
             next = page.GetProperty("next").GetString();
-        }
-        while (next is not null);
+        } while (next is not null);
 
         Assert.Equal(total, seen.Count);
         Assert.Equal(total, seen.Distinct().Count());
-        foreach (var field in new[] { "id", "title", "description", "url", "publishedAt", "type", "fixedBudget", "hourlyMin", "hourlyMax", "experienceLevel", "skills", "category", "totalApplicants", "client", "fetchedAt" })
+        foreach (
+            var field in new[]
+            {
+                "id",
+                "title",
+                "description",
+                "url",
+                "publishedAt",
+                "type",
+                "fixedBudget",
+                "hourlyMin",
+                "hourlyMax",
+                "experienceLevel",
+                "skills",
+                "category",
+                "totalApplicants",
+                "client",
+                "fetchedAt",
+            }
+        )
         {
             Assert.True(first.TryGetProperty(field, out _), field);
         }
@@ -125,13 +153,15 @@ public sealed class FeedAppTests : IDisposable
     [Fact]
     public void Options_outside_the_marketplace_limits_are_refused_at_start()
     {
-        var refusal = Refusal(new()
-        {
-            ["Upwork:MaxRequestsPerMinute"] = "41",
-            ["Upwork:MaxRequestsPerDay"] = "40001",
-            ["Upwork:ContentRetention"] = "1.01:00:00",
-            ["Upwork:Mode"] = "Api",
-        });
+        var refusal = Refusal(
+            new()
+            {
+                ["Upwork:MaxRequestsPerMinute"] = "41",
+                ["Upwork:MaxRequestsPerDay"] = "40001",
+                ["Upwork:ContentRetention"] = "1.01:00:00",
+                ["Upwork:Mode"] = "Api",
+            }
+        );
         Assert.NotNull(refusal);
         foreach (var key in new[] { "MaxRequestsPerMinute", "MaxRequestsPerDay", "ContentRetention", "ClientId" })
         {
@@ -142,8 +172,12 @@ public sealed class FeedAppTests : IDisposable
         Assert.Equal(FeedMode.Api, new UpworkOptions { ClientId = "x" }.EffectiveMode);
     }
 
-    /// <summary>The options as the feed registers them, read once: every failed rule in one exception, or null.</summary>
-    private static Microsoft.Extensions.Options.OptionsValidationException? Refusal(Dictionary<string, string?> settings)
+    /// <summary>
+    /// The options as the feed registers them, read once: every failed rule in one exception, or null.
+    /// </summary>
+    private static Microsoft.Extensions.Options.OptionsValidationException? Refusal(
+        Dictionary<string, string?> settings
+    )
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
@@ -171,7 +205,11 @@ public sealed class ConnectFlowTests
         var connect = await admin.SubmitToAsync("/Admin/Feed/Connection", "/Admin/Feed/Connection?handler=Connect");
         Assert.Equal(HttpStatusCode.Redirect, connect.StatusCode);
         var location = new Uri(connect.Location());
-        Assert.StartsWith("https://www.upwork.com/ab/account-security/oauth2/authorize?", location.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "https://www.upwork.com/ab/account-security/oauth2/authorize?",
+            location.ToString(),
+            StringComparison.Ordinal
+        );
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(location.Query);
         Assert.Equal(("code", "client-id"), (query["response_type"].ToString(), query["client_id"].ToString()));
         var state = query["state"].ToString();
@@ -182,19 +220,32 @@ public sealed class ConnectFlowTests
 
         // The cookie was consumed by the failed attempt: connect again, then come back with the right state.
         connect = await admin.SubmitToAsync("/Admin/Feed/Connection", "/Admin/Feed/Connection?handler=Connect");
-        state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(connect.Location()).Query)["state"].ToString();
-        var callback = await admin.GetAsync($"/Admin/Feed/Connection?handler=Callback&code=good-code&state={Uri.EscapeDataString(state)}");
+        state = Microsoft
+            .AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(connect.Location()).Query)["state"]
+            .ToString();
+        var callback = await admin.GetAsync(
+            $"/Admin/Feed/Connection?handler=Callback&code=good-code&state={Uri.EscapeDataString(state)}"
+        );
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         var page = await admin.GetStringAsync("/Admin/Feed/Connection");
         Assert.Contains("Connected", page, StringComparison.Ordinal);
-        Assert.Contains("grant_type", Assert.Single(h.Fake.Requests, r => r.Path == "/token").Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "grant_type",
+            Assert.Single(h.Fake.Requests, r => r.Path == "/token").Body,
+            StringComparison.Ordinal
+        );
 
         h.Publish(2);
         Assert.Equal(2, (await h.PollAsync()).New);
-        var audit = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents.Select(a => a.Action).ToListAsync());
+        var audit = await h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().AuditEvents.Select(a => a.Action).ToListAsync()
+        );
         Assert.Contains("feed.connected", audit);
 
-        var disconnect = await admin.SubmitToAsync("/Admin/Feed/Connection", "/Admin/Feed/Connection?handler=Disconnect");
+        var disconnect = await admin.SubmitToAsync(
+            "/Admin/Feed/Connection",
+            "/Admin/Feed/Connection?handler=Disconnect"
+        );
         Assert.Equal(HttpStatusCode.Redirect, disconnect.StatusCode);
         Assert.Equal(0, (await h.PollAsync()).Requests);
     }

@@ -25,7 +25,10 @@ public sealed class FeedFailureTests
         Assert.Equal(2, run.New);
         var searches = h.Fake.GraphQlRequests.ToList();
         Assert.Equal(2, searches.Count);
-        Assert.True(searches[1].At >= searches[0].At.AddSeconds(120), $"retried at {searches[1].At:O}, 429 at {searches[0].At:O}");
+        Assert.True(
+            searches[1].At >= searches[0].At.AddSeconds(120),
+            $"retried at {searches[1].At:O}, 429 at {searches[0].At:O}"
+        );
     }
 
     [Fact]
@@ -63,8 +66,12 @@ public sealed class FeedFailureTests
         Assert.Equal(1, run.New);
         var tokenCalls = h.Fake.Requests.Count(r => r.Path == "/token");
         Assert.Equal(2, tokenCalls);
-        var connection = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceConnections.SingleAsync());
-        var protector = h.App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(MarketplaceTokens.ProtectorPurpose);
+        var connection = await h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().MarketplaceConnections.SingleAsync()
+        );
+        var protector = h
+            .App.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector(MarketplaceTokens.ProtectorPurpose);
         Assert.Equal("rt-2", protector.Unprotect(connection.ProtectedRefreshToken!));
         Assert.DoesNotContain("rt-2", connection.ProtectedRefreshToken, StringComparison.Ordinal);
         Assert.DoesNotContain("at-2", h.App.Logs.AllText(), StringComparison.Ordinal);
@@ -165,17 +172,27 @@ public sealed class FeedFailureTests
     {
         await using var h = await FeedHarness.StartAsync();
         h.Publish(2);
-        h.Fake.ThenStatus(200, """{"errors":[{"message":"Field 'x' is undefined","extensions":{"classification":"ValidationError"}}],"data":null}""", "application/json");
+        h.Fake.ThenStatus(
+            200,
+            """{"errors":[{"message":"Field 'x' is undefined","extensions":{"classification":"ValidationError"}}],"data":null}""",
+            "application/json"
+        );
         var failed = await h.PollAsync();
         Assert.Contains("ValidationError", failed.Error, StringComparison.Ordinal);
         Assert.Equal(0, failed.New);
 
         var page = h.Fake.Page("0", 3);
-        h.Fake.ThenStatus(200, new System.Text.Json.Nodes.JsonObject
-        {
-            ["errors"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["message"] = "Not allowed to read client.totalSpent" }),
-            ["data"] = page,
-        }.ToJsonString(), "application/json");
+        h.Fake.ThenStatus(
+            200,
+            new System.Text.Json.Nodes.JsonObject
+            {
+                ["errors"] = new System.Text.Json.Nodes.JsonArray(
+                    new System.Text.Json.Nodes.JsonObject { ["message"] = "Not allowed to read client.totalSpent" }
+                ),
+                ["data"] = page,
+            }.ToJsonString(),
+            "application/json"
+        );
         var kept = await h.PollAsync();
         Assert.Null(kept.Error);
         Assert.Equal(2, kept.New);
@@ -185,8 +202,16 @@ public sealed class FeedFailureTests
     public async Task A_mutation_is_refused_before_any_request()
     {
         await using var h = await FeedHarness.StartAsync();
-        var error = await Assert.ThrowsAsync<FeedException>(() => h.WithAsync(sp =>
-            sp.GetRequiredService<MarketplaceClient>().QueryAsync("# a query?\n  mutation { withdrawProposal(id: \"1\") { id } }", null, CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<FeedException>(() =>
+            h.WithAsync(sp =>
+                sp.GetRequiredService<MarketplaceClient>()
+                    .QueryAsync(
+                        "# a query?\n  mutation { withdrawProposal(id: \"1\") { id } }",
+                        null,
+                        CancellationToken.None
+                    )
+            )
+        );
         Assert.Equal(FeedFailure.Refused, error.Failure);
         Assert.Empty(h.Fake.Requests);
     }

@@ -6,7 +6,10 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Feed;
 
-/// <summary>The real application in Api mode pointed at a <see cref="FakeMarketplace"/>, with helpers to drive polls on the fake clock.</summary>
+/// <summary>
+/// The real application in Api mode pointed at a <see cref="FakeMarketplace"/>, with helpers to drive polls on the fake
+/// clock.
+/// </summary>
 public sealed class FeedHarness : IAsyncDisposable
 {
     private FeedHarness(FakeMarketplace fake, TestApp app)
@@ -21,7 +24,10 @@ public sealed class FeedHarness : IAsyncDisposable
     public DateTimeOffset T0 { get; } = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
 
     /// <param name="provider">`Sqlite` or `Postgres`, for the tests that run on each (TestApp.On).</param>
-    public static async Task<FeedHarness> StartAsync(Dictionary<string, string?>? settings = null, string provider = "Sqlite")
+    public static async Task<FeedHarness> StartAsync(
+        Dictionary<string, string?>? settings = null,
+        string provider = "Sqlite"
+    )
     {
         var fake = await FakeMarketplace.StartAsync();
         var harness = new FeedHarness(fake, TestApp.On(provider, fake.Settings(settings)));
@@ -39,11 +45,17 @@ public sealed class FeedHarness : IAsyncDisposable
     }
 
     // A poll as the loop runs it: on PostgreSQL only while this app holds the poll lease.
-    public Task<PollRun> PollAsync() => DriveAsync(App.WithScopeAsync(async sp =>
-    {
-        Assert.True(await sp.GetRequiredService<IPollLease>().TryTakeAsync(CancellationToken.None), "the poll lease is free");
-        return await sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None);
-    }));
+    public Task<PollRun> PollAsync() =>
+        DriveAsync(
+            App.WithScopeAsync(async sp =>
+            {
+                Assert.True(
+                    await sp.GetRequiredService<IPollLease>().TryTakeAsync(CancellationToken.None),
+                    "the poll lease is free"
+                );
+                return await sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None);
+            })
+        );
 
     /// <summary>
     /// Runs work while moving the fake clock forward a second at a time whenever it is waiting, so
@@ -61,7 +73,10 @@ public sealed class FeedHarness : IAsyncDisposable
         return await work;
     }
 
-    public Task<List<Posting>> PostingsAsync() => App.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking().OrderBy(p => p.Id).ToListAsync());
+    public Task<List<Posting>> PostingsAsync() =>
+        App.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking().OrderBy(p => p.Id).ToListAsync()
+        );
 
     public Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> work) => App.WithScopeAsync(work);
 

@@ -36,7 +36,9 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
     [Fact]
     public async Task A_crash_during_a_burst_with_renewals_loses_nothing_published_before_the_restart()
     {
-        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:MaxPagesPerPoll"] = "4", ["Upwork:PageSize"] = "5" });
+        await using var h = await FeedHarness.StartAsync(
+            new() { ["Upwork:MaxPagesPerPoll"] = "4", ["Upwork:PageSize"] = "5" }
+        );
         h.Publish(20, "~01old");
         await h.PollAsync();
         Assert.Equal(20, (await h.PostingsAsync()).Count);
@@ -64,20 +66,26 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
                 crash.Cancel();
             }
         };
-        var interrupted = h.App.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", crash.Token));
+        var interrupted = h.App.WithScopeAsync(sp =>
+            sp.GetRequiredService<FeedPoller>().PollAsync("test", crash.Token)
+        );
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.DriveAsync(interrupted));
         h.Fake.OnSearch = null;
         var published = h.Fake.Ciphertexts().ToHashSet();
 
         // A new process over the same store, polling on its schedule while a few more arrive.
         clock.Advance(TimeSpan.FromMinutes(1));
-        using var restarted = new TestApp(h.Fake.Settings(new()
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(h.App.DataDirectory, "store.db")}",
-            ["Storage:DataDirectory"] = h.App.DataDirectory,
-            ["Upwork:MaxPagesPerPoll"] = "4",
-            ["Upwork:PageSize"] = "5",
-        }));
+        using var restarted = new TestApp(
+            h.Fake.Settings(
+                new()
+                {
+                    ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(h.App.DataDirectory, "store.db")}",
+                    ["Storage:DataDirectory"] = h.App.DataDirectory,
+                    ["Upwork:MaxPagesPerPoll"] = "4",
+                    ["Upwork:PageSize"] = "5",
+                }
+            )
+        );
         restarted.Clock.SetUtcNow(clock.GetUtcNow());
         h.Fake.Clock = restarted.Clock;
         var freshSeenDuringCatchUp = false;
@@ -85,10 +93,16 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
         for (var poll = 0; poll < polls; poll++)
         {
             h.Fake.Publish(FakeMarketplace.Node($"~01after{poll}", restarted.Clock.GetUtcNow()));
-            var run = await restarted.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("schedule", CancellationToken.None));
+            var run = await restarted.WithScopeAsync(sp =>
+                sp.GetRequiredService<FeedPoller>().PollAsync("schedule", CancellationToken.None)
+            );
             Assert.Null(run.Error);
-            var cursor = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().FeedCursors.AsNoTracking().SingleAsync());
-            var ids = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync());
+            var cursor = await restarted.WithScopeAsync(sp =>
+                sp.GetRequiredService<AppDbContext>().FeedCursors.AsNoTracking().SingleAsync()
+            );
+            var ids = await restarted.WithScopeAsync(sp =>
+                sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync()
+            );
             // The newest page is read first in every poll, so fresh postings never wait for the catch-up.
             Assert.Contains($"~01after{poll}", ids);
             freshSeenDuringCatchUp |= cursor.PendingAfter is not null;
@@ -96,27 +110,45 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
         }
         Assert.True(freshSeenDuringCatchUp, "the catch-up should take more than one poll in this test");
 
-        var stored = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync());
+        var stored = await restarted.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync()
+        );
         var missed = published.Except(stored).ToList();
-        output.WriteLine($"postings missed: {missed.Count} of {published.Count} published before the restart; {h.Fake.GraphQlRequests.Count()} requests");
+        output.WriteLine(
+            $"postings missed: {missed.Count} of {published.Count} published before the restart; "
+                + $"{h.Fake.GraphQlRequests.Count()} requests"
+        );
         // The catch-up stays inside the per-minute cap (30 by default).
         var times = h.Fake.GraphQlRequests.Select(r => r.At).Order().ToList();
         for (int i = 0, j = 0; i < times.Count; i++)
         {
-            while (times[i] - times[j] >= TimeSpan.FromMinutes(1)) { j++; }
+            while (times[i] - times[j] >= TimeSpan.FromMinutes(1))
+            {
+                j++;
+            }
             Assert.True(i - j + 1 <= 30, $"{i - j + 1} requests within a minute");
         }
-        Assert.True(missed.Count == 0, "missed: " + string.Join(", ", missed) + " requests: " + string.Join(" ", h.Fake.GraphQlRequests.Select(r => r.After)));
+        Assert.True(
+            missed.Count == 0,
+            "missed: "
+                + string.Join(", ", missed)
+                + " requests: "
+                + string.Join(" ", h.Fake.GraphQlRequests.Select(r => r.After))
+        );
         Assert.Equal(stored.Count, stored.Distinct().Count());
         Assert.Equal(80 + polls, stored.Count); // 20 old + 60 burst + one per poll since the restart
-        var gaps = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().FeedGaps.Where(g => g.ClosedAt == null).ToListAsync());
+        var gaps = await restarted.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().FeedGaps.Where(g => g.ClosedAt == null).ToListAsync()
+        );
         Assert.Empty(gaps);
     }
 
     [Fact]
     public async Task A_burst_past_the_result_cap_is_recorded_as_a_gap_it_cannot_close()
     {
-        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:SearchResultCap"] = "9", ["Upwork:MaxPagesPerPoll"] = "10" });
+        await using var h = await FeedHarness.StartAsync(
+            new() { ["Upwork:SearchResultCap"] = "9", ["Upwork:MaxPagesPerPoll"] = "10" }
+        );
         h.Publish(3);
         await h.PollAsync();
         h.Fake.ResultCap = 9;
@@ -130,28 +162,42 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
         var gap = Assert.Single(await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().FeedGaps.ToListAsync()));
         Assert.Equal(FeedGapReason.ResultCap, gap.Reason);
         Assert.Null(gap.ClosedAt);
-        Assert.Equal(h.T0.AddMinutes(3) - TimeSpan.FromMinutes(5), gap.From); // the stop line: last mark less the overlap
+        // the stop line: last mark less the overlap
+        Assert.Equal(h.T0.AddMinutes(3) - TimeSpan.FromMinutes(5), gap.From);
         Assert.Equal(h.T0.AddMinutes(42), gap.To); // the oldest posting the capped search still reached
     }
 
     [Fact]
     public async Task Downtime_longer_than_retention_is_a_gap_and_the_poll_reads_only_what_can_be_kept()
     {
-        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:ContentRetention"] = "01:00:00", ["Upwork:InitialLookback"] = "01:00:00", ["Upwork:PageSize"] = "10" });
+        await using var h = await FeedHarness.StartAsync(
+            new()
+            {
+                ["Upwork:ContentRetention"] = "01:00:00",
+                ["Upwork:InitialLookback"] = "01:00:00",
+                ["Upwork:PageSize"] = "10",
+            }
+        );
         var mark = h.App.Clock.GetUtcNow().AddMinutes(-1);
         h.Fake.Publish(FakeMarketplace.Node("~01first", mark));
         await h.PollAsync();
 
         h.App.Clock.Advance(TimeSpan.FromHours(3));
         var now = h.App.Clock.GetUtcNow();
-        h.Fake.Publish(FakeMarketplace.Node("~01older", now.AddMinutes(-90)), FakeMarketplace.Node("~01kept", now.AddMinutes(-30)));
+        h.Fake.Publish(
+            FakeMarketplace.Node("~01older", now.AddMinutes(-90)),
+            FakeMarketplace.Node("~01kept", now.AddMinutes(-30))
+        );
         var run = await h.PollAsync();
 
         // One page: it holds the stop line (now less the retention window), so the poll ends there.
         Assert.Equal((2, 1), (run.New, run.Requests));
         Assert.Contains(await h.PostingsAsync(), p => p.Id == "~01kept");
         var gap = Assert.Single(await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().FeedGaps.ToListAsync()));
-        Assert.Equal((FeedGapReason.BehindRetention, mark - TimeSpan.FromMinutes(5), now - TimeSpan.FromHours(1)), (gap.Reason, gap.From, gap.To));
+        Assert.Equal(
+            (FeedGapReason.BehindRetention, mark - TimeSpan.FromMinutes(5), now - TimeSpan.FromHours(1)),
+            (gap.Reason, gap.From, gap.To)
+        );
     }
 
     [Fact]
@@ -187,7 +233,9 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
         h.App.Clock.Advance(TimeSpan.FromMinutes(1));
         var ok = await h.PollAsync();
         Assert.Null(ok.Error);
-        var closed = Assert.Single(await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().FeedGaps.ToListAsync()));
+        var closed = Assert.Single(
+            await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().FeedGaps.ToListAsync())
+        );
         Assert.NotNull(closed.ClosedAt);
     }
 
@@ -224,7 +272,9 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
         h.Fake.TokenScope = "r_jobs_read pub-submit-proposal:write:all";
         h.Publish(1);
         await h.PollAsync();
-        var status = await h.WithAsync(sp => sp.GetRequiredService<MarketplaceTokens>().StatusAsync(CancellationToken.None));
+        var status = await h.WithAsync(sp =>
+            sp.GetRequiredService<MarketplaceTokens>().StatusAsync(CancellationToken.None)
+        );
         Assert.Equal("r_jobs_read pub-submit-proposal:write:all", status.Scope);
         Assert.Equal(["pub-submit-proposal:write:all"], status.WriteScopes);
         Assert.Null(status.DaysLeftWhenAgeing(h.App.Clock.GetUtcNow()));
@@ -237,7 +287,9 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
 
         // The server is off for eleven days: nothing refreshed the token.
         h.App.Clock.Advance(TimeSpan.FromDays(11));
-        page = await (await h.App.SignedInAsync(UpworkAssist.Web.Features.Security.Roles.Admin)).GetStringAsync("/Feed/Status");
+        page = await (await h.App.SignedInAsync(UpworkAssist.Web.Features.Security.Roles.Admin)).GetStringAsync(
+            "/Feed/Status"
+        );
         Assert.Contains("data-testid=\"token-ageing\"", page, StringComparison.Ordinal);
         Assert.Contains("about 3 days are left", page, StringComparison.Ordinal);
     }
@@ -257,7 +309,10 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
         await h.PollAsync();
 
         var p = Assert.Single(await h.PostingsAsync());
-        Assert.Equal((0, true, true, true), (p.FreelancersToHire, p.Enterprise, p.Applied, p.ClientHasFinancialPrivacy));
+        Assert.Equal(
+            (0, true, true, true),
+            (p.FreelancersToHire, p.Enterprise, p.Applied, p.ClientHasFinancialPrivacy)
+        );
         Assert.Equal(new DateTimeOffset(2019, 3, 4, 0, 0, 0, TimeSpan.Zero), p.ClientMemberSince);
         Assert.Null(p.RenewedAt);
     }

@@ -24,11 +24,17 @@ public sealed class FeedPollingTests
         Assert.Equal(["0", "c3", "c6"], searches.Select(r => r.After));
         Assert.All(searches, r => Assert.Equal($"UpworkAssist/{ProductInfo.Version} (+self-hosted)", r.UserAgent));
         Assert.All(searches, r => Assert.Equal("Bearer at-1", r.Authorization));
-        Assert.All(searches, r => Assert.Contains("\"sortAttributes\":[{\"field\":\"RECENCY\"}]", r.Body, StringComparison.Ordinal));
+        Assert.All(
+            searches,
+            r => Assert.Contains("\"sortAttributes\":[{\"field\":\"RECENCY\"}]", r.Body, StringComparison.Ordinal)
+        );
         var stored = await h.PostingsAsync();
         Assert.Equal(7, stored.Count);
         var p = stored[0];
-        Assert.Equal(("https://www.upwork.com/jobs/~01job001", "Build it & ship it", FeedSource.Api, PostingType.Fixed, 500m), (p.Url, p.Description, p.Source, p.Type, p.FixedBudget));
+        Assert.Equal(
+            ("https://www.upwork.com/jobs/~01job001", "Build it & ship it", FeedSource.Api, PostingType.Fixed, 500m),
+            (p.Url, p.Description, p.Source, p.Type, p.FixedBudget)
+        );
         Assert.Equal(new ClientFacts("Germany", true, 12000m, 4, 4.9, 3), p.Client);
         var runs = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().PollRuns.ToListAsync());
         Assert.Equal(7, Assert.Single(runs).New);
@@ -87,7 +93,10 @@ public sealed class FeedPollingTests
         h.Publish(2);
         await h.PollAsync();
         Assert.All(h.Fake.GraphQlRequests, r => Assert.NotNull(r.After));
-        Assert.All(h.Fake.GraphQlRequests, r => Assert.Contains("\"pagination_eq\":{\"after\":", r.Body, StringComparison.Ordinal));
+        Assert.All(
+            h.Fake.GraphQlRequests,
+            r => Assert.Contains("\"pagination_eq\":{\"after\":", r.Body, StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -103,7 +112,9 @@ public sealed class FeedPollingTests
                 crash.Cancel(); // the process dies while asking for page 3
             }
         };
-        var interrupted = h.App.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", crash.Token));
+        var interrupted = h.App.WithScopeAsync(sp =>
+            sp.GetRequiredService<FeedPoller>().PollAsync("test", crash.Token)
+        );
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.DriveAsync(interrupted));
         h.Fake.OnSearch = null;
         Assert.Equal(6, (await h.PostingsAsync()).Count);
@@ -111,21 +122,29 @@ public sealed class FeedPollingTests
         // A new process over the same store: more postings arrived meanwhile.
         h.App.Clock.Advance(TimeSpan.FromMinutes(2));
         h.Publish(2, "~01late", minuteOffset: 30);
-        using var restarted = new Infrastructure.TestApp(h.Fake.Settings(new()
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(h.App.DataDirectory, "store.db")}",
-            ["Storage:DataDirectory"] = h.App.DataDirectory,
-        }));
+        using var restarted = new Infrastructure.TestApp(
+            h.Fake.Settings(
+                new()
+                {
+                    ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(h.App.DataDirectory, "store.db")}",
+                    ["Storage:DataDirectory"] = h.App.DataDirectory,
+                }
+            )
+        );
         restarted.Clock.SetUtcNow(h.App.Clock.GetUtcNow());
         h.Fake.Clock = restarted.Clock;
         var before = h.Fake.GraphQlRequests.Count();
-        var run = await restarted.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
+        var run = await restarted.WithScopeAsync(sp =>
+            sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None)
+        );
 
         Assert.Null(run.Error);
         Assert.Equal((4, 0), (run.New, run.Updated)); // the 2 never read + the 2 late ones
         var after = h.Fake.GraphQlRequests.Skip(before).Select(r => r.After).ToList();
         Assert.Equal(["0", "c6"], after[..2]); // the newest page, then on where the first process stopped
-        var ids = await restarted.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync());
+        var ids = await restarted.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync()
+        );
         Assert.Equal(10, ids.Count);
         Assert.Equal(10, ids.Distinct().Count());
     }
@@ -154,19 +173,29 @@ public sealed class FeedPollingTests
         h.Fake.Publish(
             FakeMarketplace.Node("~01good", h.T0),
             (JsonObject)JsonNode.Parse("""{"ciphertext": null, "publishedDateTime": "2026-11-28T08:00:00Z"}""")!,
-            (JsonObject)JsonNode.Parse($$$"""{"ciphertext": "~01badmoney", "publishedDateTime": "{{{t}}}", "amount": {"rawValue": "lots"}}""")!,
+            (JsonObject)
+                JsonNode.Parse(
+                    $$$"""{"ciphertext": "~01badmoney", "publishedDateTime": "{{{t}}}", "amount": {"rawValue": "lots"}}"""
+                )!,
             (JsonObject)JsonNode.Parse("""{"ciphertext": "~01nodate", "title": "x"}""")!,
-            (JsonObject)JsonNode.Parse($$$"""
-                {"id": null, "ciphertext": "~01nulls", "title": null, "description": null, "createdDateTime": "{{{t}}}", "publishedDateTime": null,
-                 "experienceLevel": null, "totalApplicants": null, "amount": null, "hourlyBudgetMin": null, "hourlyBudgetMax": null,
-                 "skills": null, "occupations": null, "client": {"totalSpent": null, "location": null, "verificationStatus": null}}
-                """)!);
+            (JsonObject)
+                JsonNode.Parse(
+                    $$$"""
+                    {"id": null, "ciphertext": "~01nulls", "title": null, "description": null, "createdDateTime": "{{{t}}}", "publishedDateTime": null,
+                     "experienceLevel": null, "totalApplicants": null, "amount": null, "hourlyBudgetMin": null, "hourlyBudgetMax": null,
+                     "skills": null, "occupations": null, "client": {"totalSpent": null, "location": null, "verificationStatus": null}}
+                    """
+                )!
+        );
 
         var run = await h.PollAsync();
 
         Assert.Equal((2, 3), (run.New, run.Skipped));
         var nulls = (await h.PostingsAsync()).Single(p => p.Id == "~01nulls");
-        Assert.Equal(("", "", PostingType.Fixed, null), (nulls.Title, nulls.Description, nulls.Type, nulls.FixedBudget));
+        Assert.Equal(
+            ("", "", PostingType.Fixed, null),
+            (nulls.Title, nulls.Description, nulls.Type, nulls.FixedBudget)
+        );
         Assert.Equal(new ClientFacts(null, null, null, null, null, null), nulls.Client);
         Assert.Contains("cannot be mapped", h.App.Logs.AllText(), StringComparison.Ordinal);
     }

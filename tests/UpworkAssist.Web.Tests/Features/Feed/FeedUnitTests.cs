@@ -32,12 +32,18 @@ public sealed class RateGovernorTests
         }
         for (int i = 0, j = 0; i < granted.Count; i++)
         {
-            while (granted[i] - granted[j] >= TimeSpan.FromMinutes(1)) { j++; }
+            while (granted[i] - granted[j] >= TimeSpan.FromMinutes(1))
+            {
+                j++;
+            }
             Assert.True(i - j + 1 <= 40, $"{i - j + 1} requests within one minute at {granted[i]:O}");
         }
         for (int i = 0, j = 0; i < granted.Count; i++)
         {
-            while (granted[i] - granted[j] >= TimeSpan.FromDays(1)) { j++; }
+            while (granted[i] - granted[j] >= TimeSpan.FromDays(1))
+            {
+                j++;
+            }
             Assert.True(i - j + 1 <= 40_000, $"{i - j + 1} requests within one day at {granted[i]:O}");
         }
         Assert.InRange(granted.Count, 79_000, 80_000); // the day cap binds, and is used
@@ -61,7 +67,9 @@ public sealed class RateGovernorTests
     private sealed class StaticOptions(UpworkOptions value) : IOptionsMonitor<UpworkOptions>
     {
         public UpworkOptions CurrentValue => value;
+
         public UpworkOptions Get(string? name) => value;
+
         public IDisposable? OnChange(Action<UpworkOptions, string?> listener) => null;
     }
 }
@@ -93,7 +101,8 @@ public sealed class PostingMapperTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
-    private static Posting Map(string json) => PostingMapper.Map(JsonDocument.Parse(json).RootElement, FeedSource.Api, Now);
+    private static Posting Map(string json) =>
+        PostingMapper.Map(JsonDocument.Parse(json).RootElement, FeedSource.Api, Now);
 
     [Theory]
     [InlineData("\"1250.50\"")]
@@ -101,33 +110,39 @@ public sealed class PostingMapperTests
     [InlineData("\" 1250.5 \"")]
     public void Money_is_read_from_a_string_or_a_number(string raw)
     {
-        var p = Map($$$"""{"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z","amount":{"rawValue":{{{raw}}},"currency":"USD"}}""");
+        var p = Map(
+            $$$"""{"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z","amount":{"rawValue":{{{raw}}},"currency":"USD"}}"""
+        );
         Assert.Equal(1250.50m, p.FixedBudget);
         Assert.Equal(PostingType.Fixed, p.Type);
     }
 
     [Theory]
-    [InlineData("""{"rawValue":"0.0"}""", """{"rawValue":"25"}""", "null", PostingType.Hourly)]   // hourly budget present
-    [InlineData("null", """{"rawValue":"0"}""", "null", PostingType.Hourly)]                         // no amount, hourly field present
+    [InlineData("""{"rawValue":"0.0"}""", """{"rawValue":"25"}""", "null", PostingType.Hourly)] // hourly budget present
+    [InlineData("null", """{"rawValue":"0"}""", "null", PostingType.Hourly)] // no amount, hourly field present
     [InlineData("""{"rawValue":"300"}""", "null", "null", PostingType.Fixed)]
-    [InlineData("""{"rawValue":"300"}""", """{"rawValue":"0"}""", "null", PostingType.Fixed)]      // an amount and only a zero hourly field
-    [InlineData("null", "null", "null", PostingType.Fixed)]                                          // nothing known
+    [InlineData("""{"rawValue":"300"}""", """{"rawValue":"0"}""", "null", PostingType.Fixed)] // an amount and only a zero hourly field
+    [InlineData("null", "null", "null", PostingType.Fixed)] // nothing known
     public void The_type_rule(string amount, string min, string max, PostingType expected)
     {
-        var p = Map($$$"""{"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z","amount":{{{amount}}},"hourlyBudgetMin":{{{min}}},"hourlyBudgetMax":{{{max}}}}""");
+        var p = Map(
+            $$$"""{"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z","amount":{{{amount}}},"hourlyBudgetMin":{{{min}}},"hourlyBudgetMax":{{{max}}}}"""
+        );
         Assert.Equal(expected, p.Type);
     }
 
     [Fact]
     public void Html_tags_and_entities_become_plain_text_and_the_link_is_built_from_the_ciphertext()
     {
-        var p = Map("""
+        var p = Map(
+            """
             {"ciphertext":"~01abc","createdDateTime":"2026-11-28T08:00:00+02:00","title":"C# &amp; .NET <b>expert</b>",
-             "description":"<p>We need &quot;fast&quot; code&nbsp;&gt; 2x.</p><ul><li>one</li><li>two</li></ul>Thanks&#39;<br/>bye<script>x()</script>",
+             "description":"<p>We need &quot;fast&quot; code&nbsp;&gt; " + "2x.</p><ul><li>one</li><li>two</li></ul>Thanks&#39;<br/>bye<script>x()</script>",
              "experienceLevel":"ENTRY_LEVEL","skills":[{"name":"c-sharp","prettyName":null},{"name":"x","prettyName":"ASP.NET Core"}],
              "occupations":[{"category":{"prefLabel":"Web Development"}}],
              "client":{"verificationStatus":"NOT_VERIFIED","totalFeedback":4.5,"totalReviews":2,"totalHires":3,"totalSpent":{"rawValue":"99.5"},"location":{"country":"Canada"}}}
-            """);
+            """
+        );
         Assert.Equal("C# & .NET expert", p.Title);
         Assert.Equal("We need \"fast\" code > 2x.\n• one\n• two\nThanks'\nbye", p.Description);
         Assert.Equal("https://www.upwork.com/jobs/~01abc", p.Url);
@@ -146,7 +161,9 @@ public sealed class PostingMapperTests
     [InlineData("""{"ciphertext":{"x":1},"publishedDateTime":"2026-11-28T08:00:00Z"}""")]
     public void A_node_that_cannot_be_mapped_is_refused_with_a_reason(string json)
     {
-        Assert.False(PostingMapper.TryMap(JsonDocument.Parse(json).RootElement, FeedSource.Api, Now, out _, out var problem));
+        Assert.False(
+            PostingMapper.TryMap(JsonDocument.Parse(json).RootElement, FeedSource.Api, Now, out _, out var problem)
+        );
         Assert.NotEmpty(problem);
     }
 
@@ -169,9 +186,14 @@ public sealed class PostingMapperTests
         Assert.All(postings, p => Assert.InRange(p.Description.Length, 300, 3000));
         Assert.True(postings.SequenceEqual(postings.OrderByDescending(p => p.PublishedAt)), "newest first");
         // The same minute gives the same postings after a restart; the next page continues older.
-        Assert.Equal(page.Nodes[0].GetRawText(), SearchPage.From(new DemoMarketplace(clock).Search("0", 1))!.Nodes[0].GetRawText());
+        Assert.Equal(
+            page.Nodes[0].GetRawText(),
+            SearchPage.From(new DemoMarketplace(clock).Search("0", 1))!.Nodes[0].GetRawText()
+        );
         var next = SearchPage.From(demo.Search(page.EndCursor!, 100))!;
         Assert.True(PostingMapper.Map(next.Nodes[0], FeedSource.Demo, Now).PublishedAt <= postings[^1].PublishedAt);
-        Assert.Empty(next.Nodes.Select(n => n.GetProperty("ciphertext").GetString()).Intersect(postings.Select(p => p.Id)));
+        Assert.Empty(
+            next.Nodes.Select(n => n.GetProperty("ciphertext").GetString()).Intersect(postings.Select(p => p.Id))
+        );
     }
 }

@@ -6,14 +6,17 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Feed;
 
-/// <summary>Two instances on one PostgreSQL store: one poller at a time, caps and "Poll now" shared (docs/adr/0007).</summary>
+/// <summary>
+/// Two instances on one PostgreSQL store: one poller at a time, caps and "Poll now" shared (docs/adr/0007).
+/// </summary>
 public sealed class PollLeaseTests
 {
     private const string LeaseSession = "UpworkAssist poll lease";
 
     private static IPollLease Lease(TestApp app) => app.Services.GetRequiredService<IPollLease>();
 
-    private static Task<int> PollRunsAsync(TestApp app) => app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().PollRuns.CountAsync());
+    private static Task<int> PollRunsAsync(TestApp app) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().PollRuns.CountAsync());
 
     [SkippableFact]
     public async Task One_instance_holds_the_lease_and_another_takes_it_when_the_holders_session_dies()
@@ -22,7 +25,10 @@ public sealed class PollLeaseTests
         // Instances that poll on schedule (the demo feed) keep trying for the lease.
         var a = store.Start(new() { ["Upwork:AutoPoll"] = "true" });
         var b = store.Start(new() { ["Upwork:AutoPoll"] = "true" });
-        await store.DriveUntilAsync(() => Task.FromResult(Lease(a).Held || Lease(b).Held), what: "someone holds the lease");
+        await store.DriveUntilAsync(
+            () => Task.FromResult(Lease(a).Held || Lease(b).Held),
+            what: "someone holds the lease"
+        );
         var holder = Lease(a).Held ? a : b;
         Assert.False(Lease(holder == a ? b : a).Held);
         Assert.False(await Lease(holder == a ? b : a).TryTakeAsync(default));
@@ -33,7 +39,11 @@ public sealed class PollLeaseTests
         Assert.False(await Lease(holder).StillHeldAsync(default));
         // The loops try again each round (15 s), well within the minute; here the old holder's
         // process lives on, so it may win the lock back: still exactly one holds it.
-        await store.DriveUntilAsync(() => Task.FromResult(Lease(a).Held || Lease(b).Held), seconds: 60, what: "an instance takes over");
+        await store.DriveUntilAsync(
+            () => Task.FromResult(Lease(a).Held || Lease(b).Held),
+            seconds: 60,
+            what: "an instance takes over"
+        );
         var next = Lease(a).Held ? a : b;
         Assert.False(Lease(next == a ? b : a).Held);
         Assert.False(await Lease(next == a ? b : a).TryTakeAsync(default));
@@ -55,7 +65,10 @@ public sealed class PollLeaseTests
         await store.DriveUntilAsync(async () => await PollRunsAsync(a) == 1, what: "an instance polls");
         var holder = a.Services.GetRequiredService<FeedMonitor>().Requests > 0 ? a : b;
         var other = holder == a ? b : a;
-        await store.DriveUntilAsync(() => Task.FromResult(!Lease(a).Held && !Lease(b).Held), what: "the lease is let go after the poll");
+        await store.DriveUntilAsync(
+            () => Task.FromResult(!Lease(a).Held && !Lease(b).Held),
+            what: "the lease is let go after the poll"
+        );
 
         Assert.True(holder.Services.GetRequiredService<FeedMonitor>().Requests > 0);
         Assert.Equal(0, other.Services.GetRequiredService<FeedMonitor>().Requests);
@@ -83,10 +96,31 @@ public sealed class PollLeaseTests
         {
             for (var i = 0; i < 7; i++)
             {
-                db.MarketplaceRequests.Add(new MarketplaceRequest { At = now.AddSeconds(-10 - i), Source = FeedSource.Api, Outcome = RequestOutcome.Ok });
+                db.MarketplaceRequests.Add(
+                    new MarketplaceRequest
+                    {
+                        At = now.AddSeconds(-10 - i),
+                        Source = FeedSource.Api,
+                        Outcome = RequestOutcome.Ok,
+                    }
+                );
             }
-            db.MarketplaceRequests.Add(new MarketplaceRequest { At = now.AddHours(-3), Source = FeedSource.Api, Outcome = RequestOutcome.Ok });
-            db.MarketplaceRequests.Add(new MarketplaceRequest { At = now.AddDays(-2), Source = FeedSource.Api, Outcome = RequestOutcome.Ok });
+            db.MarketplaceRequests.Add(
+                new MarketplaceRequest
+                {
+                    At = now.AddHours(-3),
+                    Source = FeedSource.Api,
+                    Outcome = RequestOutcome.Ok,
+                }
+            );
+            db.MarketplaceRequests.Add(
+                new MarketplaceRequest
+                {
+                    At = now.AddDays(-2),
+                    Source = FeedSource.Api,
+                    Outcome = RequestOutcome.Ok,
+                }
+            );
             await db.SaveChangesAsync();
         });
         var governorA = a.Services.GetRequiredService<RateGovernor>();

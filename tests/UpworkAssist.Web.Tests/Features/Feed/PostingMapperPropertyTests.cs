@@ -21,7 +21,14 @@ public sealed class PostingMapperPropertyTests(MapperIngestApp app) : IClassFixt
     private const int NodesPerSeed = 1500;
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
-    private static IEnumerable<(int Seed, int Index, string Json, bool Mapped, Posting Posting, string Problem)> Attempts()
+    private static IEnumerable<(
+        int Seed,
+        int Index,
+        string Json,
+        bool Mapped,
+        Posting Posting,
+        string Problem
+    )> Attempts()
     {
         foreach (var seed in Seeds)
         {
@@ -39,7 +46,10 @@ public sealed class PostingMapperPropertyTests(MapperIngestApp app) : IClassFixt
                 }
                 catch (Exception ex)
                 {
-                    throw new InvalidOperationException($"TryMap threw on seed {seed}, node {i}: {json[..Math.Min(json.Length, 2000)]}", ex);
+                    throw new InvalidOperationException(
+                        $"TryMap threw on seed {seed}, node {i}: {json[..Math.Min(json.Length, 2000)]}",
+                        ex
+                    );
                 }
                 yield return (seed, i, json, ok, posting, problem);
             }
@@ -64,7 +74,11 @@ public sealed class PostingMapperPropertyTests(MapperIngestApp app) : IClassFixt
             if (!ok)
             {
                 // The reason is logged: it must be text too.
-                Check(!string.IsNullOrWhiteSpace(problem) && Utf16.IsValid(problem), "refused without a readable reason", where);
+                Check(
+                    !string.IsNullOrWhiteSpace(problem) && Utf16.IsValid(problem),
+                    "refused without a readable reason",
+                    where
+                );
                 continue;
             }
             mapped++;
@@ -74,13 +88,30 @@ public sealed class PostingMapperPropertyTests(MapperIngestApp app) : IClassFixt
                 Check(Utf16.IsValid(text), $"{name} is not valid UTF-16 or holds NUL", where);
             }
             Check(p.Title.Length <= 500, $"title of {p.Title.Length}", where);
-            Check(p.Description.Length <= PostingMapper.MaxDescriptionLength, $"description of {p.Description.Length}", where);
+            Check(
+                p.Description.Length <= PostingMapper.MaxDescriptionLength,
+                $"description of {p.Description.Length}",
+                where
+            );
             Check(p.Id.Length is > 0 and <= 64, "ciphertext length", where);
-            Check(new[] { p.FixedBudget, p.HourlyMin, p.HourlyMax, p.Client.TotalSpent }.All(b => b is null or >= 0), "a negative budget", where);
-            Check(p.TotalApplicants is null or >= 0 && p.Client.TotalHires is null or >= 0 && p.Client.ReviewsCount is null or >= 0, "a negative count", where);
+            Check(
+                new[] { p.FixedBudget, p.HourlyMin, p.HourlyMax, p.Client.TotalSpent }.All(b => b is null or >= 0),
+                "a negative budget",
+                where
+            );
+            Check(
+                p.TotalApplicants is null or >= 0
+                    && p.Client.TotalHires is null or >= 0
+                    && p.Client.ReviewsCount is null or >= 0,
+                "a negative count",
+                where
+            );
             Check(p.Client.Rating is null or >= 0 and <= 5, "a rating outside 0..5", where);
         }
-        Assert.True(failures.Count == 0, $"{failures.Count} failures, the first: \n" + string.Join("\n", failures.Take(8)));
+        Assert.True(
+            failures.Count == 0,
+            $"{failures.Count} failures, the first: \n" + string.Join("\n", failures.Take(8))
+        );
         // Enough of them map, megabyte descriptions among them, for the properties to have been tested.
         Assert.InRange(mapped, Seeds.Length * NodesPerSeed / 10, Seeds.Length * NodesPerSeed);
         Assert.True(cut > 0, "no mapped description reached the length limit");
@@ -89,23 +120,43 @@ public sealed class PostingMapperPropertyTests(MapperIngestApp app) : IClassFixt
     [Fact]
     public async Task Mapped_random_postings_are_stored_by_the_real_ingest_and_read_back_equal()
     {
-        var postings = Attempts().Where(m => m.Mapped).Select(m => m.Posting).DistinctBy(p => p.Id, StringComparer.Ordinal).Take(400).ToList();
+        var postings = Attempts()
+            .Where(m => m.Mapped)
+            .Select(m => m.Posting)
+            .DistinctBy(p => p.Id, StringComparer.Ordinal)
+            .Take(400)
+            .ToList();
         Assert.True(postings.Count >= 300, $"only {postings.Count} random nodes mapped");
 
         foreach (var batch in postings.Chunk(50))
         {
-            var result = await app.WithScopeAsync(sp => sp.GetRequiredService<PostingIngest>().UpsertAsync(batch, CancellationToken.None));
-            Assert.True((batch.Length, 0) == (result.New, result.ListenerErrors),
-                $"{result.New} of {batch.Length} new, {result.ListenerErrors} listener errors: " + string.Join("\n", app.Logs.Events.Where(e => e.Exception is not null).Select(e => e.Exception!.ToString()[..Math.Min(3000, e.Exception.ToString().Length)])));
+            var result = await app.WithScopeAsync(sp =>
+                sp.GetRequiredService<PostingIngest>().UpsertAsync(batch, CancellationToken.None)
+            );
+            Assert.True(
+                (batch.Length, 0) == (result.New, result.ListenerErrors),
+                $"{result.New} of {batch.Length} new, {result.ListenerErrors} listener errors: "
+                    + string.Join(
+                        "\n",
+                        app.Logs.Events.Where(e => e.Exception is not null)
+                            .Select(e => e.Exception!.ToString()[..Math.Min(3000, e.Exception.ToString().Length)])
+                    )
+            );
         }
 
         // Stored values compare equal to what is bound again: a second ingest changes nothing.
-        var again = await app.WithScopeAsync(sp => sp.GetRequiredService<PostingIngest>().UpsertAsync(postings, CancellationToken.None));
+        var again = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<PostingIngest>().UpsertAsync(postings, CancellationToken.None)
+        );
         Assert.Equal((0, 0, postings.Count), (again.New, again.Updated, again.Unchanged));
 
         var ids = postings.Select(p => p.Id).ToList();
-        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking()
-            .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, StringComparer.Ordinal));
+        var stored = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>()
+                .Postings.AsNoTracking()
+                .Where(p => ids.Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, StringComparer.Ordinal)
+        );
         Assert.Equal(postings.Count, stored.Count);
         foreach (var expected in postings)
         {
@@ -120,7 +171,16 @@ public sealed class PostingMapperPropertyTests(MapperIngestApp app) : IClassFixt
         yield return ("id", p.Id);
         yield return ("title", p.Title);
         yield return ("description", p.Description);
-        foreach (var (name, text) in new[] { ("marketplace id", p.MarketplaceId), ("url", p.Url), ("experience", p.ExperienceLevel), ("category", p.Category), ("country", p.Client.Country) })
+        foreach (
+            var (name, text) in new[]
+            {
+                ("marketplace id", p.MarketplaceId),
+                ("url", p.Url),
+                ("experience", p.ExperienceLevel),
+                ("category", p.Category),
+                ("country", p.Client.Country),
+            }
+        )
         {
             if (text is not null)
             {
@@ -136,12 +196,34 @@ public sealed class PostingMapperPropertyTests(MapperIngestApp app) : IClassFixt
     // Money is stored as SQLite REAL (AppDbContext's convention), so it reads back as the double it was stored as.
     private static decimal? Stored(decimal? d) => d is { } v ? (decimal)(double)v : null;
 
-    private static object Comparable(Posting p) => new
-    {
-        p.Id, p.MarketplaceId, p.Url, p.Title, p.Description, p.PublishedAt, p.Type,
-        FixedBudget = Stored(p.FixedBudget), HourlyMin = Stored(p.HourlyMin), HourlyMax = Stored(p.HourlyMax),
-        p.ExperienceLevel, p.Category, p.TotalApplicants,
-        p.Client.Country, p.Client.PaymentVerified, TotalSpent = Stored(p.Client.TotalSpent), p.Client.TotalHires, p.Client.Rating, p.Client.ReviewsCount,
-        p.RenewedAt, p.FreelancersToHire, p.Enterprise, p.Applied, p.ClientMemberSince, p.ClientHasFinancialPrivacy, p.Source,
-    };
+    private static object Comparable(Posting p) =>
+        new
+        {
+            p.Id,
+            p.MarketplaceId,
+            p.Url,
+            p.Title,
+            p.Description,
+            p.PublishedAt,
+            p.Type,
+            FixedBudget = Stored(p.FixedBudget),
+            HourlyMin = Stored(p.HourlyMin),
+            HourlyMax = Stored(p.HourlyMax),
+            p.ExperienceLevel,
+            p.Category,
+            p.TotalApplicants,
+            p.Client.Country,
+            p.Client.PaymentVerified,
+            TotalSpent = Stored(p.Client.TotalSpent),
+            p.Client.TotalHires,
+            p.Client.Rating,
+            p.Client.ReviewsCount,
+            p.RenewedAt,
+            p.FreelancersToHire,
+            p.Enterprise,
+            p.Applied,
+            p.ClientMemberSince,
+            p.ClientHasFinancialPrivacy,
+            p.Source,
+        };
 }

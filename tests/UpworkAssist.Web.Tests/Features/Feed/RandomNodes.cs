@@ -15,30 +15,126 @@ public sealed class RandomNodes(int seed)
 {
     private static readonly string[] Fields =
     [
-        "id", "ciphertext", "title", "description", "createdDateTime", "publishedDateTime", "renewedDateTime", "experienceLevel",
-        "duration", "durationLabel", "engagement", "totalApplicants", "freelancersToHire", "enterprise", "applied",
-        "amount", "hourlyBudgetMin", "hourlyBudgetMax", "skills", "occupations", "client",
+        "id",
+        "ciphertext",
+        "title",
+        "description",
+        "createdDateTime",
+        "publishedDateTime",
+        "renewedDateTime",
+        "experienceLevel",
+        "duration",
+        "durationLabel",
+        "engagement",
+        "totalApplicants",
+        "freelancersToHire",
+        "enterprise",
+        "applied",
+        "amount",
+        "hourlyBudgetMin",
+        "hourlyBudgetMax",
+        "skills",
+        "occupations",
+        "client",
     ];
 
     private static readonly string[] ClientFields =
     [
-        "totalHires", "totalPostedJobs", "totalReviews", "totalFeedback", "verificationStatus", "memberSinceDateTime", "hasFinancialPrivacy", "totalSpent", "location",
+        "totalHires",
+        "totalPostedJobs",
+        "totalReviews",
+        "totalFeedback",
+        "verificationStatus",
+        "memberSinceDateTime",
+        "hasFinancialPrivacy",
+        "totalSpent",
+        "location",
     ];
 
     private static readonly string[] Numbers =
     [
-        "0", "-0", "1", "-1", "3", "42", "-7", "0.5", "-0.01", "4.9", "5.0000001", "1234.5678", "2147483647", "2147483648", "-2147483649",
-        "9223372036854775807", "1e3", "1E-7", "1e400", "-1e400", "1e-400", "79228162514264337593543950335", "79228162514264337593543950336",
-        "-79228162514264337593543950335", "0.0000000000000000000000000001", "123456789012345678901234567890.123", "3.14159265358979323846264338327950288",
+        "0",
+        "-0",
+        "1",
+        "-1",
+        "3",
+        "42",
+        "-7",
+        "0.5",
+        "-0.01",
+        "4.9",
+        "5.0000001",
+        "1234.5678",
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "1e3",
+        "1E-7",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "79228162514264337593543950335",
+        "79228162514264337593543950336",
+        "-79228162514264337593543950335",
+        "0.0000000000000000000000000001",
+        "123456789012345678901234567890.123",
+        "3.14159265358979323846264338327950288",
     ];
 
     // Pieces of JSON string text (already escaped where JSON needs it).
     private static readonly string[] Bits =
     [
-        "Build", " ", "a React app", "C#", "\\ud800", "\\udfff", "\\ud83d\\ude00", "\\ude00\\ud83d", "😀", "👩‍💻", "\\u0000", "\\u0001", "\\n", "\\r\\n", "\\t",
-        "\\\"", "\\\\", "\\/", "&amp;", "&lt;b&gt;", "&#0;", "&#xD800;", "&#x1F600;", "&#55357;", "&nbsp;", "<p>", "</p>", "<br/>", "<li>", "<script>x</script>",
-        "<", ">", "\u00A0", "é", "日本", "\u200B", "\uFFFD", "\uFEFF", " 12.5 ", "-3", "1,000.25", "NaN", "ENTRY_LEVEL", "EXPERT", "VERIFIED", "~01abc",
-        "2026-11-28T09:00:00Z", "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "2026-02-30",
+        "Build",
+        " ",
+        "a React app",
+        "C#",
+        "\\ud800",
+        "\\udfff",
+        "\\ud83d\\ude00",
+        "\\ude00\\ud83d",
+        "😀",
+        "👩‍💻",
+        "\\u0000",
+        "\\u0001",
+        "\\n",
+        "\\r\\n",
+        "\\t",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "&amp;",
+        "&lt;b&gt;",
+        "&#0;",
+        "&#xD800;",
+        "&#x1F600;",
+        "&#55357;",
+        "&nbsp;",
+        "<p>",
+        "</p>",
+        "<br/>",
+        "<li>",
+        "<script>x</script>",
+        "<",
+        ">",
+        "\u00A0",
+        "é",
+        "日本",
+        "\u200B",
+        "\uFFFD",
+        "\uFEFF",
+        " 12.5 ",
+        "-3",
+        "1,000.25",
+        "NaN",
+        "ENTRY_LEVEL",
+        "EXPERT",
+        "VERIFIED",
+        "~01abc",
+        "2026-11-28T09:00:00Z",
+        "9999-12-31T23:59:59-14:00",
+        "0001-01-01T00:00:00+14:00",
+        "2026-02-30",
     ];
 
     private readonly Random _r = new(seed);
@@ -56,7 +152,12 @@ public sealed class RandomNodes(int seed)
         return sb.ToString();
     }
 
-    private void Object(StringBuilder sb, IEnumerable<string> fields, Action<StringBuilder, string> ownKind, int depth = 1)
+    private void Object(
+        StringBuilder sb,
+        IEnumerable<string> fields,
+        Action<StringBuilder, string> ownKind,
+        int depth = 1
+    )
     {
         sb.Append('{');
         var first = true;
@@ -84,16 +185,33 @@ public sealed class RandomNodes(int seed)
     {
         switch (field)
         {
-            case "ciphertext": sb.Append(CultureInfo.InvariantCulture, $"\"~02{seed:x}{_serial:D6}\""); break;
-            case "id": sb.Append(CultureInfo.InvariantCulture, $"\"{_r.NextInt64(0, long.MaxValue)}\""); break;
-            case "createdDateTime" or "publishedDateTime" or "renewedDateTime": Date(sb); break;
-            case "experienceLevel": sb.Append('"').Append(Pick(["ENTRY_LEVEL", "INTERMEDIATE", "EXPERT", "expert", ""])).Append('"'); break;
-            case "totalApplicants" or "freelancersToHire": sb.Append(Edgy() ? Pick(["-1", "10001", "2.5", "1e10", "\"7\""]) : Pick(["0", "1", "5", "50"])); break;
-            case "enterprise" or "applied": sb.Append(Pick(["true", "false"])); break;
-            case "amount" or "hourlyBudgetMin" or "hourlyBudgetMax": Money(sb); break;
-            case "skills": Array(sb, () => Object(sb, ["name", "prettyName"], (b, _) => String(b))); break;
+            case "ciphertext":
+                sb.Append(CultureInfo.InvariantCulture, $"\"~02{seed:x}{_serial:D6}\"");
+                break;
+            case "id":
+                sb.Append(CultureInfo.InvariantCulture, $"\"{_r.NextInt64(0, long.MaxValue)}\"");
+                break;
+            case "createdDateTime" or "publishedDateTime" or "renewedDateTime":
+                Date(sb);
+                break;
+            case "experienceLevel":
+                sb.Append('"').Append(Pick(["ENTRY_LEVEL", "INTERMEDIATE", "EXPERT", "expert", ""])).Append('"');
+                break;
+            case "totalApplicants" or "freelancersToHire":
+                sb.Append(Edgy() ? Pick(["-1", "10001", "2.5", "1e10", "\"7\""]) : Pick(["0", "1", "5", "50"]));
+                break;
+            case "enterprise" or "applied":
+                sb.Append(Pick(["true", "false"]));
+                break;
+            case "amount" or "hourlyBudgetMin" or "hourlyBudgetMax":
+                Money(sb);
+                break;
+            case "skills":
+                Array(sb, () => Object(sb, ["name", "prettyName"], (b, _) => String(b)));
+                break;
             case "occupations":
-                void Occupation() => Object(sb, ["category"], (b, _) => Object(b, ["id", "prefLabel"], (c, _) => String(c)));
+                void Occupation() =>
+                    Object(sb, ["category"], (b, _) => Object(b, ["id", "prefLabel"], (c, _) => String(c)));
                 if (_r.Next(3) == 0)
                 {
                     Array(sb, Occupation);
@@ -103,8 +221,12 @@ public sealed class RandomNodes(int seed)
                     Occupation();
                 }
                 break;
-            case "client": Object(sb, ClientFields, ClientKind); break;
-            default: String(sb); break;
+            case "client":
+                Object(sb, ClientFields, ClientKind);
+                break;
+            default:
+                String(sb);
+                break;
         }
     }
 
@@ -112,47 +234,94 @@ public sealed class RandomNodes(int seed)
     {
         switch (field)
         {
-            case "totalHires" or "totalPostedJobs" or "totalReviews": sb.Append(Edgy() ? Pick(["-2", "1e10", "2.5"]) : Pick(["0", "3", "120"])); break;
-            case "totalFeedback": sb.Append(Edgy() ? Pick(["-1", "5.5", "\"4.5\"", "1e400"]) : Pick(["4.9", "5", "0"])); break;
-            case "verificationStatus": sb.Append('"').Append(Pick(["VERIFIED", "NOT_VERIFIED", ""])).Append('"'); break;
-            case "memberSinceDateTime": Date(sb); break;
-            case "hasFinancialPrivacy": sb.Append(Pick(["true", "false"])); break;
-            case "totalSpent": Money(sb); break;
-            case "location": Object(sb, ["country", "city", "timezone"], (b, _) => String(b)); break;
-            default: String(sb); break;
+            case "totalHires" or "totalPostedJobs" or "totalReviews":
+                sb.Append(Edgy() ? Pick(["-2", "1e10", "2.5"]) : Pick(["0", "3", "120"]));
+                break;
+            case "totalFeedback":
+                sb.Append(Edgy() ? Pick(["-1", "5.5", "\"4.5\"", "1e400"]) : Pick(["4.9", "5", "0"]));
+                break;
+            case "verificationStatus":
+                sb.Append('"').Append(Pick(["VERIFIED", "NOT_VERIFIED", ""])).Append('"');
+                break;
+            case "memberSinceDateTime":
+                Date(sb);
+                break;
+            case "hasFinancialPrivacy":
+                sb.Append(Pick(["true", "false"]));
+                break;
+            case "totalSpent":
+                Money(sb);
+                break;
+            case "location":
+                Object(sb, ["country", "city", "timezone"], (b, _) => String(b));
+                break;
+            default:
+                String(sb);
+                break;
         }
     }
 
     private void Date(StringBuilder sb)
     {
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(_r.Next(0, 60 * 86400));
-        var text = _r.Next(4) == 0 ? at.ToOffset(TimeSpan.FromHours(_r.Next(-12, 15))).ToString("O", CultureInfo.InvariantCulture) : at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var text =
+            _r.Next(4) == 0
+                ? at.ToOffset(TimeSpan.FromHours(_r.Next(-12, 15))).ToString("O", CultureInfo.InvariantCulture)
+                : at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         sb.Append(_r.Next(5) == 0 ? $"{{\"rawValue\":\"{text}\"}}" : $"\"{text}\"");
     }
 
-    private void Money(StringBuilder sb) => Object(sb, ["rawValue", "currency", "displayValue"], (b, f) =>
-    {
-        if (f == "rawValue")
-        {
-            var n = Edgy() ? Pick(Numbers) : (_r.Next(0, 10_000_000) / 100m).ToString(CultureInfo.InvariantCulture);
-            b.Append(_r.Next(2) == 0 ? n : $"\"{n}\"");
-        }
-        else
-        {
-            String(b);
-        }
-    });
+    private void Money(StringBuilder sb) =>
+        Object(
+            sb,
+            ["rawValue", "currency", "displayValue"],
+            (b, f) =>
+            {
+                if (f == "rawValue")
+                {
+                    var n = Edgy()
+                        ? Pick(Numbers)
+                        : (_r.Next(0, 10_000_000) / 100m).ToString(CultureInfo.InvariantCulture);
+                    b.Append(_r.Next(2) == 0 ? n : $"\"{n}\"");
+                }
+                else
+                {
+                    String(b);
+                }
+            }
+        );
 
     private void Any(StringBuilder sb, int depth)
     {
         switch (_r.Next(depth < 3 ? 8 : 6))
         {
-            case 0: sb.Append("null"); break;
-            case 1: sb.Append(Pick(["true", "false"])); break;
-            case 2 or 3: sb.Append(Pick(Numbers)); break;
-            case 4 or 5: String(sb); break;
-            case 6: Array(sb, () => Any(sb, depth + 1)); break;
-            default: Object(sb, Pick([Fields, ClientFields, ["rawValue", "name", "prettyName", "prefLabel", "country", "category"]]), (b, _) => Any(b, depth + 1), depth + 1); break;
+            case 0:
+                sb.Append("null");
+                break;
+            case 1:
+                sb.Append(Pick(["true", "false"]));
+                break;
+            case 2 or 3:
+                sb.Append(Pick(Numbers));
+                break;
+            case 4 or 5:
+                String(sb);
+                break;
+            case 6:
+                Array(sb, () => Any(sb, depth + 1));
+                break;
+            default:
+                Object(
+                    sb,
+                    Pick([
+                        Fields,
+                        ClientFields,
+                        ["rawValue", "name", "prettyName", "prefLabel", "country", "category"],
+                    ]),
+                    (b, _) => Any(b, depth + 1),
+                    depth + 1
+                );
+                break;
         }
     }
 

@@ -4,7 +4,9 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Help;
 
-/// <summary>The help pages are the repository's docs, rendered by the knowledge base's safe pipeline; only those names exist.</summary>
+/// <summary>
+/// The help pages are the repository's docs, rendered by the knowledge base's safe pipeline; only those names exist.
+/// </summary>
 public sealed class HelpPageTests : IDisposable
 {
     private readonly TestApp _app = new();
@@ -16,14 +18,24 @@ public sealed class HelpPageTests : IDisposable
     {
         var browser = await _app.SignedInAsync(Roles.Freelancer);
         var index = await browser.GetStringAsync("/Help");
-        foreach (var file in Directory.GetFiles(Path.Combine(Security.RoleMatrixTests.RepositoryRoot(), "docs"), "*.md"))
+        foreach (
+            var file in Directory.GetFiles(Path.Combine(Security.RoleMatrixTests.RepositoryRoot(), "docs"), "*.md")
+        )
         {
-            Assert.Contains($"href=\"/Help/{Path.GetFileNameWithoutExtension(file)}\"", index, StringComparison.Ordinal);
+            Assert.Contains(
+                $"href=\"/Help/{Path.GetFileNameWithoutExtension(file)}\"",
+                index,
+                StringComparison.Ordinal
+            );
         }
         var queue = await browser.GetStringAsync("/Help/queue");
         Assert.Contains("The triage queue", queue, StringComparison.Ordinal);
         Assert.Contains("href=\"/Help/feed\"", queue, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script>", queue[queue.IndexOf("help-body", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "<script>",
+            queue[queue.IndexOf("help-body", StringComparison.Ordinal)..],
+            StringComparison.Ordinal
+        );
     }
 
     [Theory]
@@ -43,6 +55,10 @@ public sealed class HelpPageTests : IDisposable
     {
         var browser = await _app.SignedInAsync(Roles.Admin);
         Assert.Contains("href=\"/Help/lanes\"", await browser.GetStringAsync("/Lanes/Edit"), StringComparison.Ordinal);
-        Assert.Contains("href=\"/Help/feed\"", await browser.GetStringAsync("/Admin/Feed/Connection"), StringComparison.Ordinal);
+        Assert.Contains(
+            "href=\"/Help/feed\"",
+            await browser.GetStringAsync("/Admin/Feed/Connection"),
+            StringComparison.Ordinal
+        );
     }
 }

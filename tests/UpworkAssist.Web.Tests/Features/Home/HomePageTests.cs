@@ -2,14 +2,16 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Tests.Features.Queue;
 using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Lanes;
 
 namespace UpworkAssist.Web.Tests.Features.Home;
 
-/// <summary>The home page says what needs each role, every line a link to the filtered page; the Admin's first hour.</summary>
+/// <summary>
+/// The home page says what needs each role, every line a link to the filtered page; the Admin's first hour.
+/// </summary>
 public sealed class HomePageTests : IDisposable
 {
     private readonly TestApp _app = new();
@@ -20,7 +22,12 @@ public sealed class HomePageTests : IDisposable
     public async Task A_lead_sees_new_matches_per_lane_since_the_last_visit_and_a_reload_soon_after_keeps_them()
     {
         var lead = await _app.SignedInAsync(Roles.Lead);
-        await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~home-1", "Payments API"), QueueSeed.Posting(_app, "~home-2", "Billing API"));
+        await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
+            QueueSeed.Posting(_app, "~home-1", "Payments API"),
+            QueueSeed.Posting(_app, "~home-2", "Billing API")
+        );
 
         var html = await lead.GetStringAsync("/");
         Assert.Contains("New in .NET", html, StringComparison.Ordinal);
@@ -59,8 +66,12 @@ public sealed class HomePageTests : IDisposable
     {
         var alice = await _app.CreateUserAsync("alice@example.test", Roles.Freelancer);
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~mine", "Assigned job"));
-        await _app.WithDbAsync(db => db.Matches.Where(m => m.Id == ids[0])
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.AssigneeId, alice.Id).SetProperty(x => x.Status, MatchStatus.Assigned)));
+        await _app.WithDbAsync(db =>
+            db.Matches.Where(m => m.Id == ids[0])
+                .ExecuteUpdateAsync(m =>
+                    m.SetProperty(x => x.AssigneeId, alice.Id).SetProperty(x => x.Status, MatchStatus.Assigned)
+                )
+        );
         var freelancer = _app.Browser();
         await freelancer.LoginAsync("alice@example.test", TestApp.Password);
         var html = await freelancer.GetStringAsync("/");
@@ -85,12 +96,20 @@ public sealed class HomePageTests : IDisposable
         Assert.Contains("data-key=\"setup-feed\"", html, StringComparison.Ordinal);
 
         await _app.CreateUserAsync("lee@example.test", Roles.Lead);
-        Assert.Contains("data-key=\"invite-team\" data-done=\"true\"", await admin.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains(
+            "data-key=\"invite-team\" data-done=\"true\"",
+            await admin.GetStringAsync("/"),
+            StringComparison.Ordinal
+        );
 
         var dismissed = await admin.SubmitToAsync("/", "/?handler=DismissChecklist");
         Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
         Assert.DoesNotContain("data-testid=\"checklist\"", await admin.GetStringAsync("/"), StringComparison.Ordinal);
-        Assert.True(await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents.AnyAsync(a => a.Action == "home.checklist_dismissed")));
+        Assert.True(
+            await _app.WithScopeAsync(sp =>
+                sp.GetRequiredService<AppDbContext>().AuditEvents.AnyAsync(a => a.Action == "home.checklist_dismissed")
+            )
+        );
     }
 
     [Fact]
@@ -100,7 +119,11 @@ public sealed class HomePageTests : IDisposable
         Assert.DoesNotContain("data-notify=\"on\"", await lead.GetStringAsync("/"), StringComparison.Ordinal);
         var on = await lead.SubmitAsync("/Account/Notifications", ("On", "true"));
         Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
-        Assert.Contains("Notifications are <strong>on</strong>", await lead.GetStringAsync("/Account/Notifications"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Notifications are <strong>on</strong>",
+            await lead.GetStringAsync("/Account/Notifications"),
+            StringComparison.Ordinal
+        );
         Assert.Contains("data-notify=\"on\"", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
     }
 }

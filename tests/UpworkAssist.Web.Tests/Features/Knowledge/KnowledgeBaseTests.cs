@@ -4,16 +4,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Knowledge;
-using UpworkAssist.Web.Tests.Infrastructure;
-
 using UpworkAssist.Web.Tests.Features.Compliance;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Knowledge;
 
-/// <summary>The knowledge base through its pages: starter pages, Markdown rendering, sanitizing, editing roles.</summary>
+/// <summary>
+/// The knowledge base through its pages: starter pages, Markdown rendering, sanitizing, editing roles.
+/// </summary>
 public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixture<ComplianceApp>
 {
-    [GeneratedRegex("<article class=\"knowledge\" data-testid=\"knowledge-body\">(.*?)</article>", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        "<article class=\"knowledge\" data-testid=\"knowledge-body\">(.*?)</article>",
+        RegexOptions.Singleline
+    )]
     private static partial Regex Body();
 
     private static async Task<string> BodyAsync(HttpClient browser, string slug)
@@ -70,7 +74,11 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
         Assert.DoesNotContain("<iframe", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch("(?i)\\son[a-z]+\\s*=", body);
-        Assert.DoesNotContain("alert(", body.Replace("alert('xss')", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "alert(",
+            body.Replace("alert('xss')", "", StringComparison.Ordinal),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -86,7 +94,10 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
             - [x] done item
             - [ ] open item
             """;
-        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync("/Knowledge/Edit", Page("form-check", markdown))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await lead.SubmitAsync("/Knowledge/Edit", Page("form-check", markdown))).StatusCode
+        );
 
         var body = await BodyAsync(lead, "form-check");
         foreach (var tag in new[] { "<form", "<input", "<button", "<select", "<option", "<textarea" })
@@ -101,13 +112,13 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
     }
 
     public static TheoryData<string> Nested() =>
-    [
-        new string('>', 5_000) + " deep quote",
-        string.Concat(Enumerable.Range(0, 250).Select(i => new string(' ', i * 3) + "- item\n")),
-        new string('[', 20_000) + "x" + new string(']', 20_000),
-        string.Concat(Enumerable.Repeat("<div>", 15_000)) + "x",
-        string.Concat(Enumerable.Repeat("*a ", 30_000)),
-    ];
+        [
+            new string('>', 5_000) + " deep quote",
+            string.Concat(Enumerable.Range(0, 250).Select(i => new string(' ', i * 3) + "- item\n")),
+            new string('[', 20_000) + "x" + new string(']', 20_000),
+            string.Concat(Enumerable.Repeat("<div>", 15_000)) + "x",
+            string.Concat(Enumerable.Repeat("*a ", 30_000)),
+        ];
 
     [Theory]
     [MemberData(nameof(Nested))]
@@ -129,34 +140,63 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
             // A page stored before the check (an older version, or the database edited by hand) still reads.
             await app.WithDbAsync(async db =>
             {
-                db.KnowledgePages.Add(new KnowledgePage { Slug = slug, Title = "Deep", Markdown = markdown, UpdatedBy = "old version" });
+                db.KnowledgePages.Add(
+                    new KnowledgePage
+                    {
+                        Slug = slug,
+                        Title = "Deep",
+                        Markdown = markdown,
+                        UpdatedBy = "old version",
+                    }
+                );
                 await db.SaveChangesAsync();
             });
         }
         var read = await lead.GetAsync($"/Knowledge/Read?slug={slug}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
-        Assert.Equal(!renders, (await read.Content.ReadAsStringAsync()).Contains("data-testid=\"unrenderable\"", StringComparison.Ordinal));
+        Assert.Equal(
+            !renders,
+            (await read.Content.ReadAsStringAsync()).Contains("data-testid=\"unrenderable\"", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public void The_deepest_case_really_cannot_render()
     {
         // Guards the theory above: at least one input takes the refusal path.
-        Assert.Contains(((IEnumerable<object[]>)Nested()).Select(row => (string)row[0]), markdown => !new MarkdownRenderer().TryToSafeHtml(markdown, out _));
+        Assert.Contains(
+            ((IEnumerable<object[]>)Nested()).Select(row => (string)row[0]),
+            markdown => !new MarkdownRenderer().TryToSafeHtml(markdown, out _)
+        );
     }
 
     [Fact]
     public async Task Leads_and_admins_edit_pages_and_the_change_is_audited_but_freelancers_and_managers_cannot()
     {
         var admin = await app.SignedInAsync("Admin");
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/Knowledge/Edit", Page("team-sop", "First version", "Team SOP"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await admin.SubmitAsync("/Knowledge/Edit", Page("team-sop", "First version", "Team SOP"))).StatusCode
+        );
         var edit = "/Knowledge/Edit?slug=team-sop";
-        var second = await admin.SubmitToAsync(edit, edit, [("Input.Title", "Team SOP"), ("Input.Slug", "team-sop"), ("Input.Markdown", "Second **version**"), ("Input.Version", "1")]);
+        var second = await admin.SubmitToAsync(
+            edit,
+            edit,
+            [
+                ("Input.Title", "Team SOP"),
+                ("Input.Slug", "team-sop"),
+                ("Input.Markdown", "Second **version**"),
+                ("Input.Version", "1"),
+            ]
+        );
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Contains("<strong>version</strong>", await BodyAsync(admin, "team-sop"), StringComparison.Ordinal);
         await app.WithDbAsync(async db =>
         {
-            var actions = await db.AuditEvents.Where(a => a.SubjectType == "knowledge" && a.SubjectId == "team-sop").Select(a => a.Action).ToListAsync();
+            var actions = await db
+                .AuditEvents.Where(a => a.SubjectType == "knowledge" && a.SubjectId == "team-sop")
+                .Select(a => a.Action)
+                .ToListAsync();
             Assert.Equal(["knowledge.page_created", "knowledge.page_updated"], actions);
         });
         foreach (var role in new[] { "Freelancer", "Manager" })
@@ -165,8 +205,14 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/Knowledge/Read?slug=team-sop")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(edit)).StatusCode);
             var token = await reader.AntiforgeryTokenAsync("/Knowledge");
-            var post = await reader.PostAsync(edit, new FormUrlEncodedContent(
-                Page("team-sop", "<script>x</script>").Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).Append(new("__RequestVerificationToken", token))));
+            var post = await reader.PostAsync(
+                edit,
+                new FormUrlEncodedContent(
+                    Page("team-sop", "<script>x</script>")
+                        .Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))
+                        .Append(new("__RequestVerificationToken", token))
+                )
+            );
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         }
     }
@@ -177,10 +223,37 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
         var lead = await app.SignedInAsync("Lead");
         await lead.SubmitAsync("/Knowledge/Edit", Page("stale-check", "v1"));
         var edit = "/Knowledge/Edit?slug=stale-check";
-        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitToAsync(edit, edit, [("Input.Title", "A page"), ("Input.Slug", "stale-check"), ("Input.Markdown", "v2"), ("Input.Version", "1")])).StatusCode);
-        var stale = await lead.SubmitToAsync(edit, edit, [("Input.Title", "A page"), ("Input.Slug", "stale-check"), ("Input.Markdown", "v3 from an old tab"), ("Input.Version", "1")]);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (
+                await lead.SubmitToAsync(
+                    edit,
+                    edit,
+                    [
+                        ("Input.Title", "A page"),
+                        ("Input.Slug", "stale-check"),
+                        ("Input.Markdown", "v2"),
+                        ("Input.Version", "1"),
+                    ]
+                )
+            ).StatusCode
+        );
+        var stale = await lead.SubmitToAsync(
+            edit,
+            edit,
+            [
+                ("Input.Title", "A page"),
+                ("Input.Slug", "stale-check"),
+                ("Input.Markdown", "v3 from an old tab"),
+                ("Input.Version", "1"),
+            ]
+        );
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("Someone saved this page after you opened it", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Someone saved this page after you opened it",
+            await stale.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
         Assert.Contains("v2", await BodyAsync(lead, "stale-check"), StringComparison.Ordinal);
     }
 }

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Lanes;
 
@@ -15,31 +15,45 @@ public sealed class LanePagesTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task AddPostingsAsync(params Posting[] postings) => _app.WithDbAsync(async db =>
-    {
-        db.Postings.AddRange(postings);
-        await db.SaveChangesAsync();
-    });
+    private Task AddPostingsAsync(params Posting[] postings) =>
+        _app.WithDbAsync(async db =>
+        {
+            db.Postings.AddRange(postings);
+            await db.SaveChangesAsync();
+        });
 
-    private Posting Posting(string id, string title, decimal? budget, params string[] skills) => new()
-    {
-        Id = id,
-        Title = title,
-        Description = $"{title}. Long-term client, clear scope.",
-        Url = $"https://www.upwork.com/jobs/{id}",
-        PublishedAt = _app.Clock.GetUtcNow().AddMinutes(-10),
-        FetchedAt = _app.Clock.GetUtcNow(),
-        Type = PostingType.Fixed,
-        FixedBudget = budget,
-        Skills = [.. skills],
-        Client = new ClientFacts("United States", true, 5000, 10, 4.8, 12),
-    };
+    private Posting Posting(string id, string title, decimal? budget, params string[] skills) =>
+        new()
+        {
+            Id = id,
+            Title = title,
+            Description = $"{title}. Long-term client, clear scope.",
+            Url = $"https://www.upwork.com/jobs/{id}",
+            PublishedAt = _app.Clock.GetUtcNow().AddMinutes(-10),
+            FetchedAt = _app.Clock.GetUtcNow(),
+            Type = PostingType.Fixed,
+            FixedBudget = budget,
+            Skills = [.. skills],
+            Client = new ClientFacts("United States", true, 5000, 10, 4.8, 12),
+        };
 
-    private static (string, string)[] LaneForm(string id, string name, string minFixed = "", string include = "", string negative = "", string skillsAny = "") =>
-    [
-        ("Input.Id", id), ("Input.Name", name), ("Input.Enabled", "true"), ("Input.MinFixedBudget", minFixed),
-        ("Input.IncludeKeywords", include), ("Input.NegativeKeywords", negative), ("Input.SkillsAny", skillsAny),
-    ];
+    private static (string, string)[] LaneForm(
+        string id,
+        string name,
+        string minFixed = "",
+        string include = "",
+        string negative = "",
+        string skillsAny = ""
+    ) =>
+        [
+            ("Input.Id", id),
+            ("Input.Name", name),
+            ("Input.Enabled", "true"),
+            ("Input.MinFixedBudget", minFixed),
+            ("Input.IncludeKeywords", include),
+            ("Input.NegativeKeywords", negative),
+            ("Input.SkillsAny", skillsAny),
+        ];
 
     [Fact]
     public async Task A_new_install_has_editable_starter_lanes()
@@ -67,9 +81,14 @@ public sealed class LanePagesTests : IDisposable
         await AddPostingsAsync(
             Posting("~01", "Build a Blazor dashboard", 2000, "Blazor"),
             Posting("~02", "Blazor fix, unpaid trial", 2000, "Blazor"),
-            Posting("~03", "Blazor tweak", 50, "Blazor"));
+            Posting("~03", "Blazor tweak", 50, "Blazor")
+        );
         var lead = await _app.SignedInAsync("Lead");
-        var saved = await lead.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Save", LaneForm("blazor", "Blazor work", "500", "blazor", "unpaid"));
+        var saved = await lead.SubmitToAsync(
+            "/Lanes/Edit",
+            "/Lanes/Edit?handler=Save",
+            LaneForm("blazor", "Blazor work", "500", "blazor", "unpaid")
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         await _app.WithDbAsync(async db =>
@@ -86,19 +105,32 @@ public sealed class LanePagesTests : IDisposable
     [Fact]
     public async Task Preview_shows_what_the_unsaved_lane_would_match_and_the_difference_from_the_saved_one()
     {
-        await AddPostingsAsync(Posting("~01", "Big Blazor app", 3000, "Blazor"), Posting("~02", "Small Blazor app", 300, "Blazor"));
+        await AddPostingsAsync(
+            Posting("~01", "Big Blazor app", 3000, "Blazor"),
+            Posting("~02", "Small Blazor app", 300, "Blazor")
+        );
         var lead = await _app.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Save", LaneForm("blazor", "Blazor work", "1000", "blazor"));
+        await lead.SubmitToAsync(
+            "/Lanes/Edit",
+            "/Lanes/Edit?handler=Save",
+            LaneForm("blazor", "Blazor work", "1000", "blazor")
+        );
 
-        var preview = await lead.SubmitToAsync("/Lanes/Edit?id=blazor", "/Lanes/Edit?handler=Preview&id=blazor",
-            [.. LaneForm("blazor", "Blazor work", "200", "blazor"), ("Version", "1")]);
+        var preview = await lead.SubmitToAsync(
+            "/Lanes/Edit?id=blazor",
+            "/Lanes/Edit?handler=Preview&id=blazor",
+            [.. LaneForm("blazor", "Blazor work", "200", "blazor"), ("Version", "1")]
+        );
         var html = await preview.Content.ReadAsStringAsync();
         Assert.Contains("Would match <strong>2</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Newly matched: <strong>1</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Small Blazor app", html, StringComparison.Ordinal);
 
-        var stricter = await lead.SubmitToAsync("/Lanes/Edit?id=blazor", "/Lanes/Edit?handler=Preview&id=blazor",
-            [.. LaneForm("blazor", "Blazor work", "5000", "blazor"), ("Version", "1")]);
+        var stricter = await lead.SubmitToAsync(
+            "/Lanes/Edit?id=blazor",
+            "/Lanes/Edit?handler=Preview&id=blazor",
+            [.. LaneForm("blazor", "Blazor work", "5000", "blazor"), ("Version", "1")]
+        );
         var strictHtml = await stricter.Content.ReadAsStringAsync();
         Assert.Contains("no longer matched: <strong>1</strong>", strictHtml, StringComparison.Ordinal);
         Assert.Contains("budget", strictHtml, StringComparison.OrdinalIgnoreCase);
@@ -112,16 +144,31 @@ public sealed class LanePagesTests : IDisposable
     public async Task A_lane_that_can_never_match_is_flagged()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Preview", LaneForm("x", "Impossible", include: "php", negative: "php"));
-        Assert.Contains("Every include keyword is also a negative keyword", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var response = await lead.SubmitToAsync(
+            "/Lanes/Edit",
+            "/Lanes/Edit?handler=Preview",
+            LaneForm("x", "Impossible", include: "php", negative: "php")
+        );
+        Assert.Contains(
+            "Every include keyword is also a negative keyword",
+            await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task Bad_lane_input_shows_every_error_and_saves_nothing()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Save",
-            ("Input.Id", "Not A Slug!"), ("Input.Name", ""), ("Input.MinFixedBudget", "-5"), ("Input.MinClientRating", "7"), ("Input.JobTypes", "weekly"));
+        var response = await lead.SubmitToAsync(
+            "/Lanes/Edit",
+            "/Lanes/Edit?handler=Save",
+            ("Input.Id", "Not A Slug!"),
+            ("Input.Name", ""),
+            ("Input.MinFixedBudget", "-5"),
+            ("Input.MinClientRating", "7"),
+            ("Input.JobTypes", "weekly")
+        );
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Use 1–64 lower-case letters", html, StringComparison.Ordinal);
         Assert.Contains("Name the lane.", html, StringComparison.Ordinal);
@@ -135,11 +182,25 @@ public sealed class LanePagesTests : IDisposable
     public async Task A_stale_edit_is_refused_instead_of_overwriting()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var first = await lead.SubmitToAsync("/Lanes/Edit?id=react", "/Lanes/Edit?handler=Save&id=react", [.. LaneForm("react", "React A"), ("Version", "0")]);
+        var first = await lead.SubmitToAsync(
+            "/Lanes/Edit?id=react",
+            "/Lanes/Edit?handler=Save&id=react",
+            [.. LaneForm("react", "React A"), ("Version", "0")]
+        );
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        var stale = await lead.SubmitToAsync("/Lanes/Edit?id=react", "/Lanes/Edit?handler=Save&id=react", [.. LaneForm("react", "React B"), ("Version", "0")]);
-        Assert.Contains("Someone else saved this lane", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await _app.WithDbAsync(async db => Assert.Equal("React A", (await db.Lanes.SingleAsync(l => l.Id == "react")).Name));
+        var stale = await lead.SubmitToAsync(
+            "/Lanes/Edit?id=react",
+            "/Lanes/Edit?handler=Save&id=react",
+            [.. LaneForm("react", "React B"), ("Version", "0")]
+        );
+        Assert.Contains(
+            "Someone else saved this lane",
+            await stale.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal
+        );
+        await _app.WithDbAsync(async db =>
+            Assert.Equal("React A", (await db.Lanes.SingleAsync(l => l.Id == "react")).Name)
+        );
     }
 
     [Fact]
@@ -147,7 +208,11 @@ public sealed class LanePagesTests : IDisposable
     {
         await AddPostingsAsync(Posting("~01", "React SPA", 2000, "React"));
         var lead = await _app.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Lanes/Edit?id=react", "/Lanes/Edit?handler=Save&id=react", [.. LaneForm("react", "React front ends", skillsAny: "React"), ("Version", "0")]);
+        await lead.SubmitToAsync(
+            "/Lanes/Edit?id=react",
+            "/Lanes/Edit?handler=Save&id=react",
+            [.. LaneForm("react", "React front ends", skillsAny: "React"), ("Version", "0")]
+        );
         await _app.WithDbAsync(async db => Assert.Equal(1, await db.Matches.CountAsync(m => m.LaneId == "react")));
 
         await lead.SubmitToAsync("/Lanes", "/Lanes/Edit?handler=Toggle&id=react");
@@ -187,12 +252,16 @@ public sealed class LanePagesTests : IDisposable
     public async Task Import_is_all_or_nothing_and_lists_every_error()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var bad = await ImportAsync(lead, "team.json", """
+        var bad = await ImportAsync(
+            lead,
+            "team.json",
+            """
             [{"id":"ok","name":"Fine lane"},
              {"id":"neg","name":"Negative","minFixedBudget":-1},
              {"id":"ok","name":"Duplicate id"},
              {"id":"kw","name":"Empty keyword","negativeKeywords":["   "]}]
-            """);
+            """
+        );
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
         Assert.Contains("Nothing was imported.", html, StringComparison.Ordinal);
         Assert.Contains("team.json: [1].minFixedBudget", html, StringComparison.Ordinal);
@@ -203,7 +272,11 @@ public sealed class LanePagesTests : IDisposable
         var malformed = await ImportAsync(lead, "broken.json", "[{\"id\":");
         Assert.Contains("broken.json", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var good = await ImportAsync(lead, "team.json", """[{"id":"ok","name":"Fine lane","includeKeywords":["go"]},{"id":"dotnet","name":"Replaced .NET"}]""");
+        var good = await ImportAsync(
+            lead,
+            "team.json",
+            """[{"id":"ok","name":"Fine lane","includeKeywords":["go"]},{"id":"dotnet","name":"Replaced .NET"}]"""
+        );
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         await _app.WithDbAsync(async db =>
         {
@@ -227,15 +300,31 @@ public sealed class LanePagesTests : IDisposable
     [Fact]
     public async Task The_api_lists_lanes_in_the_rules_format_and_matches_with_paging()
     {
-        await AddPostingsAsync(Posting("~01", "React app", 2000, "React"), Posting("~02", "Next.js site", 2000, "Next.js"), Posting("~03", "Redux refactor", 2000, "Redux"));
+        await AddPostingsAsync(
+            Posting("~01", "React app", 2000, "React"),
+            Posting("~02", "Next.js site", 2000, "Next.js"),
+            Posting("~03", "Redux refactor", 2000, "Redux")
+        );
         var lead = await _app.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Lanes/Edit?id=react", "/Lanes/Edit?handler=Save&id=react", [.. LaneForm("react", "React front ends", skillsAny: "React\nNext.js\nRedux"), ("Version", "0")]);
+        await lead.SubmitToAsync(
+            "/Lanes/Edit?id=react",
+            "/Lanes/Edit?handler=Save&id=react",
+            [.. LaneForm("react", "React front ends", skillsAny: "React\nNext.js\nRedux"), ("Version", "0")]
+        );
 
         var lanes = await lead.GetFromJsonAsync<JsonElement>("/api/v1/lanes?limit=2");
-        Assert.Equal(["design", "dotnet"], lanes.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
-        var rest = await lead.GetFromJsonAsync<JsonElement>($"/api/v1/lanes?after={lanes.GetProperty("next").GetString()}");
+        Assert.Equal(
+            ["design", "dotnet"],
+            lanes.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetString())
+        );
+        var rest = await lead.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/lanes?after={lanes.GetProperty("next").GetString()}"
+        );
         var react = Assert.Single(rest.GetProperty("items").EnumerateArray());
-        Assert.Equal(["React", "Next.js", "Redux"], react.GetProperty("skillsAny").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(
+            ["React", "Next.js", "Redux"],
+            react.GetProperty("skillsAny").EnumerateArray().Select(s => s.GetString())
+        );
         Assert.Equal(JsonValueKind.Null, rest.GetProperty("next").ValueKind);
 
         var page = await lead.GetFromJsonAsync<JsonElement>("/api/v1/matches?limit=2");
@@ -244,7 +333,9 @@ public sealed class LanePagesTests : IDisposable
         Assert.Equal("react", first.GetProperty("laneId").GetString());
         Assert.True(first.GetProperty("matched").GetBoolean());
         Assert.Equal(0, first.GetProperty("reasons").GetArrayLength());
-        var last = await lead.GetFromJsonAsync<JsonElement>($"/api/v1/matches?limit=2&after={page.GetProperty("next").GetString()}");
+        var last = await lead.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/matches?limit=2&after={page.GetProperty("next").GetString()}"
+        );
         Assert.Single(last.GetProperty("items").EnumerateArray());
     }
 
@@ -255,7 +346,10 @@ public sealed class LanePagesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await freelancer.GetAsync("/Lanes")).StatusCode);
         Assert.DoesNotContain("New lane", await freelancer.GetStringAsync("/Lanes"), StringComparison.Ordinal);
         var token = await freelancer.AntiforgeryTokenAsync("/Account/Password");
-        var toggle = await freelancer.PostAsync("/Lanes/Edit?handler=Toggle&id=dotnet", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var toggle = await freelancer.PostAsync(
+            "/Lanes/Edit?handler=Toggle&id=dotnet",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token)])
+        );
         Assert.Equal(HttpStatusCode.Forbidden, toggle.StatusCode);
         await _app.WithDbAsync(async db => Assert.True((await db.Lanes.SingleAsync(l => l.Id == "dotnet")).Enabled));
     }

@@ -9,7 +9,10 @@ using Lane = UpworkAssist.Web.Features.Lanes.Lane;
 
 namespace UpworkAssist.Web.Tests.Features.Lanes;
 
-/// <summary>The feed's ingest hook runs every new posting through every enabled lane, and the stored matches agree with the engine.</summary>
+/// <summary>
+/// The feed's ingest hook runs every new posting through every enabled lane, and the stored matches agree with the
+/// engine.
+/// </summary>
 public sealed class MatchOnIngestTests : IDisposable
 {
     private readonly TestApp _app = new();
@@ -19,7 +22,9 @@ public sealed class MatchOnIngestTests : IDisposable
     [Fact]
     public async Task A_demo_poll_produces_matches_for_the_starter_lanes_exactly_as_the_engine_decides()
     {
-        var run = await _app.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
+        var run = await _app.WithScopeAsync(sp =>
+            sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None)
+        );
         Assert.Equal(0, run.Errors);
 
         await _app.WithDbAsync(async db =>
@@ -34,7 +39,9 @@ public sealed class MatchOnIngestTests : IDisposable
             var expected = new HashSet<(string, string)>();
             foreach (var posting in await db.Postings.AsNoTracking().ToListAsync())
             {
-                foreach (var decision in set.Evaluate(LaneRules.ToJob(posting), _app.Clock.GetUtcNow()).Where(d => d.Matched))
+                foreach (
+                    var decision in set.Evaluate(LaneRules.ToJob(posting), _app.Clock.GetUtcNow()).Where(d => d.Matched)
+                )
                 {
                     expected.Add((decision.JobId, decision.LaneId));
                 }
@@ -46,13 +53,23 @@ public sealed class MatchOnIngestTests : IDisposable
         // Polling again stores nothing new and so adds no duplicate matches.
         var before = await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.CountAsync());
         await _app.WithScopeAsync(sp => sp.GetRequiredService<FeedPoller>().PollAsync("test", CancellationToken.None));
-        Assert.Equal(before, await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.CountAsync()));
+        Assert.Equal(
+            before,
+            await _app.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.CountAsync())
+        );
     }
 }
 
 public sealed class CompiledLanesTests
 {
-    private static Lane Row(string id, int version) => new() { Id = id, Name = id, Version = version, RulesJson = $$"""[{"id":"{{id}}","name":"{{id}}"}]""" };
+    private static Lane Row(string id, int version) =>
+        new()
+        {
+            Id = id,
+            Name = id,
+            Version = version,
+            RulesJson = $$"""[{"id":"{{id}}","name":"{{id}}"}]""",
+        };
 
     [Fact]
     public void The_compiled_engine_is_reused_until_a_lane_changes()

@@ -25,8 +25,14 @@ public sealed class StarterLanesShareTests(ITestOutputHelper output) : IDisposab
         {
             var postings = await db.Postings.CountAsync();
             var matched = await db.Matches.Select(m => m.PostingId).Distinct().CountAsync();
-            var perLane = await db.Matches.GroupBy(m => m.LaneId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-            output.WriteLine($"{matched} of {postings} demo postings matched ({100.0 * matched / postings:0}%): " + string.Join(", ", perLane.Select(l => $"{l.Key} {l.Count}")));
+            var perLane = await db
+                .Matches.GroupBy(m => m.LaneId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToListAsync();
+            output.WriteLine(
+                $"{matched} of {postings} demo postings matched ({100.0 * matched / postings:0}%): "
+                    + string.Join(", ", perLane.Select(l => $"{l.Key} {l.Count}"))
+            );
             Assert.InRange(postings, 180, 260);
             Assert.InRange((double)matched / postings, 0.25, 0.45);
             Assert.All(perLane, l => Assert.True(l.Count >= 10, $"{l.Key}: only {l.Count}"));

@@ -34,11 +34,16 @@ public sealed class LiveChangesTests : IDisposable
         var lead = await _app.SignedInAsync(Roles.Lead);
         var before = changes.Current;
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~live-1", "Live job"));
-        Assert.Contains(await changes.WaitAfterAsync(before, CancellationToken.None), c => c.Topic == LiveTopic.Matches);
+        Assert.Contains(
+            await changes.WaitAfterAsync(before, CancellationToken.None),
+            c => c.Topic == LiveTopic.Matches
+        );
 
         var seen = changes.Current;
         await lead.ActAsync(ids[0], 0, "Shortlist");
-        var triage = (await changes.WaitAfterAsync(seen, CancellationToken.None)).Single(c => c.Topic == LiveTopic.Triage);
+        var triage = (await changes.WaitAfterAsync(seen, CancellationToken.None)).Single(c =>
+            c.Topic == LiveTopic.Triage
+        );
         Assert.Equal(ids[0], triage.MatchId);
         Assert.Equal(1, triage.MatchVersion);
         Assert.StartsWith("lead-", triage.ChangedBy, StringComparison.Ordinal);
@@ -58,7 +63,8 @@ public sealed class LiveChangesTests : IDisposable
     public async Task The_stream_says_hello_then_counts_a_match_stored_while_it_is_open()
     {
         var lead = await _app.SignedInAsync(Roles.Lead);
-        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a guard against a hang, not a timing assertion
+        // a guard against a hang, not a timing assertion
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/live");
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await lead.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
@@ -76,12 +82,16 @@ public sealed class LiveChangesTests : IDisposable
 
     private static async Task<(string Name, string Data)> NextEventAsync(StreamReader reader, CancellationToken ct)
     {
-        string? name = null, data = null;
+        string? name = null,
+            data = null;
         while (await reader.ReadLineAsync(ct) is { } line)
         {
-            if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line["event: ".Length..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line["data: ".Length..];
-            else if (line.Length == 0 && name is not null) return (name, data ?? "");
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+                name = line["event: ".Length..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                data = line["data: ".Length..];
+            else if (line.Length == 0 && name is not null)
+                return (name, data ?? "");
         }
         throw new InvalidOperationException("The stream ended.");
     }

@@ -24,8 +24,11 @@ public sealed class SharedLiveTests
         var seen = changes.Current;
 
         var ids = await QueueSeed.MatchesAsync(a, "dotnet", QueueSeed.Posting(a, "~shared-live-1", "Shared live job"));
-        await store.DriveUntilAsync(() => Task.FromResult(Topics(changes, seen).Contains(LiveTopic.Matches)),
-            seconds: 10, what: "B publishing A's new match");
+        await store.DriveUntilAsync(
+            () => Task.FromResult(Topics(changes, seen).Contains(LiveTopic.Matches)),
+            seconds: 10,
+            what: "B publishing A's new match"
+        );
         // The "N new" figure B's pages get comes from the store, not from B's own inserts.
         var json = JsonDocument.Parse(await onB.GetStringAsync("/live?since=0")).RootElement;
         Assert.Equal(1, json.GetProperty("new").GetInt32());
@@ -33,13 +36,17 @@ public sealed class SharedLiveTests
         seen = changes.Current;
         var onA = await a.SignedInAsync(Roles.Lead);
         await onA.ActAsync(ids[0], 0, "Shortlist");
-        await store.DriveUntilAsync(() => Task.FromResult(Topics(changes, seen).Contains(LiveTopic.Triage)),
-            seconds: 10, what: "B publishing A's triage");
+        await store.DriveUntilAsync(
+            () => Task.FromResult(Topics(changes, seen).Contains(LiveTopic.Triage)),
+            seconds: 10,
+            what: "B publishing A's triage"
+        );
     }
 
     private static List<LiveTopic> Topics(ILiveChanges changes, long after)
     {
-        if (changes.Current <= after) return [];
+        if (changes.Current <= after)
+            return [];
         return [.. changes.WaitAfterAsync(after, CancellationToken.None).GetAwaiter().GetResult().Select(c => c.Topic)];
     }
 }

@@ -39,13 +39,26 @@ public sealed class MultiInstanceProcessTests
             // A polls first, so A is the lease holder that the kill below takes away.
             await Until(() => fake.GraphQlRequests.Any(), "A's first poll");
             var onA = await SignInAsync(a);
-            (await onA.SubmitToAsync("/Lanes/Edit", "/Lanes/Edit?handler=Save",
-                    LaneForm("multi", "Multi work", "multiinst")))
-                .EnsureRedirect("saving the lane through A");
-            (await onA.SubmitToAsync("/Routing/Routes?lane=multi", "/Routing/Routes?lane=multi&handler=Add",
-                [("Input.Kind", "Slack"), ("Input.SlackSecret", slack.WebhookUrl("T1")), ("Input.SlackChannel", ""),
-                    ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")]))
-                .EnsureRedirect("adding the Slack route through A");
+            (
+                await onA.SubmitToAsync(
+                    "/Lanes/Edit",
+                    "/Lanes/Edit?handler=Save",
+                    LaneForm("multi", "Multi work", "multiinst")
+                )
+            ).EnsureRedirect("saving the lane through A");
+            (
+                await onA.SubmitToAsync(
+                    "/Routing/Routes?lane=multi",
+                    "/Routing/Routes?lane=multi&handler=Add",
+                    [
+                        ("Input.Kind", "Slack"),
+                        ("Input.SlackSecret", slack.WebhookUrl("T1")),
+                        ("Input.SlackChannel", ""),
+                        ("Input.Mode", "Immediate"),
+                        ("Input.TimeZone", "UTC"),
+                    ]
+                )
+            ).EnsureRedirect("adding the Slack route through A");
 
             b = AppProcess.Start("B", Environment(connectionString, fake, slack));
             await b.WaitHealthyAsync();
@@ -59,21 +72,35 @@ public sealed class MultiInstanceProcessTests
 
             // A lane edited through A changes what B shows within the documented bound (about 2 s).
             var form = await onA.Client.GetStringAsync("/Lanes/Edit?id=multi");
-            var version = System.Text.RegularExpressions.Regex
-                .Match(form, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
-            (await onA.SubmitToAsync("/Lanes/Edit?id=multi", "/Lanes/Edit?handler=Save&id=multi",
-                    [.. LaneForm("multi", "Multi work renamed", "multiinst"), ("Version", version)]))
-                .EnsureRedirect("editing the lane");
+            var version = System
+                .Text.RegularExpressions.Regex.Match(form, "name=\"Version\" value=\"(\\d+)\"")
+                .Groups[1]
+                .Value;
+            (
+                await onA.SubmitToAsync(
+                    "/Lanes/Edit?id=multi",
+                    "/Lanes/Edit?handler=Save&id=multi",
+                    [.. LaneForm("multi", "Multi work renamed", "multiinst"), ("Version", version)]
+                )
+            ).EnsureRedirect("editing the lane");
             var edited = Stopwatch.StartNew();
-            await Until(async () => (await onBWithA.Client.GetStringAsync("/Lanes")).Contains("Multi work renamed",
-                StringComparison.Ordinal), "B showing A's lane edit", TimeSpan.FromSeconds(5));
+            await Until(
+                async () =>
+                    (await onBWithA.Client.GetStringAsync("/Lanes")).Contains(
+                        "Multi work renamed",
+                        StringComparison.Ordinal
+                    ),
+                "B showing A's lane edit",
+                TimeSpan.FromSeconds(5)
+            );
             Assert.True(edited.Elapsed < TimeSpan.FromSeconds(4), $"B saw the edit after {edited.Elapsed}");
 
             // Eight alerts on one channel take eight seconds (one message a second): A dies in the middle.
             var now = DateTimeOffset.UtcNow;
             var first = Enumerable.Range(1, 8).Select(n => $"multiinst first {n}").ToList();
-            fake.Publish([.. first.Select((t, i) =>
-                FakeMarketplace.Node($"~01mi1{i}", now.AddSeconds(i - 20), title: t))]);
+            fake.Publish([
+                .. first.Select((t, i) => FakeMarketplace.Node($"~01mi1{i}", now.AddSeconds(i - 20), title: t)),
+            ]);
             await Until(() => slack.Requests.Count >= 2, "the first alerts sent", TimeSpan.FromSeconds(30), a, b);
             Assert.True(slack.Requests.Count < first.Count, "A was to die mid-dispatch");
             await AssertOnePollerAsync(connectionString);
@@ -83,25 +110,43 @@ public sealed class MultiInstanceProcessTests
             // B takes over polling within a minute (the lock went with A's session) and matches new postings.
             var killed = Stopwatch.StartNew();
             var second = Enumerable.Range(1, 3).Select(n => $"multiinst second {n}").ToList();
-            fake.Publish([.. second.Select((t, i) =>
-                FakeMarketplace.Node($"~01mi2{i}", DateTimeOffset.UtcNow.AddSeconds(i - 5), title: t))]);
-            await Until(() => fake.GraphQlRequests.Count() > requestsBeforeKill, "B polling",
-                TimeSpan.FromSeconds(60), b);
+            fake.Publish([
+                .. second.Select(
+                    (t, i) => FakeMarketplace.Node($"~01mi2{i}", DateTimeOffset.UtcNow.AddSeconds(i - 5), title: t)
+                ),
+            ]);
+            await Until(
+                () => fake.GraphQlRequests.Count() > requestsBeforeKill,
+                "B polling",
+                TimeSpan.FromSeconds(60),
+                b
+            );
             Assert.True(killed.Elapsed < TimeSpan.FromMinutes(1), $"B polled after {killed.Elapsed}");
             using var onB = AppProcess.Browser(b.Address);
             await onB.Client.LoginAsync(AdminEmail, AdminPassword);
-            await Until(async () =>
-            {
-                var queue = await onB.Client.GetStringAsync("/Queue?lane=multi");
-                return second.All(t => queue.Contains(t, StringComparison.Ordinal));
-            }, "B's queue listing what B matched", TimeSpan.FromSeconds(30), b);
+            await Until(
+                async () =>
+                {
+                    var queue = await onB.Client.GetStringAsync("/Queue?lane=multi");
+                    return second.All(t => queue.Contains(t, StringComparison.Ordinal));
+                },
+                "B's queue listing what B matched",
+                TimeSpan.FromSeconds(30),
+                b
+            );
 
             // Nothing is lost: every alert is delivered, A's claims by B after their lease.
             var all = first.Concat(second).ToList();
-            await Until(async () => await UndeliveredAsync(connectionString) == 0 && all.All(t => Sent(slack, t) >= 1),
-                "every alert delivered", TimeSpan.FromSeconds(60), b);
-            Assert.Equal(all.Count, await CountAsync(connectionString,
-                "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack'"));
+            await Until(
+                async () => await UndeliveredAsync(connectionString) == 0 && all.All(t => Sent(slack, t) >= 1),
+                "every alert delivered",
+                TimeSpan.FromSeconds(60),
+                b
+            );
+            Assert.Equal(
+                all.Count,
+                await CountAsync(connectionString, "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack'")
+            );
             // Exactly once, except the one repeat AlertDispatcher documents: a message A sent just before it died.
             var repeats = all.Where(t => Sent(slack, t) > 1).ToList();
             Assert.True(repeats.Count <= 1, "repeated: " + string.Join(", ", repeats));
@@ -122,8 +167,11 @@ public sealed class MultiInstanceProcessTests
         }
     }
 
-    private static Dictionary<string, string> Environment(string connectionString, FakeMarketplace fake,
-        FakeSlack slack)
+    private static Dictionary<string, string> Environment(
+        string connectionString,
+        FakeMarketplace fake,
+        FakeSlack slack
+    )
     {
         var env = new Dictionary<string, string>
         {
@@ -147,10 +195,15 @@ public sealed class MultiInstanceProcessTests
     }
 
     private static (string, string)[] LaneForm(string id, string name, string include) =>
-    [
-        ("Input.Id", id), ("Input.Name", name), ("Input.Enabled", "true"), ("Input.MinFixedBudget", ""),
-        ("Input.IncludeKeywords", include), ("Input.NegativeKeywords", ""), ("Input.SkillsAny", ""),
-    ];
+        [
+            ("Input.Id", id),
+            ("Input.Name", name),
+            ("Input.Enabled", "true"),
+            ("Input.MinFixedBudget", ""),
+            ("Input.IncludeKeywords", include),
+            ("Input.NegativeKeywords", ""),
+            ("Input.SkillsAny", ""),
+        ];
 
     private static async Task<AppProcess.Session> SignInAsync(AppProcess app)
     {
@@ -182,34 +235,40 @@ public sealed class MultiInstanceProcessTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
-            + $"((classid::bigint << 32) | objid::bigint) = {PostgresPollLease.LockKey} AND "
-            + "database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
+                + $"((classid::bigint << 32) | objid::bigint) = {PostgresPollLease.LockKey} AND "
+                + "database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            connection
+        );
         await using var reader = await command.ExecuteReaderAsync();
         var pids = new List<int>();
-        while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
+        while (await reader.ReadAsync())
+            pids.Add(reader.GetInt32(0));
         return pids;
     }
 
     private static async Task AssertOnePollerAsync(string connectionString) =>
         Assert.Single(await PollersAsync(connectionString));
 
-    /// <summary>Samples the poll lease every 200 ms for the whole test: which sessions held it, never two at once.</summary>
+    /// <summary>
+    /// Samples the poll lease every 200 ms for the whole test: which sessions held it, never two at once.
+    /// </summary>
     private sealed class PollerWatch : IAsyncDisposable
     {
         // Not disposed: the loop may still be reading its token when the test ends on a failure.
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
 
-        public PollerWatch(string connectionString) => _loop = Task.Run(async () =>
-        {
-            while (!_stop.IsCancellationRequested)
+        public PollerWatch(string connectionString) =>
+            _loop = Task.Run(async () =>
             {
-                var holders = await PollersAsync(connectionString);
-                Most = Math.Max(Most, holders.Count);
-                Holders.UnionWith(holders);
-                await Task.Delay(Poll, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        });
+                while (!_stop.IsCancellationRequested)
+                {
+                    var holders = await PollersAsync(connectionString);
+                    Most = Math.Max(Most, holders.Count);
+                    Holders.UnionWith(holders);
+                    await Task.Delay(Poll, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+            });
 
         public int Most { get; private set; }
         public HashSet<int> Holders { get; } = [];
@@ -217,15 +276,18 @@ public sealed class MultiInstanceProcessTests
         // Called once to read the figures and again from the finally block: the second does nothing.
         public async ValueTask DisposeAsync()
         {
-            if (_stop.IsCancellationRequested) return;
+            if (_stop.IsCancellationRequested)
+                return;
             await _stop.CancelAsync();
             await _loop;
         }
     }
 
     private static Task<int> UndeliveredAsync(string connectionString) =>
-        CountAsync(connectionString,
-            "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack' AND \"Status\" <> 'Delivered'");
+        CountAsync(
+            connectionString,
+            "SELECT count(*) FROM \"Alerts\" WHERE \"Channel\" = 'Slack' AND \"Status\" <> 'Delivered'"
+        );
 
     private static async Task<int> CountAsync(string connectionString, string sql)
     {
@@ -238,13 +300,18 @@ public sealed class MultiInstanceProcessTests
     private static Task Until(Func<bool> condition, string what, TimeSpan? within = null, params AppProcess?[] apps) =>
         Until(() => Task.FromResult(condition()), what, within, apps);
 
-    private static async Task Until(Func<Task<bool>> condition, string what, TimeSpan? within = null,
-        params AppProcess?[] apps)
+    private static async Task Until(
+        Func<Task<bool>> condition,
+        string what,
+        TimeSpan? within = null,
+        params AppProcess?[] apps
+    )
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < (within ?? TimeSpan.FromSeconds(90)))
         {
-            if (await condition()) return;
+            if (await condition())
+                return;
             await Task.Delay(Poll);
         }
         var logs = string.Join("\n", apps.OfType<AppProcess>().Select(p => p.Tail()));
@@ -263,7 +330,12 @@ internal sealed class AppProcess : IDisposable
     {
         public Session(Uri address)
         {
-            Handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = Cookies, UseCookies = true };
+            Handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                CookieContainer = Cookies,
+                UseCookies = true,
+            };
             Client = new HttpClient(Handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) };
         }
 
@@ -307,7 +379,8 @@ internal sealed class AppProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in environment) info.Environment[key] = value;
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
         info.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         info.Environment["Storage__DataDirectory"] = data;
         var process = new Process { StartInfo = info };
@@ -326,10 +399,12 @@ internal sealed class AppProcess : IDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (_process.HasExited) Assert.Fail($"{Name} exited with {_process.ExitCode}\n{Tail()}");
+            if (_process.HasExited)
+                Assert.Fail($"{Name} exited with {_process.ExitCode}\n{Tail()}");
             try
             {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return;
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException)
             {
@@ -364,7 +439,8 @@ internal sealed class AppProcess : IDisposable
     {
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
         catch (InvalidOperationException)
@@ -384,8 +460,10 @@ internal sealed class AppProcess : IDisposable
 
     private void Note(string? line)
     {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
     }
 
     // The web project is built with this one (a project reference), in the same configuration.
@@ -395,10 +473,18 @@ internal sealed class AppProcess : IDisposable
         var framework = here.Name;
         var configuration = here.Parent!.Name;
         var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "UpworkAssist.sln"))) root = root.Parent;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "UpworkAssist.sln")))
+            root = root.Parent;
         Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "src", "UpworkAssist.Web", "bin", configuration, framework,
-            "UpworkAssist.Web.dll");
+        var dll = Path.Combine(
+            root.FullName,
+            "src",
+            "UpworkAssist.Web",
+            "bin",
+            configuration,
+            framework,
+            "UpworkAssist.Web.dll"
+        );
         Assert.True(File.Exists(dll), $"{dll} is missing: build the web project in {configuration}");
         return dll;
     }

@@ -1,8 +1,8 @@
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Pipeline;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Pipeline;
 
@@ -35,8 +35,37 @@ public sealed class KnownPipeline
         var now = app.Clock.GetUtcNow();
         await app.WithDbAsync(async db =>
         {
-            db.Lanes.AddRange(new Lane { Id = "k-dotnet", Name = "Known .NET", CreatedAt = now, UpdatedAt = now }, new Lane { Id = "k-react", Name = "Known React", CreatedAt = now, UpdatedAt = now });
-            var rows = new (string Who, string Lane, long? Template, int Days, ProposalStage Stage, int? ReplyHours, int Connects, decimal? Revenue, PostingType? Type, decimal? Budget, int? PubMinutes, int? Applicants, int? Edit)[]
+            db.Lanes.AddRange(
+                new Lane
+                {
+                    Id = "k-dotnet",
+                    Name = "Known .NET",
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                },
+                new Lane
+                {
+                    Id = "k-react",
+                    Name = "Known React",
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                }
+            );
+            var rows = new (
+                string Who,
+                string Lane,
+                long? Template,
+                int Days,
+                ProposalStage Stage,
+                int? ReplyHours,
+                int Connects,
+                decimal? Revenue,
+                PostingType? Type,
+                decimal? Budget,
+                int? PubMinutes,
+                int? Applicants,
+                int? Edit
+            )[]
             {
                 (Alice, "k-dotnet", 1, 1, ProposalStage.Hired, 2, 10, 1000, PostingType.Fixed, 1500, 30, 3, 0),
                 (Alice, "k-dotnet", 1, 2, ProposalStage.Lost, 4, 10, null, PostingType.Fixed, 800, 120, 8, 50),
@@ -55,9 +84,21 @@ public sealed class KnownPipeline
                 var sent = now.AddDays(-r.Days);
                 var p = new Proposal
                 {
-                    PostingId = $"~0known{i + 1}", PostingTitle = $"Known posting {i + 1}", FreelancerId = r.Who, LaneId = r.Lane, TemplateId = r.Template,
-                    SentAt = sent, Stage = r.Stage, ConnectsSpent = r.Connects, RevenueEarned = r.Revenue, ContractType = r.Type, BudgetAtSend = r.Budget,
-                    PostingPublishedAt = r.PubMinutes is { } m ? sent.AddMinutes(-m) : null, ApplicantsAtSend = r.Applicants, EditDistance = r.Edit, UpdatedAt = sent,
+                    PostingId = $"~0known{i + 1}",
+                    PostingTitle = $"Known posting {i + 1}",
+                    FreelancerId = r.Who,
+                    LaneId = r.Lane,
+                    TemplateId = r.Template,
+                    SentAt = sent,
+                    Stage = r.Stage,
+                    ConnectsSpent = r.Connects,
+                    RevenueEarned = r.Revenue,
+                    ContractType = r.Type,
+                    BudgetAtSend = r.Budget,
+                    PostingPublishedAt = r.PubMinutes is { } m ? sent.AddMinutes(-m) : null,
+                    ApplicantsAtSend = r.Applicants,
+                    EditDistance = r.Edit,
+                    UpdatedAt = sent,
                 };
                 proposals.Add(p);
                 db.Proposals.Add(p);
@@ -67,7 +108,8 @@ public sealed class KnownPipeline
             {
                 Ids.Add(p.Id);
                 // The milestones the stage history would have produced; #2 reached Interview before it was lost.
-                var reached = r.Stage == ProposalStage.Lost && r.ReplyHours is not null ? ProposalStage.Interview : r.Stage;
+                var reached =
+                    r.Stage == ProposalStage.Lost && r.ReplyHours is not null ? ProposalStage.Interview : r.Stage;
                 if (reached == ProposalStage.Sent || reached is ProposalStage.Lost or ProposalStage.Withdrawn)
                 {
                     continue;
@@ -78,12 +120,37 @@ public sealed class KnownPipeline
                 db.ProposalProgress.Add(progress);
             }
             // Triage labels: .NET kept 4 (3 shortlisted, 1 assigned) of 6 labelled, 1 unlabelled; React 0 of 1.
-            var statuses = new[] { ("k-dotnet", MatchStatus.Shortlisted), ("k-dotnet", MatchStatus.Shortlisted), ("k-dotnet", MatchStatus.Shortlisted), ("k-dotnet", MatchStatus.Assigned),
-                ("k-dotnet", MatchStatus.Dismissed), ("k-dotnet", MatchStatus.Dismissed), ("k-dotnet", MatchStatus.New), ("k-react", MatchStatus.Dismissed) };
+            var statuses = new[]
+            {
+                ("k-dotnet", MatchStatus.Shortlisted),
+                ("k-dotnet", MatchStatus.Shortlisted),
+                ("k-dotnet", MatchStatus.Shortlisted),
+                ("k-dotnet", MatchStatus.Assigned),
+                ("k-dotnet", MatchStatus.Dismissed),
+                ("k-dotnet", MatchStatus.Dismissed),
+                ("k-dotnet", MatchStatus.New),
+                ("k-react", MatchStatus.Dismissed),
+            };
             foreach (var (s, i) in statuses.Select((s, i) => (s, i)))
             {
-                db.Postings.Add(new Posting { Id = $"~0m{i}", Title = "m", PublishedAt = now.AddDays(-3), FetchedAt = now.AddDays(-3) });
-                db.Matches.Add(new Match { PostingId = $"~0m{i}", LaneId = s.Item1, Status = s.Item2, MatchedAt = now.AddDays(-3) });
+                db.Postings.Add(
+                    new Posting
+                    {
+                        Id = $"~0m{i}",
+                        Title = "m",
+                        PublishedAt = now.AddDays(-3),
+                        FetchedAt = now.AddDays(-3),
+                    }
+                );
+                db.Matches.Add(
+                    new Match
+                    {
+                        PostingId = $"~0m{i}",
+                        LaneId = s.Item1,
+                        Status = s.Item2,
+                        MatchedAt = now.AddDays(-3),
+                    }
+                );
             }
             await db.SaveChangesAsync();
         });

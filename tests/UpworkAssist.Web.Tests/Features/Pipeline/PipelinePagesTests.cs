@@ -4,11 +4,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Audit;
-using UpworkAssist.Web.Tests.Infrastructure;
-
-using UpworkAssist.Web.Tests.Features.Analytics;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Tests.Features.Analytics;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Pipeline;
 
@@ -30,27 +29,45 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
         return browser;
     }
 
-    private static Task<HttpResponseMessage> MoveAsync(HttpClient browser, long id, string stage, string note = "", string returnUrl = "") =>
-        browser.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Stage", ("Stage.To", stage), ("Stage.Note", note), ("ReturnUrl", returnUrl));
+    private static Task<HttpResponseMessage> MoveAsync(
+        HttpClient browser,
+        long id,
+        string stage,
+        string note = "",
+        string returnUrl = ""
+    ) =>
+        browser.SubmitToAsync(
+            $"/Pipeline/Edit?id={id}",
+            $"/Pipeline/Edit?id={id}&handler=Stage",
+            ("Stage.To", stage),
+            ("Stage.Note", note),
+            ("ReturnUrl", returnUrl)
+        );
 
-    public static TheoryData<string, string> Formulas() => new()
-    {
-        { "=1+1", "'=1+1" },
-        { "x;=1+1", "x;'=1+1" },
-        { "x, +cmd|' /C calc'!A0", "x, '+cmd|' /C calc'!A0" },
-        { "ok; @SUM(A1); -2", "ok; '@SUM(A1); '-2" },
-        { "\t=1", "'\t=1" },
-        { "a,\r=1", "a,'\r=1" },
-        { "plain text, no formula", "plain text, no formula" },
-    };
+    public static TheoryData<string, string> Formulas() =>
+        new()
+        {
+            { "=1+1", "'=1+1" },
+            { "x;=1+1", "x;'=1+1" },
+            { "x, +cmd|' /C calc'!A0", "x, '+cmd|' /C calc'!A0" },
+            { "ok; @SUM(A1); -2", "ok; '@SUM(A1); '-2" },
+            { "\t=1", "'\t=1" },
+            { "a,\r=1", "a,'\r=1" },
+            { "plain text, no formula", "plain text, no formula" },
+        };
 
     [Theory]
     [MemberData(nameof(Formulas))]
-    public async Task Every_cell_and_every_separated_part_of_it_that_starts_like_a_formula_is_defused_in_the_csv(string title, string expected)
+    public async Task Every_cell_and_every_separated_part_of_it_that_starts_like_a_formula_is_defused_in_the_csv(
+        string title,
+        string expected
+    )
     {
         await _app.WithDbAsync(async db =>
         {
-            await db.Proposals.Where(p => p.Id == _data.Ids[0]).ExecuteUpdateAsync(s => s.SetProperty(p => p.PostingTitle, title));
+            await db
+                .Proposals.Where(p => p.Id == _data.Ids[0])
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.PostingTitle, title));
         });
         var manager = await _app.SignedInAsync("Manager");
         var rows = Csv.Parse(await manager.GetStringAsync("/Pipeline?handler=Csv"));
@@ -62,7 +79,7 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
     public async Task The_freelancer_moves_their_proposal_and_the_change_is_timestamped_kept_rolled_up_and_audited()
     {
         var alice = await AsAsync("alice@example.test");
-        var id = _data.Ids[4];   // #5, still at Sent
+        var id = _data.Ids[4]; // #5, still at Sent
         _app.Clock.Advance(TimeSpan.FromHours(3));
         var response = await MoveAsync(alice, id, "Replied", "Asked for a call", "/Pipeline?view=table");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -74,8 +91,10 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
         await _app.WithDbAsync(async db =>
         {
             var changes = await db.ProposalStageChanges.Where(c => c.ProposalId == id).OrderBy(c => c.Id).ToListAsync();
-            Assert.Equal([(ProposalStage.Sent, ProposalStage.Replied), (ProposalStage.Replied, ProposalStage.Lost)],
-                changes.Select(c => (c.From, c.To)));
+            Assert.Equal(
+                [(ProposalStage.Sent, ProposalStage.Replied), (ProposalStage.Replied, ProposalStage.Lost)],
+                changes.Select(c => (c.From, c.To))
+            );
             Assert.Equal(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero), changes[0].At);
             Assert.Equal(_data.Alice, changes[0].ById);
             Assert.Equal("Asked for a call", changes[0].Note);
@@ -86,7 +105,10 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
             Assert.Equal(changes[0].At, progress.RepliedAt);
             Assert.Equal(changes[0].At, progress.ViewedAt);
             Assert.Null(progress.InterviewAt);
-            var audit = await db.AuditEvents.Where(a => a.Action == AuditActions.ProposalStageChanged && a.SubjectId == id.ToString()).OrderBy(a => a.Id).ToListAsync();
+            var audit = await db
+                .AuditEvents.Where(a => a.Action == AuditActions.ProposalStageChanged && a.SubjectId == id.ToString())
+                .OrderBy(a => a.Id)
+                .ToListAsync();
             Assert.Equal(["Sent → Replied: Asked for a call", "Replied → Lost"], audit.Select(a => a.Details));
         });
 
@@ -98,8 +120,11 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
     public async Task Moving_back_along_the_path_corrects_the_later_milestones()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var id = _data.Ids[5];   // #6, Shortlisted by Bob: a Lead may move anyone's proposal
-        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(lead, id, "Replied", "Was not an interview")).StatusCode);
+        var id = _data.Ids[5]; // #6, Shortlisted by Bob: a Lead may move anyone's proposal
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await MoveAsync(lead, id, "Replied", "Was not an interview")).StatusCode
+        );
         await _app.WithDbAsync(async db =>
         {
             var progress = await db.ProposalProgress.SingleAsync(p => p.ProposalId == id);
@@ -110,7 +135,9 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
         var again = await MoveAsync(lead, id, "Replied");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("already at Replied", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await _app.WithDbAsync(async db => Assert.Equal(1, await db.ProposalStageChanges.CountAsync(c => c.ProposalId == id)));
+        await _app.WithDbAsync(async db =>
+            Assert.Equal(1, await db.ProposalStageChanges.CountAsync(c => c.ProposalId == id))
+        );
     }
 
     [Fact]
@@ -120,18 +147,24 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
         var html = await manager.GetStringAsync($"/Pipeline/Edit?id={_data.Ids[0]}");
         Assert.DoesNotContain("data-testid=\"stage-edit\"", html, StringComparison.Ordinal);
         var token = await manager.AntiforgeryTokenAsync("/Pipeline");
-        var post = await manager.PostAsync($"/Pipeline/Edit?id={_data.Ids[0]}&handler=Stage",
-            new FormUrlEncodedContent([new("Stage.To", "Lost"), new("__RequestVerificationToken", token)]));
+        var post = await manager.PostAsync(
+            $"/Pipeline/Edit?id={_data.Ids[0]}&handler=Stage",
+            new FormUrlEncodedContent([new("Stage.To", "Lost"), new("__RequestVerificationToken", token)])
+        );
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
 
         var alice = await AsAsync("alice@example.test");
         var bobs = _data.Ids[5];
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/Pipeline/Edit?id={bobs}")).StatusCode);
         var aliceToken = await alice.AntiforgeryTokenAsync("/Pipeline");
-        var attempt = await alice.PostAsync($"/Pipeline/Edit?id={bobs}&handler=Stage",
-            new FormUrlEncodedContent([new("Stage.To", "Lost"), new("__RequestVerificationToken", aliceToken)]));
+        var attempt = await alice.PostAsync(
+            $"/Pipeline/Edit?id={bobs}&handler=Stage",
+            new FormUrlEncodedContent([new("Stage.To", "Lost"), new("__RequestVerificationToken", aliceToken)])
+        );
         Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
-        await _app.WithDbAsync(async db => Assert.Equal(ProposalStage.Shortlisted, (await db.Proposals.SingleAsync(p => p.Id == bobs)).Stage));
+        await _app.WithDbAsync(async db =>
+            Assert.Equal(ProposalStage.Shortlisted, (await db.Proposals.SingleAsync(p => p.Id == bobs)).Stage)
+        );
     }
 
     [Fact]
@@ -139,18 +172,31 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
     {
         var alice = await AsAsync("alice@example.test");
         var id = _data.Ids[0];
-        var bad = await alice.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Contract",
-            ("Contract.Type", "Hourly"), ("Contract.Value", "-5"), ("Contract.Revenue", ""));
+        var bad = await alice.SubmitToAsync(
+            $"/Pipeline/Edit?id={id}",
+            $"/Pipeline/Edit?id={id}&handler=Contract",
+            ("Contract.Type", "Hourly"),
+            ("Contract.Value", "-5"),
+            ("Contract.Revenue", "")
+        );
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("Enter an amount from 0.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var ok = await alice.SubmitToAsync($"/Pipeline/Edit?id={id}", $"/Pipeline/Edit?id={id}&handler=Contract",
-            ("Contract.Type", "Hourly"), ("Contract.Value", "2500"), ("Contract.Revenue", "1750.5"));
+        var ok = await alice.SubmitToAsync(
+            $"/Pipeline/Edit?id={id}",
+            $"/Pipeline/Edit?id={id}&handler=Contract",
+            ("Contract.Type", "Hourly"),
+            ("Contract.Value", "2500"),
+            ("Contract.Revenue", "1750.5")
+        );
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         await _app.WithDbAsync(async db =>
         {
             var p = await db.Proposals.SingleAsync(x => x.Id == id);
-            Assert.Equal((PostingType.Hourly, 2500m, 1750.5m), (p.ContractType!.Value, p.ContractValue!.Value, p.RevenueEarned!.Value));
+            Assert.Equal(
+                (PostingType.Hourly, 2500m, 1750.5m),
+                (p.ContractType!.Value, p.ContractValue!.Value, p.RevenueEarned!.Value)
+            );
             var audit = await db.AuditEvents.SingleAsync(a => a.Action == AuditActions.ProposalContractUpdated);
             Assert.Equal("type Fixed, value -, revenue 1000 → type Hourly, value 2500, revenue 1750.5", audit.Details);
         });
@@ -163,9 +209,15 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
         var board = await manager.GetStringAsync("/Pipeline");
         Assert.Equal(10, CountOf(board, "data-testid=\"card\""));
         Assert.Equal(6, CountOf(await manager.GetStringAsync("/Pipeline?lane=k-dotnet"), "data-testid=\"card\""));
-        Assert.Equal(5, CountOf(await manager.GetStringAsync($"/Pipeline?view=table&person={_data.Alice}"), "<tr data-id="));
+        Assert.Equal(
+            5,
+            CountOf(await manager.GetStringAsync($"/Pipeline?view=table&person={_data.Alice}"), "<tr data-id=")
+        );
         Assert.Equal(2, CountOf(await manager.GetStringAsync("/Pipeline?view=table&template=none"), "<tr data-id="));
-        Assert.Equal(4, CountOf(await manager.GetStringAsync("/Pipeline?view=table&from=2026-11-26&to=2026-11-27"), "<tr data-id="));
+        Assert.Equal(
+            4,
+            CountOf(await manager.GetStringAsync("/Pipeline?view=table&from=2026-11-26&to=2026-11-27"), "<tr data-id=")
+        );
         // A Manager sees no stage forms: reading only.
         Assert.Equal(0, CountOf(board, "data-testid=\"stage-form\""));
 
@@ -173,7 +225,10 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
         Assert.Equal(4, csv.Count);
         Assert.All(csv, r => Assert.Equal("k-react", r["lane"]));
         var hired = Assert.Single(csv, r => r["stage"] == "Hired");
-        Assert.Equal(("bob", "3000", "2026-11-25T09:00:00Z", "2026-11-25T19:00:00Z"), (hired["person"], hired["revenue_earned"], hired["sent_at"], hired["replied_at"]));
+        Assert.Equal(
+            ("bob", "3000", "2026-11-25T09:00:00Z", "2026-11-25T19:00:00Z"),
+            (hired["person"], hired["revenue_earned"], hired["sent_at"], hired["replied_at"])
+        );
 
         var alice = await AsAsync("alice@example.test");
         var own = await alice.GetStringAsync("/Pipeline");
@@ -201,20 +256,30 @@ public sealed class PipelinePagesTests : IAsyncLifetime, IDisposable
         var hired = await manager.GetFromJsonAsync<JsonElement>("/api/v1/proposals?stage=hired&laneId=k-dotnet");
         var item = Assert.Single(hired.GetProperty("items").EnumerateArray());
         Assert.Equal("Hired", item.GetProperty("stage").GetString());
-        Assert.Equal(DateTimeOffset.Parse("2026-11-27T11:00:00Z", System.Globalization.CultureInfo.InvariantCulture), item.GetProperty("repliedAt").GetDateTimeOffset());
+        Assert.Equal(
+            DateTimeOffset.Parse("2026-11-27T11:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            item.GetProperty("repliedAt").GetDateTimeOffset()
+        );
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/v1/proposals?stage=Maybe")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/v1/proposals?after=x")).StatusCode);
 
         var alice = await AsAsync("alice@example.test");
         var mine = await alice.GetFromJsonAsync<JsonElement>("/api/v1/proposals");
         Assert.Equal(5, mine.GetProperty("items").GetArrayLength());
-        Assert.All(mine.GetProperty("items").EnumerateArray(), i => Assert.Equal(_data.Alice, i.GetProperty("freelancerId").GetString()));
+        Assert.All(
+            mine.GetProperty("items").EnumerateArray(),
+            i => Assert.Equal(_data.Alice, i.GetProperty("freelancerId").GetString())
+        );
     }
 
     private static int CountOf(string text, string what)
     {
         var count = 0;
-        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal))
+        for (
+            var i = text.IndexOf(what, StringComparison.Ordinal);
+            i >= 0;
+            i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal)
+        )
         {
             count++;
         }

@@ -12,7 +12,9 @@ using static UpworkAssist.Web.Tests.Features.Feed.FakeVendorProposals;
 
 namespace UpworkAssist.Web.Tests.Features.Pipeline;
 
-/// <summary>The proposal sync against the fake marketplace on the fake clock (docs/pipeline.md "Sync from the marketplace").</summary>
+/// <summary>
+/// The proposal sync against the fake marketplace on the fake clock (docs/pipeline.md "Sync from the marketplace").
+/// </summary>
 public sealed class ProposalSyncTests : IAsyncLifetime
 {
     private FeedHarness _h = null!;
@@ -34,25 +36,75 @@ public sealed class ProposalSyncTests : IAsyncLifetime
     {
         await MapAsync("mp-user-1", _alice);
         var t0 = Now; // the drive below moves the fake clock while the sync waits its turn
-        string[] statuses = ["Pending", "Activated", "Offered", "Accepted", "Hired", "Declined", "Withdrawn", "Archived"];
+        string[] statuses =
+        [
+            "Pending",
+            "Activated",
+            "Offered",
+            "Accepted",
+            "Hired",
+            "Declined",
+            "Withdrawn",
+            "Archived",
+        ];
         foreach (var (status, i) in statuses.Select((s, i) => (s, i)))
         {
             Marketplace.Add(Node($"p{i}", $"{9000 + i}", status, t0.AddHours(-10 - i), viewed: status != "Pending"));
         }
-        Marketplace.Add(Enumerable.Range(0, 4).Select(i => Node($"q{i}", $"{9100 + i}", "Pending", t0.AddHours(-1 - i), wrapDates: i % 2 == 0)).ToArray());
+        Marketplace.Add(
+            Enumerable
+                .Range(0, 4)
+                .Select(i => Node($"q{i}", $"{9100 + i}", "Pending", t0.AddHours(-1 - i), wrapDates: i % 2 == 0))
+                .ToArray()
+        );
 
         var outcome = await SyncAsync();
 
         Assert.Null(outcome.Error);
         Assert.Equal((12, 12), (outcome.Seen, outcome.Outside));
-        var asked = _h.Fake.GraphQlRequests.Where(r => r.Body.Contains("vendorProposals(", StringComparison.Ordinal)).ToList();
-        Assert.All(_h.Fake.GraphQlRequests, r => Assert.StartsWith("query", JsonNode.Parse(r.Body)!["query"]!.GetValue<string>().TrimStart(), StringComparison.Ordinal));
-        Assert.Equal(statuses.Order(), asked.Select(r => JsonNode.Parse(r.Body)!["variables"]!["filter"]!["status_eq"]!.GetValue<string>()).Distinct().Order());
-        Assert.Equal(["0", "p3"], asked.Where(r => r.Body.Contains("\"Pending\"", StringComparison.Ordinal)).Select(r => r.After));
+        var asked = _h
+            .Fake.GraphQlRequests.Where(r => r.Body.Contains("vendorProposals(", StringComparison.Ordinal))
+            .ToList();
+        Assert.All(
+            _h.Fake.GraphQlRequests,
+            r =>
+                Assert.StartsWith(
+                    "query",
+                    JsonNode.Parse(r.Body)!["query"]!.GetValue<string>().TrimStart(),
+                    StringComparison.Ordinal
+                )
+        );
+        Assert.Equal(
+            statuses.Order(),
+            asked
+                .Select(r => JsonNode.Parse(r.Body)!["variables"]!["filter"]!["status_eq"]!.GetValue<string>())
+                .Distinct()
+                .Order()
+        );
+        Assert.Equal(
+            ["0", "p3"],
+            asked.Where(r => r.Body.Contains("\"Pending\"", StringComparison.Ordinal)).Select(r => r.After)
+        );
 
-        var stages = await _h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().Proposals.AsNoTracking()
-            .Join(sp.GetRequiredService<AppDbContext>().MarketplaceProposals, p => p.Id, m => m.ProposalId, (p, m) => new { m.Id, p.Stage, p.Origin, p.FreelancerId, p.PostingTitle })
-            .ToDictionaryAsync(x => x.Id));
+        var stages = await _h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>()
+                .Proposals.AsNoTracking()
+                .Join(
+                    sp.GetRequiredService<AppDbContext>().MarketplaceProposals,
+                    p => p.Id,
+                    m => m.ProposalId,
+                    (p, m) =>
+                        new
+                        {
+                            m.Id,
+                            p.Stage,
+                            p.Origin,
+                            p.FreelancerId,
+                            p.PostingTitle,
+                        }
+                )
+                .ToDictionaryAsync(x => x.Id)
+        );
         Assert.Equal(ProposalStage.Sent, stages["p0"].Stage);
         Assert.Equal(ProposalStage.Replied, stages["p1"].Stage);
         Assert.Equal(ProposalStage.Shortlisted, stages["p2"].Stage);
@@ -61,9 +113,17 @@ public sealed class ProposalSyncTests : IAsyncLifetime
         Assert.Equal(ProposalStage.Lost, stages["p5"].Stage);
         Assert.Equal(ProposalStage.Withdrawn, stages["p6"].Stage);
         Assert.Equal(ProposalStage.Lost, stages["p7"].Stage);
-        Assert.All(stages.Values, s => Assert.Equal((ProposalOrigin.Outside, _alice, ""), (s.Origin, s.FreelancerId, s.PostingTitle)));
-        var record = await _h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceProposals.AsNoTracking().SingleAsync(m => m.Id == "p5"));
-        Assert.Equal(("9005", "Hired another freelancer", "mp-user-1", "org-1", 45m), (record.JobId, record.Reason, record.UserId, record.OrganizationId, record.ChargeRate));
+        Assert.All(
+            stages.Values,
+            s => Assert.Equal((ProposalOrigin.Outside, _alice, ""), (s.Origin, s.FreelancerId, s.PostingTitle))
+        );
+        var record = await _h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().MarketplaceProposals.AsNoTracking().SingleAsync(m => m.Id == "p5")
+        );
+        Assert.Equal(
+            ("9005", "Hired another freelancer", "mp-user-1", "org-1", 45m),
+            (record.JobId, record.Reason, record.UserId, record.OrganizationId, record.ChargeRate)
+        );
         Assert.Equal(t0.AddHours(-15), record.CreatedAt);
     }
 
@@ -98,8 +158,14 @@ public sealed class ProposalSyncTests : IAsyncLifetime
         await _h.WithAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            await sp.GetRequiredService<ProposalStages>().ChangeStageAsync(await db.Proposals.SingleAsync(p => p.Id == id),
-                ProposalStage.Interview, "call booked", Principals.Of(_alice, "Freelancer"), CancellationToken.None);
+            await sp.GetRequiredService<ProposalStages>()
+                .ChangeStageAsync(
+                    await db.Proposals.SingleAsync(p => p.Id == id),
+                    ProposalStage.Interview,
+                    "call booked",
+                    Principals.Of(_alice, "Freelancer"),
+                    CancellationToken.None
+                );
             return 0;
         });
         _h.App.Clock.Advance(TimeSpan.FromMinutes(20));
@@ -118,17 +184,32 @@ public sealed class ProposalSyncTests : IAsyncLifetime
         var (changes, audits) = await _h.WithAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            return (await db.ProposalStageChanges.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.Id).ToListAsync(),
-                await db.AuditEvents.AsNoTracking().Where(a => a.Action == "proposal.stage_changed").OrderBy(a => a.Id).ToListAsync());
+            return (
+                await db
+                    .ProposalStageChanges.AsNoTracking()
+                    .Where(c => c.ProposalId == id)
+                    .OrderBy(c => c.Id)
+                    .ToListAsync(),
+                await db
+                    .AuditEvents.AsNoTracking()
+                    .Where(a => a.Action == "proposal.stage_changed")
+                    .OrderBy(a => a.Id)
+                    .ToListAsync()
+            );
         });
-        Assert.Equal([(ProposalStage.Viewed, true), (ProposalStage.Interview, false), (ProposalStage.Hired, true)], changes.Select(c => (c.To, c.BySync)));
+        Assert.Equal(
+            [(ProposalStage.Viewed, true), (ProposalStage.Interview, false), (ProposalStage.Hired, true)],
+            changes.Select(c => (c.To, c.BySync))
+        );
         Assert.Equal([true, false, true], audits.Select(a => a.ActorName == SyncApply.Actor));
     }
 
     [Fact]
     public async Task Outside_proposals_count_in_the_pace_and_in_compliance_and_an_unmapped_sender_waits_for_the_admin()
     {
-        Marketplace.Add(Enumerable.Range(0, 3).Select(i => Node($"o{i}", $"{800 + i}", "Pending", Now.AddHours(-i))).ToArray());
+        Marketplace.Add(
+            Enumerable.Range(0, 3).Select(i => Node($"o{i}", $"{800 + i}", "Pending", Now.AddHours(-i))).ToArray()
+        );
         var first = await SyncAsync();
         Assert.Equal(0, first.Outside); // nobody mapped yet: kept, attributed to nobody
         Assert.Equal(0, await PaceAsync());
@@ -137,7 +218,9 @@ public sealed class ProposalSyncTests : IAsyncLifetime
         var second = await SyncAsync();
         Assert.Equal(3, second.Outside);
         Assert.Equal(3, await PaceAsync());
-        var state = await _h.WithAsync(sp => sp.GetRequiredService<ComplianceSignals>().MeasureAsync(CancellationToken.None));
+        var state = await _h.WithAsync(sp =>
+            sp.GetRequiredService<ComplianceSignals>().MeasureAsync(CancellationToken.None)
+        );
         var outside = state.Signals.Single(s => s.Key == "outside");
         Assert.Equal(Verdict.Amber, outside.Verdict);
         Assert.Matches("^in the last 7 days, per person: .+ 3$", outside.Measured);
@@ -159,10 +242,17 @@ public sealed class ProposalSyncTests : IAsyncLifetime
     {
         await MapAsync("mp-user-1", _alice);
         Marketplace.Add(Node("e1", "1", "Hired", Now.AddHours(-1)));
-        _h.Fake.ThenStatus(200, """{"errors":[{"message":"No permission","extensions":{"classification":"PermissionDenied"}}],"data":{"vendorProposals":null}}""", "application/json");
+        _h.Fake.ThenStatus(
+            200,
+            """{"errors":[{"message":"No permission","extensions":{"classification":"PermissionDenied"}}],"data":{"vendorProposals":null}}""",
+            "application/json"
+        );
         var failed = await SyncAsync();
         Assert.Contains("No permission", failed.Error, StringComparison.Ordinal);
-        Assert.Equal(0, await _h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceProposals.CountAsync()));
+        Assert.Equal(
+            0,
+            await _h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().MarketplaceProposals.CountAsync())
+        );
 
         _h.Fake.ThenStatus(429, "", "application/json", ("Retry-After", "30"));
         _h.Fake.ThenStatus(429, "", "application/json", ("Retry-After", "30"));
@@ -182,9 +272,15 @@ public sealed class ProposalSyncTests : IAsyncLifetime
         var (records, proposal) = await _h.WithAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            return (await db.MarketplaceProposals.AsNoTracking().ToListAsync(), await db.Proposals.AsNoTracking().SingleAsync());
+            return (
+                await db.MarketplaceProposals.AsNoTracking().ToListAsync(),
+                await db.Proposals.AsNoTracking().SingleAsync()
+            );
         });
-        Assert.Equal(("k1", "4242", "Activated"), (records.Single().Id, records.Single().JobId, records.Single().Status));
+        Assert.Equal(
+            ("k1", "4242", "Activated"),
+            (records.Single().Id, records.Single().JobId, records.Single().Status)
+        );
         Assert.Equal(("", ProposalStage.Replied), (proposal.PostingTitle, proposal.Stage));
         Assert.DoesNotContain("content", _h.Fake.GraphQlRequests.Last().Body, StringComparison.Ordinal);
     }
@@ -193,7 +289,9 @@ public sealed class ProposalSyncTests : IAsyncLifetime
     public async Task The_schedule_runs_only_when_enabled_and_due()
     {
         Marketplace.Add(Node("s1", "1", "Pending", Now));
-        Assert.False((await _h.WithAsync(sp => sp.GetRequiredService<ProposalSync>().RunIfDueAsync(CancellationToken.None))).Ran);
+        Assert.False(
+            (await _h.WithAsync(sp => sp.GetRequiredService<ProposalSync>().RunIfDueAsync(CancellationToken.None))).Ran
+        );
         await _h.App.WithDbAsync(async db =>
         {
             db.ProposalSyncSettings.Add(new ProposalSyncSettings { Enabled = true, IntervalMinutes = 15 });
@@ -212,17 +310,29 @@ public sealed class ProposalSyncTests : IAsyncLifetime
     private Task<SyncOutcome> SyncAsync() =>
         _h.DriveAsync(_h.WithAsync(sp => sp.GetRequiredService<ProposalSync>().RunAsync(null, CancellationToken.None)));
 
-    private Task MapAsync(string marketplaceUser, string userId) => _h.App.WithDbAsync(async db =>
-    {
-        var member = await db.MarketplaceMembers.FindAsync(marketplaceUser)
-            ?? db.MarketplaceMembers.Add(new MarketplaceMember { MarketplaceUserId = marketplaceUser, FirstSeenAt = Now }).Entity;
-        member.AppUserId = userId;
-        await db.SaveChangesAsync();
-    });
+    private Task MapAsync(string marketplaceUser, string userId) =>
+        _h.App.WithDbAsync(async db =>
+        {
+            var member =
+                await db.MarketplaceMembers.FindAsync(marketplaceUser)
+                ?? db.MarketplaceMembers.Add(
+                    new MarketplaceMember { MarketplaceUserId = marketplaceUser, FirstSeenAt = Now }
+                ).Entity;
+            member.AppUserId = userId;
+            await db.SaveChangesAsync();
+        });
 
     private async Task<long> RecordAsync(string who, string jobId, DateTimeOffset sentAt)
     {
-        var p = new Proposal { PostingId = "~0rec" + jobId, PostingTitle = "Recorded " + jobId, FreelancerId = who, MarketplaceJobId = jobId, SentAt = sentAt, UpdatedAt = sentAt };
+        var p = new Proposal
+        {
+            PostingId = "~0rec" + jobId,
+            PostingTitle = "Recorded " + jobId,
+            FreelancerId = who,
+            MarketplaceJobId = jobId,
+            SentAt = sentAt,
+            UpdatedAt = sentAt,
+        };
         await _h.App.WithDbAsync(async db =>
         {
             db.Proposals.Add(p);
@@ -231,14 +341,20 @@ public sealed class ProposalSyncTests : IAsyncLifetime
         return p.Id;
     }
 
-    private Task<(ProposalStage, bool)> StageAsync(long id) => _h.WithAsync(async sp =>
-    {
-        var p = await sp.GetRequiredService<AppDbContext>().Proposals.AsNoTracking().SingleAsync(p => p.Id == id);
-        return (p.Stage, p.StageFromSync);
-    });
+    private Task<(ProposalStage, bool)> StageAsync(long id) =>
+        _h.WithAsync(async sp =>
+        {
+            var p = await sp.GetRequiredService<AppDbContext>().Proposals.AsNoTracking().SingleAsync(p => p.Id == id);
+            return (p.Stage, p.StageFromSync);
+        });
 
-    private Task<int> PaceAsync() => _h.WithAsync(async sp => (await sp.GetRequiredService<PaceGuard>().StatusAsync(_alice, CancellationToken.None)).SentToday);
+    private Task<int> PaceAsync() =>
+        _h.WithAsync(async sp =>
+            (await sp.GetRequiredService<PaceGuard>().StatusAsync(_alice, CancellationToken.None)).SentToday
+        );
 
     private async Task<Verdict> SignalAsync(string key) =>
-        (await _h.WithAsync(sp => sp.GetRequiredService<ComplianceSignals>().MeasureAsync(CancellationToken.None))).Signals.Single(s => s.Key == key).Verdict;
+        (await _h.WithAsync(sp => sp.GetRequiredService<ComplianceSignals>().MeasureAsync(CancellationToken.None)))
+            .Signals.Single(s => s.Key == key)
+            .Verdict;
 }

@@ -5,7 +5,9 @@ using UpworkAssist.Web.Tests.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Pipeline;
 
-/// <summary>The proposal sync's rules and reader on their own, without a store (docs/pipeline.md "Sync from the marketplace").</summary>
+/// <summary>
+/// The proposal sync's rules and reader on their own, without a store (docs/pipeline.md "Sync from the marketplace").
+/// </summary>
 public sealed class SyncRulesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
@@ -27,7 +29,10 @@ public sealed class SyncRulesTests
     [Fact]
     public void The_sync_moves_forward_only()
     {
-        Assert.Equal([ProposalStage.Replied], SyncRules.Moves(ProposalStage.Viewed, ProposalStage.Viewed, ProposalStage.Replied, true));
+        Assert.Equal(
+            [ProposalStage.Replied],
+            SyncRules.Moves(ProposalStage.Viewed, ProposalStage.Viewed, ProposalStage.Replied, true)
+        );
         // A person already has it further along: a lesser fact moves nothing.
         Assert.Empty(SyncRules.Moves(ProposalStage.Interview, null, ProposalStage.Replied, true));
         Assert.Empty(SyncRules.Moves(ProposalStage.Replied, null, ProposalStage.Viewed, true));
@@ -35,8 +40,14 @@ public sealed class SyncRulesTests
         Assert.Empty(SyncRules.Moves(ProposalStage.Hired, null, ProposalStage.Lost, true));
         Assert.Empty(SyncRules.Moves(ProposalStage.Lost, ProposalStage.Lost, ProposalStage.Hired, true));
         // Ending an open proposal, with the view it had counted first.
-        Assert.Equal([ProposalStage.Viewed, ProposalStage.Lost], SyncRules.Moves(ProposalStage.Sent, null, ProposalStage.Lost, true));
-        Assert.Equal([ProposalStage.Withdrawn], SyncRules.Moves(ProposalStage.Interview, null, ProposalStage.Withdrawn, true));
+        Assert.Equal(
+            [ProposalStage.Viewed, ProposalStage.Lost],
+            SyncRules.Moves(ProposalStage.Sent, null, ProposalStage.Lost, true)
+        );
+        Assert.Equal(
+            [ProposalStage.Withdrawn],
+            SyncRules.Moves(ProposalStage.Interview, null, ProposalStage.Withdrawn, true)
+        );
     }
 
     [Fact]
@@ -47,7 +58,10 @@ public sealed class SyncRulesTests
         // A person said Interview after the sync's Lost: the same Declined does not undo it.
         Assert.Empty(SyncRules.Moves(ProposalStage.Interview, ProposalStage.Lost, ProposalStage.Lost, true));
         // A new fact (an offer) moves it on.
-        Assert.Equal([ProposalStage.Shortlisted], SyncRules.Moves(ProposalStage.Viewed, ProposalStage.Replied, ProposalStage.Shortlisted, true));
+        Assert.Equal(
+            [ProposalStage.Shortlisted],
+            SyncRules.Moves(ProposalStage.Viewed, ProposalStage.Replied, ProposalStage.Shortlisted, true)
+        );
     }
 
     [Fact]
@@ -74,28 +88,49 @@ public sealed class SyncRulesTests
     [Fact]
     public void The_reader_takes_dates_as_strings_or_rawValue_and_tolerates_missing_fields()
     {
-        var plain = Read(FakeVendorProposals.Node("p1", "1234", "Declined", T0, viewed: true, modified: T0.AddHours(2)));
+        var plain = Read(
+            FakeVendorProposals.Node("p1", "1234", "Declined", T0, viewed: true, modified: T0.AddHours(2))
+        );
         Assert.Equal(("p1", "1234", "Declined", true), (plain.Id, plain.JobId, plain.Status, plain.Viewed));
         Assert.Equal((T0, T0.AddHours(2)), (plain.CreatedAt, plain.ModifiedAt));
         Assert.Equal(("7", "Hired another freelancer"), (plain.ReasonId, plain.Reason));
-        Assert.Equal(("mp-user-1", "org-1", 45.00m, "USD"), (plain.UserId, plain.OrganizationId, plain.ChargeRate, plain.ChargeCurrency));
+        Assert.Equal(
+            ("mp-user-1", "org-1", 45.00m, "USD"),
+            (plain.UserId, plain.OrganizationId, plain.ChargeRate, plain.ChargeCurrency)
+        );
 
         var wrapped = Read(FakeVendorProposals.Node("p2", "1234", "Pending", T0, wrapDates: true));
         Assert.Equal(T0, wrapped.CreatedAt);
 
-        var bare = VendorProposals.Read(JsonDocument.Parse("""{"id":"p3","status":null,"terms":{}}""").RootElement, "Activated");
+        var bare = VendorProposals.Read(
+            JsonDocument.Parse("""{"id":"p3","status":null,"terms":{}}""").RootElement,
+            "Activated"
+        );
         Assert.NotNull(bare);
-        Assert.Equal(("Activated", false, null, null, null), (bare.Status, bare.Viewed, bare.JobId, bare.CreatedAt, bare.ChargeRate));
+        Assert.Equal(
+            ("Activated", false, null, null, null),
+            (bare.Status, bare.Viewed, bare.JobId, bare.CreatedAt, bare.ChargeRate)
+        );
         Assert.Null(VendorProposals.Read(JsonDocument.Parse("""{"status":{"status":"Hired"}}""").RootElement, "Hired"));
     }
 
     [Fact]
     public void A_page_without_edges_or_pageInfo_is_not_a_page()
     {
-        Assert.Null(VendorProposals.ReadPage(JsonDocument.Parse("""{"vendorProposals":null}""").RootElement, "Pending"));
-        Assert.Null(VendorProposals.ReadPage(JsonDocument.Parse("""{"vendorProposals":{"edges":[]}}""").RootElement, "Pending"));
-        var page = VendorProposals.ReadPage(JsonDocument.Parse(
-            """{"vendorProposals":{"edges":[{"node":{"id":"a"}},{"node":{}}],"pageInfo":{"hasNextPage":true,"endCursor":"p1"}}}""").RootElement, "Hired");
+        Assert.Null(
+            VendorProposals.ReadPage(JsonDocument.Parse("""{"vendorProposals":null}""").RootElement, "Pending")
+        );
+        Assert.Null(
+            VendorProposals.ReadPage(JsonDocument.Parse("""{"vendorProposals":{"edges":[]}}""").RootElement, "Pending")
+        );
+        var page = VendorProposals.ReadPage(
+            JsonDocument
+                .Parse(
+                    """{"vendorProposals":{"edges":[{"node":{"id":"a"}},{"node":{}}],"pageInfo":{"hasNextPage":true,"endCursor":"p1"}}}"""
+                )
+                .RootElement,
+            "Hired"
+        );
         Assert.NotNull(page);
         Assert.Equal((1, true, "p1"), (page.Proposals.Count, page.HasNextPage, page.EndCursor));
     }

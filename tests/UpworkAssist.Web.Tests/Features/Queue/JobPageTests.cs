@@ -24,7 +24,11 @@ public sealed class JobPageTests : IDisposable
     [Fact]
     public async Task The_description_is_plain_text_with_line_breaks_and_only_http_links()
     {
-        await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~h", "Hostile <b>title</b>", description: Hostile));
+        await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
+            QueueSeed.Posting(_app, "~h", "Hostile <b>title</b>", description: Hostile)
+        );
         var lead = await _app.SignedInAsync("Lead");
         var html = await lead.GetStringAsync("/Queue/Job/~h");
 
@@ -33,7 +37,11 @@ public sealed class JobPageTests : IDisposable
         Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>title</b>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://example.com/spec?a=1&amp;b=2\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<a href=\"https://example.com/spec?a=1&amp;b=2\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.Contains("<br />", html, StringComparison.Ordinal);
         Assert.Contains("Hostile &lt;b&gt;title&lt;/b&gt;", html, StringComparison.Ordinal);
     }
@@ -41,7 +49,11 @@ public sealed class JobPageTests : IDisposable
     [Fact]
     public async Task Every_lane_decision_is_shown_with_its_evidence_and_the_history_of_actions()
     {
-        var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Build an ASP.NET Core API", budget: 50));
+        var ids = await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
+            QueueSeed.Posting(_app, "~1", "Build an ASP.NET Core API", budget: 50)
+        );
         var lead = await _app.SignedInAsync("Lead");
         await lead.ActAsync(ids[0], 0, "Dismiss", ("Reason", "Budget too low"));
 
@@ -79,8 +91,12 @@ public sealed class JobPageTests : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Queue?handler=Act")
         {
             Content = new FormUrlEncodedContent([
-                new("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Version", "1"), new("Action", "Reopen"), new("View", "job"),
-                new("__RequestVerificationToken", await lead.AntiforgeryTokenAsync("/Queue"))]),
+                new("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Version", "1"),
+                new("Action", "Reopen"),
+                new("View", "job"),
+                new("__RequestVerificationToken", await lead.AntiforgeryTokenAsync("/Queue")),
+            ]),
         };
         request.Headers.Add("HX-Request", "true");
         var row = await (await lead.SendAsync(request)).Content.ReadAsStringAsync();
@@ -96,7 +112,9 @@ public sealed class JobPageTests : IDisposable
         await lead.ActAsync(ids[0], 0, "Shortlist");
 
         _app.Clock.Advance(TimeSpan.FromHours(25));
-        var purged = await _app.WithScopeAsync(sp => sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None));
+        var purged = await _app.WithScopeAsync(sp =>
+            sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None)
+        );
         Assert.Equal(1, purged.Stripped);
 
         lead = await _app.SignedInAsync("Lead"); // the day-old sign-in has expired
@@ -121,14 +139,24 @@ public sealed class JobPageTests : IDisposable
         await _app.WithScopeAsync(sp => sp.GetRequiredService<RetentionPurge>().RunAsync(CancellationToken.None));
         var lead = await _app.SignedInAsync("Lead");
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync("/Queue/Job/~gone")).StatusCode);
-        Assert.Contains("data-testid=\"empty\"", await lead.GetStringAsync("/Queue?status=All"), StringComparison.Ordinal);
+        Assert.Contains(
+            "data-testid=\"empty\"",
+            await lead.GetStringAsync("/Queue?status=All"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task The_lanes_page_shows_each_lanes_triage_quality_with_dismiss_reasons()
     {
-        var ids = await QueueSeed.MatchesAsync(_app, "dotnet",
-            QueueSeed.Posting(_app, "~1", "One"), QueueSeed.Posting(_app, "~2", "Two"), QueueSeed.Posting(_app, "~3", "Three"), QueueSeed.Posting(_app, "~4", "Four"));
+        var ids = await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
+            QueueSeed.Posting(_app, "~1", "One"),
+            QueueSeed.Posting(_app, "~2", "Two"),
+            QueueSeed.Posting(_app, "~3", "Three"),
+            QueueSeed.Posting(_app, "~4", "Four")
+        );
         var lead = await _app.SignedInAsync("Lead");
         await lead.ActAsync(ids[0], 0, "Shortlist");
         await lead.ActAsync(ids[1], 0, "Dismiss", ("Reason", "Budget too low"));
@@ -154,7 +182,11 @@ public sealed class PlainTextHtmlTests
     [Theory]
     [InlineData("a\nb", "a<br />b")]
     [InlineData("<script>x</script>", "&lt;script&gt;x&lt;/script&gt;")]
-    [InlineData("see https://a.example/x.", "see <a href=\"https://a.example/x\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">https://a.example/x</a>.")]
+    [InlineData(
+        "see https://a.example/x.",
+        "see <a href=\"https://a.example/x\" rel=\"nofollow noopener noreferrer\" "
+            + "target=\"_blank\">https://a.example/x</a>."
+    )]
     [InlineData("javascript:alert(1)", "javascript:alert(1)")]
     [InlineData("\"onmouseover=alert(1)", "&quot;onmouseover=alert(1)")]
     [InlineData("", "")]

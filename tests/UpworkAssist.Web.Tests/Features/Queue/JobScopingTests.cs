@@ -6,15 +6,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
-using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Security;
 using UpworkAssist.Web.Features.Drafts;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 
-/// <summary>A Freelancer reads and drafts for exactly the jobs assigned to them, on the pages and on the API alike.</summary>
+/// <summary>
+/// A Freelancer reads and drafts for exactly the jobs assigned to them, on the pages and on the API alike.
+/// </summary>
 public sealed class JobScopingTests : IAsyncLifetime, IDisposable
 {
     private static readonly string[] Jobs = ["~mine", "~theirs", "~nobodys"];
@@ -26,15 +28,34 @@ public sealed class JobScopingTests : IAsyncLifetime, IDisposable
     {
         _freelancer = await _app.CreateUserAsync("fay@example.test", "Freelancer");
         _browser = _app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await _browser.LoginAsync("fay@example.test", TestApp.Password)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await _browser.LoginAsync("fay@example.test", TestApp.Password)).StatusCode
+        );
         await _app.WithDbAsync(async db =>
         {
             var now = _app.Clock.GetUtcNow();
             var lane = await db.Lanes.Select(l => l.Id).FirstAsync();
             foreach (var id in Jobs)
             {
-                db.Postings.Add(new Posting { Id = id, Title = "Job " + id, PublishedAt = now, FetchedAt = now });
-                db.Matches.Add(new Match { PostingId = id, LaneId = lane, MatchedAt = now, AssigneeId = id == "~mine" ? _freelancer.Id : null });
+                db.Postings.Add(
+                    new Posting
+                    {
+                        Id = id,
+                        Title = "Job " + id,
+                        PublishedAt = now,
+                        FetchedAt = now,
+                    }
+                );
+                db.Matches.Add(
+                    new Match
+                    {
+                        PostingId = id,
+                        LaneId = lane,
+                        MatchedAt = now,
+                        AssigneeId = id == "~mine" ? _freelancer.Id : null,
+                    }
+                );
             }
             await db.SaveChangesAsync();
         });
@@ -46,14 +67,22 @@ public sealed class JobScopingTests : IAsyncLifetime, IDisposable
 
     private async Task<HttpClient> TokenAsync(string userId)
     {
-        var issued = await _app.WithScopeAsync(sp => sp.GetRequiredService<AccessTokens>().IssueAsync(userId, "scoping", null, CancellationToken.None));
+        var issued = await _app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AccessTokens>().IssueAsync(userId, "scoping", null, CancellationToken.None)
+        );
         var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Secret);
         return client;
     }
 
     private static async Task<List<string>> JobIdsAsync(HttpClient api, string url, string field) =>
-        [.. (await api.GetFromJsonAsync<JsonElement>(url)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty(field).GetString()!).Order(StringComparer.Ordinal)];
+        [
+            .. (await api.GetFromJsonAsync<JsonElement>(url))
+                .GetProperty("items")
+                .EnumerateArray()
+                .Select(i => i.GetProperty(field).GetString()!)
+                .Order(StringComparer.Ordinal),
+        ];
 
     [Fact]
     public async Task The_API_gives_a_freelancer_only_their_assigned_jobs_and_no_deliveries_and_a_manager_everything()
@@ -77,14 +106,26 @@ public sealed class JobScopingTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, (await _browser.GetAsync("/Drafts/New?postingId=~mine")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await _browser.GetAsync("/Drafts/New?postingId=~theirs")).StatusCode);
         var token = await _browser.AntiforgeryTokenAsync("/Drafts/New?postingId=~mine");
-        var post = await _browser.PostAsync("/Drafts/New?postingId=~theirs", new FormUrlEncodedContent([new("UseAi", "false"), new("__RequestVerificationToken", token)]));
+        var post = await _browser.PostAsync(
+            "/Drafts/New?postingId=~theirs",
+            new FormUrlEncodedContent([new("UseAi", "false"), new("__RequestVerificationToken", token)])
+        );
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         await _app.WithDbAsync(async db => Assert.False(await db.Drafts.AnyAsync(d => d.PostingId == "~theirs")));
 
         // A draft left from before (an older version, or a reassignment) does not open the job.
         await _app.WithDbAsync(async db =>
         {
-            db.Drafts.Add(new Draft { PostingId = "~theirs", FreelancerId = _freelancer.Id, Drafter = "template", CreatedAt = _app.Clock.GetUtcNow(), UpdatedAt = _app.Clock.GetUtcNow() });
+            db.Drafts.Add(
+                new Draft
+                {
+                    PostingId = "~theirs",
+                    FreelancerId = _freelancer.Id,
+                    Drafter = "template",
+                    CreatedAt = _app.Clock.GetUtcNow(),
+                    UpdatedAt = _app.Clock.GetUtcNow(),
+                }
+            );
             await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.Forbidden, (await _browser.GetAsync("/Queue/Job/~theirs")).StatusCode);

@@ -3,7 +3,9 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 
-/// <summary>The API's facts beside the job (issue 15) on the queue and the job page, and the filters that use them.</summary>
+/// <summary>
+/// The API's facts beside the job (issue 15) on the queue and the job page, and the filters that use them.
+/// </summary>
 public sealed class PostingFactsTests : IDisposable
 {
     private readonly TestApp _app = new();
@@ -27,7 +29,17 @@ public sealed class PostingFactsTests : IDisposable
         var lead = await _app.SignedInAsync("Lead");
 
         var all = WebUtility.HtmlDecode(await lead.GetStringAsync("/Queue"));
-        foreach (var label in new[] { "filled", "already applied from this account", "renewed", "enterprise", "client since 2019", "spend private" })
+        foreach (
+            var label in new[]
+            {
+                "filled",
+                "already applied from this account",
+                "renewed",
+                "enterprise",
+                "client since 2019",
+                "spend private",
+            }
+        )
         {
             Assert.Contains($">{label}</span>", all, StringComparison.Ordinal);
         }

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Features.Queue;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Features.Queue;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 
@@ -22,12 +22,19 @@ public sealed partial class QueuePageTests : IDisposable
     [GeneratedRegex("href=\"/Queue(\\?[^\"]*after=[^\"]+)\" data-testid=\"next\"")]
     private static partial Regex NextLink();
 
-    private static List<long> Rows(string html) => RowId().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    private static List<long> Rows(string html) =>
+        RowId()
+            .Matches(html)
+            .Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
 
     [Fact]
     public async Task Rows_share_one_panel_of_choices_and_show_other_lanes_and_assignees()
     {
-        var postings = Enumerable.Range(1, 12).Select(i => QueueSeed.Posting(_app, $"~p{i:00}", $"Panel {i}")).ToArray();
+        var postings = Enumerable
+            .Range(1, 12)
+            .Select(i => QueueSeed.Posting(_app, $"~p{i:00}", $"Panel {i}"))
+            .ToArray();
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", postings);
         await QueueSeed.MatchesAsync(_app, "react", postings[0]);
         var freelancer = await _app.CreateUserAsync("pat@example.test", ["Freelancer"]);
@@ -45,7 +52,12 @@ public sealed partial class QueuePageTests : IDisposable
         Assert.Equal(2, Regex.Count(html, "name=\"Reason\""));
         Assert.Equal(1, Regex.Count(html, "name=\"SnoozeHours\" aria-label"));
         Assert.Equal(12, Regex.Count(html, "data-more>"));
-        var rows = html[html.IndexOf("id=\"queue-rows\"", StringComparison.Ordinal)..html.IndexOf("aria-label=\"Pages\"", StringComparison.Ordinal)];
+        var rows = html[
+            html.IndexOf("id=\"queue-rows\"", StringComparison.Ordinal)..html.IndexOf(
+                "aria-label=\"Pages\"",
+                StringComparison.Ordinal
+            )
+        ];
         Assert.Equal(12, Regex.Count(rows, "name=\"__RequestVerificationToken\""));
         var first = html[html.IndexOf($"id=\"match-{ids[0]}\"", StringComparison.Ordinal)..];
         first = first[..first.IndexOf("</article>", StringComparison.Ordinal)];
@@ -78,12 +90,15 @@ public sealed partial class QueuePageTests : IDisposable
     public async Task Filters_narrow_by_lane_status_budget_verification_assignee_and_age()
     {
         var freelancer = await _app.CreateUserAsync("fl@example.test", "Freelancer");
-        var ids = await QueueSeed.MatchesAsync(_app, "dotnet",
+        var ids = await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
             QueueSeed.Posting(_app, "~cheap", "Cheap", budget: 100),
             QueueSeed.Posting(_app, "~rich", "Rich", budget: 5000),
             QueueSeed.Posting(_app, "~unverified", "Unverified", verified: false),
             QueueSeed.Posting(_app, "~old", "Old", minutesAgo: 60 * 30),
-            QueueSeed.Posting(_app, "~hourly", "Hourly", type: PostingType.Hourly, hourly: 80));
+            QueueSeed.Posting(_app, "~hourly", "Hourly", type: PostingType.Hourly, hourly: 80)
+        );
         var reactIds = await QueueSeed.MatchesAsync(_app, "react", QueueSeed.Posting(_app, "~react", "React"));
         await _app.WithDbAsync(async db =>
         {
@@ -135,7 +150,12 @@ public sealed partial class QueuePageTests : IDisposable
         var token = await lead.AntiforgeryTokenAsync("/Queue");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Queue?handler=Act")
         {
-            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Version", "0"), new("Action", "Shortlist")]),
+            Content = new FormUrlEncodedContent([
+                new("__RequestVerificationToken", token),
+                new("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("Version", "0"),
+                new("Action", "Shortlist"),
+            ]),
         };
         request.Headers.Add("HX-Request", "true");
         var response = await lead.SendAsync(request);
@@ -169,7 +189,10 @@ public sealed partial class QueuePageTests : IDisposable
         var late = await second.ActAsync(ids[0], 0, "Dismiss", ("Reason", "Budget too low"));
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
         var page = await second.GetStringAsync(late.Location());
-        Assert.Matches("changed this to Shortlisted at 09:00 UTC. Nothing was overwritten", WebUtility.HtmlDecode(page));
+        Assert.Matches(
+            "changed this to Shortlisted at 09:00 UTC. Nothing was overwritten",
+            WebUtility.HtmlDecode(page)
+        );
 
         await _app.WithDbAsync(async db =>
         {
@@ -189,7 +212,11 @@ public sealed partial class QueuePageTests : IDisposable
         await first.ActAsync(ids[0], 0, "Claim");
         // Even with the current version, a claim never takes a job from its owner.
         var refused = await second.ActAsync(ids[0], 1, "Claim");
-        Assert.Contains("Already claimed by", WebUtility.HtmlDecode(await second.GetStringAsync(refused.Location())), StringComparison.Ordinal);
+        Assert.Contains(
+            "Already claimed by",
+            WebUtility.HtmlDecode(await second.GetStringAsync(refused.Location())),
+            StringComparison.Ordinal
+        );
         await _app.WithDbAsync(async db =>
         {
             var match = await db.Matches.SingleAsync();
@@ -202,8 +229,13 @@ public sealed partial class QueuePageTests : IDisposable
     [Fact]
     public async Task Bulk_dismiss_applies_to_every_selected_row_with_its_reason_and_reports_conflicts()
     {
-        var ids = await QueueSeed.MatchesAsync(_app, "dotnet",
-            QueueSeed.Posting(_app, "~1", "One"), QueueSeed.Posting(_app, "~2", "Two"), QueueSeed.Posting(_app, "~3", "Three"));
+        var ids = await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
+            QueueSeed.Posting(_app, "~1", "One"),
+            QueueSeed.Posting(_app, "~2", "Two"),
+            QueueSeed.Posting(_app, "~3", "Three")
+        );
         await _app.WithDbAsync(async db =>
         {
             var m = await db.Matches.SingleAsync(x => x.Id == ids[2]);
@@ -211,17 +243,30 @@ public sealed partial class QueuePageTests : IDisposable
             await db.SaveChangesAsync();
         });
         var lead = await _app.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Queue", "/Queue?handler=Bulk",
-            ("Selected", $"{ids[0]}:0"), ("Selected", $"{ids[1]}:0"), ("Selected", $"{ids[2]}:0"),
-            ("Action", "Dismiss"), ("Reason", "Wrong skills"), ("returnQuery", "?lane=dotnet"));
+        var response = await lead.SubmitToAsync(
+            "/Queue",
+            "/Queue?handler=Bulk",
+            ("Selected", $"{ids[0]}:0"),
+            ("Selected", $"{ids[1]}:0"),
+            ("Selected", $"{ids[2]}:0"),
+            ("Action", "Dismiss"),
+            ("Reason", "Wrong skills"),
+            ("returnQuery", "?lane=dotnet")
+        );
         Assert.Equal("/Queue?lane=dotnet", response.Location());
         var page = WebUtility.HtmlDecode(await lead.GetStringAsync(response.Location()));
         Assert.Contains("Dismiss: 2 of 3 done.", page, StringComparison.Ordinal);
         await _app.WithDbAsync(async db =>
         {
-            var dismissed = await db.Matches.Where(m => m.Status == MatchStatus.Dismissed).Select(m => m.Id).ToListAsync();
+            var dismissed = await db
+                .Matches.Where(m => m.Status == MatchStatus.Dismissed)
+                .Select(m => m.Id)
+                .ToListAsync();
             Assert.Equal([ids[0], ids[1]], dismissed.Order());
-            Assert.All(await db.Matches.Where(m => m.Status == MatchStatus.Dismissed).ToListAsync(), m => Assert.Equal("Wrong skills", m.DismissReason));
+            Assert.All(
+                await db.Matches.Where(m => m.Status == MatchStatus.Dismissed).ToListAsync(),
+                m => Assert.Equal("Wrong skills", m.DismissReason)
+            );
         });
     }
 
@@ -230,8 +275,17 @@ public sealed partial class QueuePageTests : IDisposable
     {
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Job one"));
         var lead = await _app.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Queue", "/Queue?handler=Act", ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Version", "0"));
-        Assert.Contains("Choose an action.", WebUtility.HtmlDecode(await lead.GetStringAsync(response.Location())), StringComparison.Ordinal);
+        var response = await lead.SubmitToAsync(
+            "/Queue",
+            "/Queue?handler=Act",
+            ("MatchId", ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Version", "0")
+        );
+        Assert.Contains(
+            "Choose an action.",
+            WebUtility.HtmlDecode(await lead.GetStringAsync(response.Location())),
+            StringComparison.Ordinal
+        );
         await _app.WithDbAsync(async db => Assert.Equal(MatchStatus.New, (await db.Matches.SingleAsync()).Status));
     }
 
@@ -239,7 +293,13 @@ public sealed partial class QueuePageTests : IDisposable
     public async Task Bulk_redirects_only_to_the_queue_itself()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Queue", "/Queue?handler=Bulk", ("Selected", "1:0"), ("Action", "Dismiss"), ("returnQuery", "//evil.example/x"));
+        var response = await lead.SubmitToAsync(
+            "/Queue",
+            "/Queue?handler=Bulk",
+            ("Selected", "1:0"),
+            ("Action", "Dismiss"),
+            ("returnQuery", "//evil.example/x")
+        );
         Assert.Equal("/Queue", response.Location());
     }
 
@@ -252,13 +312,16 @@ public sealed partial class QueuePageTests : IDisposable
         Assert.Empty(Rows(await lead.GetStringAsync("/Queue")));
         Assert.Single(Rows(await lead.GetStringAsync("/Queue?status=Snoozed")));
 
-        async Task<int> WakeAsync() => await _app.WithScopeAsync(sp => sp.GetRequiredService<SnoozeWake>().RunAsync(CancellationToken.None));
+        async Task<int> WakeAsync() =>
+            await _app.WithScopeAsync(sp => sp.GetRequiredService<SnoozeWake>().RunAsync(CancellationToken.None));
         _app.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(0, await WakeAsync());
         _app.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(1, await WakeAsync());
         Assert.Equal([ids[0]], Rows(await lead.GetStringAsync("/Queue")));
-        await _app.WithDbAsync(async db => Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "match.snooze_ended" && a.ActorName == "system")));
+        await _app.WithDbAsync(async db =>
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "match.snooze_ended" && a.ActorName == "system"))
+        );
     }
 
     [Fact]
@@ -267,9 +330,17 @@ public sealed partial class QueuePageTests : IDisposable
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "Job one"));
         var lead = await _app.SignedInAsync("Lead");
         var past = await lead.ActAsync(ids[0], 0, "Snooze", ("Until", "2026-11-27T10:00"));
-        Assert.Contains("Snooze until a time in the next 30 days.", WebUtility.HtmlDecode(await lead.GetStringAsync(past.Location())), StringComparison.Ordinal);
+        Assert.Contains(
+            "Snooze until a time in the next 30 days.",
+            WebUtility.HtmlDecode(await lead.GetStringAsync(past.Location())),
+            StringComparison.Ordinal
+        );
         var junk = await lead.ActAsync(ids[0], 0, "Snooze", ("SnoozeHours", "5"));
-        Assert.Contains("Choose a snooze length from the list.", WebUtility.HtmlDecode(await lead.GetStringAsync(junk.Location())), StringComparison.Ordinal);
+        Assert.Contains(
+            "Choose a snooze length from the list.",
+            WebUtility.HtmlDecode(await lead.GetStringAsync(junk.Location())),
+            StringComparison.Ordinal
+        );
         await _app.WithDbAsync(async db => Assert.Equal(MatchStatus.New, (await db.Matches.SingleAsync()).Status));
     }
 
@@ -277,7 +348,12 @@ public sealed partial class QueuePageTests : IDisposable
     public async Task Managers_read_but_cannot_act_and_freelancers_see_only_their_assignments()
     {
         var freelancer = await _app.CreateUserAsync("fl@example.test", "Freelancer");
-        var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~mine", "Mine"), QueueSeed.Posting(_app, "~other", "Other"));
+        var ids = await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
+            QueueSeed.Posting(_app, "~mine", "Mine"),
+            QueueSeed.Posting(_app, "~other", "Other")
+        );
         var lead = await _app.SignedInAsync("Lead");
         await lead.ActAsync(ids[0], 0, "Assign", ("AssigneeId", freelancer.Id));
 
@@ -294,12 +370,23 @@ public sealed partial class QueuePageTests : IDisposable
         // A freelancer's own view is their open work: the assigned job shows without choosing a status.
         var usual = await browser.GetStringAsync("/Queue");
         Assert.Equal([ids[0]], Rows(usual));
-        Assert.Contains("<option value=\"\" selected=\"selected\">Open work (1)</option>", usual, StringComparison.Ordinal);
+        Assert.Contains(
+            "<option value=\"\" selected=\"selected\">Open work (1)</option>",
+            usual,
+            StringComparison.Ordinal
+        );
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Queue/Job/~mine")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/Queue/Job/~other")).StatusCode);
-        var bulk = await browser.SubmitToAsync("/Queue", "/Queue?handler=Bulk", ("Selected", $"{ids[1]}:0"), ("Action", "Dismiss"));
+        var bulk = await browser.SubmitToAsync(
+            "/Queue",
+            "/Queue?handler=Bulk",
+            ("Selected", $"{ids[1]}:0"),
+            ("Action", "Dismiss")
+        );
         Assert.Equal(HttpStatusCode.Forbidden, bulk.StatusCode);
-        await _app.WithDbAsync(async db => Assert.Equal(MatchStatus.New, (await db.Matches.SingleAsync(m => m.Id == ids[1])).Status));
+        await _app.WithDbAsync(async db =>
+            Assert.Equal(MatchStatus.New, (await db.Matches.SingleAsync(m => m.Id == ids[1])).Status)
+        );
     }
 
     [Fact]
@@ -309,25 +396,48 @@ public sealed partial class QueuePageTests : IDisposable
         var ids = await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~1", "One"));
         var lead = await _app.SignedInAsync("Lead");
         var response = await lead.ActAsync(ids[0], 0, "Assign", ("AssigneeId", manager.Id));
-        Assert.Contains("cannot take assignments", WebUtility.HtmlDecode(await lead.GetStringAsync(response.Location())), StringComparison.Ordinal);
+        Assert.Contains(
+            "cannot take assignments",
+            WebUtility.HtmlDecode(await lead.GetStringAsync(response.Location())),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task Saved_views_belong_to_their_owner()
     {
         var lead = await _app.SignedInAsync("Lead");
-        var saved = await lead.SubmitToAsync("/Queue?lane=react", "/Queue?handler=SavePreset", ("Name", "React only"), ("Query", "?lane=react"));
+        var saved = await lead.SubmitToAsync(
+            "/Queue?lane=react",
+            "/Queue?handler=SavePreset",
+            ("Name", "React only"),
+            ("Query", "?lane=react")
+        );
         Assert.Equal("/Queue?lane=react", saved.Location());
         var html = await lead.GetStringAsync("/Queue");
         Assert.Contains("href=\"/Queue?lane=react\">React only</a>", html, StringComparison.Ordinal);
         var other = await _app.SignedInAsync("Lead");
         Assert.DoesNotContain("React only", await other.GetStringAsync("/Queue"), StringComparison.Ordinal);
 
-        var bad = await lead.SubmitToAsync("/Queue", "/Queue?handler=SavePreset", ("Name", ""), ("Query", "https://evil.example"));
-        Assert.Contains("Name the view to save it.", WebUtility.HtmlDecode(await lead.GetStringAsync(bad.Location())), StringComparison.Ordinal);
+        var bad = await lead.SubmitToAsync(
+            "/Queue",
+            "/Queue?handler=SavePreset",
+            ("Name", ""),
+            ("Query", "https://evil.example")
+        );
+        Assert.Contains(
+            "Name the view to save it.",
+            WebUtility.HtmlDecode(await lead.GetStringAsync(bad.Location())),
+            StringComparison.Ordinal
+        );
 
-        var id = await _app.WithScopeAsync(async sp => (await sp.GetRequiredService<AppDbContext>().FilterPresets.SingleAsync()).Id);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.SubmitToAsync("/Queue", $"/Queue?handler=DeletePreset&id={id}")).StatusCode);
+        var id = await _app.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<AppDbContext>().FilterPresets.SingleAsync()).Id
+        );
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await other.SubmitToAsync("/Queue", $"/Queue?handler=DeletePreset&id={id}")).StatusCode
+        );
         await lead.SubmitToAsync("/Queue", $"/Queue?handler=DeletePreset&id={id}");
         Assert.DoesNotContain(">React only</a>", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
     }

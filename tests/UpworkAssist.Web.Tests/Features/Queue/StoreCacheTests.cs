@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Lanes;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Queue;
 
-/// <summary>The queue's counts and lists are cached for speed; every kind of write must still show on the next view.</summary>
+/// <summary>
+/// The queue's counts and lists are cached for speed; every kind of write must still show on the next view.
+/// </summary>
 public sealed class StoreCacheTests : IDisposable
 {
     private readonly TestApp _app = new();
@@ -15,7 +17,12 @@ public sealed class StoreCacheTests : IDisposable
     [Fact]
     public async Task Counts_follow_saves_bulk_updates_and_raw_deletes_without_waiting()
     {
-        await QueueSeed.MatchesAsync(_app, "dotnet", QueueSeed.Posting(_app, "~a", "A"), QueueSeed.Posting(_app, "~b", "B"));
+        await QueueSeed.MatchesAsync(
+            _app,
+            "dotnet",
+            QueueSeed.Posting(_app, "~a", "A"),
+            QueueSeed.Posting(_app, "~b", "B")
+        );
         var lead = await _app.SignedInAsync("Lead");
         Assert.Contains(".NET and C# backends (2)", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
         Assert.Contains(".NET and C# backends (2)", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
@@ -25,7 +32,10 @@ public sealed class StoreCacheTests : IDisposable
         Assert.Contains(".NET and C# backends (3)", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
 
         // ExecuteUpdate (a set-based change)
-        await _app.WithDbAsync(db => db.Matches.Where(m => m.PostingId == "~a").ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MatchStatus.Dismissed)));
+        await _app.WithDbAsync(db =>
+            db.Matches.Where(m => m.PostingId == "~a")
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MatchStatus.Dismissed))
+        );
         var afterUpdate = await lead.GetStringAsync("/Queue");
         Assert.Contains("Dismissed (1)", afterUpdate, StringComparison.Ordinal);
         Assert.Contains(".NET and C# backends (2)", afterUpdate, StringComparison.Ordinal);
@@ -46,7 +56,9 @@ public sealed class StoreCacheTests : IDisposable
         await _app.CreateUserAsync("newbie@example.test", "Freelancer");
         Assert.Contains(">newbie</option>", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
 
-        await _app.WithDbAsync(db => db.Lanes.Where(l => l.Id == "react").ExecuteUpdateAsync(s => s.SetProperty(l => l.Name, "React, renamed")));
+        await _app.WithDbAsync(db =>
+            db.Lanes.Where(l => l.Id == "react").ExecuteUpdateAsync(s => s.SetProperty(l => l.Name, "React, renamed"))
+        );
         Assert.Contains("React, renamed (", await lead.GetStringAsync("/Queue"), StringComparison.Ordinal);
 
         await lead.SubmitToAsync("/Queue", "/Queue?handler=SavePreset", ("Name", "Mine"), ("Query", "?assignee=me"));

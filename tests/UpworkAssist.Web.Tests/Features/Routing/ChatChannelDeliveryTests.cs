@@ -9,24 +9,52 @@ namespace UpworkAssist.Web.Tests.Features.Routing;
 
 /// <summary>One chat service as the outbox tests see it: how a route is made, and its protocol's answers.</summary>
 public sealed record ChatChannel(
-    RouteKind Kind, AlertChannel Channel, Func<FakeService, (string Secret, string Target)> Route,
-    Func<ServiceRequest, ServiceReply> Ok, Func<int, ServiceReply> RateLimited, ServiceReply Permanent, string PermanentError,
-    ServiceReply Outage)
+    RouteKind Kind,
+    AlertChannel Channel,
+    Func<FakeService, (string Secret, string Target)> Route,
+    Func<ServiceRequest, ServiceReply> Ok,
+    Func<int, ServiceReply> RateLimited,
+    ServiceReply Permanent,
+    string PermanentError,
+    ServiceReply Outage
+)
 {
     public const string TelegramToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
-    public static ChatChannel Get(string name) => name switch
-    {
-        "Telegram" => new(RouteKind.Telegram, AlertChannel.Telegram,
-            _ => (TelegramSender.Secret(TelegramToken, "4242"), TelegramSender.Target(TelegramToken, "4242")),
-            FakeTelegram.Ok, FakeTelegram.TooManyRequests, FakeTelegram.Blocked, "bot_blocked (HTTP 403)", FakeTelegram.Outage),
-        "Discord" => new(RouteKind.Discord, AlertChannel.Discord,
-            f => Url(f, "discord", "api/webhooks/1234/tokenpart"),
-            _ => FakeDiscord.Ok(), s => FakeDiscord.TooManyRequests(s), FakeDiscord.UnknownWebhook, "webhook_not_found (HTTP 404)", FakeDiscord.Outage),
-        _ => new(RouteKind.Teams, AlertChannel.Teams,
-            f => Url(f, "teams", "workflows/abc/triggers/manual/paths/invoke?sig=secretsig"),
-            _ => FakeTeams.Accepted, FakeTeams.TooManyRequests, FakeTeams.NotFound, "webhook_not_found (HTTP 404)", FakeTeams.Outage),
-    };
+    public static ChatChannel Get(string name) =>
+        name switch
+        {
+            "Telegram" => new(
+                RouteKind.Telegram,
+                AlertChannel.Telegram,
+                _ => (TelegramSender.Secret(TelegramToken, "4242"), TelegramSender.Target(TelegramToken, "4242")),
+                FakeTelegram.Ok,
+                FakeTelegram.TooManyRequests,
+                FakeTelegram.Blocked,
+                "bot_blocked (HTTP 403)",
+                FakeTelegram.Outage
+            ),
+            "Discord" => new(
+                RouteKind.Discord,
+                AlertChannel.Discord,
+                f => Url(f, "discord", "api/webhooks/1234/tokenpart"),
+                _ => FakeDiscord.Ok(),
+                s => FakeDiscord.TooManyRequests(s),
+                FakeDiscord.UnknownWebhook,
+                "webhook_not_found (HTTP 404)",
+                FakeDiscord.Outage
+            ),
+            _ => new(
+                RouteKind.Teams,
+                AlertChannel.Teams,
+                f => Url(f, "teams", "workflows/abc/triggers/manual/paths/invoke?sig=secretsig"),
+                _ => FakeTeams.Accepted,
+                FakeTeams.TooManyRequests,
+                FakeTeams.NotFound,
+                "webhook_not_found (HTTP 404)",
+                FakeTeams.Outage
+            ),
+        };
 
     private static (string, string) Url(FakeService f, string prefix, string path) =>
         (f.BaseUrl + path, RouteSecrets.WebhookTarget(prefix, f.BaseUrl + path));
@@ -101,11 +129,18 @@ public sealed class ChatChannelDeliveryTests : IAsyncLifetime
         Assert.Equal(c.PermanentError, route.PausedReason);
         Assert.All(await RowsAsync(c), a => Assert.Equal(AlertStatus.Paused, a.Status));
         var lead = await _h.App.SignedInAsync("Lead");
-        Assert.Contains(c.PermanentError, await lead.GetStringAsync("/Routing/Routes?lane=blazor"), StringComparison.Ordinal);
+        Assert.Contains(
+            c.PermanentError,
+            await lead.GetStringAsync("/Routing/Routes?lane=blazor"),
+            StringComparison.Ordinal
+        );
 
         // Resumed after the fix: the held alerts go out, nothing lost.
         _h.Service.Respond = c.Ok;
-        await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Resume");
+        await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            $"/Routing/Routes?lane=blazor&id={routeId}&handler=Resume"
+        );
         await _h.RunForAsync(TimeSpan.FromSeconds(5));
         Assert.All(await RowsAsync(c), a => Assert.Equal(AlertStatus.Delivered, a.Status));
     }
@@ -145,11 +180,21 @@ public sealed class ChatChannelDeliveryTests : IAsyncLifetime
         var (c, routeId) = await RouteAsync(name);
         var lead = await _h.App.SignedInAsync("Lead");
         _h.Service.Respond = _ => c.RateLimited(30);
-        await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test");
+        await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test"
+        );
         Assert.Single(_h.Service.Requests);
-        await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test");
+        await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test"
+        );
         Assert.Single(_h.Service.Requests); // held by the 429, not sent again
-        Assert.Contains("try again in", await lead.GetStringAsync("/Routing/Routes?lane=blazor"), StringComparison.Ordinal);
+        Assert.Contains(
+            "try again in",
+            await lead.GetStringAsync("/Routing/Routes?lane=blazor"),
+            StringComparison.Ordinal
+        );
         // The outbox waits for the same Retry-After.
         _h.Service.Respond = c.Ok;
         await _h.MatchAsync(_h.Posting("~01", "Blazor app"));
@@ -160,7 +205,14 @@ public sealed class ChatChannelDeliveryTests : IAsyncLifetime
     [Theory, MemberData(nameof(ChatChannel.All), MemberType = typeof(ChatChannel))]
     public async Task Quiet_hours_hold_alerts_until_they_end(string name)
     {
-        var (c, _) = await RouteAsync(name, r => { r.QuietFrom = new TimeOnly(8, 0); r.QuietTo = new TimeOnly(10, 0); });
+        var (c, _) = await RouteAsync(
+            name,
+            r =>
+            {
+                r.QuietFrom = new TimeOnly(8, 0);
+                r.QuietTo = new TimeOnly(10, 0);
+            }
+        );
         await _h.MatchAsync(_h.Posting("~01", "Blazor app")); // the fake clock reads 09:00 UTC
         await _h.RunForAsync(TimeSpan.FromSeconds(5));
         Assert.Empty(_h.Service.Requests);
@@ -175,8 +227,12 @@ public sealed class ChatChannelDeliveryTests : IAsyncLifetime
     {
         var c = ChatChannel.Get("Telegram");
         _h.Service.Respond = c.Ok;
-        await _h.AddChannelRouteAsync("blazor", RouteKind.Telegram, TelegramSender.Secret(ChatChannel.TelegramToken, "-1001234567890"),
-            TelegramSender.Target(ChatChannel.TelegramToken, "-1001234567890"));
+        await _h.AddChannelRouteAsync(
+            "blazor",
+            RouteKind.Telegram,
+            TelegramSender.Secret(ChatChannel.TelegramToken, "-1001234567890"),
+            TelegramSender.Target(ChatChannel.TelegramToken, "-1001234567890")
+        );
         // Fresh postings (the harness counts 3 minutes as fresh) each get their own message.
         await _h.MatchAsync(Enumerable.Range(1, 25).Select(i => _h.Posting($"~{i:00}", $"Blazor job {i}")).ToArray());
         await _h.RunForAsync(TimeSpan.FromSeconds(60));

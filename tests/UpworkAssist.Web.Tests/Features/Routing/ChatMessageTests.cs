@@ -39,12 +39,17 @@ public sealed class ChatMessageTests : IAsyncLifetime
         var request = await SendAsync("Telegram");
         Assert.Equal($"/bot{ChatChannel.TelegramToken}/sendMessage", request.Path);
         var json = request.Json;
-        Assert.Equal("html", json.GetProperty("parse_mode").GetString()!.ToLowerInvariant()); // Telegram reads it case-insensitively
+        // Telegram reads it case-insensitively
+        Assert.Equal("html", json.GetProperty("parse_mode").GetString()!.ToLowerInvariant());
         Assert.Equal(4242, json.GetProperty("chat_id").GetInt64());
         var text = json.GetProperty("text").GetString()!;
         Assert.Contains("<b>Blazor &lt;b&gt;Big&lt;/b&gt; &amp; &quot;quoted&quot;", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Big", text, StringComparison.Ordinal);
-        Assert.Contains("Why it matched:</i> Blazor work: every rule passes; keywords found: blazor", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Why it matched:</i> Blazor work: every rule passes; keywords found: blazor",
+            text,
+            StringComparison.Ordinal
+        );
         var buttons = json.GetProperty("reply_markup").GetProperty("inline_keyboard")[0].EnumerateArray().ToList();
         Assert.Equal(["Open job", "Open in UpworkAssist"], buttons.Select(b => b.GetProperty("text").GetString()));
         Assert.Equal("https://ua.example.com/Queue/Job/~01", buttons[1].GetProperty("url").GetString());
@@ -62,8 +67,15 @@ public sealed class ChatMessageTests : IAsyncLifetime
         Assert.Contains(@"\@everyone", title, StringComparison.Ordinal);
         Assert.Contains("$1,500 fixed", title, StringComparison.Ordinal);
         Assert.Equal("https://www.upwork.com/jobs/~01", embed.GetProperty("url").GetString());
-        Assert.Contains("[Open in UpworkAssist](<https://ua.example.com/Queue/Job/~01>)", embed.GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["Client", "Why it matched"], embed.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        Assert.Contains(
+            "[Open in UpworkAssist](<https://ua.example.com/Queue/Job/~01>)",
+            embed.GetProperty("description").GetString(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            ["Client", "Why it matched"],
+            embed.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString())
+        );
     }
 
     [Fact]
@@ -76,8 +88,16 @@ public sealed class ChatMessageTests : IAsyncLifetime
         Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
         var body = card.GetProperty("body").EnumerateArray().ToList();
         Assert.Equal("RichTextBlock", body[0].GetProperty("type").GetString()); // TextRuns: never read as markdown
-        Assert.Contains("Blazor " + Hostile, body[0].GetProperty("inlines")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
-        var facts = body[1].GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("title").GetString()).ToList();
+        Assert.Contains(
+            "Blazor " + Hostile,
+            body[0].GetProperty("inlines")[0].GetProperty("text").GetString(),
+            StringComparison.Ordinal
+        );
+        var facts = body[1]
+            .GetProperty("facts")
+            .EnumerateArray()
+            .Select(f => f.GetProperty("title").GetString())
+            .ToList();
         Assert.Equal(["Budget", "Client", "Applicants", "Posted"], facts);
         Assert.Contains("payment verified", body[1].GetRawText(), StringComparison.Ordinal);
         Assert.Contains("keywords found: blazor", body[2].GetRawText(), StringComparison.Ordinal);
@@ -91,26 +111,66 @@ public sealed class ChatMessageTests : IAsyncLifetime
         var lead = await _h.App.SignedInAsync("Lead");
         (string, string)[] Form(string kind, params (string, string)[] fields) =>
             [("Input.Kind", kind), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC"), .. fields];
-        async Task<string> Add(params (string, string)[] form) => WebUtility.HtmlDecode(await (await lead.SubmitToAsync(
-            "/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add", form)).Content.ReadAsStringAsync());
+        async Task<string> Add(params (string, string)[] form) =>
+            WebUtility.HtmlDecode(
+                await (
+                    await lead.SubmitToAsync(
+                        "/Routing/Routes?lane=blazor",
+                        "/Routing/Routes?lane=blazor&handler=Add",
+                        form
+                    )
+                ).Content.ReadAsStringAsync()
+            );
 
-        Assert.Contains("Discord webhooks are https://discord.com/api/webhooks/",
-            await Add(Form("Discord", ("Input.ChannelUrl", "https://evil.example/api/webhooks/1/x"))), StringComparison.Ordinal);
-        Assert.Contains("Discord webhooks are", await Add(Form("Discord", ("Input.ChannelUrl", "http://discord.com/api/webhooks/1/x"))), StringComparison.Ordinal);
-        Assert.Contains("Teams workflow webhooks are", await Add(Form("Teams", ("Input.ChannelUrl", "https://169.254.169.254/x"))), StringComparison.Ordinal);
-        Assert.Contains("A bot token looks like", await Add(Form("Telegram", ("Input.TelegramToken", "nope"), ("Input.TelegramChatId", "1"))), StringComparison.Ordinal);
+        Assert.Contains(
+            "Discord webhooks are https://discord.com/api/webhooks/",
+            await Add(Form("Discord", ("Input.ChannelUrl", "https://evil.example/api/webhooks/1/x"))),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Discord webhooks are",
+            await Add(Form("Discord", ("Input.ChannelUrl", "http://discord.com/api/webhooks/1/x"))),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Teams workflow webhooks are",
+            await Add(Form("Teams", ("Input.ChannelUrl", "https://169.254.169.254/x"))),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "A bot token looks like",
+            await Add(Form("Telegram", ("Input.TelegramToken", "nope"), ("Input.TelegramChatId", "1"))),
+            StringComparison.Ordinal
+        );
 
         await Add(Form("Discord", ("Input.ChannelUrl", "https://discord.com/api/webhooks/111/SECRETdiscordTail")));
-        await Add(Form("Teams", ("Input.ChannelUrl", "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=SECRETsig")));
-        await Add(Form("Telegram", ("Input.TelegramToken", ChatChannel.TelegramToken), ("Input.TelegramChatId", "-1001234567890")));
+        await Add(
+            Form(
+                "Teams",
+                (
+                    "Input.ChannelUrl",
+                    "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=SECRETsig"
+                )
+            )
+        );
+        await Add(
+            Form(
+                "Telegram",
+                ("Input.TelegramToken", ChatChannel.TelegramToken),
+                ("Input.TelegramChatId", "-1001234567890")
+            )
+        );
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Routing/Routes?lane=blazor"));
         Assert.Contains("Discord webhook discord.com/…Tail", html, StringComparison.Ordinal);
         Assert.Contains("Teams workflow prod-01.westeurope.logic.azure.com/…", html, StringComparison.Ordinal);
         Assert.Contains("Telegram chat …7890 via bot 123456789", html, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", html, StringComparison.Ordinal);
         Assert.DoesNotContain("AAHdqTcv", html, StringComparison.Ordinal);
-        var routes = await _h.App.WithScopeAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            sp.GetRequiredService<AppDbContext>().AlertRoutes.OrderBy(r => r.Id)));
+        var routes = await _h.App.WithScopeAsync(sp =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                sp.GetRequiredService<AppDbContext>().AlertRoutes.OrderBy(r => r.Id)
+            )
+        );
         Assert.Equal([RouteKind.Discord, RouteKind.Teams, RouteKind.Telegram], routes.Select(r => r.Kind));
         Assert.All(routes, r => Assert.DoesNotContain("SECRET", r.SecretProtected, StringComparison.Ordinal));
         Assert.StartsWith(TelegramSender.GroupPrefix, routes[2].SlackTarget, StringComparison.Ordinal);

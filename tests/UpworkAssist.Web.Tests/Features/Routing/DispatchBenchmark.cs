@@ -1,17 +1,17 @@
 using System.Diagnostics;
-using UpworkAssist.Core.Lanes;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Features.Routing.Slack;
 using UpworkAssist.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
-using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
@@ -50,23 +50,62 @@ public sealed class DispatchBenchmark(ITestOutputHelper output)
     [SkippableFact]
     public async Task Deliveries_per_second_of_dispatcher_overhead()
     {
-        Skip.IfNot(Environment.GetEnvironmentVariable("UA_BENCH") == "1", "Set UA_BENCH=1 to run the dispatch benchmark.");
-        const int Channels = 200, Postings = 10;
+        Skip.IfNot(
+            Environment.GetEnvironmentVariable("UA_BENCH") == "1",
+            "Set UA_BENCH=1 to run the dispatch benchmark."
+        );
+        const int Channels = 200,
+            Postings = 10;
         using var app = new BenchApp();
         var now = app.Clock.GetUtcNow();
         await app.WithDbAsync(async db =>
         {
             await db.Lanes.ExecuteUpdateAsync(s => s.SetProperty(l => l.Enabled, false));
-            var lane = new Lane { Id = "bench", Name = "Bench", CreatedAt = now, UpdatedAt = now };
-            LaneRules.Apply(lane, new LaneDefinition { Id = "bench", Name = "Bench", IncludeKeywords = ["blazor"], AllowUnknownBudget = true });
+            var lane = new Lane
+            {
+                Id = "bench",
+                Name = "Bench",
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            LaneRules.Apply(
+                lane,
+                new LaneDefinition
+                {
+                    Id = "bench",
+                    Name = "Bench",
+                    IncludeKeywords = ["blazor"],
+                    AllowUnknownBudget = true,
+                }
+            );
             db.Lanes.Add(lane);
             for (var c = 0; c < Channels; c++)
             {
-                db.AlertRoutes.Add(new AlertRoute { LaneId = "bench", Kind = RouteKind.Slack, SlackTarget = $"slack:c{c}", SlackChannel = $"c{c}", CreatedAt = now });
+                db.AlertRoutes.Add(
+                    new AlertRoute
+                    {
+                        LaneId = "bench",
+                        Kind = RouteKind.Slack,
+                        SlackTarget = $"slack:c{c}",
+                        SlackChannel = $"c{c}",
+                        CreatedAt = now,
+                    }
+                );
             }
             for (var p = 0; p < Postings; p++)
             {
-                db.Postings.Add(new Posting { Id = $"~{p}", Title = $"Blazor job {p}", Description = "Blazor work. " + new string('x', 800), PublishedAt = now, FetchedAt = now, FixedBudget = 1000, Client = new ClientFacts("US", true, 1000, 3, 4.5, 2) });
+                db.Postings.Add(
+                    new Posting
+                    {
+                        Id = $"~{p}",
+                        Title = $"Blazor job {p}",
+                        Description = "Blazor work. " + new string('x', 800),
+                        PublishedAt = now,
+                        FetchedAt = now,
+                        FixedBudget = 1000,
+                        Client = new ClientFacts("US", true, 1000, 3, 4.5, 2),
+                    }
+                );
             }
             await db.SaveChangesAsync();
         });
@@ -78,12 +117,17 @@ public sealed class DispatchBenchmark(ITestOutputHelper output)
         while (delivered < total)
         {
             watch.Start();
-            delivered += await app.WithScopeAsync(sp => sp.GetRequiredService<AlertDispatcher>().RunOnceAsync(CancellationToken.None));
+            delivered += await app.WithScopeAsync(sp =>
+                sp.GetRequiredService<AlertDispatcher>().RunOnceAsync(CancellationToken.None)
+            );
             watch.Stop();
             app.Clock.Advance(TimeSpan.FromSeconds(1));
         }
         var perSecond = total / watch.Elapsed.TotalSeconds;
-        output.WriteLine($"{total} deliveries to {Channels} channels in {watch.Elapsed.TotalMilliseconds:0} ms: {perSecond:0} deliveries/s, {watch.Elapsed.TotalMilliseconds * 1000 / total:0} µs each");
+        output.WriteLine(
+            $"{total} deliveries to {Channels} channels in {watch.Elapsed.TotalMilliseconds:0} ms: {perSecond:0} "
+                + $"deliveries/s, {watch.Elapsed.TotalMilliseconds * 1000 / total:0} µs each"
+        );
         Assert.Equal(total, delivered);
     }
 }

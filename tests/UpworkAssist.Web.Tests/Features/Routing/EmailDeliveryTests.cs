@@ -5,7 +5,9 @@ using UpworkAssist.Web.Features.Routing;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
-/// <summary>E-mail against a real SMTP server (netDumbster on a free port), with quiet hours and digests on the fake clock.</summary>
+/// <summary>
+/// E-mail against a real SMTP server (netDumbster on a free port), with quiet hours and digests on the fake clock.
+/// </summary>
 // One collection: these classes each start an app, a fake Slack and an SMTP server; run
 // them one after another so they do not starve the browser tests of CPU.
 [Collection("Routing")]
@@ -28,8 +30,10 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         await _h.DisposeAsync();
     }
 
-    private List<MimeMessage> Mails() => _smtp!.ReceivedEmail
-        .Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data)))).ToList();
+    private List<MimeMessage> Mails() =>
+        _smtp!
+            .ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
+            .ToList();
 
     [Fact]
     public async Task An_immediate_route_mails_each_address_once_with_html_and_text_parts()
@@ -45,7 +49,11 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Assert.Equal("New match: Blazor app with an API", toA.Subject);
         Assert.Contains("Blazor work", toA.TextBody, StringComparison.Ordinal);
         Assert.Contains("API work", toA.TextBody, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://www.upwork.com/jobs/~01\">Open on Upwork</a>", toA.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(
+            "<a href=\"https://www.upwork.com/jobs/~01\">Open on Upwork</a>",
+            toA.HtmlBody,
+            StringComparison.Ordinal
+        );
         Assert.All(await _h.AlertsAsync(AlertChannel.Email), a => Assert.Equal(AlertStatus.Delivered, a.Status));
     }
 
@@ -114,7 +122,10 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         var mail = Assert.Single(Mails());
         Assert.Equal("UpworkAssist digest: 3 new matches", mail.Subject);
         var text = mail.TextBody ?? "";
-        Assert.True(text.IndexOf("== API work ==", StringComparison.Ordinal) < text.IndexOf("== Blazor work ==", StringComparison.Ordinal));
+        Assert.True(
+            text.IndexOf("== API work ==", StringComparison.Ordinal)
+                < text.IndexOf("== Blazor work ==", StringComparison.Ordinal)
+        );
         Assert.Contains("<h2>Blazor work</h2>", mail.HtmlBody, StringComparison.Ordinal);
     }
 
@@ -122,12 +133,16 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     public async Task Quiet_hours_in_the_routes_time_zone_hold_alerts_until_they_end()
     {
         // 22:00–07:00 in Berlin; the fake clock starts at 09:00 UTC = 10:00 Berlin.
-        await _h.AddEmailRouteAsync("blazor", "night@example.test", r =>
-        {
-            r.TimeZone = "Europe/Berlin";
-            r.QuietFrom = new TimeOnly(22, 0);
-            r.QuietTo = new TimeOnly(7, 0);
-        });
+        await _h.AddEmailRouteAsync(
+            "blazor",
+            "night@example.test",
+            r =>
+            {
+                r.TimeZone = "Europe/Berlin";
+                r.QuietFrom = new TimeOnly(22, 0);
+                r.QuietTo = new TimeOnly(7, 0);
+            }
+        );
         _h.App.Clock.Advance(TimeSpan.FromHours(13)); // 22:00 UTC = 23:00 Berlin
         await _h.MatchAsync(_h.Posting("~01", "Blazor app"));
         var held = (await _h.AlertsAsync(AlertChannel.Email)).Single();

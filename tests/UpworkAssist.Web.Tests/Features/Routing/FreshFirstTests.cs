@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
-using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
@@ -29,16 +29,19 @@ public sealed class FreshFirstTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Fresh_matches_reach_Slack_within_the_poll_interval_while_a_300_match_catch_up_is_sent_as_batches()
     {
         var throttled = false;
-        var (backlog, fresh) = await CatchUpScenarioAsync(_h, r =>
-        {
-            // Slack pushes back once in the middle of the catch-up.
-            if (!throttled && _h.Slack.Requests.Count == 10)
+        var (backlog, fresh) = await CatchUpScenarioAsync(
+            _h,
+            r =>
             {
-                throttled = true;
-                return new SlackReply(429, RetryAfterSeconds: 7);
+                // Slack pushes back once in the middle of the catch-up.
+                if (!throttled && _h.Slack.Requests.Count == 10)
+                {
+                    throttled = true;
+                    return new SlackReply(429, RetryAfterSeconds: 7);
+                }
+                return SlackReply.Ok;
             }
-            return SlackReply.Ok;
-        });
+        );
 
         var slack = await _h.AlertsAsync(AlertChannel.Slack);
         Assert.Equal(310, slack.Count);
@@ -48,7 +51,11 @@ public sealed class FreshFirstTests(ITestOutputHelper output) : IAsyncLifetime
         var latencies = freshRows.Select(a => a.DeliveredAt!.Value - a.PublishedAt).ToList();
         var p95 = DeliveryLatency.Percentile(latencies, 0.95);
         var afterMatch = DeliveryLatency.Percentile(freshRows.Select(a => a.DeliveredAt!.Value - a.MatchedAt), 0.95);
-        output.WriteLine($"fresh publish → Slack p95 {p95.TotalSeconds:0.#} s (matched → Slack p95 {afterMatch.TotalSeconds:0.#} s), max {latencies.Max().TotalSeconds:0.#} s over {latencies.Count} fresh matches; {_h.Slack.Requests.Count} messages");
+        output.WriteLine(
+            $"fresh publish → Slack p95 {p95.TotalSeconds:0.#} s (matched → Slack p95 {afterMatch.TotalSeconds:0.#} "
+                + $"s), max {latencies.Max().TotalSeconds:0.#} s over {latencies.Count} fresh matches; "
+                + $"{_h.Slack.Requests.Count} messages"
+        );
         Assert.True(p95 <= TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(5), $"p95 {p95}");
 
         // Every posting is in exactly one message: fresh ones alone, older ones in batches under the headline.
@@ -57,13 +64,20 @@ public sealed class FreshFirstTests(ITestOutputHelper output) : IAsyncLifetime
         {
             Assert.Equal(1, ok.Count(r => r.Body.Contains($"/jobs/{id}\"", StringComparison.Ordinal)));
         }
-        var catchUps = _h.Slack.Requests.Where(r => r.Body.Contains("older matches while UpworkAssist was catching up", StringComparison.Ordinal)).ToList();
+        var catchUps = _h
+            .Slack.Requests.Where(r =>
+                r.Body.Contains("older matches while UpworkAssist was catching up", StringComparison.Ordinal)
+            )
+            .ToList();
         Assert.InRange(catchUps.Count, 300 / 6, 300 / 6 + 3);
         Assert.All(catchUps, r => Assert.True(r.Json.GetProperty("blocks").GetArrayLength() <= 50));
         Assert.Contains("Open these in the queue", catchUps[0].Body, StringComparison.Ordinal);
         foreach (var id in fresh)
         {
-            Assert.Single(_h.Slack.Requests, r => r.Body.Contains($"Blazor fresh {id}", StringComparison.Ordinal) && !catchUps.Contains(r));
+            Assert.Single(
+                _h.Slack.Requests,
+                r => r.Body.Contains($"Blazor fresh {id}", StringComparison.Ordinal) && !catchUps.Contains(r)
+            );
         }
 
         // One message a second at most, and nothing inside the 429's wait.
@@ -84,10 +98,19 @@ public sealed class FreshFirstTests(ITestOutputHelper output) : IAsyncLifetime
         await h.AddLaneAsync("blazor", "Blazor work", "blazor");
         var (_, fresh) = await CatchUpScenarioAsync(h, _ => SlackReply.Ok);
 
-        var freshRows = (await h.AlertsAsync(AlertChannel.Slack)).Where(a => fresh.Contains(a.Match!.PostingId)).ToList();
-        var waited = freshRows.Where(a => a.DeliveredAt is not null).Select(a => a.DeliveredAt!.Value - a.PublishedAt).ToList();
+        var freshRows = (await h.AlertsAsync(AlertChannel.Slack))
+            .Where(a => fresh.Contains(a.Match!.PostingId))
+            .ToList();
+        var waited = freshRows
+            .Where(a => a.DeliveredAt is not null)
+            .Select(a => a.DeliveredAt!.Value - a.PublishedAt)
+            .ToList();
         var p95 = waited.Count < freshRows.Count ? TimeSpan.MaxValue : DeliveryLatency.Percentile(waited, 0.95);
-        output.WriteLine($"reference (oldest first): fresh publish → Slack p95 {(p95 == TimeSpan.MaxValue ? "not delivered within the run" : $"{p95.TotalSeconds:0.#} s")}, {waited.Count} of {freshRows.Count} delivered within 7 minutes");
+        output.WriteLine(
+            $"reference (oldest first): fresh publish → Slack p95 "
+                + $"{(p95 == TimeSpan.MaxValue ? "not delivered within the run" : $"{p95.TotalSeconds:0.#} s")}, "
+                + $"{waited.Count} of {freshRows.Count} delivered within 7 minutes"
+        );
         Assert.True(p95 > TimeSpan.FromMinutes(2));
     }
 
@@ -137,10 +160,16 @@ public sealed class FreshFirstTests(ITestOutputHelper output) : IAsyncLifetime
     /// 300 matches 40 minutes old wait for one Slack channel; then a poll a minute for five minutes
     /// brings two fresh matches each, published 20–45 s before the poll stored them.
     /// </summary>
-    private static async Task<(IReadOnlyList<string> Backlog, IReadOnlyList<string> Fresh)> CatchUpScenarioAsync(RoutingHarness h, Func<SlackRequest, SlackReply> slack)
+    private static async Task<(IReadOnlyList<string> Backlog, IReadOnlyList<string> Fresh)> CatchUpScenarioAsync(
+        RoutingHarness h,
+        Func<SlackRequest, SlackReply> slack
+    )
     {
         await h.AddSlackRouteAsync("blazor", h.Slack.WebhookUrl("T1"));
-        var backlog = Enumerable.Range(1, 300).Select(i => At(h.Posting($"~01old{i:D3}", $"Blazor job {i}"), h.Now.AddMinutes(-40).AddSeconds(i))).ToArray();
+        var backlog = Enumerable
+            .Range(1, 300)
+            .Select(i => At(h.Posting($"~01old{i:D3}", $"Blazor job {i}"), h.Now.AddMinutes(-40).AddSeconds(i)))
+            .ToArray();
         await h.MatchAsync(backlog);
         h.Slack.Respond = slack;
         var fresh = new List<string>();
@@ -148,7 +177,9 @@ public sealed class FreshFirstTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var ids = new[] { $"~01new{poll}a", $"~01new{poll}b" };
             fresh.AddRange(ids);
-            await h.MatchAsync(ids.Select((id, i) => At(h.Posting(id, $"Blazor fresh {id}"), h.Now.AddSeconds(-20 - 25 * i))).ToArray());
+            await h.MatchAsync(
+                ids.Select((id, i) => At(h.Posting(id, $"Blazor fresh {id}"), h.Now.AddSeconds(-20 - 25 * i))).ToArray()
+            );
             await h.RunForAsync(TimeSpan.FromMinutes(1));
         }
         await h.RunForAsync(TimeSpan.FromMinutes(2));
@@ -156,7 +187,9 @@ public sealed class FreshFirstTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private Task<SendOutcome> TestAsync(AlertRoute route) =>
-        _h.App.WithScopeAsync(async sp => (await sp.GetRequiredService<RouteTester>().SendAsync(route, CancellationToken.None)).Single().Outcome);
+        _h.App.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<RouteTester>().SendAsync(route, CancellationToken.None)).Single().Outcome
+        );
 
     private static Posting At(Posting p, DateTimeOffset published)
     {

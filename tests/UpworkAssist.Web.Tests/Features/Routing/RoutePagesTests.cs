@@ -27,7 +27,11 @@ public sealed class RoutePagesTests : IAsyncLifetime
     {
         var lead = await _h.App.SignedInAsync("Lead");
         var webhook = _h.Slack.WebhookUrl("T000SECRETPART/B000/XYZsecretTail");
-        var saved = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(webhook));
+        var saved = await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            "/Routing/Routes?lane=blazor&handler=Add",
+            RoutingHarness.SlackForm(webhook)
+        );
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Routing/Routes?lane=blazor"));
@@ -42,12 +46,21 @@ public sealed class RoutePagesTests : IAsyncLifetime
             Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "route.created" && a.SubjectId == "blazor"));
         });
 
-        var test = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test");
+        var test = await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test"
+        );
         Assert.Equal(HttpStatusCode.Redirect, test.StatusCode);
         var request = Assert.Single(_h.Slack.Requests);
         Assert.Contains("Test message from UpworkAssist", request.Body, StringComparison.Ordinal);
-        Assert.Contains("Test message sent.", await lead.GetStringAsync("/Routing/Routes?lane=blazor"), StringComparison.Ordinal);
-        await _h.App.WithDbAsync(async db => Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "route.test_sent")));
+        Assert.Contains(
+            "Test message sent.",
+            await lead.GetStringAsync("/Routing/Routes?lane=blazor"),
+            StringComparison.Ordinal
+        );
+        await _h.App.WithDbAsync(async db =>
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "route.test_sent"))
+        );
         Assert.DoesNotContain("SECRETPART", _h.App.Logs.AllText(), StringComparison.Ordinal);
     }
 
@@ -55,10 +68,24 @@ public sealed class RoutePagesTests : IAsyncLifetime
     public async Task Invalid_routes_are_refused_with_reasons()
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var html = await (await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm("not a url"))).Content.ReadAsStringAsync();
+        var html = await (
+            await lead.SubmitToAsync(
+                "/Routing/Routes?lane=blazor",
+                "/Routing/Routes?lane=blazor&handler=Add",
+                RoutingHarness.SlackForm("not a url")
+            )
+        ).Content.ReadAsStringAsync();
         Assert.Contains("https incoming-webhook URL", html, StringComparison.Ordinal);
-        html = await (await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add",
-            ("Input.Kind", "Email"), ("Input.EmailTo", "nobody"), ("Input.Mode", "Immediate"), ("Input.TimeZone", "Mars/Base"))).Content.ReadAsStringAsync();
+        html = await (
+            await lead.SubmitToAsync(
+                "/Routing/Routes?lane=blazor",
+                "/Routing/Routes?lane=blazor&handler=Add",
+                ("Input.Kind", "Email"),
+                ("Input.EmailTo", "nobody"),
+                ("Input.Mode", "Immediate"),
+                ("Input.TimeZone", "Mars/Base")
+            )
+        ).Content.ReadAsStringAsync();
         Assert.Contains("&quot;nobody&quot; is not an e-mail address", html, StringComparison.Ordinal);
         Assert.Contains("IANA time zone", html, StringComparison.Ordinal);
         await _h.App.WithDbAsync(async db => Assert.False(await db.AlertRoutes.AnyAsync()));
@@ -81,11 +108,18 @@ public sealed class RoutePagesTests : IAsyncLifetime
         Assert.Contains("href=\"/Routing/Routes?lane=", lanes, StringComparison.Ordinal);
 
         _h.Slack.Respond = _ => SlackReply.Ok;
-        await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Resume");
+        await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            $"/Routing/Routes?lane=blazor&id={routeId}&handler=Resume"
+        );
         _h.App.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, await _h.DispatchAsync());
         Assert.Null((await _h.RouteAsync(routeId)).PausedAt);
-        Assert.DoesNotContain("data-testid=\"paused\"", await lead.GetStringAsync("/Routing/Routes?lane=blazor"), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "data-testid=\"paused\"",
+            await lead.GetStringAsync("/Routing/Routes?lane=blazor"),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -99,7 +133,11 @@ public sealed class RoutePagesTests : IAsyncLifetime
         var lead = await _h.App.SignedInAsync("Lead");
         var html = await lead.GetStringAsync("/Routing/Routes?lane=blazor");
         Assert.Contains("data-testid=\"latency\"", html, StringComparison.Ordinal);
-        Assert.Contains("<td>in-app</td><td class=\"text-end\">2</td><td class=\"text-end\">3 min</td>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<td>in-app</td><td class=\"text-end\">2</td><td class=\"text-end\">3 min</td>",
+            html,
+            StringComparison.Ordinal
+        );
         Assert.Contains("slack-webhook:", html, StringComparison.Ordinal);
 
         // Deliveries name the routes' targets: for those who manage routes only.
@@ -108,7 +146,14 @@ public sealed class RoutePagesTests : IAsyncLifetime
         var page = await lead.GetFromJsonAsync<JsonElement>("/api/v1/alerts?limit=3");
         var items = page.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(3, items.Count);
-        Assert.All(items, i => Assert.Equal(["jobId", "laneId", "route", "status", "attempts", "deliveredAt"], i.EnumerateObject().Select(p => p.Name)));
+        Assert.All(
+            items,
+            i =>
+                Assert.Equal(
+                    ["jobId", "laneId", "route", "status", "attempts", "deliveredAt"],
+                    i.EnumerateObject().Select(p => p.Name)
+                )
+        );
         Assert.Equal("blazor", items[0].GetProperty("laneId").GetString());
         var next = page.GetProperty("next").GetString();
         Assert.NotNull(next);

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Compliance;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
@@ -28,21 +28,37 @@ public sealed class RouteTargetTests : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     public static TheoryData<string> Inside() =>
-    [
-        "http://127.1/hooks/x", "http://2130706433/hooks/x", "http://[::1]/hooks/x", "http://169.254.169.254/latest/meta-data",
-        "https://10.0.0.1/hooks/x", "https://192.168.1.1/", "https://localhost/hooks/x", "file:///etc/passwd",
-        "https://hooks.slack.com.evil.test/services/x", "http://hooks.slack.com/services/x", "https://hooks.slack.com:8443/services/x",
-        "https://user@hooks.slack.com/services/x",
-    ];
+        [
+            "http://127.1/hooks/x",
+            "http://2130706433/hooks/x",
+            "http://[::1]/hooks/x",
+            "http://169.254.169.254/latest/meta-data",
+            "https://10.0.0.1/hooks/x",
+            "https://192.168.1.1/",
+            "https://localhost/hooks/x",
+            "file:///etc/passwd",
+            "https://hooks.slack.com.evil.test/services/x",
+            "http://hooks.slack.com/services/x",
+            "https://hooks.slack.com:8443/services/x",
+            "https://user@hooks.slack.com/services/x",
+        ];
 
     [Theory]
     [MemberData(nameof(Inside))]
     public async Task A_webhook_url_that_is_not_Slack_or_an_allowed_host_is_refused_and_nothing_stored(string url)
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
+        var response = await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            "/Routing/Routes?lane=blazor&handler=Add",
+            RoutingHarness.SlackForm(url)
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("https://hooks.slack.com/", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(
+            "https://hooks.slack.com/",
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal
+        );
         await _h.App.WithDbAsync(async db => Assert.False(await db.AlertRoutes.AnyAsync()));
     }
 
@@ -52,7 +68,11 @@ public sealed class RouteTargetTests : IAsyncLifetime
         var lead = await _h.App.SignedInAsync("Lead");
         foreach (var url in new[] { "https://hooks.slack.com/services/T0/B0/abc", _h.Slack.WebhookUrl("T1") })
         {
-            var response = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add", RoutingHarness.SlackForm(url));
+            var response = await lead.SubmitToAsync(
+                "/Routing/Routes?lane=blazor",
+                "/Routing/Routes?lane=blazor&handler=Add",
+                RoutingHarness.SlackForm(url)
+            );
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
         await _h.App.WithDbAsync(async db => Assert.Equal(2, await db.AlertRoutes.CountAsync()));
@@ -80,12 +100,17 @@ public sealed class RouteTargetTests : IAsyncLifetime
         var routeId = await _h.AddSlackRouteAsync("blazor", _h.Slack.WebhookUrl("T1"));
         _h.Slack.Respond = _ => new SlackReply(400, "<html>internal admin console: db password hunter2</html>");
         var lead = await _h.App.SignedInAsync("Lead");
-        await lead.SubmitToAsync("/Routing/Routes?lane=blazor", $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test");
+        await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            $"/Routing/Routes?lane=blazor&id={routeId}&handler=Test"
+        );
 
         var html = WebUtility.HtmlDecode(await lead.GetStringAsync("/Routing/Routes?lane=blazor"));
         Assert.Contains("Test message failed: error (HTTP 400)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", html, StringComparison.Ordinal);
-        await _h.App.WithDbAsync(async db => Assert.False(await db.AuditEvents.AnyAsync(a => a.Details!.Contains("hunter2"))));
+        await _h.App.WithDbAsync(async db =>
+            Assert.False(await db.AuditEvents.AnyAsync(a => a.Details!.Contains("hunter2")))
+        );
     }
 
     [Theory]
@@ -96,10 +121,19 @@ public sealed class RouteTargetTests : IAsyncLifetime
     public async Task An_address_the_sender_cannot_use_is_refused_by_the_form(string address)
     {
         var lead = await _h.App.SignedInAsync("Lead");
-        var response = await lead.SubmitToAsync("/Routing/Routes?lane=blazor", "/Routing/Routes?lane=blazor&handler=Add",
-            ("Input.Kind", "Email"), ("Input.EmailTo", "good@example.test, " + address), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC"));
+        var response = await lead.SubmitToAsync(
+            "/Routing/Routes?lane=blazor",
+            "/Routing/Routes?lane=blazor&handler=Add",
+            ("Input.Kind", "Email"),
+            ("Input.EmailTo", "good@example.test, " + address),
+            ("Input.Mode", "Immediate"),
+            ("Input.TimeZone", "UTC")
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Matches("is not an e-mail address|names an IP address", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Matches(
+            "is not an e-mail address|names an IP address",
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())
+        );
         await _h.App.WithDbAsync(async db => Assert.False(await db.AlertRoutes.AnyAsync()));
     }
 
@@ -124,13 +158,26 @@ public sealed class RouteTargetTests : IAsyncLifetime
     public async Task The_review_reminder_takes_only_a_Slack_target_a_lane_route_could_take()
     {
         var admin = await _h.App.SignedInAsync("Admin");
-        foreach (var secret in new[] { "file:///etc/passwd", "http://169.254.169.254/latest", "gopher://hooks.slack.com/x" })
+        foreach (
+            var secret in new[] { "file:///etc/passwd", "http://169.254.169.254/latest", "gopher://hooks.slack.com/x" }
+        )
         {
-            var response = await admin.SubmitToAsync("/Compliance/Review", "/Compliance/Review?handler=Routes", ("SlackSecret", secret), ("SlackChannel", ""));
+            var response = await admin.SubmitToAsync(
+                "/Compliance/Review",
+                "/Compliance/Review?handler=Routes",
+                ("SlackSecret", secret),
+                ("SlackChannel", "")
+            );
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains("hooks.slack.com", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Contains(
+                "hooks.slack.com",
+                WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()),
+                StringComparison.Ordinal
+            );
         }
-        await _h.App.WithDbAsync(async db => Assert.False(await db.ReviewReminderSettings.AnyAsync(s => s.SlackSecretProtected != null)));
+        await _h.App.WithDbAsync(async db =>
+            Assert.False(await db.ReviewReminderSettings.AnyAsync(s => s.SlackSecretProtected != null))
+        );
     }
 
     [Fact]
@@ -143,7 +190,11 @@ public sealed class RouteTargetTests : IAsyncLifetime
         {
             // Keywords are evidence the lane itself reports: make them hostile too.
             var lane = await db.Lanes.SingleAsync(l => l.Id == "evil");
-            lane.RulesJson = lane.RulesJson.Replace("\"blazor\"", "\"blazor\",\"" + JsonEncodedText.Encode(Hostile) + "\"", StringComparison.Ordinal);
+            lane.RulesJson = lane.RulesJson.Replace(
+                "\"blazor\"",
+                "\"blazor\",\"" + JsonEncodedText.Encode(Hostile) + "\"",
+                StringComparison.Ordinal
+            );
             await db.SaveChangesAsync();
         });
         var posting = _h.Posting("~01", "Blazor " + Hostile, "Blazor " + Hostile + "\nsecond line " + Hostile);
@@ -157,9 +208,14 @@ public sealed class RouteTargetTests : IAsyncLifetime
         {
             foreach (var name in new[] { "text", "fields", "elements" })
             {
-                if (!block.TryGetProperty(name, out var part)) continue;
+                if (!block.TryGetProperty(name, out var part))
+                    continue;
                 var parts = part.ValueKind == JsonValueKind.Array ? part.EnumerateArray().ToList() : [part];
-                mrkdwn.AddRange(parts.Where(p => p.TryGetProperty("type", out var t) && t.GetString() == "mrkdwn").Select(p => p.GetProperty("text").GetString()!));
+                mrkdwn.AddRange(
+                    parts
+                        .Where(p => p.TryGetProperty("type", out var t) && t.GetString() == "mrkdwn")
+                        .Select(p => p.GetProperty("text").GetString()!)
+                );
             }
         }
         Assert.Contains(mrkdwn, t => t.Contains("&lt;!channel&gt;", StringComparison.Ordinal));
@@ -169,6 +225,10 @@ public sealed class RouteTargetTests : IAsyncLifetime
         Assert.Contains("Blazor &lt;!channel&gt;", all, StringComparison.Ordinal);
         Assert.Contains("second line &lt;!channel&gt;", all, StringComparison.Ordinal);
         Assert.Contains("*Lane &lt;!channel&gt;", all, StringComparison.Ordinal);
-        Assert.Contains("· &lt;!channel&gt; &lt;https://evil.test|click me&gt; &lt;@U0ADMIN&gt; &amp; co", all, StringComparison.Ordinal);
+        Assert.Contains(
+            "· &lt;!channel&gt; &lt;https://evil.test|click me&gt; &lt;@U0ADMIN&gt; &amp; co",
+            all,
+            StringComparison.Ordinal
+        );
     }
 }

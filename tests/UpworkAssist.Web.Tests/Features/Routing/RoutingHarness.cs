@@ -1,17 +1,20 @@
 using System.Net;
-using UpworkAssist.Core.Lanes;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UpworkAssist.Core.Lanes;
 using UpworkAssist.Web.Data;
+using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Routing;
 using UpworkAssist.Web.Tests.Infrastructure;
-using UpworkAssist.Web.Features.Feed;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
-/// <summary>The application with its dispatcher loop off (tests run it by hand on the fake clock), a fake Slack and an SMTP port.</summary>
+/// <summary>
+/// The application with its dispatcher loop off (tests run it by hand on the fake clock), a fake Slack and an SMTP
+/// port.
+/// </summary>
 public sealed class RoutingHarness : IAsyncDisposable
 {
     private RoutingHarness(TestApp app, FakeSlack slack, FakeService service, int smtpPort)
@@ -25,7 +28,9 @@ public sealed class RoutingHarness : IAsyncDisposable
     public TestApp App { get; }
     public FakeSlack Slack { get; }
 
-    /// <summary>The other side of webhooks, Telegram, Discord and Teams; each test scripts its protocol's answers.</summary>
+    /// <summary>
+    /// The other side of webhooks, Telegram, Discord and Teams; each test scripts its protocol's answers.
+    /// </summary>
     public FakeService Service { get; }
     public int SmtpPort { get; }
     public DateTimeOffset Now => App.Clock.GetUtcNow();
@@ -34,8 +39,10 @@ public sealed class RoutingHarness : IAsyncDisposable
     public Dictionary<string, string?> Settings { get; private init; } = [];
 
     /// <param name="app">Builds the app from the settings (another provider or a shared store); a SQLite app when null.</param>
-    public static async Task<RoutingHarness> StartAsync(Dictionary<string, string?>? settings = null,
-        Func<Dictionary<string, string?>, TestApp>? app = null)
+    public static async Task<RoutingHarness> StartAsync(
+        Dictionary<string, string?>? settings = null,
+        Func<Dictionary<string, string?>, TestApp>? app = null
+    )
     {
         var slack = await FakeSlack.StartAsync();
         var service = await FakeService.StartAsync();
@@ -79,77 +86,132 @@ public sealed class RoutingHarness : IAsyncDisposable
 
     /// <summary>The Routes page's "add route" form for a Slack route.</summary>
     public static (string, string)[] SlackForm(string secret, string channel = "") =>
-        [("Input.Kind", "Slack"), ("Input.SlackSecret", secret), ("Input.SlackChannel", channel), ("Input.Mode", "Immediate"), ("Input.TimeZone", "UTC")];
+        [
+            ("Input.Kind", "Slack"),
+            ("Input.SlackSecret", secret),
+            ("Input.SlackChannel", channel),
+            ("Input.Mode", "Immediate"),
+            ("Input.TimeZone", "UTC"),
+        ];
 
-    public Task AddLaneAsync(string id, string name, params string[] keywords) => App.WithDbAsync(async db =>
-    {
-        var row = new Lane { Id = id, Name = name, CreatedAt = Now, UpdatedAt = Now };
-        LaneRules.Apply(row, new LaneDefinition { Id = id, Name = name, IncludeKeywords = keywords, AllowUnknownBudget = true });
-        db.Lanes.Add(row);
-        await db.SaveChangesAsync();
-    });
-
-    public Task<long> AddSlackRouteAsync(string laneId, string secret, string? channel = null, Action<AlertRoute>? configure = null) =>
-        AddRouteAsync(laneId, RouteKind.Slack, r =>
+    public Task AddLaneAsync(string id, string name, params string[] keywords) =>
+        App.WithDbAsync(async db =>
         {
-            r.SecretProtected = App.Services.GetRequiredService<RouteSecrets>().Protect(secret);
-            r.SecretHint = RouteSecrets.Hint(secret);
-            r.SlackChannel = channel;
-            r.SlackTarget = RouteSecrets.SlackTarget(secret, channel);
-            configure?.Invoke(r);
+            var row = new Lane
+            {
+                Id = id,
+                Name = name,
+                CreatedAt = Now,
+                UpdatedAt = Now,
+            };
+            LaneRules.Apply(
+                row,
+                new LaneDefinition
+                {
+                    Id = id,
+                    Name = name,
+                    IncludeKeywords = keywords,
+                    AllowUnknownBudget = true,
+                }
+            );
+            db.Lanes.Add(row);
+            await db.SaveChangesAsync();
         });
 
-    /// <summary>A Telegram (secret "token\nchat"), Discord or Teams route, stored as the Routes page stores it.</summary>
-    public Task<long> AddChannelRouteAsync(string laneId, RouteKind kind, string secret, string target, Action<AlertRoute>? configure = null) =>
-        AddRouteAsync(laneId, kind, r =>
-        {
-            r.SecretProtected = App.Services.GetRequiredService<RouteSecrets>().Protect(secret);
-            r.SecretHint = RouteSecrets.Hint(secret.Split('\n')[0]);
-            r.SlackTarget = target;
-            configure?.Invoke(r);
-        });
+    public Task<long> AddSlackRouteAsync(
+        string laneId,
+        string secret,
+        string? channel = null,
+        Action<AlertRoute>? configure = null
+    ) =>
+        AddRouteAsync(
+            laneId,
+            RouteKind.Slack,
+            r =>
+            {
+                r.SecretProtected = App.Services.GetRequiredService<RouteSecrets>().Protect(secret);
+                r.SecretHint = RouteSecrets.Hint(secret);
+                r.SlackChannel = channel;
+                r.SlackTarget = RouteSecrets.SlackTarget(secret, channel);
+                configure?.Invoke(r);
+            }
+        );
+
+    /// <summary>
+    /// A Telegram (secret "token\nchat"), Discord or Teams route, stored as the Routes page stores it.
+    /// </summary>
+    public Task<long> AddChannelRouteAsync(
+        string laneId,
+        RouteKind kind,
+        string secret,
+        string target,
+        Action<AlertRoute>? configure = null
+    ) =>
+        AddRouteAsync(
+            laneId,
+            kind,
+            r =>
+            {
+                r.SecretProtected = App.Services.GetRequiredService<RouteSecrets>().Protect(secret);
+                r.SecretHint = RouteSecrets.Hint(secret.Split('\n')[0]);
+                r.SlackTarget = target;
+                configure?.Invoke(r);
+            }
+        );
 
     public Task<long> AddEmailRouteAsync(string laneId, string to, Action<AlertRoute>? configure = null) =>
-        AddRouteAsync(laneId, RouteKind.Email, r =>
+        AddRouteAsync(
+            laneId,
+            RouteKind.Email,
+            r =>
+            {
+                r.EmailTo = to;
+                configure?.Invoke(r);
+            }
+        );
+
+    private Task<long> AddRouteAsync(string laneId, RouteKind kind, Action<AlertRoute> configure) =>
+        App.WithScopeAsync(async sp =>
         {
-            r.EmailTo = to;
-            configure?.Invoke(r);
+            var db = sp.GetRequiredService<AppDbContext>();
+            var route = new AlertRoute
+            {
+                LaneId = laneId,
+                Kind = kind,
+                CreatedAt = Now,
+            };
+            configure(route);
+            db.AlertRoutes.Add(route);
+            await db.SaveChangesAsync();
+            return route.Id;
         });
 
-    private Task<long> AddRouteAsync(string laneId, RouteKind kind, Action<AlertRoute> configure) => App.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var route = new AlertRoute { LaneId = laneId, Kind = kind, CreatedAt = Now };
-        configure(route);
-        db.AlertRoutes.Add(route);
-        await db.SaveChangesAsync();
-        return route.Id;
-    });
-
-    public Posting Posting(string id, string title, string? description = null) => new()
-    {
-        Id = id,
-        Title = title,
-        Description = description ?? $"{title}. Long-term client, clear scope.",
-        Url = $"https://www.upwork.com/jobs/{id}",
-        PublishedAt = Now.AddMinutes(-3),
-        FetchedAt = Now.AddMinutes(-1),
-        Type = PostingType.Fixed,
-        FixedBudget = 1500,
-        Skills = ["C#"],
-        TotalApplicants = 4,
-        Client = new ClientFacts("Germany", true, 12000, 9, 4.9, 7),
-    };
+    public Posting Posting(string id, string title, string? description = null) =>
+        new()
+        {
+            Id = id,
+            Title = title,
+            Description = description ?? $"{title}. Long-term client, clear scope.",
+            Url = $"https://www.upwork.com/jobs/{id}",
+            PublishedAt = Now.AddMinutes(-3),
+            FetchedAt = Now.AddMinutes(-1),
+            Type = PostingType.Fixed,
+            FixedBudget = 1500,
+            Skills = ["C#"],
+            TotalApplicants = 4,
+            Client = new ClientFacts("Germany", true, 12000, 9, 4.9, 7),
+        };
 
     /// <summary>Stores the postings and runs them through the lanes, as ingest does.</summary>
-    public Task MatchAsync(params Posting[] postings) => App.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        db.Postings.AddRange(postings);
-        await db.SaveChangesAsync();
-        await sp.GetRequiredService<LaneMatcher>().MatchAsync(postings, CancellationToken.None);
-        return true;
-    });
+    public Task MatchAsync(params Posting[] postings) =>
+        App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            db.Postings.AddRange(postings);
+            await db.SaveChangesAsync();
+            await sp.GetRequiredService<LaneMatcher>().MatchAsync(postings, CancellationToken.None);
+            return true;
+        });
 
     public Task<int> DispatchAsync(CancellationToken ct = default) =>
         App.WithScopeAsync(sp => sp.GetRequiredService<AlertDispatcher>().RunOnceAsync(ct));
@@ -164,12 +226,20 @@ public sealed class RoutingHarness : IAsyncDisposable
         }
     }
 
-    public Task<List<Alert>> AlertsAsync(AlertChannel? channel = null) => App.WithScopeAsync(sp =>
-        sp.GetRequiredService<AppDbContext>().Alerts.AsNoTracking().Include(a => a.Match)
-            .Where(a => channel == null || a.Channel == channel).OrderBy(a => a.Id).ToListAsync());
+    public Task<List<Alert>> AlertsAsync(AlertChannel? channel = null) =>
+        App.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>()
+                .Alerts.AsNoTracking()
+                .Include(a => a.Match)
+                .Where(a => channel == null || a.Channel == channel)
+                .OrderBy(a => a.Id)
+                .ToListAsync()
+        );
 
-    public Task<AlertRoute> RouteAsync(long id) => App.WithScopeAsync(sp =>
-        sp.GetRequiredService<AppDbContext>().AlertRoutes.AsNoTracking().SingleAsync(r => r.Id == id));
+    public Task<AlertRoute> RouteAsync(long id) =>
+        App.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().AlertRoutes.AsNoTracking().SingleAsync(r => r.Id == id)
+        );
 
     public async ValueTask DisposeAsync()
     {

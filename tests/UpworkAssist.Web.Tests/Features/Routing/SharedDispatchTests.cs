@@ -6,7 +6,9 @@ using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
-/// <summary>The dispatcher on two instances of one PostgreSQL store: every alert once, one message a second per channel.</summary>
+/// <summary>
+/// The dispatcher on two instances of one PostgreSQL store: every alert once, one message a second per channel.
+/// </summary>
 public sealed class SharedDispatchTests
 {
     private static Task<int> DispatchAsync(TestApp app) =>
@@ -15,7 +17,9 @@ public sealed class SharedDispatchTests
     private static async Task<(SharedStore Store, RoutingHarness H, TestApp B)> StartAsync()
     {
         var store = new SharedStore();
-        var h = await RoutingHarness.StartAsync(app: settings => TestApp.OnSharedPostgres(store.ConnectionString, settings));
+        var h = await RoutingHarness.StartAsync(app: settings =>
+            TestApp.OnSharedPostgres(store.ConnectionString, settings)
+        );
         store.Add(h.App);
         return (store, h, store.Start(h.Settings));
     }
@@ -31,12 +35,20 @@ public sealed class SharedDispatchTests
             await h.AddLaneAsync($"lane{lane}", $"Lane {lane}", $"topic{lane}");
             await h.AddSlackRouteAsync($"lane{lane}", h.Slack.WebhookUrl($"T{lane}"));
         }
-        var postings = Enumerable.Range(1, 4).SelectMany(lane => Enumerable.Range(1, 4)
-            .Select(n => h.Posting($"~01shared{lane}{n}", $"topic{lane} job {n}"))).ToArray();
+        var postings = Enumerable
+            .Range(1, 4)
+            .SelectMany(lane =>
+                Enumerable.Range(1, 4).Select(n => h.Posting($"~01shared{lane}{n}", $"topic{lane} job {n}"))
+            )
+            .ToArray();
         await h.MatchAsync(postings);
         Assert.Equal(16, (await h.AlertsAsync(AlertChannel.Slack)).Count);
 
-        for (var second = 0; second < 30 && (await h.AlertsAsync(AlertChannel.Slack)).Any(a => a.Status != AlertStatus.Delivered); second++)
+        for (
+            var second = 0;
+            second < 30 && (await h.AlertsAsync(AlertChannel.Slack)).Any(a => a.Status != AlertStatus.Delivered);
+            second++
+        )
         {
             // Both instances at once, on the same rows.
             await Task.WhenAll(DispatchAsync(h.App), DispatchAsync(b), DispatchAsync(h.App), DispatchAsync(b));
@@ -51,7 +63,10 @@ public sealed class SharedDispatchTests
         foreach (var channel in requests.GroupBy(r => r.Key))
         {
             var times = channel.Select(r => r.At).Order().ToList();
-            Assert.All(times.Zip(times.Skip(1)), p => Assert.True(p.Second - p.First >= TimeSpan.FromSeconds(1), $"{channel.Key}: {p}"));
+            Assert.All(
+                times.Zip(times.Skip(1)),
+                p => Assert.True(p.Second - p.First >= TimeSpan.FromSeconds(1), $"{channel.Key}: {p}")
+            );
         }
     }
 
@@ -66,8 +81,10 @@ public sealed class SharedDispatchTests
         await h.MatchAsync(h.Posting("~01crash1", "crash job"));
         // Instance A claimed the row and died before sending.
         var now = h.Now;
-        await h.App.WithDbAsync(db => db.Alerts.Where(a => a.Channel == AlertChannel.Slack)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, 1)));
+        await h.App.WithDbAsync(db =>
+            db.Alerts.Where(a => a.Channel == AlertChannel.Slack)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, now).SetProperty(a => a.Attempts, 1))
+        );
 
         Assert.Equal(0, await DispatchAsync(b));
         store.Advance(TimeSpan.FromMinutes(1));

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UpworkAssist.Web.Data;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Routing;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Routing;
 
@@ -39,9 +39,20 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         Assert.Contains("Blazor admin dashboard", json.GetProperty("text").GetString(), StringComparison.Ordinal);
         var blocks = json.GetProperty("blocks").EnumerateArray().ToList();
         Assert.Equal("header", blocks[0].GetProperty("type").GetString());
-        Assert.Contains("$1,500 fixed", blocks[0].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Contains(blocks, b => b.GetProperty("type").GetString() == "actions"
-            && b.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("text").GetProperty("text").GetString()).SequenceEqual(["Open on Upwork", "Open in UpworkAssist"]));
+        Assert.Contains(
+            "$1,500 fixed",
+            blocks[0].GetProperty("text").GetProperty("text").GetString(),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            blocks,
+            b =>
+                b.GetProperty("type").GetString() == "actions"
+                && b.GetProperty("elements")
+                    .EnumerateArray()
+                    .Select(e => e.GetProperty("text").GetProperty("text").GetString())
+                    .SequenceEqual(["Open on Upwork", "Open in UpworkAssist"])
+        );
         Assert.Contains("payment verified", request.Body, StringComparison.Ordinal);
 
         var slack = (await _h.AlertsAsync(AlertChannel.Slack)).Single();
@@ -77,7 +88,11 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         await _h.AddSlackRouteAsync("apis", "xoxb-token", "C-B");
         var limited = true;
         _h.Slack.Respond = r => r.Key == "C-A" && limited ? new SlackReply(429, RetryAfterSeconds: 30) : SlackReply.Ok;
-        await _h.MatchAsync(_h.Posting("~01", "Blazor app"), _h.Posting("~02", "API work"), _h.Posting("~03", "Second API job"));
+        await _h.MatchAsync(
+            _h.Posting("~01", "Blazor app"),
+            _h.Posting("~02", "API work"),
+            _h.Posting("~03", "Second API job")
+        );
         var start = _h.Now;
 
         await _h.RunForAsync(TimeSpan.FromSeconds(29));
@@ -111,26 +126,28 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         Assert.Equal(4, alert.Attempts);
     }
 
-    public static TheoryData<string, int, string> PermanentFailures() => new()
-    {
-        { "webhook", 404, "channel_not_found" },
-        { "webhook", 410, "channel_is_archived" },
-        { "webhook", 404, "no_service" },
-        { "webhook", 403, "invalid_token" },
-        { "api", 200, "channel_not_found" },
-        { "api", 200, "channel_is_archived" },
-        { "api", 200, "is_archived" },
-        { "api", 200, "invalid_token" },
-        { "api", 200, "no_service" },
-    };
+    public static TheoryData<string, int, string> PermanentFailures() =>
+        new()
+        {
+            { "webhook", 404, "channel_not_found" },
+            { "webhook", 410, "channel_is_archived" },
+            { "webhook", 404, "no_service" },
+            { "webhook", 403, "invalid_token" },
+            { "api", 200, "channel_not_found" },
+            { "api", 200, "channel_is_archived" },
+            { "api", 200, "is_archived" },
+            { "api", 200, "invalid_token" },
+            { "api", 200, "no_service" },
+        };
 
     [Theory]
     [MemberData(nameof(PermanentFailures))]
     public async Task Permanent_errors_pause_the_route_and_stop_sending(string kind, int status, string error)
     {
-        var routeId = kind == "webhook"
-            ? await _h.AddSlackRouteAsync("blazor", _h.Slack.WebhookUrl("T1"))
-            : await _h.AddSlackRouteAsync("blazor", "xoxb-secret-token", "C-GONE");
+        var routeId =
+            kind == "webhook"
+                ? await _h.AddSlackRouteAsync("blazor", _h.Slack.WebhookUrl("T1"))
+                : await _h.AddSlackRouteAsync("blazor", "xoxb-secret-token", "C-GONE");
         _h.Slack.Respond = _ => new SlackReply(status, error);
         await _h.MatchAsync(_h.Posting("~01", "Blazor app"), _h.Posting("~02", "Blazor fix"));
 
@@ -152,7 +169,11 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     [InlineData("webhook", 400, "invalid_blocks")]
     [InlineData("webhook", 400, "invalid_payload")]
     [InlineData("api", 200, "invalid_blocks")]
-    public async Task A_rejected_payload_is_recorded_as_a_defect_with_the_payload_and_no_secret(string kind, int status, string error)
+    public async Task A_rejected_payload_is_recorded_as_a_defect_with_the_payload_and_no_secret(
+        string kind,
+        int status,
+        string error
+    )
     {
         var secret = kind == "webhook" ? _h.Slack.WebhookUrl("SECRETHOOK") : "xoxb-very-secret";
         await _h.AddSlackRouteAsync("blazor", secret, kind == "api" ? "C-1" : null);
@@ -191,14 +212,25 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
             // By then they are no longer fresh: one "older matches" message lists all six in publish order.
             var delivered = _h.Slack.Requests.Where(r => r.Key == channel && r.At >= outageEnds).ToList();
             var message = Assert.Single(delivered);
-            Assert.Contains("6 older matches while UpworkAssist was catching up", message.Body, StringComparison.Ordinal);
-            var titles = message.Json.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "header")
-                .Select(b => b.GetProperty("text").GetProperty("text").GetString()!.Split(" · ")[0]).ToList();
+            Assert.Contains(
+                "6 older matches while UpworkAssist was catching up",
+                message.Body,
+                StringComparison.Ordinal
+            );
+            var titles = message
+                .Json.GetProperty("blocks")
+                .EnumerateArray()
+                .Where(b => b.GetProperty("type").GetString() == "header")
+                .Select(b => b.GetProperty("text").GetProperty("text").GetString()!.Split(" · ")[0])
+                .ToList();
             Assert.Equal(Enumerable.Range(1, 6).Select(i => $"{prefix} {i}"), titles);
             // Backoff is capped, so the first message goes out within a minute of the outage's end.
             Assert.True(delivered[0].At - outageEnds <= TimeSpan.FromMinutes(1));
             var all = _h.Slack.Requests.Where(r => r.Key == channel).ToList();
-            Assert.All(all.Zip(all.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromSeconds(1)));
+            Assert.All(
+                all.Zip(all.Skip(1)),
+                pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromSeconds(1))
+            );
         }
     }
 
@@ -210,7 +242,9 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     {
         var routeId = await _h.AddSlackRouteAsync("blazor", _h.Slack.WebhookUrl("T1"));
         await _h.MatchAsync(_h.Posting("~01", "Blazor app"));
-        await _h.App.WithDbAsync(db => db.AlertRoutes.Where(r => r.Id == routeId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Enabled, false)));
+        await _h.App.WithDbAsync(db =>
+            db.AlertRoutes.Where(r => r.Id == routeId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Enabled, false))
+        );
 
         await _h.RunForAsync(TimeSpan.FromSeconds(2));
         Assert.Empty(_h.Slack.Requests);
@@ -240,8 +274,10 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
         await _h.AddSlackRouteAsync("blazor", _h.Slack.WebhookUrl("T1"));
         await _h.MatchAsync(_h.Posting("~01", "Blazor app"));
         // A dispatcher claimed the row and died before sending.
-        await _h.App.WithDbAsync(db => db.Alerts.Where(a => a.Channel == AlertChannel.Slack)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, _h.Now).SetProperty(a => a.Attempts, 1)));
+        await _h.App.WithDbAsync(db =>
+            db.Alerts.Where(a => a.Channel == AlertChannel.Slack)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ClaimedAt, _h.Now).SetProperty(a => a.Attempts, 1))
+        );
 
         await _h.RunForAsync(TimeSpan.FromMinutes(2));
         Assert.Empty(_h.Slack.Requests); // the claim is still within its lease

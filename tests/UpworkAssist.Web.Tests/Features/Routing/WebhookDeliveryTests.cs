@@ -28,26 +28,29 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private Task<long> AddEndpointAsync(params string[] events) => _h.App.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var endpoint = new WebhookEndpoint
+    private Task<long> AddEndpointAsync(params string[] events) =>
+        _h.App.WithScopeAsync(async sp =>
         {
-            Url = _h.Service.BaseUrl + "hooks/crm",
-            Events = string.Join(",", events.Length == 0 ? WebhookEventTypes.All : events),
-            SecretProtected = sp.GetRequiredService<RouteSecrets>().Protect(Secret),
-            CreatedAt = _h.Now,
-        };
-        db.WebhookEndpoints.Add(endpoint);
-        await db.SaveChangesAsync();
-        return endpoint.Id;
-    });
+            var db = sp.GetRequiredService<AppDbContext>();
+            var endpoint = new WebhookEndpoint
+            {
+                Url = _h.Service.BaseUrl + "hooks/crm",
+                Events = string.Join(",", events.Length == 0 ? WebhookEventTypes.All : events),
+                SecretProtected = sp.GetRequiredService<RouteSecrets>().Protect(Secret),
+                CreatedAt = _h.Now,
+            };
+            db.WebhookEndpoints.Add(endpoint);
+            await db.SaveChangesAsync();
+            return endpoint.Id;
+        });
 
     private Task<int> RunWebhooksAsync(CancellationToken ct = default) =>
         _h.App.WithScopeAsync(sp => sp.GetRequiredService<WebhookDispatcher>().RunOnceAsync(ct));
 
-    private Task<List<WebhookDelivery>> DeliveriesAsync() => _h.App.WithScopeAsync(sp =>
-        sp.GetRequiredService<AppDbContext>().WebhookDeliveries.AsNoTracking().OrderBy(d => d.Id).ToListAsync());
+    private Task<List<WebhookDelivery>> DeliveriesAsync() =>
+        _h.App.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().WebhookDeliveries.AsNoTracking().OrderBy(d => d.Id).ToListAsync()
+        );
 
     [Fact]
     public async Task A_match_posts_a_signed_match_created_event_that_an_independent_verifier_accepts()
@@ -61,8 +64,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var unix = _h.Now.ToUnixTimeSeconds();
         Assert.StartsWith($"t={unix},v1=", header, StringComparison.Ordinal);
         // Computed here from the documented recipe, not with the product's own code.
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret),
-            Encoding.UTF8.GetBytes($"{unix}.{request.Body}")));
+        var expected = Convert.ToHexStringLower(
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{unix}.{request.Body}"))
+        );
         Assert.Equal($"t={unix},v1={expected}", header);
         if (Python() is { } python)
         {
@@ -97,7 +101,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         {
             await RunWebhooksAsync();
             var row = (await DeliveriesAsync()).Single();
-            if (row.Status != WebhookDeliveryStatus.Pending) break;
+            if (row.Status != WebhookDeliveryStatus.Pending)
+                break;
             waits.Add(row.NextAttemptAt - _h.Now);
             _h.App.Clock.Advance(row.NextAttemptAt - _h.Now);
         }
@@ -122,13 +127,18 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         _h.Service.Respond = _ => ServiceReply.NoContent;
         var log = await admin.GetStringAsync($"/Routing/Webhooks/Deliveries?endpoint={id}");
         Assert.Contains("failed", log, StringComparison.Ordinal);
-        var redeliver = await admin.SubmitToAsync($"/Routing/Webhooks/Deliveries?endpoint={id}",
-            $"/Routing/Webhooks/Deliveries?endpoint={id}&id={failed.Id}&handler=Redeliver");
+        var redeliver = await admin.SubmitToAsync(
+            $"/Routing/Webhooks/Deliveries?endpoint={id}",
+            $"/Routing/Webhooks/Deliveries?endpoint={id}&id={failed.Id}&handler=Redeliver"
+        );
         Assert.Equal(HttpStatusCode.Redirect, redeliver.StatusCode);
         Assert.Equal(1, await RunWebhooksAsync());
         var last = _h.Service.Requests[^1];
         Assert.Equal(failed.EventId, last.Header("X-UpworkAssist-Event-Id"));
-        Assert.Equal((WebhookDeliveryStatus.Delivered, 204), ((await DeliveriesAsync()).Single().Status, (await DeliveriesAsync()).Single().ResponseCode));
+        Assert.Equal(
+            (WebhookDeliveryStatus.Delivered, 204),
+            ((await DeliveriesAsync()).Single().Status, (await DeliveriesAsync()).Single().ResponseCode)
+        );
     }
 
     [Fact]
@@ -154,28 +164,73 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await AddEndpointAsync(WebhookEventTypes.MatchTriaged);
         await _h.MatchAsync(_h.Posting("~01", "Blazor app"));
         Assert.Empty(await DeliveriesAsync()); // not subscribed to match.created
-        var match = await _h.App.WithScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Matches.AsNoTracking().SingleAsync());
-        var lead = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u1"), new Claim(ClaimTypes.Name, "lead@test")], "test"));
-        var outcome = await _h.App.WithScopeAsync(sp => sp.GetRequiredService<Triage>().ApplyAsync(
-            new TriageInput { MatchId = match.Id, Version = match.Version, Action = TriageAction.Dismiss, Reason = "Budget too low" }, lead, default));
+        var match = await _h.App.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Matches.AsNoTracking().SingleAsync()
+        );
+        var lead = new ClaimsPrincipal(
+            new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, "u1"), new Claim(ClaimTypes.Name, "lead@test")],
+                "test"
+            )
+        );
+        var outcome = await _h.App.WithScopeAsync(sp =>
+            sp.GetRequiredService<Triage>()
+                .ApplyAsync(
+                    new TriageInput
+                    {
+                        MatchId = match.Id,
+                        Version = match.Version,
+                        Action = TriageAction.Dismiss,
+                        Reason = "Budget too low",
+                    },
+                    lead,
+                    default
+                )
+        );
         Assert.True(outcome.Done);
         Assert.Equal(1, await RunWebhooksAsync());
         var data = Assert.Single(_h.Service.Requests).Json.GetProperty("data");
-        Assert.Equal(("dismissed", "Budget too low", match.Id), (data.GetProperty("status").GetString(), data.GetProperty("reason").GetString(), data.GetProperty("matchId").GetInt64()));
+        Assert.Equal(
+            ("dismissed", "Budget too low", match.Id),
+            (
+                data.GetProperty("status").GetString(),
+                data.GetProperty("reason").GetString(),
+                data.GetProperty("matchId").GetInt64()
+            )
+        );
     }
 
     [Fact]
     public async Task An_Admin_adds_an_endpoint_sees_its_secret_once_and_internal_targets_are_refused()
     {
         var admin = await _h.App.SignedInAsync("Admin");
-        foreach (var bad in new[] { "http://10.0.0.1/hook", "https://localhost/hook", "https://169.254.169.254/latest", "file:///etc/passwd", "https://user:pw@example.com/" })
+        foreach (
+            var bad in new[]
+            {
+                "http://10.0.0.1/hook",
+                "https://localhost/hook",
+                "https://169.254.169.254/latest",
+                "file:///etc/passwd",
+                "https://user:pw@example.com/",
+            }
+        )
         {
-            var refused = await admin.SubmitToAsync("/Routing/Webhooks", "/Routing/Webhooks?handler=Add", ("Input.Url", bad), ("Input.Events", "match.created"));
+            var refused = await admin.SubmitToAsync(
+                "/Routing/Webhooks",
+                "/Routing/Webhooks?handler=Add",
+                ("Input.Url", bad),
+                ("Input.Events", "match.created")
+            );
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.DoesNotContain("new-secret", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        var added = await admin.SubmitToAsync("/Routing/Webhooks", "/Routing/Webhooks?handler=Add",
-            ("Input.Url", "https://hooks.example.com/upwork"), ("Input.Events", "match.created"), ("Input.Events", "proposal.recorded"));
+        var added = await admin.SubmitToAsync(
+            "/Routing/Webhooks",
+            "/Routing/Webhooks?handler=Add",
+            ("Input.Url", "https://hooks.example.com/upwork"),
+            ("Input.Events", "match.created"),
+            ("Input.Events", "proposal.recorded")
+        );
         var html = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync());
         var secret = System.Text.RegularExpressions.Regex.Match(html, "whsec_[0-9a-f]{64}").Value;
         Assert.NotEmpty(secret);
@@ -195,7 +250,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         foreach (var name in new[] { "/usr/bin/python3", "/usr/local/bin/python3" })
         {
-            if (File.Exists(name)) return name;
+            if (File.Exists(name))
+                return name;
         }
         return null;
     }
@@ -210,8 +266,14 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             ok = hmac.compare_digest(hmac.new(sys.argv[2].encode(), t.encode() + b"." + body, hashlib.sha256).hexdigest(), v1)
             print("ok" if ok else "bad")
             """;
-        var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-c", script, header, Secret }) start.ArgumentList.Add(arg);
+        var start = new ProcessStartInfo(python)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "-c", script, header, Secret })
+            start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(body);
         process.StandardInput.Close();

@@ -3,15 +3,17 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using UpworkAssist.Web.Data;
 using UpworkAssist.Web.Features.Api;
-using UpworkAssist.Web.Features.Security;
-using UpworkAssist.Web.Tests.Infrastructure;
 using UpworkAssist.Web.Features.Feed;
 using UpworkAssist.Web.Features.Lanes;
 using UpworkAssist.Web.Features.Pipeline;
+using UpworkAssist.Web.Features.Security;
+using UpworkAssist.Web.Tests.Infrastructure;
 
 namespace UpworkAssist.Web.Tests.Features.Security;
 
-/// <summary>One app for the matrix: a browser per role, a token per role, and records for the pages about one subject.</summary>
+/// <summary>
+/// One app for the matrix: a browser per role, a token per role, and records for the pages about one subject.
+/// </summary>
 public sealed class RoleMatrixFixture : TestApp
 {
     private readonly Dictionary<string, Caller> _callers = [];
@@ -19,7 +21,9 @@ public sealed class RoleMatrixFixture : TestApp
 
     public const string MatrixPosting = RouteCatalog.SamplePosting;
 
-    /// <summary>A signed-in (or anonymous) client, with a bearer token when it stands for a token, and its antiforgery token.</summary>
+    /// <summary>
+    /// A signed-in (or anonymous) client, with a bearer token when it stands for a token, and its antiforgery token.
+    /// </summary>
     public sealed record Caller(HttpClient Client, string Antiforgery);
 
     public string AnyUserId { get; private set; } = "";
@@ -56,7 +60,9 @@ public sealed class RoleMatrixFixture : TestApp
         {
             var role = who["token:".Length..];
             var user = await CreateUserAsync($"token-{role.ToLowerInvariant()}-{Guid.NewGuid():n}@example.test", role);
-            var issued = await WithScopeAsync(sp => sp.GetRequiredService<AccessTokens>().IssueAsync(user.Id, "matrix", null, CancellationToken.None));
+            var issued = await WithScopeAsync(sp =>
+                sp.GetRequiredService<AccessTokens>().IssueAsync(user.Id, "matrix", null, CancellationToken.None)
+            );
             // A token with no sign-in: pages must treat it as nobody, the API as its owner.
             var client = Browser();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Secret);
@@ -91,9 +97,29 @@ public sealed class RoleMatrixFixture : TestApp
         await WithDbAsync(async db =>
         {
             var now = Clock.GetUtcNow();
-            db.Postings.Add(new Posting { Id = MatrixPosting, Title = "Matrix job", PublishedAt = now, FetchedAt = now });
-            db.Matches.Add(new UpworkAssist.Web.Features.Lanes.Match { PostingId = MatrixPosting, LaneId = db.Lanes.OrderBy(l => l.Id).First().Id, MatchedAt = now });
-            var proposal = new Proposal { PostingId = "~0matrix", FreelancerId = AnyUserId, SentAt = now };
+            db.Postings.Add(
+                new Posting
+                {
+                    Id = MatrixPosting,
+                    Title = "Matrix job",
+                    PublishedAt = now,
+                    FetchedAt = now,
+                }
+            );
+            db.Matches.Add(
+                new UpworkAssist.Web.Features.Lanes.Match
+                {
+                    PostingId = MatrixPosting,
+                    LaneId = db.Lanes.OrderBy(l => l.Id).First().Id,
+                    MatchedAt = now,
+                }
+            );
+            var proposal = new Proposal
+            {
+                PostingId = "~0matrix",
+                FreelancerId = AnyUserId,
+                SentAt = now,
+            };
             db.Proposals.Add(proposal);
             await db.SaveChangesAsync();
             AnyProposalId = proposal.Id;
@@ -115,18 +141,31 @@ public sealed class RoleMatrixFixture : TestApp
 public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleMatrixFixture>
 {
     public static readonly TheoryData<string> Callers =
-        ["Anonymous", Roles.Admin, Roles.Lead, Roles.Freelancer, Roles.Manager, "token:Admin", "token:Lead", "token:Freelancer", "token:Manager"];
+    [
+        "Anonymous",
+        Roles.Admin,
+        Roles.Lead,
+        Roles.Freelancer,
+        Roles.Manager,
+        "token:Admin",
+        "token:Lead",
+        "token:Freelancer",
+        "token:Manager",
+    ];
 
-    /// <summary>Subject ids for the pages about one record: readers get the record, a 404 says "not yours" or "not there".</summary>
-    private string Query(string key) => key switch
-    {
-        "GET /Pipeline/Edit" => $"?id={app.AnyProposalId}",
-        "GET /Admin/Users/Edit" => $"?id={app.AnyUserId}",
-        "GET /Drafts/New" => "?postingId=" + RoleMatrixFixture.MatrixPosting,
-        "GET /Routing/Routes" => "?lane=dotnet",
-        "GET /Knowledge/Read" => "?slug=kickoff-call",
-        _ => "",
-    };
+    /// <summary>
+    /// Subject ids for the pages about one record: readers get the record, a 404 says "not yours" or "not there".
+    /// </summary>
+    private string Query(string key) =>
+        key switch
+        {
+            "GET /Pipeline/Edit" => $"?id={app.AnyProposalId}",
+            "GET /Admin/Users/Edit" => $"?id={app.AnyUserId}",
+            "GET /Drafts/New" => "?postingId=" + RoleMatrixFixture.MatrixPosting,
+            "GET /Routing/Routes" => "?lane=dotnet",
+            "GET /Knowledge/Read" => "?slug=kickoff-call",
+            _ => "",
+        };
 
     private List<RouteCatalog.Route> Discover() => RouteCatalog.Discover(app.Services, Query);
 
@@ -154,7 +193,11 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         var wrong = new List<string>();
         foreach (var route in Discover().OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            var rule = route.Rule ?? throw new InvalidOperationException(route.Key + " has no row in AccessPolicy (see the discovery test)");
+            var rule =
+                route.Rule
+                ?? throw new InvalidOperationException(
+                    route.Key + " has no row in AccessPolicy (see the discovery test)"
+                );
             // A token is its owner on the API and nobody on the pages.
             var acting = tokenRole is not null ? (rule.TakesToken ? tokenRole : "Anonymous") : who;
             var allowed = rule.Policy == Policies.Anonymous || (acting != "Anonymous" && rule.Roles.Contains(acting));
@@ -168,7 +211,9 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
             var status = (int)response.StatusCode;
             // A challenge sends to sign-in and back (ReturnUrl); signing out lands on sign-in without one.
             var location = new Uri(new Uri("http://localhost"), response.Location());
-            var toLogin = response.StatusCode == HttpStatusCode.Redirect && location.AbsolutePath == "/Account/Login"
+            var toLogin =
+                response.StatusCode == HttpStatusCode.Redirect
+                && location.AbsolutePath == "/Account/Login"
                 && location.Query.Contains("ReturnUrl=", StringComparison.Ordinal);
             var outcome = $"{route.Key} ({route.Url}) as {who}: {status} {response.Location()}";
             if (status >= 500)
@@ -181,7 +226,10 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
             }
             else if (!allowed)
             {
-                var expected = acting != "Anonymous" ? status == 403 : rule.TakesToken ? status == 401 : toLogin;
+                var expected =
+                    acting != "Anonymous" ? status == 403
+                    : rule.TakesToken ? status == 401
+                    : toLogin;
                 if (!expected)
                 {
                     wrong.Add(outcome + ", not refused though the table does not allow " + acting);
@@ -197,19 +245,31 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "accounts.md"));
         var start = docs.IndexOf("<!-- access-table -->", StringComparison.Ordinal);
         var end = docs.IndexOf("<!-- /access-table -->", StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, "docs/accounts.md has no access table between <!-- access-table --> markers");
-        var documented = docs[start..end].Split('\n').Select(l => l.Trim())
-            .Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
+        Assert.True(
+            start >= 0 && end > start,
+            "docs/accounts.md has no access table between <!-- access-table --> markers"
+        );
+        var documented = docs[start..end]
+            .Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .ToList();
         var expected = AccessPolicy.Rules.Select(DocRow).ToList();
         var missing = expected.Except(documented).ToList();
         var extra = documented.Except(expected).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0,
-            "docs/accounts.md differs from AccessPolicy.\nExpected rows missing:\n" + string.Join("\n", missing) + "\nRows not in the table:\n" + string.Join("\n", extra));
+        Assert.True(
+            missing.Count == 0 && extra.Count == 0,
+            "docs/accounts.md differs from AccessPolicy.\nExpected rows missing:\n"
+                + string.Join("\n", missing)
+                + "\nRows not in the table:\n"
+                + string.Join("\n", extra)
+        );
     }
 
     /// <summary>How docs/accounts.md writes one row of the access table.</summary>
     internal static string DocRow(AccessRule rule) =>
-        $"| `{rule.Key}` | {(rule.Policy == Policies.Anonymous ? "anyone" : string.Join(", ", rule.Roles))} | {(rule.TakesToken ? "yes" : "no")} | {rule.Reads ?? "everything"} |";
+        $"| `{rule.Key}` | {(rule.Policy == Policies.Anonymous ? "anyone" : string.Join(", ", rule.Roles))} | "
+        + $"{(rule.TakesToken ? "yes" : "no")} | {rule.Reads ?? "everything"} |";
 
     internal static string RepositoryRoot()
     {
@@ -218,6 +278,9 @@ public sealed class RoleMatrixTests(RoleMatrixFixture app) : IClassFixture<RoleM
         {
             dir = dir.Parent;
         }
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (UpworkAssist.sln) is not above " + AppContext.BaseDirectory);
+        return dir?.FullName
+            ?? throw new InvalidOperationException(
+                "The repository root (UpworkAssist.sln) is not above " + AppContext.BaseDirectory
+            );
     }
 }

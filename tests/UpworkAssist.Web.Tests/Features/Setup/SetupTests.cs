@@ -36,9 +36,13 @@ public sealed class SetupTests : IDisposable
     public async Task Setup_creates_the_first_admin_who_can_sign_in_and_then_answers_404()
     {
         var browser = _app.Browser();
-        var response = await browser.SubmitAsync("/Setup",
-            ("Input.Email", "owner@example.test"), ("Input.DisplayName", "Owner"),
-            ("Input.Password", TestApp.Password), ("Input.ConfirmPassword", TestApp.Password));
+        var response = await browser.SubmitAsync(
+            "/Setup",
+            ("Input.Email", "owner@example.test"),
+            ("Input.DisplayName", "Owner"),
+            ("Input.Password", TestApp.Password),
+            ("Input.ConfirmPassword", TestApp.Password)
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/Login", response.Location());
 
@@ -46,15 +50,24 @@ public sealed class SetupTests : IDisposable
         var post = await browser.PostAsync("/Setup", new FormUrlEncodedContent([]));
         Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync("owner@example.test", TestApp.Password)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await browser.LoginAsync("owner@example.test", TestApp.Password)).StatusCode
+        );
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin/Users")).StatusCode);
 
         await _app.WithDbAsync(async db =>
         {
             var admin = await db.Users.SingleAsync();
-            var roles = await db.UserRoles.Where(r => r.UserId == admin.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync();
+            var roles = await db
+                .UserRoles.Where(r => r.UserId == admin.Id)
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+                .ToListAsync();
             Assert.Equal(["Admin"], roles);
-            Assert.Contains(await db.AuditEvents.ToListAsync(), a => a.Action == "setup.admin_created" && a.SubjectId == admin.Id);
+            Assert.Contains(
+                await db.AuditEvents.ToListAsync(),
+                a => a.Action == "setup.admin_created" && a.SubjectId == admin.Id
+            );
         });
     }
 
@@ -62,9 +75,13 @@ public sealed class SetupTests : IDisposable
     public async Task Invalid_setup_shows_every_error_and_stores_nothing()
     {
         var browser = _app.Browser();
-        var response = await browser.SubmitAsync("/Setup",
-            ("Input.Email", "not-an-address"), ("Input.DisplayName", ""),
-            ("Input.Password", "short"), ("Input.ConfirmPassword", "different"));
+        var response = await browser.SubmitAsync(
+            "/Setup",
+            ("Input.Email", "not-an-address"),
+            ("Input.DisplayName", ""),
+            ("Input.Password", "short"),
+            ("Input.ConfirmPassword", "different")
+        );
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Enter a valid e-mail address.", html, StringComparison.Ordinal);
@@ -89,16 +106,21 @@ public sealed class BootstrapTests
         using var app = new TestApp(Keys);
         var browser = app.Browser();
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/Setup")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.LoginAsync("ops@example.test", "bootstrap password 123")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await browser.LoginAsync("ops@example.test", "bootstrap password 123")).StatusCode
+        );
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Admin")).StatusCode);
         Assert.DoesNotContain("bootstrap password 123", app.Logs.AllText(), StringComparison.Ordinal);
 
         // A second start over the same store with other keys creates nobody.
-        using var restarted = new TestApp(new Dictionary<string, string?>(Keys)
-        {
-            ["Bootstrap:AdminEmail"] = "someone-else@example.test",
-            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(app.DataDirectory, "store.db")}",
-        });
+        using var restarted = new TestApp(
+            new Dictionary<string, string?>(Keys)
+            {
+                ["Bootstrap:AdminEmail"] = "someone-else@example.test",
+                ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(app.DataDirectory, "store.db")}",
+            }
+        );
         await restarted.WithDbAsync(async db =>
         {
             var emails = await db.Users.Select(u => u.Email).ToListAsync();
@@ -113,7 +135,11 @@ public sealed class BootstrapTests
         using var app = new TestApp(new Dictionary<string, string?>(Keys) { ["Bootstrap:AdminPassword"] = "short" });
         Assert.ThrowsAny<Exception>(() => app.Services);
         var log = app.Logs.AllText();
-        Assert.Contains("Bootstrap:AdminEmail/AdminPassword could not create the first Admin", log, StringComparison.Ordinal);
+        Assert.Contains(
+            "Bootstrap:AdminEmail/AdminPassword could not create the first Admin",
+            log,
+            StringComparison.Ordinal
+        );
         Assert.Contains("at least 12 characters", log, StringComparison.Ordinal);
         Assert.DoesNotContain("\"short\"", log, StringComparison.Ordinal);
     }

@@ -9,8 +9,15 @@ using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Admin.Users;
 
-/// <summary>Creates an account with an initial password the Admin hands over; the user changes it after signing in.</summary>
-public sealed class CreateModel(UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IValidator<CreateModel.UserInput> validator) : PageModel
+/// <summary>
+/// Creates an account with an initial password the Admin hands over; the user changes it after signing in.
+/// </summary>
+public sealed class CreateModel(
+    UserManager<AppUser> users,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<CreateModel.UserInput> validator
+) : PageModel
 {
     public sealed record UserInput
     {
@@ -31,11 +38,10 @@ public sealed class CreateModel(UserManager<AppUser> users, AuditLog audit, Time
         }
     }
 
-    [BindProperty] public UserInput Input { get; set; } = new();
+    [BindProperty]
+    public UserInput Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -44,7 +50,14 @@ public sealed class CreateModel(UserManager<AppUser> users, AuditLog audit, Time
             return Page();
         }
         var email = Input.Email.Trim();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow() };
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = Input.DisplayName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
         var result = await users.CreateAsync(user, Input.InitialPassword);
         if (result.Succeeded)
         {
@@ -58,7 +71,13 @@ public sealed class CreateModel(UserManager<AppUser> users, AuditLog audit, Time
             }
             return Page();
         }
-        await audit.RecordAsync(AuditActions.UserCreated, "user", user.Id, $"{email} as {string.Join(", ", Input.Roles)}", ct: ct);
+        await audit.RecordAsync(
+            AuditActions.UserCreated,
+            "user",
+            user.Id,
+            $"{email} as {string.Join(", ", Input.Roles)}",
+            ct: ct
+        );
         TempData["Flash"] = $"{email} can now sign in with the initial password you chose.";
         return RedirectToPage("Index");
     }
@@ -67,6 +86,8 @@ public sealed class CreateModel(UserManager<AppUser> users, AuditLog audit, Time
 public static class RoleRules
 {
     public static IRuleBuilderOptions<T, List<string>> RoleSet<T>(this IRuleBuilder<T, List<string>> rule) =>
-        rule.NotEmpty().WithMessage("Choose at least one role.")
-            .Must(roles => roles.All(Roles.All.Contains)).WithMessage("Choose only Admin, Lead, Freelancer or Manager.");
+        rule.NotEmpty()
+            .WithMessage("Choose at least one role.")
+            .Must(roles => roles.All(Roles.All.Contains))
+            .WithMessage("Choose only Admin, Lead, Freelancer or Manager.");
 }

@@ -9,7 +9,8 @@ using UpworkAssist.Web.Features.Shared;
 
 namespace UpworkAssist.Web.Features.Admin.Users;
 
-public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, IValidator<EditModel.RolesInput> validator) : PageModel
+public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, IValidator<EditModel.RolesInput> validator)
+    : PageModel
 {
     public sealed record RolesInput
     {
@@ -26,7 +27,8 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, IValid
         }
     }
 
-    [BindProperty] public RolesInput Input { get; set; } = new();
+    [BindProperty]
+    public RolesInput Input { get; set; } = new();
     public string Email { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string id)
@@ -66,7 +68,14 @@ public sealed class EditModel(UserManager<AppUser> users, AuditLog audit, IValid
         await users.AddToRolesAsync(user, wanted.Except(current));
         // Role changes reach open sessions at their next security-stamp check.
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditActions.UserRolesChanged, "user", user.Id, $"{user.Email}: {string.Join(", ", current.Order(StringComparer.Ordinal))} → {string.Join(", ", wanted.Order(StringComparer.Ordinal))}", ct: ct);
+        await audit.RecordAsync(
+            AuditActions.UserRolesChanged,
+            "user",
+            user.Id,
+            $"{user.Email}: {string.Join(", ", current.Order(StringComparer.Ordinal))} → "
+                + $"{string.Join(", ", wanted.Order(StringComparer.Ordinal))}",
+            ct: ct
+        );
         TempData["Flash"] = $"{user.Email} is saved.";
         return RedirectToPage("Index");
     }

@@ -8,9 +8,17 @@ using UpworkAssist.Web.Features.Security;
 
 namespace UpworkAssist.Web.Features.Admin.Users;
 
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, LoginThrottle throttle, AuditLog audit) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, LoginThrottle throttle, AuditLog audit)
+    : PageModel
 {
-    public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, bool LockedOut);
+    public sealed record UserRow(
+        string Id,
+        string Email,
+        string DisplayName,
+        IReadOnlyList<string> Roles,
+        bool Disabled,
+        bool LockedOut
+    );
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
@@ -22,14 +30,25 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Logi
         foreach (var u in await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
         {
             // Identity decides lockouts on its own clock; ask it rather than compare here.
-            rows.Add(new UserRow(u.Id, u.Email ?? "", u.DisplayName, userRoles[u.Id].Order(StringComparer.Ordinal).ToList(), u.IsDisabled, await users.IsLockedOutAsync(u) || throttle.IsLockedAnywhere(u.Email ?? "")));
+            rows.Add(
+                new UserRow(
+                    u.Id,
+                    u.Email ?? "",
+                    u.DisplayName,
+                    userRoles[u.Id].Order(StringComparer.Ordinal).ToList(),
+                    u.IsDisabled,
+                    await users.IsLockedOutAsync(u) || throttle.IsLockedAnywhere(u.Email ?? "")
+                )
+            );
         }
         Users = rows;
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) => await ChangeAsync(id, disable: true, ct);
+    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
+        await ChangeAsync(id, disable: true, ct);
 
-    public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) => await ChangeAsync(id, disable: false, ct);
+    public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
+        await ChangeAsync(id, disable: false, ct);
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
     {
@@ -67,7 +86,13 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, Logi
         await users.UpdateAsync(user);
         // A new security stamp ends the account's open sessions at their next revalidation.
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(disable ? AuditActions.UserDisabled : AuditActions.UserEnabled, "user", user.Id, user.Email, ct: ct);
+        await audit.RecordAsync(
+            disable ? AuditActions.UserDisabled : AuditActions.UserEnabled,
+            "user",
+            user.Id,
+            user.Email,
+            ct: ct
+        );
         TempData["Flash"] = $"{user.Email} is {(disable ? "disabled" : "enabled")}.";
         return RedirectToPage();
     }

@@ -6,7 +6,12 @@ namespace UpworkAssist.Web.Features.Routing.Discord;
 
 public sealed record DiscordEmbedField(string Name, string Value, bool Inline = false);
 
-public sealed record DiscordEmbed(string Title, string? Url, string Description, IReadOnlyList<DiscordEmbedField> Fields);
+public sealed record DiscordEmbed(
+    string Title,
+    string? Url,
+    string Description,
+    IReadOnlyList<DiscordEmbedField> Fields
+);
 
 /// <summary>Nothing in a message may ping anyone: `parse: []` turns off @everyone, @here, users and roles.</summary>
 public sealed record DiscordAllowedMentions(IReadOnlyList<string> Parse);
@@ -15,7 +20,8 @@ public sealed record DiscordAllowedMentions(IReadOnlyList<string> Parse);
 public sealed record DiscordMessage(
     string? Content,
     IReadOnlyList<DiscordEmbed> Embeds,
-    [property: JsonPropertyName("allowed_mentions")] DiscordAllowedMentions AllowedMentions);
+    [property: JsonPropertyName("allowed_mentions")] DiscordAllowedMentions AllowedMentions
+);
 
 /// <summary>Renders a delivery within Discord's limits (10 embeds, title 256, description 4096, field 1024).</summary>
 public static class DiscordMessageBuilder
@@ -26,20 +32,32 @@ public static class DiscordMessageBuilder
     {
         var (shown, more) = ChatMessages.Take(d, MaxEmbeds);
         var content = new StringBuilder(Escape(ChatMessages.Intro(d) ?? ""));
-        if (d.QueueLink is { } queue) content.Append($" [Open these in the queue](<{queue}>)");
-        if (more > 0) content.Append($" …and {more} more matches in UpworkAssist.");
-        var embeds = shown.Select(item =>
-        {
-            var p = item.Posting;
-            var links = (p.Url is { Length: > 0 } job ? $"[Open job](<{job}>) · " : "") + $"[Open in UpworkAssist](<{ChatMessages.AppLink(d, item)}>)";
-            var description = Escape(SlackMessageBuilder.FirstLines(p.Description)) + "\n\n" + links;
-            return new DiscordEmbed(Cut(Escape($"{p.Title} · {SlackMessageBuilder.Budget(p)}"), 256),
-                p.Url is { Length: > 0 and <= 2000 } url ? url : null, Cut(description, 4096),
-            [
-                new DiscordEmbedField("Client", Cut(Escape(ChatMessages.Facts(item, now)), 1024)),
-                new DiscordEmbedField("Why it matched", Cut(Escape(string.Join("\n", item.Lanes.Select(ChatMessages.Why))), 1024)),
-            ]);
-        }).ToList();
+        if (d.QueueLink is { } queue)
+            content.Append($" [Open these in the queue](<{queue}>)");
+        if (more > 0)
+            content.Append($" …and {more} more matches in UpworkAssist.");
+        var embeds = shown
+            .Select(item =>
+            {
+                var p = item.Posting;
+                var links =
+                    (p.Url is { Length: > 0 } job ? $"[Open job](<{job}>) · " : "")
+                    + $"[Open in UpworkAssist](<{ChatMessages.AppLink(d, item)}>)";
+                var description = Escape(SlackMessageBuilder.FirstLines(p.Description)) + "\n\n" + links;
+                return new DiscordEmbed(
+                    Cut(Escape($"{p.Title} · {SlackMessageBuilder.Budget(p)}"), 256),
+                    p.Url is { Length: > 0 and <= 2000 } url ? url : null,
+                    Cut(description, 4096),
+                    [
+                        new DiscordEmbedField("Client", Cut(Escape(ChatMessages.Facts(item, now)), 1024)),
+                        new DiscordEmbedField(
+                            "Why it matched",
+                            Cut(Escape(string.Join("\n", item.Lanes.Select(ChatMessages.Why))), 1024)
+                        ),
+                    ]
+                );
+            })
+            .ToList();
         var text = content.ToString().Trim();
         return new DiscordMessage(text.Length == 0 ? null : Cut(text, 2000), embeds, new DiscordAllowedMentions([]));
     }
@@ -53,7 +71,25 @@ public static class DiscordMessageBuilder
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' or '(' or ')' or '<' or '>' or '#' or '@' or ':') sb.Append('\\');
+            if (
+                c
+                is '\\'
+                    or '*'
+                    or '_'
+                    or '~'
+                    or '`'
+                    or '|'
+                    or '['
+                    or ']'
+                    or '('
+                    or ')'
+                    or '<'
+                    or '>'
+                    or '#'
+                    or '@'
+                    or ':'
+            )
+                sb.Append('\\');
             sb.Append(c);
         }
         return sb.ToString();

@@ -14,12 +14,21 @@ public static class EmailAddress
 {
     public const int MaxLength = 190;
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out MailboxAddress? mailbox, [NotNullWhen(false)] out string? problem)
+    public static bool TryParse(
+        string? text,
+        [NotNullWhen(true)] out MailboxAddress? mailbox,
+        [NotNullWhen(false)] out string? problem
+    )
     {
         mailbox = null;
         var address = (text ?? "").Trim();
-        if (address.Length is 0 or > MaxLength || !MailboxAddress.TryParse(ParserOptions.Default, address, out var parsed)
-            || !string.Equals(parsed.Address, address, StringComparison.OrdinalIgnoreCase) || parsed.Domain.Length == 0 || parsed.LocalPart.Length == 0)
+        if (
+            address.Length is 0 or > MaxLength
+            || !MailboxAddress.TryParse(ParserOptions.Default, address, out var parsed)
+            || !string.Equals(parsed.Address, address, StringComparison.OrdinalIgnoreCase)
+            || parsed.Domain.Length == 0
+            || parsed.LocalPart.Length == 0
+        )
         {
             problem = $"\"{Shorten(address)}\" is not an e-mail address.";
             return false;

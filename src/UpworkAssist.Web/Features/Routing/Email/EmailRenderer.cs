@@ -10,17 +10,20 @@ public static class EmailRenderer
 {
     public static MimeMessage Render(Delivery delivery, string from, MailboxAddress to, DateTimeOffset now)
     {
-        var groups = delivery.Items
-            .SelectMany(i => i.Lanes.Select(l => (Lane: l, Item: i)))
+        var groups = delivery
+            .Items.SelectMany(i => i.Lanes.Select(l => (Lane: l, Item: i)))
             .GroupBy(x => x.Lane.LaneName, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        var subject = delivery.IsTest ? "UpworkAssist test message"
+        var subject =
+            delivery.IsTest ? "UpworkAssist test message"
             : delivery.CatchUpTotal is not null ? "UpworkAssist: " + delivery.CatchUpHeadline
             : delivery.IsDigest ? $"UpworkAssist digest: {delivery.Items.Count} new matches"
             : $"New match: {delivery.Items[0].Posting.Title}";
         var text = new StringBuilder();
-        var html = new StringBuilder("<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">");
+        var html = new StringBuilder(
+            "<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">"
+        );
         if (delivery.IsTest)
         {
             text.AppendLine("Test message from UpworkAssist: this route works.").AppendLine();
@@ -30,7 +33,8 @@ public static class EmailRenderer
         {
             text.AppendLine(delivery.CatchUpHeadline + ".").AppendLine(delivery.QueueLink).AppendLine();
             html.Append($"<p><strong>{Html(delivery.CatchUpHeadline)}.</strong>")
-                .Append(delivery.QueueLink is { } link ? $" <a href=\"{Html(link)}\">Open these in the queue</a>" : "").Append("</p>");
+                .Append(delivery.QueueLink is { } link ? $" <a href=\"{Html(link)}\">Open these in the queue</a>" : "")
+                .Append("</p>");
         }
         foreach (var group in groups)
         {
@@ -40,13 +44,30 @@ public static class EmailRenderer
             {
                 var p = item.Posting;
                 var app = QueueLinks.ForPosting(delivery.PublicUrl, p.Id);
-                var why = lane.Keywords.Count > 0 ? "every rule passes; keywords found: " + string.Join(", ", lane.Keywords) : "every rule passes";
+                var why =
+                    lane.Keywords.Count > 0
+                        ? "every rule passes; keywords found: " + string.Join(", ", lane.Keywords)
+                        : "every rule passes";
                 text.AppendLine(p.Title)
-                    .AppendLine($"{SlackMessageBuilder.Budget(p)} · {SlackMessageBuilder.ClientLine(p.Client)} · posted {SlackMessageBuilder.Age(now - p.PublishedAt)}")
-                    .AppendLine(why).AppendLine(SlackMessageBuilder.FirstLines(p.Description))
-                    .AppendLine(p.Url is null ? app : $"{p.Url}\n{app}").AppendLine();
-                html.Append($"<h3>{Html(p.Title)}</h3><p>{Html(SlackMessageBuilder.Budget(p))} · {Html(SlackMessageBuilder.ClientLine(p.Client))} · posted {Html(SlackMessageBuilder.Age(now - p.PublishedAt))}<br><em>{Html(why)}</em></p>")
-                    .Append($"<p>{Html(SlackMessageBuilder.FirstLines(p.Description)).Replace("\n", "<br>", StringComparison.Ordinal)}</p><p>")
+                    .AppendLine(
+                        $"{SlackMessageBuilder.Budget(p)} · {SlackMessageBuilder.ClientLine(p.Client)} · posted "
+                            + $"{SlackMessageBuilder.Age(now - p.PublishedAt)}"
+                    )
+                    .AppendLine(why)
+                    .AppendLine(SlackMessageBuilder.FirstLines(p.Description))
+                    .AppendLine(p.Url is null ? app : $"{p.Url}\n{app}")
+                    .AppendLine();
+                html.Append(
+                        $"<h3>{Html(p.Title)}</h3><p>{Html(SlackMessageBuilder.Budget(p))} · "
+                            + $"{Html(SlackMessageBuilder.ClientLine(p.Client))} · posted "
+                            + $"{Html(SlackMessageBuilder.Age(now - p.PublishedAt))}<br><em>{Html(why)}</em></p>"
+                    )
+                    .Append(
+                        "<p>"
+                            + Html(SlackMessageBuilder.FirstLines(p.Description))
+                                .Replace("\n", "<br>", StringComparison.Ordinal)
+                            + "</p><p>"
+                    )
                     .Append(p.Url is null ? "" : $"<a href=\"{Html(p.Url)}\">Open on Upwork</a> · ")
                     .Append($"<a href=\"{Html(app)}\">Open in UpworkAssist</a></p>");
             }

@@ -8,7 +8,9 @@ using UpworkAssist.Web.Features.Logging;
 
 namespace UpworkAssist.Web.Features.Routing.Email;
 
-/// <summary>Delivers an e-mail alert through MailKit over SMTP (`Smtp:*`). One connection per message: alert volume is low.</summary>
+/// <summary>
+/// Delivers an e-mail alert through MailKit over SMTP (`Smtp:*`). One connection per message: alert volume is low.
+/// </summary>
 public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider clock) : IAlertSender
 {
     public AlertChannel Channel => AlertChannel.Email;
@@ -18,7 +20,9 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider cloc
     public async Task<SendOutcome> SendAsync(Delivery delivery, CancellationToken ct)
     {
         var smtp = options.Value;
-        var to = delivery.Target.StartsWith("mailto:", StringComparison.Ordinal) ? delivery.Target["mailto:".Length..] : delivery.Target;
+        var to = delivery.Target.StartsWith("mailto:", StringComparison.Ordinal)
+            ? delivery.Target["mailto:".Length..]
+            : delivery.Target;
         if (!EmailAddress.TryParse(to, out var recipient, out var problem))
         {
             // A route saved before the form checked this: no retry can fix it, so the route pauses with the reason.
@@ -28,7 +32,9 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider cloc
         return await SendMessageAsync(message, ct);
     }
 
-    /// <summary>Sends any message from `Smtp:From` (other features' mail, e.g. the quarterly review reminder).</summary>
+    /// <summary>
+    /// Sends any message from `Smtp:From` (other features' mail, e.g. the quarterly review reminder).
+    /// </summary>
     public async Task<SendOutcome> SendMessageAsync(MimeKit.MimeMessage message, CancellationToken ct)
     {
         var smtp = options.Value;
@@ -50,7 +56,10 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider cloc
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
         try
         {
-            var security = !smtp.UseTls ? SecureSocketOptions.None : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            var security =
+                !smtp.UseTls ? SecureSocketOptions.None
+                : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+                : SecureSocketOptions.StartTls;
             await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
             if (!string.IsNullOrEmpty(smtp.UserName))
             {
@@ -60,14 +69,27 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider cloc
             await client.DisconnectAsync(quit: true, ct);
             return SendOutcome.Ok;
         }
-        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted)
+        catch (SmtpCommandException ex)
+            when ((int)ex.StatusCode >= 500 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted)
         {
             return new SendOutcome(SendStatus.Permanent, $"SMTP {(int)ex.StatusCode}: {ex.Message}");
         }
-        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or SocketException or IOException or AuthenticationException or ServiceNotConnectedException or SslHandshakeException
-                                   || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception ex)
+            when (ex
+                    is SmtpCommandException
+                        or SmtpProtocolException
+                        or SocketException
+                        or IOException
+                        or AuthenticationException
+                        or ServiceNotConnectedException
+                        or SslHandshakeException
+                || (ex is OperationCanceledException && !ct.IsCancellationRequested)
+            )
         {
-            return new SendOutcome(SendStatus.Transient, SecretRedaction.RedactText($"{ex.GetType().Name}: {ex.Message}"));
+            return new SendOutcome(
+                SendStatus.Transient,
+                SecretRedaction.RedactText($"{ex.GetType().Name}: {ex.Message}")
+            );
         }
     }
 }

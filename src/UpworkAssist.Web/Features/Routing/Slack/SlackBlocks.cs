@@ -9,7 +9,9 @@ namespace UpworkAssist.Web.Features.Routing.Slack;
 public sealed record SlackMessage(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("blocks")] IReadOnlyList<SlackBlock> Blocks,
-    [property: JsonPropertyName("channel"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null)
+    [property: JsonPropertyName("channel"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        string? Channel = null
+)
 {
     public const int MaxBlocks = 50;
     public const int MaxText = 4000;
@@ -30,14 +32,17 @@ public sealed record HeaderBlock([property: JsonPropertyName("text")] PlainText 
 
 public sealed record SectionBlock(
     [property: JsonPropertyName("text"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Markdown? Text,
-    [property: JsonPropertyName("fields"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Markdown>? Fields = null) : SlackBlock
+    [property: JsonPropertyName("fields"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<Markdown>? Fields = null
+) : SlackBlock
 {
     public const int MaxText = 3000;
     public const int MaxFields = 10;
     public const int MaxFieldText = 2000;
 }
 
-public sealed record ContextBlock([property: JsonPropertyName("elements")] IReadOnlyList<Markdown> Elements) : SlackBlock
+public sealed record ContextBlock([property: JsonPropertyName("elements")] IReadOnlyList<Markdown> Elements)
+    : SlackBlock
 {
     public const int MaxElements = 10;
 }
@@ -48,22 +53,28 @@ public sealed record DividerBlock : SlackBlock;
 
 public sealed record PlainText([property: JsonPropertyName("text")] string Text)
 {
-    [JsonPropertyName("type")] public string Type => "plain_text";
-    [JsonPropertyName("emoji")] public bool Emoji => true;
+    [JsonPropertyName("type")]
+    public string Type => "plain_text";
+
+    [JsonPropertyName("emoji")]
+    public bool Emoji => true;
 }
 
 public sealed record Markdown([property: JsonPropertyName("text")] string Text)
 {
-    [JsonPropertyName("type")] public string Type => "mrkdwn";
+    [JsonPropertyName("type")]
+    public string Type => "mrkdwn";
 }
 
 public sealed record Button(
     [property: JsonPropertyName("text")] PlainText Text,
     [property: JsonPropertyName("url")] string Url,
-    [property: JsonPropertyName("action_id")] string ActionId)
+    [property: JsonPropertyName("action_id")] string ActionId
+)
 {
     public const int MaxText = 75;
     public const int MaxUrl = 3000;
 
-    [JsonPropertyName("type")] public string Type => "button";
+    [JsonPropertyName("type")]
+    public string Type => "button";
 }

@@ -16,20 +16,48 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
 {
     private static readonly HashSet<string> PermanentErrors = new(StringComparer.Ordinal)
     {
-        "channel_not_found", "channel_is_archived", "is_archived", "no_service", "invalid_token", "invalid_auth",
-        "not_authed", "account_inactive", "token_revoked", "token_expired", "not_in_channel", "access_denied",
-        "action_prohibited", "posting_to_general_channel_denied", "team_disabled", "missing_scope", "ekm_access_denied",
+        "channel_not_found",
+        "channel_is_archived",
+        "is_archived",
+        "no_service",
+        "invalid_token",
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "not_in_channel",
+        "access_denied",
+        "action_prohibited",
+        "posting_to_general_channel_denied",
+        "team_disabled",
+        "missing_scope",
+        "ekm_access_denied",
     };
 
     private static readonly HashSet<string> DefectErrors = new(StringComparer.Ordinal)
     {
-        "invalid_payload", "invalid_blocks", "invalid_blocks_format", "invalid_arguments", "msg_too_long", "no_text",
-        "invalid_json", "json_not_object", "invalid_form_data", "too_many_attachments",
+        "invalid_payload",
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "invalid_arguments",
+        "msg_too_long",
+        "no_text",
+        "invalid_json",
+        "json_not_object",
+        "invalid_form_data",
+        "too_many_attachments",
     };
 
     private static readonly HashSet<string> OtherErrors = new(StringComparer.Ordinal)
     {
-        "ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable", "request_timeout", "invalid_channel",
+        "ratelimited",
+        "rate_limited",
+        "fatal_error",
+        "internal_error",
+        "service_unavailable",
+        "request_timeout",
+        "invalid_channel",
     };
 
     public Task<SendOutcome> PostWebhookAsync(Uri webhook, SlackMessage message, CancellationToken ct) =>
@@ -42,17 +70,26 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
         return SendAsync(request, message with { Channel = channel }, webApi: true, ct);
     }
 
-    private async Task<SendOutcome> SendAsync(HttpRequestMessage request, SlackMessage message, bool webApi, CancellationToken ct)
+    private async Task<SendOutcome> SendAsync(
+        HttpRequestMessage request,
+        SlackMessage message,
+        bool webApi,
+        CancellationToken ct
+    )
     {
         using (request)
         {
             request.Content = JsonContent.Create(message);
-            return await TargetSend.RunAsync(async token =>
-            {
-                using var response = await http.SendAsync(request, token);
-                var body = await response.Content.ReadAsStringAsync(token);
-                return Classify(response, body, webApi, message);
-            }, options.Value.Timeout, ct);
+            return await TargetSend.RunAsync(
+                async token =>
+                {
+                    using var response = await http.SendAsync(request, token);
+                    var body = await response.Content.ReadAsStringAsync(token);
+                    return Classify(response, body, webApi, message);
+                },
+                options.Value.Timeout,
+                ct
+            );
         }
     }
 
@@ -67,13 +104,19 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
         {
             return new SendOutcome(SendStatus.Transient, $"HTTP {status}");
         }
-        var error = webApi && response.IsSuccessStatusCode ? WebApiError(body) : response.IsSuccessStatusCode ? null : Known(body.Trim()) ?? "error";
+        var error =
+            webApi && response.IsSuccessStatusCode ? WebApiError(body)
+            : response.IsSuccessStatusCode ? null
+            : Known(body.Trim()) ?? "error";
         if (error is null)
         {
             return SendOutcome.Ok;
         }
         var described = $"{error} (HTTP {status})";
-        if (PermanentErrors.Contains(error) || response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
+        if (
+            PermanentErrors.Contains(error)
+            || response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden
+        )
         {
             return new SendOutcome(SendStatus.Permanent, described);
         }
@@ -99,9 +142,10 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
             {
                 return "unreadable_response";
             }
-            return root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True
-                ? null
-                : root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? Known(e.GetString()) ?? "unknown_error" : "unknown_error";
+            return root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True ? null
+                : root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String
+                    ? Known(e.GetString()) ?? "unknown_error"
+                : "unknown_error";
         }
         catch (JsonException)
         {
@@ -114,9 +158,11 @@ public sealed class SlackClient(HttpClient http, IOptions<SlackOptions> options)
     /// reach a page or the store: a target that is not Slack would otherwise have its reply shown.
     /// </summary>
     private static string? Known(string? code) =>
-        code is not null && (PermanentErrors.Contains(code) || DefectErrors.Contains(code) || OtherErrors.Contains(code)) ? code : null;
+        code is not null
+        && (PermanentErrors.Contains(code) || DefectErrors.Contains(code) || OtherErrors.Contains(code))
+            ? code
+            : null;
 
     private static TimeSpan RetryAfter(HttpResponseMessage response) =>
         response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30);
-
 }

@@ -4,7 +4,12 @@ using UpworkAssist.Web.Data;
 namespace UpworkAssist.Web.Features.Routing.Slack;
 
 /// <summary>Delivers to a Slack route: bot token + channel through chat.postMessage, or an incoming webhook.</summary>
-public sealed class SlackSender(SlackClient slack, RouteSecrets secrets, TimeProvider clock, IOptions<SlackOptions> options) : IAlertSender
+public sealed class SlackSender(
+    SlackClient slack,
+    RouteSecrets secrets,
+    TimeProvider clock,
+    IOptions<SlackOptions> options
+) : IAlertSender
 {
     public AlertChannel Channel => AlertChannel.Slack;
 

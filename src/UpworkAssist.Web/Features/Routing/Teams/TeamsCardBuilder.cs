@@ -17,31 +17,42 @@ public static class TeamsCardBuilder
     {
         var (shown, more) = ChatMessages.Take(d, MaxItems);
         var body = new List<object>();
-        if (ChatMessages.Intro(d) is { } intro) body.Add(Text(intro, bold: true));
+        if (ChatMessages.Intro(d) is { } intro)
+            body.Add(Text(intro, bold: true));
         var actions = new List<object>();
         foreach (var item in shown)
         {
             var p = item.Posting;
-            body.Add(Text($"{p.Title} · {SlackMessageBuilder.Budget(p)}", bold: true, large: true, separator: body.Count > 0));
-            body.Add(new Dictionary<string, object>
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new[]
+            body.Add(
+                Text($"{p.Title} · {SlackMessageBuilder.Budget(p)}", bold: true, large: true, separator: body.Count > 0)
+            );
+            body.Add(
+                new Dictionary<string, object>
                 {
-                    Fact("Budget", SlackMessageBuilder.Budget(p)),
-                    Fact("Client", SlackMessageBuilder.ClientLine(p.Client) is { Length: > 0 } c ? c : "unknown"),
-                    Fact("Applicants", p.TotalApplicants?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"),
-                    Fact("Posted", SlackMessageBuilder.Age(now - p.PublishedAt)),
-                },
-            });
+                    ["type"] = "FactSet",
+                    ["facts"] = new[]
+                    {
+                        Fact("Budget", SlackMessageBuilder.Budget(p)),
+                        Fact("Client", SlackMessageBuilder.ClientLine(p.Client) is { Length: > 0 } c ? c : "unknown"),
+                        Fact(
+                            "Applicants",
+                            p.TotalApplicants?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"
+                        ),
+                        Fact("Posted", SlackMessageBuilder.Age(now - p.PublishedAt)),
+                    },
+                }
+            );
             body.Add(Text("Why it matched: " + string.Join("; ", item.Lanes.Select(ChatMessages.Why))));
             var buttons = new List<object>();
-            if (p.Url is { Length: > 0 } job) buttons.Add(Open("Open job", job));
+            if (p.Url is { Length: > 0 } job)
+                buttons.Add(Open("Open job", job));
             buttons.Add(Open("Open in UpworkAssist", ChatMessages.AppLink(d, item)));
             body.Add(new Dictionary<string, object> { ["type"] = "ActionSet", ["actions"] = buttons });
         }
-        if (more > 0) body.Add(Text($"…and {more} more matches in UpworkAssist."));
-        if (d.QueueLink is { } queue) actions.Add(Open("Open these in the queue", queue));
+        if (more > 0)
+            body.Add(Text($"…and {more} more matches in UpworkAssist."));
+        if (d.QueueLink is { } queue)
+            actions.Add(Open("Open these in the queue", queue));
         var card = new Dictionary<string, object>
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -56,18 +67,34 @@ public static class TeamsCardBuilder
             ["type"] = "message",
             ["attachments"] = new[]
             {
-                new Dictionary<string, object> { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card },
+                new Dictionary<string, object>
+                {
+                    ["contentType"] = "application/vnd.microsoft.card.adaptive",
+                    ["content"] = card,
+                },
             },
         };
     }
 
-    private static Dictionary<string, object> Text(string text, bool bold = false, bool large = false, bool separator = false)
+    private static Dictionary<string, object> Text(
+        string text,
+        bool bold = false,
+        bool large = false,
+        bool separator = false
+    )
     {
-        var run = new Dictionary<string, object> { ["type"] = "TextRun", ["text"] = SlackMessageBuilder.Truncate(text, 2000) };
-        if (bold) run["weight"] = "Bolder";
-        if (large) run["size"] = "Medium";
+        var run = new Dictionary<string, object>
+        {
+            ["type"] = "TextRun",
+            ["text"] = SlackMessageBuilder.Truncate(text, 2000),
+        };
+        if (bold)
+            run["weight"] = "Bolder";
+        if (large)
+            run["size"] = "Medium";
         var block = new Dictionary<string, object> { ["type"] = "RichTextBlock", ["inlines"] = new[] { run } };
-        if (separator) block["separator"] = true;
+        if (separator)
+            block["separator"] = true;
         return block;
     }
 
@@ -76,5 +103,10 @@ public static class TeamsCardBuilder
         new() { ["title"] = title, ["value"] = SlackMessageBuilder.Truncate(value, 500) };
 
     private static Dictionary<string, string> Open(string title, string url) =>
-        new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
+        new()
+        {
+            ["type"] = "Action.OpenUrl",
+            ["title"] = title,
+            ["url"] = url,
+        };
 }

@@ -5,8 +5,12 @@ namespace UpworkAssist.Web.Features.Routing.Teams;
 public sealed class TeamsOptions : ChatWebhookOptions;
 
 /// <summary>Delivers to a Microsoft Teams route: an Adaptive Card message through a Workflows webhook URL.</summary>
-public sealed class TeamsSender(ChatWebhookClient client, RouteSecrets secrets, TimeProvider clock, IOptions<TeamsOptions> options)
-    : WebhookRouteSender(client, secrets, clock, options.Value)
+public sealed class TeamsSender(
+    ChatWebhookClient client,
+    RouteSecrets secrets,
+    TimeProvider clock,
+    IOptions<TeamsOptions> options
+) : WebhookRouteSender(client, secrets, clock, options.Value)
 {
     public override AlertChannel Channel => AlertChannel.Teams;
 

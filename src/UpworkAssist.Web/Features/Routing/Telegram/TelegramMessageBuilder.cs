@@ -4,7 +4,9 @@ using UpworkAssist.Web.Features.Routing.Slack;
 
 namespace UpworkAssist.Web.Features.Routing.Telegram;
 
-/// <summary>A sendMessage in HTML parse mode: the text (every piece of user text escaped) and its inline keyboard.</summary>
+/// <summary>
+/// A sendMessage in HTML parse mode: the text (every piece of user text escaped) and its inline keyboard.
+/// </summary>
 public sealed record TelegramMessage(string Html, InlineKeyboardMarkup? Keyboard);
 
 public static class TelegramMessageBuilder
@@ -16,17 +18,26 @@ public static class TelegramMessageBuilder
     {
         var (shown, more) = ChatMessages.Take(d, MaxItems);
         var html = new StringBuilder();
-        if (ChatMessages.Intro(d) is { } intro) html.Append("<b>").Append(Escape(intro)).Append("</b>\n\n");
+        if (ChatMessages.Intro(d) is { } intro)
+            html.Append("<b>").Append(Escape(intro)).Append("</b>\n\n");
         foreach (var item in shown)
         {
             var p = item.Posting;
-            html.Append("<b>").Append(Escape(p.Title)).Append("</b> · ").Append(Escape(SlackMessageBuilder.Budget(p))).Append('\n')
-                .Append(Escape(ChatMessages.Facts(item, now))).Append('\n')
-                .Append("<i>Why it matched:</i> ").Append(Escape(string.Join("; ", item.Lanes.Select(ChatMessages.Why)))).Append('\n');
+            html.Append("<b>")
+                .Append(Escape(p.Title))
+                .Append("</b> · ")
+                .Append(Escape(SlackMessageBuilder.Budget(p)))
+                .Append('\n')
+                .Append(Escape(ChatMessages.Facts(item, now)))
+                .Append('\n')
+                .Append("<i>Why it matched:</i> ")
+                .Append(Escape(string.Join("; ", item.Lanes.Select(ChatMessages.Why))))
+                .Append('\n');
             if (shown.Count > 1)
             {
                 // Several postings: each gets its links inline, the keyboard holds the queue link.
-                if (p.Url is { Length: > 0 } job) html.Append($"<a href=\"{Escape(job)}\">Open job</a> · ");
+                if (p.Url is { Length: > 0 } job)
+                    html.Append($"<a href=\"{Escape(job)}\">Open job</a> · ");
                 html.Append($"<a href=\"{Escape(ChatMessages.AppLink(d, item))}\">Open in UpworkAssist</a>\n");
             }
             else if (SlackMessageBuilder.FirstLines(p.Description) is { Length: > 0 } description)
@@ -35,7 +46,8 @@ public static class TelegramMessageBuilder
             }
             html.Append('\n');
         }
-        if (more > 0) html.Append(Escape($"…and {more} more matches in UpworkAssist."));
+        if (more > 0)
+            html.Append(Escape($"…and {more} more matches in UpworkAssist."));
         return new TelegramMessage(Cut(html.ToString().TrimEnd()), Keyboard(d, shown));
     }
 
@@ -44,8 +56,10 @@ public static class TelegramMessageBuilder
         var buttons = new List<InlineKeyboardButton>();
         if (shown.Count == 1)
         {
-            if (shown[0].Posting.Url is { Length: > 0 } job) buttons.Add(InlineKeyboardButton.WithUrl("Open job", job));
-            if (Linkable(d.PublicUrl)) buttons.Add(InlineKeyboardButton.WithUrl("Open in UpworkAssist", ChatMessages.AppLink(d, shown[0])));
+            if (shown[0].Posting.Url is { Length: > 0 } job)
+                buttons.Add(InlineKeyboardButton.WithUrl("Open job", job));
+            if (Linkable(d.PublicUrl))
+                buttons.Add(InlineKeyboardButton.WithUrl("Open in UpworkAssist", ChatMessages.AppLink(d, shown[0])));
         }
         else if (d.QueueLink is { } queue && Linkable(d.PublicUrl))
         {
@@ -56,17 +70,24 @@ public static class TelegramMessageBuilder
 
     /// <summary>Telegram refuses the whole message for a button to localhost; such links stay in the text.</summary>
     private static bool Linkable(string publicUrl) =>
-        Uri.TryCreate(publicUrl, UriKind.Absolute, out var u) && !u.IsLoopback && u.Host.Contains('.', StringComparison.Ordinal);
+        Uri.TryCreate(publicUrl, UriKind.Absolute, out var u)
+        && !u.IsLoopback
+        && u.Host.Contains('.', StringComparison.Ordinal);
 
-    /// <summary>Telegram's HTML mode: these four are the characters its parser reads; everything else is text.</summary>
-    public static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("\"", "&quot;", StringComparison.Ordinal);
+    /// <summary>
+    /// Telegram's HTML mode: these four are the characters its parser reads; everything else is text.
+    /// </summary>
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal);
 
     /// <summary>Cut at a line end so no tag is split; the builder closes every tag on the line it opens it.</summary>
     private static string Cut(string html)
     {
-        if (html.Length <= MaxText) return html;
+        if (html.Length <= MaxText)
+            return html;
         var end = html.LastIndexOf('\n', MaxText - 2);
         return html[..(end > 0 ? end : 0)] + "\n…";
     }

@@ -26,8 +26,12 @@ public sealed class TelegramOptions
 /// Delivers to a Telegram route through Telegram.Bot's sendMessage (HTML parse mode, inline keyboard).
 /// The route's one secret holds the bot token and the chat id, so neither is stored in the clear.
 /// </summary>
-public sealed class TelegramSender(HttpClient http, RouteSecrets secrets, TimeProvider clock, IOptions<TelegramOptions> options)
-    : IAlertSender
+public sealed class TelegramSender(
+    HttpClient http,
+    RouteSecrets secrets,
+    TimeProvider clock,
+    IOptions<TelegramOptions> options
+) : IAlertSender
 {
     public const string ChatPrefix = "telegram:";
     public const string GroupPrefix = "telegram-group:";
@@ -37,11 +41,15 @@ public sealed class TelegramSender(HttpClient http, RouteSecrets secrets, TimePr
     public TimeSpan MinInterval => options.Value.PerChatInterval;
 
     public TimeSpan IntervalFor(string target) =>
-        target.StartsWith(GroupPrefix, StringComparison.Ordinal) ? options.Value.PerGroupInterval : options.Value.PerChatInterval;
+        target.StartsWith(GroupPrefix, StringComparison.Ordinal)
+            ? options.Value.PerGroupInterval
+            : options.Value.PerChatInterval;
 
     public static string Secret(string token, string chatId) => token.Trim() + "\n" + chatId.Trim();
 
-    /// <summary>The delivery key: bot and chat hashed; group and channel ids (negative, or @name) have their own limit.</summary>
+    /// <summary>
+    /// The delivery key: bot and chat hashed; group and channel ids (negative, or @name) have their own limit.
+    /// </summary>
     public static string Target(string token, string chatId)
     {
         var chat = chatId.Trim();
@@ -57,17 +65,26 @@ public sealed class TelegramSender(HttpClient http, RouteSecrets secrets, TimePr
         }
         var message = TelegramMessageBuilder.Build(delivery, clock.GetUtcNow());
         // No retries inside the library: the outbox waits out a 429 on the fake-able clock, per chat.
-        var bot = new TelegramBotClient(new TelegramBotClientOptions(token, options.Value.ApiBaseUrl.AbsoluteUri.TrimEnd('/'))
-        {
-            RetryThreshold = 0,
-            RetryCount = 0,
-        }, http);
+        var bot = new TelegramBotClient(
+            new TelegramBotClientOptions(token, options.Value.ApiBaseUrl.AbsoluteUri.TrimEnd('/'))
+            {
+                RetryThreshold = 0,
+                RetryCount = 0,
+            },
+            http
+        );
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.Timeout);
         try
         {
-            await bot.SendMessage(ChatId(chatId), message.Html, ParseMode.Html, replyMarkup: message.Keyboard,
-                linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: timeout.Token);
+            await bot.SendMessage(
+                ChatId(chatId),
+                message.Html,
+                ParseMode.Html,
+                replyMarkup: message.Keyboard,
+                linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                cancellationToken: timeout.Token
+            );
             return SendOutcome.Ok;
         }
         catch (ApiRequestException ex)
@@ -78,8 +95,12 @@ public sealed class TelegramSender(HttpClient http, RouteSecrets secrets, TimePr
         {
             return ex.InnerException is HttpRequestException { InnerException: TargetRefusedException refused }
                 ? new SendOutcome(SendStatus.Permanent, refused.Message)
-                : new SendOutcome(SendStatus.Transient, ex is OperationCanceledException || ex.InnerException is OperationCanceledException
-                    ? "timeout" : SecretRedaction.RedactText(ex.InnerException?.Message ?? "request failed"));
+                : new SendOutcome(
+                    SendStatus.Transient,
+                    ex is OperationCanceledException || ex.InnerException is OperationCanceledException
+                        ? "timeout"
+                        : SecretRedaction.RedactText(ex.InnerException?.Message ?? "request failed")
+                );
         }
     }
 
@@ -93,15 +114,24 @@ public sealed class TelegramSender(HttpClient http, RouteSecrets secrets, TimePr
         bool Says(string s) => text.Contains(s, StringComparison.OrdinalIgnoreCase);
         return code switch
         {
-            429 => new SendOutcome(SendStatus.RateLimited, "rate_limited (HTTP 429)",
-                ex.Parameters?.RetryAfter is { } s ? TimeSpan.FromSeconds(s) : ChannelLimiter.DefaultRetryAfter),
-            403 => new SendOutcome(SendStatus.Permanent, Says("blocked") ? "bot_blocked (HTTP 403)"
-                : Says("kicked") || Says("not a member") ? "bot_removed_from_chat (HTTP 403)" : "forbidden (HTTP 403)"),
+            429 => new SendOutcome(
+                SendStatus.RateLimited,
+                "rate_limited (HTTP 429)",
+                ex.Parameters?.RetryAfter is { } s ? TimeSpan.FromSeconds(s) : ChannelLimiter.DefaultRetryAfter
+            ),
+            403 => new SendOutcome(
+                SendStatus.Permanent,
+                Says("blocked") ? "bot_blocked (HTTP 403)"
+                    : Says("kicked") || Says("not a member") ? "bot_removed_from_chat (HTTP 403)"
+                    : "forbidden (HTTP 403)"
+            ),
             401 or 404 => new SendOutcome(SendStatus.Permanent, $"invalid_token (HTTP {code})"),
-            400 when Says("chat not found") || Says("group chat was upgraded") || Says("chat_write_forbidden")
-                => new SendOutcome(SendStatus.Permanent, "chat_not_found (HTTP 400)"),
-            400 => new SendOutcome(SendStatus.Defect,
-                $"bad_request (HTTP 400); payload: {SecretRedaction.RedactText(message.Html)}"),
+            400 when Says("chat not found") || Says("group chat was upgraded") || Says("chat_write_forbidden") =>
+                new SendOutcome(SendStatus.Permanent, "chat_not_found (HTTP 400)"),
+            400 => new SendOutcome(
+                SendStatus.Defect,
+                $"bad_request (HTTP 400); payload: {SecretRedaction.RedactText(message.Html)}"
+            ),
             >= 500 => new SendOutcome(SendStatus.Transient, $"HTTP {code}"),
             _ => new SendOutcome(SendStatus.Transient, $"HTTP {code}"),
         };

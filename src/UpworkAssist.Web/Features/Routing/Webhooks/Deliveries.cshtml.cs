@@ -11,12 +11,14 @@ public sealed class DeliveriesModel(AppDbContext db, AuditLog audit, TimeProvide
 {
     public const int PageSize = 200;
 
-    [BindProperty(SupportsGet = true)] public long Endpoint { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public long Endpoint { get; set; }
 
     public WebhookEndpoint? Current { get; private set; }
     public IReadOnlyList<WebhookDelivery> Rows { get; private set; } = [];
 
-    [TempData] public string? Message { get; set; }
+    [TempData]
+    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -25,12 +27,18 @@ public sealed class DeliveriesModel(AppDbContext db, AuditLog audit, TimeProvide
         {
             return NotFound();
         }
-        Rows = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == Endpoint)
-            .OrderByDescending(d => d.Id).Take(PageSize).ToListAsync(ct);
+        Rows = await db
+            .WebhookDeliveries.AsNoTracking()
+            .Where(d => d.EndpointId == Endpoint)
+            .OrderByDescending(d => d.Id)
+            .Take(PageSize)
+            .ToListAsync(ct);
         return Page();
     }
 
-    /// <summary>Sends the same event (same id and body, freshly signed) again, with a new 24 hours of retries.</summary>
+    /// <summary>
+    /// Sends the same event (same id and body, freshly signed) again, with a new 24 hours of retries.
+    /// </summary>
     public async Task<IActionResult> OnPostRedeliverAsync(long id, CancellationToken ct)
     {
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id && d.EndpointId == Endpoint, ct);
@@ -43,8 +51,12 @@ public sealed class DeliveriesModel(AppDbContext db, AuditLog audit, TimeProvide
         delivery.NextAttemptAt = now;
         delivery.RetryFrom = now;
         delivery.ClaimedAt = null;
-        audit.Add("webhook.redelivered", "webhook", Endpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{delivery.EventType} {delivery.EventId}");
+        audit.Add(
+            "webhook.redelivered",
+            "webhook",
+            Endpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{delivery.EventType} {delivery.EventId}"
+        );
         await db.SaveChangesAsync(ct);
         Message = "Queued for redelivery.";
         return RedirectToPage(new { endpoint = Endpoint });

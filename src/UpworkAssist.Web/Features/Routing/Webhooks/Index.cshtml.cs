@@ -19,26 +19,40 @@ internal sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
 {
     public WebhookInputValidator(TargetHosts hosts)
     {
-        RuleFor(i => i.Url).NotEmpty().WithMessage("Enter the URL to post events to.").MaximumLength(2000)
-            .Must(u => WebhookUrl.Problem(hosts, u) is null).When(i => !string.IsNullOrEmpty(i.Url))
+        RuleFor(i => i.Url)
+            .NotEmpty()
+            .WithMessage("Enter the URL to post events to.")
+            .MaximumLength(2000)
+            .Must(u => WebhookUrl.Problem(hosts, u) is null)
+            .When(i => !string.IsNullOrEmpty(i.Url))
             .WithMessage(i => WebhookUrl.Problem(hosts, i.Url));
-        RuleFor(i => i.Events).NotEmpty().WithMessage("Choose at least one event.")
-            .Must(e => e.All(WebhookEventTypes.Versions.ContainsKey)).WithMessage("Choose events from the list.");
+        RuleFor(i => i.Events)
+            .NotEmpty()
+            .WithMessage("Choose at least one event.")
+            .Must(e => e.All(WebhookEventTypes.Versions.ContainsKey))
+            .WithMessage("Choose events from the list.");
     }
 }
 
 /// <summary>Admins' signed outgoing webhooks: add (the secret is shown once), turn off/on, delete.</summary>
-public sealed class IndexModel(AppDbContext db, RouteSecrets secrets, AuditLog audit, TimeProvider clock,
-    IValidator<WebhookInput> validator) : PageModel
+public sealed class IndexModel(
+    AppDbContext db,
+    RouteSecrets secrets,
+    AuditLog audit,
+    TimeProvider clock,
+    IValidator<WebhookInput> validator
+) : PageModel
 {
-    [BindProperty] public WebhookInput Input { get; set; } = new();
+    [BindProperty]
+    public WebhookInput Input { get; set; } = new();
 
     public IReadOnlyList<WebhookEndpoint> Endpoints { get; private set; } = [];
 
     /// <summary>Set only on the answer to "Add": the one time the secret is shown.</summary>
     public string? NewSecret { get; private set; }
 
-    [TempData] public string? Message { get; set; }
+    [TempData]
+    public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -59,7 +73,13 @@ public sealed class IndexModel(AppDbContext db, RouteSecrets secrets, AuditLog a
         };
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync("webhook.created", "webhook", Key(endpoint), $"{endpoint.Url}: {endpoint.Events}", ct: ct);
+        await audit.RecordAsync(
+            "webhook.created",
+            "webhook",
+            Key(endpoint),
+            $"{endpoint.Url}: {endpoint.Events}",
+            ct: ct
+        );
         // Answered directly, not redirected: the secret must not pass through TempData or a URL.
         NewSecret = secret;
         Input = new WebhookInput();
@@ -68,26 +88,38 @@ public sealed class IndexModel(AppDbContext db, RouteSecrets secrets, AuditLog a
         return Page();
     }
 
-    public Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct) => ChangeAsync(id, e =>
-    {
-        e.Enabled = !e.Enabled;
-        e.DisabledAt = null;
-        e.DisabledReason = null;
-        if (e.Enabled)
-        {
-            // Waiting events get a fresh 24 hours rather than turning the endpoint off again at once.
-            var now = clock.GetUtcNow();
-            db.WebhookDeliveries.Where(d => d.EndpointId == e.Id && d.Status == WebhookDeliveryStatus.Pending)
-                .ExecuteUpdate(s => s.SetProperty(d => d.RetryFrom, now).SetProperty(d => d.NextAttemptAt, now));
-        }
-        return e.Enabled ? "webhook.enabled" : "webhook.disabled";
-    }, ct);
+    public Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct) =>
+        ChangeAsync(
+            id,
+            e =>
+            {
+                e.Enabled = !e.Enabled;
+                e.DisabledAt = null;
+                e.DisabledReason = null;
+                if (e.Enabled)
+                {
+                    // Waiting events get a fresh 24 hours rather than turning the endpoint off again at once.
+                    var now = clock.GetUtcNow();
+                    db.WebhookDeliveries.Where(d => d.EndpointId == e.Id && d.Status == WebhookDeliveryStatus.Pending)
+                        .ExecuteUpdate(s =>
+                            s.SetProperty(d => d.RetryFrom, now).SetProperty(d => d.NextAttemptAt, now)
+                        );
+                }
+                return e.Enabled ? "webhook.enabled" : "webhook.disabled";
+            },
+            ct
+        );
 
-    public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) => ChangeAsync(id, e =>
-    {
-        db.WebhookEndpoints.Remove(e);
-        return "webhook.deleted";
-    }, ct);
+    public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
+        ChangeAsync(
+            id,
+            e =>
+            {
+                db.WebhookEndpoints.Remove(e);
+                return "webhook.deleted";
+            },
+            ct
+        );
 
     private async Task<IActionResult> ChangeAsync(long id, Func<WebhookEndpoint, string> change, CancellationToken ct)
     {

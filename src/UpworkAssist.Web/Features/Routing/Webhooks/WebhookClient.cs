@@ -30,8 +30,14 @@ public sealed record WebhookAttempt(bool Delivered, int? ResponseCode, string? E
 /// </summary>
 public sealed class WebhookClient(HttpClient http, IOptions<WebhookOptions> options, TimeProvider clock)
 {
-    public async Task<WebhookAttempt> PostAsync(string url, string secret, string eventId, string eventType, string body,
-        CancellationToken ct)
+    public async Task<WebhookAttempt> PostAsync(
+        string url,
+        string secret,
+        string eventId,
+        string eventType,
+        string body,
+        CancellationToken ct
+    )
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {

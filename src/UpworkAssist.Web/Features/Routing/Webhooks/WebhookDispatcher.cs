@@ -22,20 +22,38 @@ public interface IWebhookNotices
 /// turned off and the Admins told.
 /// </summary>
 public sealed class WebhookDispatcher(
-    AppDbContext db, WebhookClient client, RouteSecrets secrets, AuditLog audit, IEnumerable<IWebhookNotices> notices,
-    TimeProvider clock, IOptions<RoutingOptions> routing, IOptions<WebhookOptions> options, ILogger<WebhookDispatcher> logger)
+    AppDbContext db,
+    WebhookClient client,
+    RouteSecrets secrets,
+    AuditLog audit,
+    IEnumerable<IWebhookNotices> notices,
+    TimeProvider clock,
+    IOptions<RoutingOptions> routing,
+    IOptions<WebhookOptions> options,
+    ILogger<WebhookDispatcher> logger
+)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var leaseCutoff = now - routing.Value.ClaimLease;
-        var due = await Due(now, leaseCutoff).OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
-            .Take(routing.Value.BatchSize).Select(d => d.Id).ToListAsync(ct);
+        var due = await Due(now, leaseCutoff)
+            .OrderBy(d => d.NextAttemptAt)
+            .ThenBy(d => d.Id)
+            .Take(routing.Value.BatchSize)
+            .Select(d => d.Id)
+            .ToListAsync(ct);
         var delivered = 0;
         foreach (var id in due)
         {
-            if (await Due(now, leaseCutoff).Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.ClaimedAt, now).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct) != 1)
+            if (
+                await Due(now, leaseCutoff)
+                    .Where(d => d.Id == id)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(d => d.ClaimedAt, now).SetProperty(d => d.Attempts, d => d.Attempts + 1),
+                        ct
+                    ) != 1
+            )
             {
                 continue; // another dispatcher won it
             }
@@ -45,9 +63,13 @@ public sealed class WebhookDispatcher(
         return delivered;
     }
 
-    private IQueryable<WebhookDelivery> Due(DateTimeOffset now, DateTimeOffset leaseCutoff) => db.WebhookDeliveries.Where(d =>
-        d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && d.Endpoint!.Enabled
-        && (d.ClaimedAt == null || d.ClaimedAt < leaseCutoff));
+    private IQueryable<WebhookDelivery> Due(DateTimeOffset now, DateTimeOffset leaseCutoff) =>
+        db.WebhookDeliveries.Where(d =>
+            d.Status == WebhookDeliveryStatus.Pending
+            && d.NextAttemptAt <= now
+            && d.Endpoint!.Enabled
+            && (d.ClaimedAt == null || d.ClaimedAt < leaseCutoff)
+        );
 
     private async Task<bool> DeliverAsync(long id, CancellationToken ct)
     {
@@ -72,20 +94,34 @@ public sealed class WebhookDispatcher(
         else if (secret is null || now - delivery.RetryFrom >= options.Value.RetryFor)
         {
             delivery.Status = WebhookDeliveryStatus.Failed;
-            disabled = secret is null ? delivery.LastError!
+            disabled = secret is null
+                ? delivery.LastError!
                 : $"Deliveries failed for {Hours(options.Value.RetryFor)} (last: {delivery.LastError}); turned off.";
             endpoint.Enabled = false;
             endpoint.DisabledAt = now;
             endpoint.DisabledReason = disabled;
-            audit.Add("webhook.disabled", "webhook", endpoint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), disabled);
+            audit.Add(
+                "webhook.disabled",
+                "webhook",
+                endpoint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                disabled
+            );
         }
         else
         {
             delivery.NextAttemptAt = now + Backoff(delivery.Attempts);
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Webhook {EventType} {EventId} to endpoint {Endpoint}, attempt {Attempt}: {Status} {Code} {Error}",
-            delivery.EventType, delivery.EventId, endpoint.Id, delivery.Attempts, delivery.Status, attempt.ResponseCode, delivery.LastError);
+        logger.LogInformation(
+            "Webhook {EventType} {EventId} to endpoint {Endpoint}, attempt {Attempt}: {Status} {Code} {Error}",
+            delivery.EventType,
+            delivery.EventId,
+            endpoint.Id,
+            delivery.Attempts,
+            delivery.Status,
+            attempt.ResponseCode,
+            delivery.LastError
+        );
         if (disabled is not null)
         {
             foreach (var notice in notices)
@@ -103,5 +139,6 @@ public sealed class WebhookDispatcher(
         return wait < options.Value.BackoffMax ? wait : options.Value.BackoffMax;
     }
 
-    private static string Hours(TimeSpan t) => t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : $"{t.TotalMinutes:0.#} min";
+    private static string Hours(TimeSpan t) =>
+        t.TotalHours >= 1 ? $"{t.TotalHours:0.#} h" : $"{t.TotalMinutes:0.#} min";
 }

@@ -16,7 +16,9 @@ public sealed class WebhookEndpoint
     public required string SecretProtected { get; set; }
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Why the endpoint was turned off by delivery (24 h of failures); null when an Admin turned it off.</summary>
+    /// <summary>
+    /// Why the endpoint was turned off by delivery (24 h of failures); null when an Admin turned it off.
+    /// </summary>
     public string? DisabledReason { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -24,7 +26,12 @@ public sealed class WebhookEndpoint
     public IReadOnlyList<string> EventList => Events.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
 
-public enum WebhookDeliveryStatus { Pending, Delivered, Failed }
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Delivered,
+    Failed,
+}
 
 /// <summary>One event for one endpoint: the outbox row and the delivery log's line.</summary>
 public sealed class WebhookDelivery
@@ -32,7 +39,9 @@ public sealed class WebhookDelivery
     public long Id { get; set; }
     public long EndpointId { get; set; }
 
-    /// <summary>The event's id, the same for every endpoint and every attempt: receivers use it to drop repeats.</summary>
+    /// <summary>
+    /// The event's id, the same for every endpoint and every attempt: receivers use it to drop repeats.
+    /// </summary>
     public required string EventId { get; set; }
     public required string EventType { get; set; }
 

@@ -16,18 +16,30 @@ public static class WebhookEventTypes
     public const string ProposalStageChanged = "proposal.stage_changed";
     public const string ComplianceSignalChanged = "compliance.signal_changed";
 
-    public static readonly IReadOnlyDictionary<string, int> Versions = new Dictionary<string, int>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, int> Versions = new Dictionary<string, int>(
+        StringComparer.Ordinal
+    )
     {
-        [MatchCreated] = 1, [MatchTriaged] = 1, [DraftApproved] = 1,
-        [ProposalRecorded] = 1, [ProposalStageChanged] = 1, [ComplianceSignalChanged] = 1,
+        [MatchCreated] = 1,
+        [MatchTriaged] = 1,
+        [DraftApproved] = 1,
+        [ProposalRecorded] = 1,
+        [ProposalStageChanged] = 1,
+        [ComplianceSignalChanged] = 1,
     };
 
     public static IReadOnlyList<string> All => [.. Versions.Keys];
 }
 
 /// <summary>What every webhook body is: the event's id, type, schema version and time around its data.</summary>
-public sealed record WebhookEnvelope(string Id, string Type, int Version, DateTimeOffset CreatedAt, object Data,
-    IReadOnlyDictionary<string, string> Links);
+public sealed record WebhookEnvelope(
+    string Id,
+    string Type,
+    int Version,
+    DateTimeOffset CreatedAt,
+    object Data,
+    IReadOnlyDictionary<string, string> Links
+);
 
 /// <summary>
 /// Routing's side of <see cref="ITeamEvents"/>: one outbox row per subscribed, enabled endpoint, added to
@@ -38,7 +50,9 @@ public sealed class WebhookEvents(AppDbContext db, TimeProvider clock, IOptions<
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private List<WebhookEndpoint>? _endpoints;
 
-    /// <summary>Reads the enabled endpoints once per unit of work, so <see cref="Raise"/> can run inside a sync step.</summary>
+    /// <summary>
+    /// Reads the enabled endpoints once per unit of work, so <see cref="Raise"/> can run inside a sync step.
+    /// </summary>
     public async Task PrepareAsync(CancellationToken ct) =>
         _endpoints ??= await db.WebhookEndpoints.AsNoTracking().Where(e => e.Enabled).ToListAsync(ct);
 
@@ -50,7 +64,9 @@ public sealed class WebhookEvents(AppDbContext db, TimeProvider clock, IOptions<
 
     public void Raise(TeamEvent teamEvent)
     {
-        var subscribed = (_endpoints ?? []).Where(e => e.EventList.Contains(teamEvent.Type, StringComparer.Ordinal)).ToList();
+        var subscribed = (_endpoints ?? [])
+            .Where(e => e.EventList.Contains(teamEvent.Type, StringComparer.Ordinal))
+            .ToList();
         if (subscribed.Count == 0)
         {
             return;
@@ -60,11 +76,19 @@ public sealed class WebhookEvents(AppDbContext db, TimeProvider clock, IOptions<
         var payload = Serialize(teamEvent, id, now, options.Value.PublicUrl);
         foreach (var endpoint in subscribed)
         {
-            db.WebhookDeliveries.Add(new WebhookDelivery
-            {
-                EndpointId = endpoint.Id, EventId = id, EventType = teamEvent.Type, Payload = payload,
-                Status = WebhookDeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now, RetryFrom = now,
-            });
+            db.WebhookDeliveries.Add(
+                new WebhookDelivery
+                {
+                    EndpointId = endpoint.Id,
+                    EventId = id,
+                    EventType = teamEvent.Type,
+                    Payload = payload,
+                    Status = WebhookDeliveryStatus.Pending,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                    RetryFrom = now,
+                }
+            );
         }
     }
 

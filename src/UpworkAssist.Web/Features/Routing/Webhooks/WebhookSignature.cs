@@ -27,10 +27,17 @@ public static class WebhookSignature
     /// <summary>A receiver's check, here for the tests and for anyone writing one in .NET.</summary>
     public static bool Verify(string secret, string header, string body, DateTimeOffset now)
     {
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        if (!parts.TryGetValue("t", out var t) || !long.TryParse(t, CultureInfo.InvariantCulture, out var unix)
+        var parts = header
+            .Split(',')
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1]);
+        if (
+            !parts.TryGetValue("t", out var t)
+            || !long.TryParse(t, CultureInfo.InvariantCulture, out var unix)
             || !parts.TryGetValue("v1", out var v1)
-            || (now - DateTimeOffset.FromUnixTimeSeconds(unix)).Duration() > ReplayWindow)
+            || (now - DateTimeOffset.FromUnixTimeSeconds(unix)).Duration() > ReplayWindow
+        )
         {
             return false;
         }

@@ -9,10 +9,17 @@ namespace UpworkAssist.Web.Features.Routing.Webhooks;
 /// </summary>
 public static class WebhookUrl
 {
-    public static string? Problem(TargetHosts hosts, string? url, string example = "https://automation.example.com/hooks/upwork")
+    public static string? Problem(
+        TargetHosts hosts,
+        string? url,
+        string example = "https://automation.example.com/hooks/upwork"
+    )
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (
+            !Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+            || uri.UserInfo.Length > 0
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        )
         {
             return $"Enter an https URL such as {example}.";
         }
@@ -27,10 +34,13 @@ public static class WebhookUrl
         var host = uri.Host.Trim('[', ']');
         var internalHost = IPAddress.TryParse(host, out var ip)
             ? TargetHosts.IsInternal(ip)
-            : !host.Contains('.', StringComparison.Ordinal) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-              || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase);
+            : !host.Contains('.', StringComparison.Ordinal)
+                || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".internal", StringComparison.OrdinalIgnoreCase);
         return internalHost || uri.HostNameType == UriHostNameType.Basic
-            ? $"{uri.Host} is inside this server's network; only public hosts (or the operator's Routing:AllowedTargetHosts) may be used."
+            ? $"{uri.Host} is inside this server's network; only public hosts (or the operator's "
+                + $"Routing:AllowedTargetHosts) may be used."
             : null;
     }
 }

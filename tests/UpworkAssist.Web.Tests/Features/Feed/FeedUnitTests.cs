@@ -137,7 +137,7 @@ public sealed class PostingMapperTests
         var p = Map(
             """
             {"ciphertext":"~01abc","createdDateTime":"2026-11-28T08:00:00+02:00","title":"C# &amp; .NET <b>expert</b>",
-             "description":"<p>We need &quot;fast&quot; code&nbsp;&gt; " + "2x.</p><ul><li>one</li><li>two</li></ul>Thanks&#39;<br/>bye<script>x()</script>",
+             "description":"<p>We need &quot;fast&quot; code&nbsp;&gt; 2x.</p><ul><li>one</li><li>two</li></ul>Thanks&#39;<br/>bye<script>x()</script>",
              "experienceLevel":"ENTRY_LEVEL","skills":[{"name":"c-sharp","prettyName":null},{"name":"x","prettyName":"ASP.NET Core"}],
              "occupations":[{"category":{"prefLabel":"Web Development"}}],
              "client":{"verificationStatus":"NOT_VERIFIED","totalFeedback":4.5,"totalReviews":2,"totalHires":3,"totalSpent":{"rawValue":"99.5"},"location":{"country":"Canada"}}}

@@ -1,16 +1,20 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using UpworkAssist.Web.Data;
 
 namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>
-/// Idempotent upsert by ciphertext, the feed's hot path. One prepared `INSERT … ON CONFLICT DO UPDATE`
-/// per posting in one transaction, the same text on SQLite and PostgreSQL (EF's change tracker costs
-/// several times more per row, see docs/performance.md): a new posting is inserted; a known one is
-/// updated only when its content differs (`IS DISTINCT FROM`), keeping `FetchedAt` and `Source`; a
-/// purged one is left alone. Then the <see cref="IPostingsStored"/> hooks hear of the changes.
+/// Idempotent upsert by ciphertext, the feed's hot path, one transaction per page: a new posting is
+/// inserted; a known one is updated only when its content differs (`IS DISTINCT FROM`), keeping
+/// `FetchedAt` and `Source`; a purged one is left alone. Then the <see cref="IPostingsStored"/> hooks
+/// hear of the changes. EF's change tracker costs several times more per row (docs/performance.md),
+/// so the statement is hand-written, one per provider side by side: on SQLite one prepared
+/// `INSERT … ON CONFLICT DO UPDATE` per posting (a statement there is a function call); on
+/// PostgreSQL the whole page as one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE … RETURNING`
+/// (one round trip instead of one per posting).
 /// </summary>
 public sealed class PostingIngest(
     AppDbContext db,
@@ -21,7 +25,8 @@ public sealed class PostingIngest(
 {
     public sealed record Result(int New, int Updated, int Unchanged, int ListenerErrors);
 
-    private static readonly string[] ContentColumns =
+    /// <summary>The stored columns a posting's content fills, in statement order (both providers).</summary>
+    internal static readonly string[] ContentColumns =
     [
         "MarketplaceId",
         "Url",
@@ -50,19 +55,28 @@ public sealed class PostingIngest(
         "ClientHasFinancialPrivacy",
     ];
 
-    // The conflict target is the primary key; the WHERE makes an unchanged or purged row a no-op (0 rows).
-    private static readonly string UpsertSql =
+    /// <summary>The insert's column list, the same on both providers.</summary>
+    internal static readonly string InsertInto =
         $"INSERT INTO \"Postings\" (\"Id\", {string.Join(", ", ContentColumns.Select(c => $"\"{c}\""))}, "
-        + "\"Source\", \"FetchedAt\", \"UpdatedAt\") "
-        + $"VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now) "
-        + $"ON CONFLICT (\"Id\") DO UPDATE SET "
+        + "\"Source\", \"FetchedAt\", \"UpdatedAt\") ";
+
+    /// <summary>
+    /// The conflict target is the primary key; the WHERE makes an unchanged or purged row a no-op
+    /// (0 rows). The same on both providers.
+    /// </summary>
+    internal static readonly string OnConflictUpdate =
+        $"ON CONFLICT (\"Id\") DO UPDATE SET "
         + $"{string.Join(", ", ContentColumns.Select(c => $"\"{c}\" = excluded.\"{c}\""))}, "
         + "\"UpdatedAt\" = excluded.\"UpdatedAt\" WHERE \"Postings\".\"ContentPurgedAt\" IS NULL AND ("
         + string.Join(" OR ", ContentColumns.Select(c => $"\"Postings\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\""))
         + ")";
 
-    // Parameter types fixed up front, so a prepared PostgreSQL statement keeps them whatever row is
-    // bound first (a null would otherwise leave the type to the server). Skills takes its value's type.
+    private static readonly string UpsertSql =
+        InsertInto
+        + $"VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now) "
+        + OnConflictUpdate;
+
+    // Parameter types fixed up front, whatever row is bound first. Skills takes its value's type.
     private static readonly Dictionary<string, System.Data.DbType> Types = new()
     {
         ["PublishedAt"] = System.Data.DbType.Int64,
@@ -95,34 +109,16 @@ public sealed class PostingIngest(
         var added = new List<Posting>();
         var changed = new List<Posting>();
 
+        var dialect = StoreDialect.Of(db);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var connection = db.Database.GetDbConnection();
-            var transaction = tx.GetDbTransaction();
-            var existing = await ExistingAsync(connection, transaction, batch.Select(p => p.Id).ToList(), ct);
-
-            var dialect = StoreDialect.Of(db);
-            await using var command = Command(connection, transaction);
-            var prepared = false;
-            foreach (var p in batch)
-            {
-                var isNew = !existing.TryGetValue(p.Id, out var firstFetched);
-                Bind(command, dialect, p, now);
-                // Prepared once its parameters hold values (Npgsql wants them to know their types).
-                if (!prepared)
-                    await command.PrepareAsync(ct);
-                prepared = true;
-                var rows = await command.ExecuteNonQueryAsync(ct);
-                if (rows == 1)
-                {
-                    // Hand listeners the posting as stored: an update keeps the first fetch time.
-                    p.FetchedAt = isNew ? now : firstFetched;
-                    p.UpdatedAt = now;
-                    (isNew ? added : changed).Add(p);
-                }
-            }
+            if (dialect.IsPostgres)
+                await PostgresPageUpsert.RunAsync((NpgsqlConnection)connection, batch, now, added, changed, ct);
+            else
+                await UpsertEachAsync(connection, tx.GetDbTransaction(), dialect, batch, now, added, changed, ct);
             await tx.CommitAsync(ct);
         }
         finally
@@ -153,6 +149,35 @@ public sealed class PostingIngest(
             }
         }
         return new Result(added.Count, changed.Count, batch.Count - added.Count - changed.Count, listenerErrors);
+    }
+
+    // SQLite: one prepared statement per posting; which rows are new comes from one read first.
+    private static async Task UpsertEachAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        StoreDialect dialect,
+        List<Posting> batch,
+        DateTimeOffset now,
+        List<Posting> added,
+        List<Posting> changed,
+        CancellationToken ct
+    )
+    {
+        var existing = await ExistingAsync(connection, transaction, batch.Select(p => p.Id).ToList(), ct);
+        await using var command = Command(connection, transaction);
+        await command.PrepareAsync(ct);
+        foreach (var p in batch)
+        {
+            var isNew = !existing.TryGetValue(p.Id, out var firstFetched);
+            Bind(command, dialect, p, now);
+            if (await command.ExecuteNonQueryAsync(ct) == 1)
+            {
+                // Hand listeners the posting as stored: an update keeps the first fetch time.
+                p.FetchedAt = isNew ? now : firstFetched;
+                p.UpdatedAt = now;
+                (isNew ? added : changed).Add(p);
+            }
+        }
     }
 
     /// <summary>The ids already stored, with when each was first fetched.</summary>

@@ -225,11 +225,14 @@ public static class QueueStoreGenerator
         {
             _posting = Prepare(
                 """
-                INSERT INTO Postings (Id, MarketplaceId, Url, Title, Description, PublishedAt, Type, FixedBudget, HourlyMin, HourlyMax, ExperienceLevel, Skills,
-                  Category, TotalApplicants, ClientCountry, ClientPaymentVerified, ClientTotalSpent, ClientTotalHires, ClientRating, ClientReviewsCount,
-                  Source, FetchedAt, UpdatedAt, ContentPurgedAt, ActedOnAt)
-                VALUES ($id, $mid, $url, $title, $desc, $pub, $type, $fixed, $hmin, $hmax, $level, $skills, $cat, $apps, $country, $verified, $spent, $hires,
-                  $rating, $reviews, 'Api', $fetched, $fetched, $purged, $acted)
+                INSERT INTO Postings (Id, MarketplaceId, Url, Title, Description, PublishedAt, Type,
+                  FixedBudget, HourlyMin, HourlyMax, ExperienceLevel, Skills, Category, TotalApplicants,
+                  ClientCountry, ClientPaymentVerified, ClientTotalSpent, ClientTotalHires, ClientRating,
+                  ClientReviewsCount, Source, FetchedAt, UpdatedAt, ContentPurgedAt, ActedOnAt)
+                VALUES ($id, $mid, $url, $title, $desc, $pub, $type,
+                  $fixed, $hmin, $hmax, $level, $skills, $cat, $apps,
+                  $country, $verified, $spent, $hires, $rating,
+                  $reviews, 'Api', $fetched, $fetched, $purged, $acted)
                 """,
                 "$id",
                 "$mid",
@@ -257,8 +260,10 @@ public static class QueueStoreGenerator
             );
             _match = Prepare(
                 """
-                INSERT INTO Matches (Id, PostingId, LaneId, MatchedKeywords, Score, MatchedAt, Status, AssigneeId, SnoozedUntil, DismissReason, StatusChangedAt, StatusChangedBy, Version)
-                VALUES ($id, $posting, $lane, $keywords, $score, $at, $status, $assignee, $until, $reason, $changed, $by, $version)
+                INSERT INTO Matches (Id, PostingId, LaneId, MatchedKeywords, Score, MatchedAt, Status,
+                  AssigneeId, SnoozedUntil, DismissReason, StatusChangedAt, StatusChangedBy, Version)
+                VALUES ($id, $posting, $lane, $keywords, $score, $at, $status,
+                  $assignee, $until, $reason, $changed, $by, $version)
                 """,
                 "$id",
                 "$posting",

@@ -10,15 +10,18 @@ public sealed class MatchCommandTests : IDisposable
 {
     internal const string Lanes = """
         [
-          {"id":"dotnet","name":".NET","jobTypes":["fixed"],"minFixedBudget":500,"includeKeywords":["c#",".net"],"negativeKeywords":["wordpress"]},
+          {"id":"dotnet","name":".NET","jobTypes":["fixed"],"minFixedBudget":500,
+           "includeKeywords":["c#",".net"],"negativeKeywords":["wordpress"]},
           {"id":"react","name":"React","includeKeywords":["react"],"maxAgeMinutes":60}
         ]
         """;
 
     internal const string Jobs = """
         [
-          {"id":"~01a","title":"C#/.NET API","description":"Also some WordPress","publishedAt":"2026-11-27T23:30:00Z","type":"fixed","fixedBudget":300,"skills":[],"client":{}},
-          {"id":"~01b","title":"ｒｅａｃｔ dashboard","description":"","publishedAt":"2026-11-27T23:30:00Z","type":"hourly","skills":["React"],"client":{"country":null}}
+          {"id":"~01a","title":"C#/.NET API","description":"Also some WordPress","publishedAt":"2026-11-27T23:30:00Z",
+           "type":"fixed","fixedBudget":300,"skills":[],"client":{}},
+          {"id":"~01b","title":"ｒｅａｃｔ dashboard","description":"","publishedAt":"2026-11-27T23:30:00Z",
+           "type":"hourly","skills":["React"],"client":{"country":null}}
         ]
         """;
 
@@ -83,8 +86,9 @@ public sealed class MatchCommandTests : IDisposable
     public void Match_escapes_ids_as_json()
     {
         string lanes = """[{"id":"a\"b","name":"x"}]""";
-        string jobs =
-            """[{"id":"é\\1","title":"","description":"","publishedAt":"2026-11-27T23:30:00Z","type":"fixed","client":{}}]""";
+        string jobs = """
+            [{"id":"é\\1","title":"","description":"","publishedAt":"2026-11-27T23:30:00Z","type":"fixed","client":{}}]
+            """;
         var (_, stdout, _) = Run(
             "match",
             "--lanes",
@@ -190,10 +194,11 @@ public sealed class MatchCommandTests : IDisposable
     [Fact]
     public void Bad_input_late_in_a_large_file_still_leaves_stdout_empty()
     {
-        string job =
-            """{"id":"~N","title":"t","description":"d","publishedAt":"2026-11-27T23:30:00Z","type":"fixed","client":{}}""";
-        string jobs =
-            $"[{string.Join(',', Enumerable.Range(0, 3000).Select(i => job.Replace("~N", $"~{i}", StringComparison.Ordinal)))},{{\"id\":\"bad\"}}]";
+        string job = """
+            {"id":"~N","title":"t","description":"d","publishedAt":"2026-11-27T23:30:00Z","type":"fixed","client":{}}
+            """;
+        var good = Enumerable.Range(0, 3000).Select(i => job.Replace("~N", $"~{i}", StringComparison.Ordinal));
+        string jobs = $"[{string.Join(',', good)},{{\"id\":\"bad\"}}]";
         var (code, stdout, stderr) = Run("match", "--lanes", File("l.json", Lanes), "--jobs", File("j.json", jobs));
         Assert.Equal(2, code);
         Assert.Empty(stdout);

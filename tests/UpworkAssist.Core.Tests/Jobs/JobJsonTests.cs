@@ -9,7 +9,9 @@ public class JobJsonTests
     private const string Valid = """
         {"id":"~01a","title":"T","description":"","url":null,"publishedAt":"2026-11-27T10:00:00+02:00","type":"hourly",
          "fixedBudget":null,"hourlyMin":20.5,"hourlyMax":40,"experienceLevel":"expert","skills":["C#"],"category":null,
-         "totalApplicants":3,"client":{"country":"Canada","paymentVerified":true,"totalSpent":1e3,"totalHires":2,"rating":4.9,"reviewsCount":7},
+         "totalApplicants":3,
+         "client":{"country":"Canada","paymentVerified":true,"totalSpent":1e3,"totalHires":2,"rating":4.9,
+          "reviewsCount":7},
          "somethingNew":{"nested":[1,2,3]}}
         """;
 
@@ -105,7 +107,10 @@ public class JobJsonTests
             JobJson
                 .Read(
                     Encoding.UTF8.GetBytes(
-                        """[{"id":"a","title":"t","description":"d","publishedAt":"2026-01-01T00:00:00Z","type":"fixed","client":{}}]"""
+                        """
+                        [{"id":"a","title":"t","description":"d","publishedAt":"2026-01-01T00:00:00Z",
+                          "type":"fixed","client":{}}]
+                        """
                     )
                 )
                 .ItemsOrThrow()

@@ -66,8 +66,15 @@ public sealed class AccessibilityBrowserTests(DailyUseApp app) : IClassFixture<D
             {
                 var widest = await page.EvaluateAsync<string>(
                     """
-                    () => { let w = null; for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();
-                      if (r.right > 361 && (!w || r.right > w.r)) w = { r: r.right, d: e.tagName + '.' + e.className + '#' + e.id }; } return w ? w.d + ' ' + w.r : ''; }
+                    () => {
+                      let w = null;
+                      for (const e of document.querySelectorAll('body *')) {
+                        const r = e.getBoundingClientRect();
+                        if (r.right > 361 && (!w || r.right > w.r))
+                          w = { r: r.right, d: e.tagName + '.' + e.className + '#' + e.id };
+                      }
+                      return w ? w.d + ' ' + w.r : '';
+                    }
                     """
                 );
                 problems.Add($"{url}: {width} px wide at 360 px ({widest})");

@@ -151,7 +151,7 @@ public sealed class HomeBrowserTests(DailyUseApp app) : IClassFixture<DailyUseAp
     }
 
     [SkippableFact]
-    public async Task On_a_390_px_phone_the_first_job_and_its_big_buttons_are_in_the_first_screen_and_filters_are_a_sheet()
+    public async Task On_a_390_px_phone_the_first_job_and_its_big_buttons_fit_the_first_screen_and_filters_are_a_sheet()
     {
         BrowserApp.SkipWithoutChromium();
         var page = await app.PageAsAsync(Roles.Lead);

@@ -179,8 +179,9 @@ public sealed class DailyUsePageTests : IDisposable
         var audit = WebUtility.HtmlDecode(await phone.GetStringAsync("/Audit"));
         var tokyo = TimeZoneInfo.ConvertTime(_app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
         Assert.Contains(
-            $"title=\"{_app.Clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} "
-                + $"UTC\">{tokyo.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)}</time>",
+            $"title=\"{_app.Clock.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC\">"
+                + tokyo.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+                + "</time>",
             audit,
             StringComparison.Ordinal
         );

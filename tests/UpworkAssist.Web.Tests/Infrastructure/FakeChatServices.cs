@@ -16,13 +16,19 @@ public static class FakeTelegram
     public static ServiceReply Ok(ServiceRequest r) =>
         new(
             200,
-            $$$"""{"ok":true,"result":{"message_id":1,"date":{{{r.At.ToUnixTimeSeconds()}}},"chat":{"id":{{{ChatIdNumber(r)}}},"type":"private"},"text":"x"}}"""
+            $$$"""
+            {"ok":true,"result":{"message_id":1,"date":{{{r.At.ToUnixTimeSeconds()}}},
+             "chat":{"id":{{{ChatIdNumber(r)}}},"type":"private"},"text":"x"}}
+            """
         );
 
     public static ServiceReply TooManyRequests(int seconds) =>
         new(
             429,
-            $$$"""{"ok":false,"error_code":429,"description":"Too Many Requests: retry after {{{seconds}}}","parameters":{"retry_after":{{{seconds}}}}}"""
+            $$$"""
+            {"ok":false,"error_code":429,"description":"Too Many Requests: retry after {{{seconds}}}",
+             "parameters":{"retry_after":{{{seconds}}}}}
+            """
         );
 
     public static readonly ServiceReply Blocked = new(
@@ -68,7 +74,10 @@ public static class FakeDiscord
     public static ServiceReply TooManyRequests(double seconds) =>
         new(
             429,
-            $$"""{"message":"You are being rate limited.","retry_after":{{seconds.ToString(CultureInfo.InvariantCulture)}},"global":false}""",
+            $$"""
+            {"message":"You are being rate limited.",
+             "retry_after":{{seconds.ToString(CultureInfo.InvariantCulture)}},"global":false}
+            """,
             new Dictionary<string, string> { ["X-RateLimit-Scope"] = "user" }
         );
 

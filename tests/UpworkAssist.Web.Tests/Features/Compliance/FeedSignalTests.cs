@@ -115,7 +115,7 @@ public sealed class FeedSignalTests(FeedSignalApp app) : IClassFixture<FeedSigna
     }
 
     [Fact]
-    public async Task Refresh_token_age_is_amber_from_day_10_without_a_refresh_red_from_day_14_and_green_after_a_refresh()
+    public async Task Refresh_token_age_is_amber_from_day_10_without_refresh_red_from_day_14_and_green_after_a_refresh()
     {
         await ConnectionAsync(Now.AddDays(-9.9), null);
         Assert.Equal("Green", (await SignalAsync("token-age")).Verdict);

@@ -141,7 +141,7 @@ public sealed class FeedWatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_ageing_refresh_token_is_told_once_until_the_next_refresh_and_an_undelivered_alert_is_tried_again()
+    public async Task An_ageing_refresh_token_is_told_once_until_the_next_refresh_and_an_undelivered_alert_is_retried()
     {
         await using var h = await StartAsync();
         await h.App.CreateUserAsync("olive@example.test", "Admin");

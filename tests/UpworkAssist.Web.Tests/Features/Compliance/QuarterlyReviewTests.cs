@@ -50,7 +50,7 @@ public sealed class QuarterlyReviewTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_job_opens_the_quarters_review_reminds_enabled_admins_by_their_routes_and_stops_once_it_is_completed()
+    public async Task The_job_opens_the_quarters_review_reminds_enabled_admins_by_their_routes_until_it_is_completed()
     {
         var admin = await AdminAsync("olive@example.test");
         var disabled = await _app.CreateUserAsync("gone@example.test", "Admin");

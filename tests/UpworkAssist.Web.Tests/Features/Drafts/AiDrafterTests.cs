@@ -17,7 +17,7 @@ public sealed class AiDrafterTests : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
-    public async Task A_successful_answer_becomes_the_draft_with_its_token_use_and_the_prompt_carries_job_profile_and_rules()
+    public async Task A_successful_answer_becomes_the_draft_with_token_use_and_the_prompt_has_job_profile_and_rules()
     {
         _fake.Reply = AiReply.Draft(
             "Hi there, Stripe webhook retries are my daily bread.\n\nAda",

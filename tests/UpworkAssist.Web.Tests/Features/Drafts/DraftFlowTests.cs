@@ -94,7 +94,7 @@ public sealed class DraftFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task Only_an_approved_draft_can_be_copied_and_sent_and_sending_records_the_proposal_with_the_posting_facts()
+    public async Task Only_approved_drafts_can_be_copied_and_sent_and_sending_records_the_proposal_with_posting_facts()
     {
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         var (browser, user) = await DraftsTestData.SignInAsync(_app);
@@ -205,7 +205,7 @@ public sealed class DraftFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task Changing_the_text_after_the_freelancer_approved_withdraws_the_approval_the_lead_has_not_yet_added()
+    public async Task Editing_the_text_after_the_freelancer_approved_withdraws_the_approval_the_lead_has_not_yet_added()
     {
         var posting = await DraftsTestData.SeedPostingAsync(_app);
         await _app.WithDbAsync(async db =>

@@ -198,7 +198,7 @@ public sealed class FeedAppTests : IDisposable
 public sealed class ConnectFlowTests
 {
     [Fact]
-    public async Task Connect_sends_the_admin_to_authorize_with_a_state_and_only_the_matching_state_completes_the_exchange()
+    public async Task Connect_sends_the_admin_to_authorize_with_a_state_and_only_that_state_completes_the_exchange()
     {
         await using var h = await FeedHarness.StartAsync(new() { ["Upwork:RefreshToken"] = null });
         var admin = await h.App.SignedInAsync(Roles.Admin);

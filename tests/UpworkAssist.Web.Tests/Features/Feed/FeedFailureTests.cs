@@ -140,7 +140,7 @@ public sealed class FeedFailureTests
     }
 
     [Fact]
-    public async Task Server_errors_that_never_end_fail_the_poll_after_a_bounded_number_of_attempts_and_keep_the_cursor()
+    public async Task Endless_server_errors_fail_the_poll_after_a_bounded_number_of_attempts_and_keep_the_cursor()
     {
         await using var h = await FeedHarness.StartAsync();
         h.Publish(1);
@@ -174,7 +174,10 @@ public sealed class FeedFailureTests
         h.Publish(2);
         h.Fake.ThenStatus(
             200,
-            """{"errors":[{"message":"Field 'x' is undefined","extensions":{"classification":"ValidationError"}}],"data":null}""",
+            """
+            {"errors":[{"message":"Field 'x' is undefined","extensions":{"classification":"ValidationError"}}],
+             "data":null}
+            """,
             "application/json"
         );
         var failed = await h.PollAsync();

@@ -266,7 +266,7 @@ public sealed class FeedIntegrityTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task The_token_replys_scope_is_stored_and_feed_status_warns_from_day_10_without_a_refresh_and_shows_the_organization()
+    public async Task Token_scope_is_stored_feed_status_warns_from_day_10_without_a_refresh_and_shows_the_organization()
     {
         await using var h = await FeedHarness.StartAsync(new() { ["Upwork:TenantId"] = "org-4711" });
         h.Fake.TokenScope = "r_jobs_read pub-submit-proposal:write:all";

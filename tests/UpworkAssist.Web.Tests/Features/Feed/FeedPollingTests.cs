@@ -41,7 +41,7 @@ public sealed class FeedPollingTests
     }
 
     [Fact]
-    public async Task A_poll_reads_down_to_the_previous_polls_newest_posting_and_catches_up_when_more_arrive_than_a_page_holds()
+    public async Task A_poll_reads_to_the_previous_polls_newest_posting_and_catches_up_when_more_than_a_page_arrive()
     {
         await using var h = await FeedHarness.StartAsync(new() { ["Upwork:PollOverlap"] = "00:00:00" });
         h.Publish(4);
@@ -175,15 +175,21 @@ public sealed class FeedPollingTests
             (JsonObject)JsonNode.Parse("""{"ciphertext": null, "publishedDateTime": "2026-11-28T08:00:00Z"}""")!,
             (JsonObject)
                 JsonNode.Parse(
-                    $$$"""{"ciphertext": "~01badmoney", "publishedDateTime": "{{{t}}}", "amount": {"rawValue": "lots"}}"""
+                    $$$"""
+                    {"ciphertext": "~01badmoney", "publishedDateTime": "{{{t}}}",
+                     "amount": {"rawValue": "lots"}}
+                    """
                 )!,
             (JsonObject)JsonNode.Parse("""{"ciphertext": "~01nodate", "title": "x"}""")!,
             (JsonObject)
                 JsonNode.Parse(
                     $$$"""
-                    {"id": null, "ciphertext": "~01nulls", "title": null, "description": null, "createdDateTime": "{{{t}}}", "publishedDateTime": null,
-                     "experienceLevel": null, "totalApplicants": null, "amount": null, "hourlyBudgetMin": null, "hourlyBudgetMax": null,
-                     "skills": null, "occupations": null, "client": {"totalSpent": null, "location": null, "verificationStatus": null}}
+                    {"id": null, "ciphertext": "~01nulls", "title": null, "description": null,
+                     "createdDateTime": "{{{t}}}", "publishedDateTime": null,
+                     "experienceLevel": null, "totalApplicants": null,
+                     "amount": null, "hourlyBudgetMin": null, "hourlyBudgetMax": null,
+                     "skills": null, "occupations": null,
+                     "client": {"totalSpent": null, "location": null, "verificationStatus": null}}
                     """
                 )!
         );

@@ -111,7 +111,10 @@ public sealed class PostingMapperTests
     public void Money_is_read_from_a_string_or_a_number(string raw)
     {
         var p = Map(
-            $$$"""{"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z","amount":{"rawValue":{{{raw}}},"currency":"USD"}}"""
+            $$$"""
+            {"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z",
+             "amount":{"rawValue":{{{raw}}},"currency":"USD"}}
+            """
         );
         Assert.Equal(1250.50m, p.FixedBudget);
         Assert.Equal(PostingType.Fixed, p.Type);
@@ -121,12 +124,16 @@ public sealed class PostingMapperTests
     [InlineData("""{"rawValue":"0.0"}""", """{"rawValue":"25"}""", "null", PostingType.Hourly)] // hourly budget present
     [InlineData("null", """{"rawValue":"0"}""", "null", PostingType.Hourly)] // no amount, hourly field present
     [InlineData("""{"rawValue":"300"}""", "null", "null", PostingType.Fixed)]
-    [InlineData("""{"rawValue":"300"}""", """{"rawValue":"0"}""", "null", PostingType.Fixed)] // an amount and only a zero hourly field
+    // an amount and only a zero hourly field:
+    [InlineData("""{"rawValue":"300"}""", """{"rawValue":"0"}""", "null", PostingType.Fixed)]
     [InlineData("null", "null", "null", PostingType.Fixed)] // nothing known
     public void The_type_rule(string amount, string min, string max, PostingType expected)
     {
         var p = Map(
-            $$$"""{"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z","amount":{{{amount}}},"hourlyBudgetMin":{{{min}}},"hourlyBudgetMax":{{{max}}}}"""
+            $$$"""
+            {"ciphertext":"~01a","publishedDateTime":"2026-11-28T08:00:00Z","amount":{{{amount}}},
+             "hourlyBudgetMin":{{{min}}},"hourlyBudgetMax":{{{max}}}}
+            """
         );
         Assert.Equal(expected, p.Type);
     }
@@ -134,13 +141,19 @@ public sealed class PostingMapperTests
     [Fact]
     public void Html_tags_and_entities_become_plain_text_and_the_link_is_built_from_the_ciphertext()
     {
+        // One JSON string cannot be broken across lines: the description comes in from two pieces.
+        const string description =
+            "<p>We need &quot;fast&quot; code&nbsp;&gt; 2x.</p><ul><li>one</li><li>two</li></ul>"
+            + "Thanks&#39;<br/>bye<script>x()</script>";
         var p = Map(
-            """
+            $$$"""
             {"ciphertext":"~01abc","createdDateTime":"2026-11-28T08:00:00+02:00","title":"C# &amp; .NET <b>expert</b>",
-             "description":"<p>We need &quot;fast&quot; code&nbsp;&gt; 2x.</p><ul><li>one</li><li>two</li></ul>Thanks&#39;<br/>bye<script>x()</script>",
-             "experienceLevel":"ENTRY_LEVEL","skills":[{"name":"c-sharp","prettyName":null},{"name":"x","prettyName":"ASP.NET Core"}],
+             "experienceLevel":"ENTRY_LEVEL",
+             "skills":[{"name":"c-sharp","prettyName":null},{"name":"x","prettyName":"ASP.NET Core"}],
              "occupations":[{"category":{"prefLabel":"Web Development"}}],
-             "client":{"verificationStatus":"NOT_VERIFIED","totalFeedback":4.5,"totalReviews":2,"totalHires":3,"totalSpent":{"rawValue":"99.5"},"location":{"country":"Canada"}}}
+             "client":{"verificationStatus":"NOT_VERIFIED","totalFeedback":4.5,"totalReviews":2,"totalHires":3,
+              "totalSpent":{"rawValue":"99.5"},"location":{"country":"Canada"}},
+             "description":"{{{description}}}"}
             """
         );
         Assert.Equal("C# & .NET expert", p.Title);

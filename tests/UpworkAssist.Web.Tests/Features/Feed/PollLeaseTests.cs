@@ -50,9 +50,11 @@ public sealed class PollLeaseTests
         Assert.True(await Lease(next).StillHeldAsync(default));
     }
 
-    /// <remarks>Both instances poll only on request (the test default), so each takes the lease only to answer one.</remarks>
+    /// <remarks>
+    /// Both instances poll only on request (the test default), so each takes the lease only to answer one.
+    /// </remarks>
     [SkippableFact]
-    public async Task Poll_now_on_either_instance_makes_one_instance_poll_once_and_the_other_never_asks_the_marketplace()
+    public async Task Poll_now_on_either_instance_makes_one_poll_once_and_the_other_never_asks_the_marketplace()
     {
         await using var fake = await FakeMarketplace.StartAsync();
         await using var store = new SharedStore();

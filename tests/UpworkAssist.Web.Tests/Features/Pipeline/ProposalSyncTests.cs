@@ -244,7 +244,10 @@ public sealed class ProposalSyncTests : IAsyncLifetime
         Marketplace.Add(Node("e1", "1", "Hired", Now.AddHours(-1)));
         _h.Fake.ThenStatus(
             200,
-            """{"errors":[{"message":"No permission","extensions":{"classification":"PermissionDenied"}}],"data":{"vendorProposals":null}}""",
+            """
+            {"errors":[{"message":"No permission","extensions":{"classification":"PermissionDenied"}}],
+             "data":{"vendorProposals":null}}
+            """,
             "application/json"
         );
         var failed = await SyncAsync();

@@ -126,7 +126,10 @@ public sealed class SyncRulesTests
         var page = VendorProposals.ReadPage(
             JsonDocument
                 .Parse(
-                    """{"vendorProposals":{"edges":[{"node":{"id":"a"}},{"node":{}}],"pageInfo":{"hasNextPage":true,"endCursor":"p1"}}}"""
+                    """
+                    {"vendorProposals":{"edges":[{"node":{"id":"a"}},{"node":{}}],
+                     "pageInfo":{"hasNextPage":true,"endCursor":"p1"}}}
+                    """
                 )
                 .RootElement,
             "Hired"

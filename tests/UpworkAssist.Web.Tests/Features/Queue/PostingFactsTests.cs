@@ -13,7 +13,7 @@ public sealed class PostingFactsTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task Renewed_filled_enterprise_applied_and_client_facts_show_and_open_only_hides_filled_and_applied_jobs()
+    public async Task Renewed_filled_enterprise_applied_client_facts_show_and_open_only_hides_filled_and_applied_jobs()
     {
         var filled = QueueSeed.Posting(_app, "~filled", "Filled ASP.NET Core API");
         filled.FreelancersToHire = 0;

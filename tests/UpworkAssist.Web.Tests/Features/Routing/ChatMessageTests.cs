@@ -149,7 +149,8 @@ public sealed class ChatMessageTests : IAsyncLifetime
                 "Teams",
                 (
                     "Input.ChannelUrl",
-                    "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=SECRETsig"
+                    "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke"
+                        + "?sig=SECRETsig"
                 )
             )
         );

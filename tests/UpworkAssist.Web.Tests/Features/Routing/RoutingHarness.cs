@@ -38,7 +38,9 @@ public sealed class RoutingHarness : IAsyncDisposable
     /// <summary>The settings the app was built with, for a second instance on the same store.</summary>
     public Dictionary<string, string?> Settings { get; private init; } = [];
 
-    /// <param name="app">Builds the app from the settings (another provider or a shared store); a SQLite app when null.</param>
+    /// <param name="app">
+    /// Builds the app from the settings (another provider or a shared store); a SQLite app when null.
+    /// </param>
     public static async Task<RoutingHarness> StartAsync(
         Dictionary<string, string?>? settings = null,
         Func<Dictionary<string, string?>, TestApp>? app = null

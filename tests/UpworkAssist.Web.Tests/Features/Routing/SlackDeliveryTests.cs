@@ -192,7 +192,7 @@ public sealed class SlackDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task After_a_ten_minute_outage_held_alerts_go_out_as_one_catch_up_message_per_channel_at_most_one_per_second()
+    public async Task After_a_10_minute_outage_held_alerts_go_out_as_one_catch_up_per_channel_at_most_one_per_second()
     {
         await _h.AddSlackRouteAsync("blazor", "xoxb-token", "C-A");
         await _h.AddSlackRouteAsync("apis", _h.Slack.WebhookUrl("HOOK-B"));

@@ -263,7 +263,9 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             import hmac, hashlib, sys
             t, v1 = [p.split("=", 1)[1] for p in sys.argv[1].split(",")]
             body = sys.stdin.buffer.read()
-            ok = hmac.compare_digest(hmac.new(sys.argv[2].encode(), t.encode() + b"." + body, hashlib.sha256).hexdigest(), v1)
+            ok = hmac.compare_digest(
+                hmac.new(sys.argv[2].encode(), t.encode() + b"." + body, hashlib.sha256).hexdigest(), v1
+            )
             print("ok" if ok else "bad")
             """;
         var start = new ProcessStartInfo(python)

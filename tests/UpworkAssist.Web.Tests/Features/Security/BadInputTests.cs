@@ -328,7 +328,8 @@ public sealed partial class BadInputTests(BadInputApp app) : IClassFixture<BadIn
         var response = await admin.PostAsync(
             "/Queue?handler=Bulk",
             new StringContent(
-                $"__RequestVerificationToken={Uri.EscapeDataString(token)}&returnQuery=%3Flane%3Ddotnet%0D%0ASet-Cookie%3A%20x%3D1",
+                $"__RequestVerificationToken={Uri.EscapeDataString(token)}"
+                    + "&returnQuery=%3Flane%3Ddotnet%0D%0ASet-Cookie%3A%20x%3D1",
                 Encoding.ASCII,
                 "application/x-www-form-urlencoded"
             )

@@ -5,7 +5,7 @@ namespace UpworkAssist.Web.Tests.Architecture;
 
 /// <summary>
 /// The walls between features (issue 18, docs/architecture.md): no two feature namespaces depend
-/// on each other both ways, and Core stays free of the web stack.
+/// on each other both ways, Core stays free of the web stack, and no line of code is over 120 columns.
 /// </summary>
 public sealed class ArchitectureTests(ITestOutputHelper output)
 {
@@ -48,5 +48,27 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
             result.IsSuccessful,
             "Core types with forbidden references: " + string.Join(", ", result.FailingTypeNames ?? [])
         );
+    }
+
+    // Proposal templates keep one paragraph per line: a break inside their raw literals would be a break
+    // in every draft made from them.
+    private static readonly string[] ContentFiles = ["StarterTemplates.cs", "TemplateDrafter.cs"];
+    private static readonly string[] CodeFolders = ["src", "tests", "bench"];
+    private static readonly string[] Generated = ["Migrations", "obj", "bin"];
+
+    [Fact]
+    public void No_line_of_code_is_longer_than_120_characters()
+    {
+        var root = Features.Security.RoleMatrixTests.RepositoryRoot();
+        var longLines = (
+            from folder in CodeFolders
+            from file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories)
+            where !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Intersect(Generated).Any()
+            where !ContentFiles.Contains(Path.GetFileName(file))
+            from line in File.ReadLines(file).Select((text, i) => (text, number: i + 1))
+            where line.text.Length > 120
+            select $"{Path.GetRelativePath(root, file)}:{line.number} ({line.text.Length})"
+        ).ToList();
+        Assert.True(longLines.Count == 0, "Lines over 120 characters:\n" + string.Join("\n", longLines));
     }
 }

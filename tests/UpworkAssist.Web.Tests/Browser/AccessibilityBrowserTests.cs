@@ -59,8 +59,12 @@ public sealed class AccessibilityBrowserTests(DailyUseApp app) : IClassFixture<D
                 problems.Add($"{url}: {violation.Impact} {violation.Id} ({violation.Nodes.Length}×) {where}");
             }
             await page.SetViewportSizeAsync(360, 800);
-            // Charts resize on the next frames (a ResizeObserver): measure after they have.
-            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            // Charts resize on the next frames (a ResizeObserver): measure after they have. Bounded, because
+            // an evaluate has no timeout and a busy headless Chromium may skip frames for a long while.
+            await page.EvaluateAsync(
+                "() => new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(r)); "
+                    + "setTimeout(r, 2000); })"
+            );
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             if (width > 360)
             {

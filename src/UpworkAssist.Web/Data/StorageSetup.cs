@@ -37,6 +37,30 @@ public static class StorageSetup
 {
     public const string DefaultConnectionString = "Data Source=data/upworkassist.db";
 
+    /// <summary>
+    /// The store's Npgsql settings where the connection string does not choose them. Statements are
+    /// prepared once they have run twice on a connection (`Max Auto Prepare`): the same few run on every
+    /// request (the queue's keyset query, the lookups), and planning the queue's statement costs more than
+    /// running it (docs/performance.md, "PostgreSQL"). A connection going back to the pool is not reset
+    /// (`No Reset On Close`), which saves a statement per use: nothing here leaves session state behind
+    /// (settings are `SET LOCAL`, and the one session-level advisory lock, the poll lease's, has its own
+    /// connection outside the pool).
+    /// </summary>
+    public static string WithStoreDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        // Npgsql's builder knows every keyword; whether this string names one shows in the plain builder.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+            builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
     public static IServiceCollection AddStorage(
         this IServiceCollection services,
         IConfiguration configuration,
@@ -51,11 +75,12 @@ public static class StorageSetup
         // services each time (measurable on the queue, docs/performance.md). The context holds no state of its own.
         if (storage.IsPostgres)
         {
-            var connectionString =
+            var connectionString = WithStoreDefaults(
                 configuration.GetConnectionString("Default")
-                ?? throw new InvalidOperationException(
-                    "Storage:Provider is Postgres but ConnectionStrings:Default is not set."
-                );
+                    ?? throw new InvalidOperationException(
+                        "Storage:Provider is Postgres but ConnectionStrings:Default is not set."
+                    )
+            );
             services.AddSingleton(new StoreProvider(StoreKind.Postgres, connectionString));
             services.AddPooledDbContextFactory<PostgresAppDbContext>(
                 (sp, options) => options.UseNpgsql(connectionString).AddInterceptors(Watchers(sp))

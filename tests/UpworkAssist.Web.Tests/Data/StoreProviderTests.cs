@@ -34,6 +34,20 @@ public sealed class StoreProviderTests
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/Lanes")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=u", 64, true)]
+    [InlineData("Host=db;Username=u;Max Auto Prepare=5;No Reset On Close=false", 5, false)]
+    [InlineData("Host=db;Username=u;NoResetOnClose=false", 64, false)]
+    public void Postgres_connections_prepare_repeated_statements_and_skip_the_reset_unless_the_string_says_otherwise(
+        string given,
+        int maxAutoPrepare,
+        bool noReset
+    )
+    {
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(StorageSetup.WithStoreDefaults(given));
+        Assert.Equal((maxAutoPrepare, noReset, "db"), (used.MaxAutoPrepare, used.NoResetOnClose, used.Host));
+    }
+
     [SkippableFact]
     public async Task On_postgres_the_key_ring_lives_in_the_store_so_any_instance_reads_a_cookie()
     {

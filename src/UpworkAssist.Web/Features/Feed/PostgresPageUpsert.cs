@@ -12,11 +12,14 @@ namespace UpworkAssist.Web.Features.Feed;
 /// read of the existing ids is needed first.
 /// </summary>
 /// <remarks>
-/// The transaction commits asynchronously (`SET LOCAL synchronous_commit = off`): it does not wait for
-/// its WAL flush. That loses nothing the feed relies on: the poller advances its cursor afterwards in
-/// a transaction that commits synchronously, and a flush covers all WAL before it, so a crash before
-/// that flush loses both the postings and the cursor move, and the next poll reads the page again.
-/// Matches and alerts for the postings are written by synchronous transactions too.
+/// The page is one `NpgsqlBatch` without an explicit transaction: PostgreSQL runs a batch's statements
+/// in one implicit transaction, committed with the batch, so the page is stored whole or not at all in a
+/// single round trip. It commits asynchronously (`set_config('synchronous_commit', 'off', true)`, local
+/// to that transaction): it does not wait for its WAL flush. That loses nothing the feed relies on: the
+/// poller advances its cursor afterwards in a transaction that commits synchronously, and a flush covers
+/// all WAL before it, so a crash before that flush loses both the postings and the cursor move, and the
+/// next poll reads the page again. Matches and alerts for the postings are written by synchronous
+/// transactions too (the matcher runs after the upsert returns).
 /// </remarks>
 internal static class PostgresPageUpsert
 {
@@ -46,9 +49,14 @@ internal static class PostgresPageUpsert
         var byId = batch.ToDictionary(p => p.Id, StringComparer.Ordinal);
         await using var command = new NpgsqlBatch(connection)
         {
-            BatchCommands = { new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"), Command(batch, now) },
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"),
+                Command(batch, now),
+            },
         };
         await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct); // past set_config's one row, to the upsert's RETURNING
         while (await reader.ReadAsync(ct))
         {
             var p = byId[reader.GetString(0)];

@@ -113,13 +113,18 @@ public sealed class PostingIngest(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var connection = db.Database.GetDbConnection();
             if (dialect.IsPostgres)
+            {
+                // One batch is one transaction of its own: no BEGIN and COMMIT round trips.
                 await PostgresPageUpsert.RunAsync((NpgsqlConnection)connection, batch, now, added, changed, ct);
+            }
             else
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await UpsertEachAsync(connection, tx.GetDbTransaction(), dialect, batch, now, added, changed, ct);
-            await tx.CommitAsync(ct);
+                await tx.CommitAsync(ct);
+            }
         }
         finally
         {

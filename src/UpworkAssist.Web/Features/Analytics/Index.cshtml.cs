@@ -13,6 +13,7 @@ public sealed class IndexModel(
     AnalyticsReport analytics,
     ReportPrebuild prebuild,
     Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+    StoreCache storeCache,
     TimeProvider clock
 ) : PageModel
 {
@@ -48,7 +49,7 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ReportDetail.Page, ct);
-        Sync = await SyncMetrics.MeasureAsync(db, Filter, User, clock.GetUtcNow(), ct);
+        Sync = await SyncMetrics.CachedAsync(db, storeCache, Filter, User, clock.GetUtcNow(), ct);
         prebuild.Viewed(Filter, User);
     }
 

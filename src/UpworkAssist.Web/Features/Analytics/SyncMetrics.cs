@@ -21,10 +21,26 @@ public sealed record SyncFigures(
 /// <summary>
 /// "Time to view" and "time to reply" measured from the marketplace's own creation time of each
 /// proposal the sync found, to the milestone; and the share of proposals whose stage the sync set.
-/// Read straight from the store: these are few rows beside the facts snapshot's.
+/// Read from the store (two statements over the period's proposals) and kept in the
+/// <see cref="StoreCache"/> until the next store write, per reader scope, filter and day, as the
+/// report itself is kept: without it every view of the page repeated both statements, which cost
+/// more than the rest of a cached view (docs/performance.md, "Analytics page").
 /// </summary>
 public static class SyncMetrics
 {
+    public static Task<SyncFigures> CachedAsync(
+        AppDbContext db,
+        StoreCache cache,
+        ProposalFilter filter,
+        ClaimsPrincipal user,
+        DateTimeOffset now,
+        CancellationToken ct
+    ) =>
+        cache.GetAsync(
+            $"analytics-sync|{AnalyticsReport.ScopeOf(user)}|{filter}|{DateOnly.FromDateTime(now.UtcDateTime)}",
+            () => MeasureAsync(db, filter, user, now, ct)
+        );
+
     public static async Task<SyncFigures> MeasureAsync(
         AppDbContext db,
         ProposalFilter filter,

@@ -44,7 +44,8 @@ public static class StorageSetup
     /// running it (docs/performance.md, "PostgreSQL"). A connection going back to the pool is not reset
     /// (`No Reset On Close`), which saves a statement per use: nothing here leaves session state behind
     /// (settings are `SET LOCAL`, and the one session-level advisory lock, the poll lease's, has its own
-    /// connection outside the pool).
+    /// connection outside the pool). Hangfire.PostgreSql, which gets the same string, locks with rows in
+    /// its own `lock` table, not with session state.
     /// </summary>
     public static string WithStoreDefaults(string connectionString)
     {

@@ -23,15 +23,39 @@ namespace UpworkAssist.Web.Features.Feed;
 /// </remarks>
 internal static class PostgresPageUpsert
 {
-    // The unnest's columns, in parameter order: every stored column but Skills, then its slice bounds.
-    private static readonly string[] Unnested =
+    // The unnest's columns with the array each is sent as, in parameter order: every stored column but
+    // Skills (sent as slices of one array, below), in PostingIngest.ContentColumns' order.
+    private static readonly (string Column, Func<List<Posting>, NpgsqlParameter> Values)[] Columns =
     [
-        "Id",
-        .. PostingIngest.ContentColumns.Where(c => c != "Skills"),
-        "Source",
-        "SkillsFrom",
-        "SkillsTo",
+        ("Id", b => Text(b, p => p.Id)),
+        ("MarketplaceId", b => Text(b, p => p.MarketplaceId)),
+        ("Url", b => Text(b, p => p.Url)),
+        ("Title", b => Text(b, p => p.Title)),
+        ("Description", b => Text(b, p => p.Description)),
+        ("PublishedAt", b => Array(b, NpgsqlDbType.Bigint, p => p.PublishedAt.UtcTicks)),
+        ("Type", b => Text(b, p => p.Type.ToString())),
+        ("FixedBudget", b => Array(b, NpgsqlDbType.Double, p => Real(p.FixedBudget))),
+        ("HourlyMin", b => Array(b, NpgsqlDbType.Double, p => Real(p.HourlyMin))),
+        ("HourlyMax", b => Array(b, NpgsqlDbType.Double, p => Real(p.HourlyMax))),
+        ("ExperienceLevel", b => Text(b, p => p.ExperienceLevel)),
+        ("Category", b => Text(b, p => p.Category)),
+        ("TotalApplicants", b => Array(b, NpgsqlDbType.Integer, p => p.TotalApplicants)),
+        ("ClientCountry", b => Text(b, p => p.Client.Country)),
+        ("ClientPaymentVerified", b => Array(b, NpgsqlDbType.Boolean, p => p.Client.PaymentVerified)),
+        ("ClientTotalSpent", b => Array(b, NpgsqlDbType.Double, p => Real(p.Client.TotalSpent))),
+        ("ClientTotalHires", b => Array(b, NpgsqlDbType.Integer, p => p.Client.TotalHires)),
+        ("ClientRating", b => Array(b, NpgsqlDbType.Double, p => p.Client.Rating)),
+        ("ClientReviewsCount", b => Array(b, NpgsqlDbType.Integer, p => p.Client.ReviewsCount)),
+        ("RenewedAt", b => Array(b, NpgsqlDbType.Bigint, p => p.RenewedAt?.UtcTicks)),
+        ("FreelancersToHire", b => Array(b, NpgsqlDbType.Integer, p => p.FreelancersToHire)),
+        ("Enterprise", b => Array(b, NpgsqlDbType.Boolean, p => p.Enterprise)),
+        ("Applied", b => Array(b, NpgsqlDbType.Boolean, p => p.Applied)),
+        ("ClientMemberSince", b => Array(b, NpgsqlDbType.Bigint, p => p.ClientMemberSince?.UtcTicks)),
+        ("ClientHasFinancialPrivacy", b => Array(b, NpgsqlDbType.Boolean, p => p.ClientHasFinancialPrivacy)),
+        ("Source", b => Text(b, p => p.Source.ToString())),
     ];
+
+    private static readonly string[] Unnested = [.. Columns.Select(c => c.Column), "SkillsFrom", "SkillsTo"];
 
     // Skills is a list per posting; unnest needs rectangular arrays, so the page's skills travel as
     // one flat array and each posting takes its slice [from:to] (an empty slice when from > to).
@@ -46,7 +70,6 @@ internal static class PostgresPageUpsert
         CancellationToken ct
     )
     {
-        var byId = batch.ToDictionary(p => p.Id, StringComparer.Ordinal);
         await using var command = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -55,15 +78,22 @@ internal static class PostgresPageUpsert
                 Command(batch, now),
             },
         };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct); // past set_config's one row, to the upsert's RETURNING
-        while (await reader.ReadAsync(ct))
+        var written = new Dictionary<string, (long FetchedAt, bool Inserted)>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            var p = byId[reader.GetString(0)];
+            await reader.NextResultAsync(ct); // past set_config's one row, to the upsert's RETURNING
+            while (await reader.ReadAsync(ct))
+                written[reader.GetString(0)] = (reader.GetInt64(1), reader.GetBoolean(2));
+        }
+        // In the page's order, as on SQLite (RETURNING promises none).
+        foreach (var p in batch)
+        {
+            if (!written.TryGetValue(p.Id, out var row))
+                continue;
             // Hand listeners the posting as stored: an update keeps the first fetch time.
-            p.FetchedAt = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
+            p.FetchedAt = new DateTimeOffset(row.FetchedAt, TimeSpan.Zero);
             p.UpdatedAt = now;
-            (reader.GetBoolean(2) ? added : changed).Add(p);
+            (row.Inserted ? added : changed).Add(p);
         }
     }
 
@@ -81,45 +111,22 @@ internal static class PostgresPageUpsert
         // Positional ($1, $2, …) in the order of Unnested, then the skills and the time.
         var command = new NpgsqlBatchCommand(Sql);
         var values = command.Parameters;
-        values.Add(Text(batch, p => p.Id));
-        values.Add(Text(batch, p => p.MarketplaceId));
-        values.Add(Text(batch, p => p.Url));
-        values.Add(Text(batch, p => p.Title));
-        values.Add(Text(batch, p => p.Description));
-        values.Add(Array(batch, NpgsqlDbType.Bigint, p => p.PublishedAt.UtcTicks));
-        values.Add(Text(batch, p => p.Type.ToString()));
-        values.Add(Array(batch, NpgsqlDbType.Double, p => Real(p.FixedBudget)));
-        values.Add(Array(batch, NpgsqlDbType.Double, p => Real(p.HourlyMin)));
-        values.Add(Array(batch, NpgsqlDbType.Double, p => Real(p.HourlyMax)));
-        values.Add(Text(batch, p => p.ExperienceLevel));
-        values.Add(Text(batch, p => p.Category));
-        values.Add(Array(batch, NpgsqlDbType.Integer, p => p.TotalApplicants));
-        values.Add(Text(batch, p => p.Client.Country));
-        values.Add(Array(batch, NpgsqlDbType.Boolean, p => p.Client.PaymentVerified));
-        values.Add(Array(batch, NpgsqlDbType.Double, p => Real(p.Client.TotalSpent)));
-        values.Add(Array(batch, NpgsqlDbType.Integer, p => p.Client.TotalHires));
-        values.Add(Array(batch, NpgsqlDbType.Double, p => p.Client.Rating));
-        values.Add(Array(batch, NpgsqlDbType.Integer, p => p.Client.ReviewsCount));
-        values.Add(Array(batch, NpgsqlDbType.Bigint, p => p.RenewedAt?.UtcTicks));
-        values.Add(Array(batch, NpgsqlDbType.Integer, p => p.FreelancersToHire));
-        values.Add(Array(batch, NpgsqlDbType.Boolean, p => p.Enterprise));
-        values.Add(Array(batch, NpgsqlDbType.Boolean, p => p.Applied));
-        values.Add(Array(batch, NpgsqlDbType.Bigint, p => p.ClientMemberSince?.UtcTicks));
-        values.Add(Array(batch, NpgsqlDbType.Boolean, p => p.ClientHasFinancialPrivacy));
-        values.Add(Text(batch, p => p.Source.ToString()));
+        foreach (var (_, column) in Columns)
+            values.Add(column(batch));
         values.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = from });
         values.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = to });
         values.Add(
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = skills.ToArray() }
         );
         values.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = now.UtcTicks });
-        if (values.Count != Unnested.Length + 2)
-            throw new InvalidOperationException("The page upsert's parameters do not match its columns.");
         return command;
     }
 
     private static string BuildSql()
     {
+        string[] expected = ["Id", .. PostingIngest.ContentColumns.Where(c => c != "Skills"), "Source"];
+        if (!expected.SequenceEqual(Columns.Select(c => c.Column)))
+            throw new InvalidOperationException("The page upsert's columns differ from PostingIngest.ContentColumns.");
         static string Q(string c) => $"\"{c}\"";
         var skills = $"${Unnested.Length + 1}[u.\"SkillsFrom\":u.\"SkillsTo\"]";
         var now = $"${Unnested.Length + 2}";

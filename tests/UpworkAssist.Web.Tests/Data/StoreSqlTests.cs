@@ -143,6 +143,24 @@ public sealed class StoreSqlTests
         // Keyset paging: after the newest row (the filled job, matched last) comes the older one.
         var after = new QueueCursor(filled.MatchedAt.UtcTicks, filled.Id).ToString();
         Assert.Equal([ids[0]], (await Page(new QueueFilter { Lane = "q-one", After = after })).Rows.Select(r => r.Id));
+
+        // PostgreSQL: the statement's generic-plan setting ends with it. The pool does not reset a
+        // connection it takes back, so a setting that outlived the statement would reach every
+        // later statement on that connection (held open here, so the check runs on the same one).
+        if (provider == "Postgres")
+        {
+            var settings = await app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<AppDbContext>();
+                await db.Database.OpenConnectionAsync();
+                await sp.GetRequiredService<QueueQuery>()
+                    .PageAsync(new QueueFilter { Lane = "q-one" }, new QueueScope("nobody", false), default);
+                return await db
+                    .Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"")
+                    .ToListAsync();
+            });
+            Assert.Equal(["auto"], settings);
+        }
     }
 
     [SkippableTheory]

@@ -37,6 +37,9 @@ public sealed class IndexModel(
     public IReadOnlyList<FilterPreset> Presets { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The newest match id when the page was drawn (the live bar's line).</summary>
+    public long NewestMatchId { get; private set; }
+
     [TempData]
     public string? Outcome { get; set; }
 
@@ -49,6 +52,9 @@ public sealed class IndexModel(
     {
         Filter = filter;
         Now = clock.GetUtcNow();
+        // Before the rows: a match stored in between is then counted as new by the live bar (and
+        // may also be on the page), never missed by both.
+        NewestMatchId = await queue.NewestMatchIdAsync(ct);
         if (await filterValidator.ValidateIntoAsync(filter, ModelState, "", ct))
         {
             Results = await queue.PageAsync(filter, Scope, ct);
@@ -294,4 +300,4 @@ public sealed record QueueCountsView(
 /// <summary>
 /// The "N new — show" bar (live.js and /live fill it in): the lane it counts in and the address that shows them.
 /// </summary>
-public sealed record LiveBarView(string? Lane, string Href);
+public sealed record LiveBarView(string? Lane, string Href, long Since);

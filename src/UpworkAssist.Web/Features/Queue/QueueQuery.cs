@@ -116,6 +116,20 @@ public sealed class QueueQuery(
             .Select(g => new QueueCount(g.Key.LaneId, g.Key.Status, g.Count()))
             .ToListAsync(ct);
 
+    /// <summary>
+    /// The newest match id, the line the live bar counts new matches from. Kept like the counts:
+    /// any write (a new match above all) makes the next view read it again.
+    /// </summary>
+    public async Task<long> NewestMatchIdAsync(CancellationToken ct) =>
+        (
+            await cache.GetAsync(
+                "queue:newest",
+                async () => new NewestMatch(await db.Matches.MaxAsync(m => (long?)m.Id, ct) ?? 0)
+            )
+        ).Id;
+
+    private sealed record NewestMatch(long Id);
+
     /// <summary>Every lane by name, for the filter.</summary>
     public Task<IReadOnlyList<(string Id, string Name)>> LanesAsync(CancellationToken ct) =>
         cache.GetAsync<IReadOnlyList<(string Id, string Name)>>(

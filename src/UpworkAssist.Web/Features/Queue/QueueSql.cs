@@ -154,6 +154,13 @@ public sealed class QueueSql
             """;
     }
 
+    // PostgreSQL plans a prepared statement anew for its parameters until it trusts a generic plan,
+    // and for the filtered views it never does: planning this statement cost more than running it
+    // (1.3 ms against 1.6 ms). Its plan does not depend on the values (keyset on the lane, status or
+    // assignee index, LIMIT 51), so it is planned once per connection and filter shape: the setting
+    // is local to the statement's implicit transaction (the two statements go as one batch).
+    private const string GenericPlan = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);\n";
+
     public async Task<List<QueueRow>> ReadAsync(AppDbContext db, int limit, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -161,7 +168,7 @@ public sealed class QueueSql
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             var dialect = StoreDialect.Of(db);
-            command.CommandText = ToSql(limit, dialect);
+            command.CommandText = dialect.IsPostgres ? GenericPlan + ToSql(limit, dialect) : ToSql(limit, dialect);
             foreach (var (name, value) in _parameters)
             {
                 var parameter = command.CreateParameter();
@@ -170,6 +177,8 @@ public sealed class QueueSql
                 command.Parameters.Add(parameter);
             }
             await using var reader = await command.ExecuteReaderAsync(ct);
+            if (dialect.IsPostgres)
+                await reader.NextResultAsync(ct);
             var rows = new List<QueueRow>(Math.Min(limit, 64));
             while (await reader.ReadAsync(ct))
                 rows.Add(Read(reader, dialect));

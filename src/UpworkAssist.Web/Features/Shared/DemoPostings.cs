@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Html;
+
 namespace UpworkAssist.Web.Features.Shared;
 
 /// <summary>
@@ -9,4 +11,15 @@ public static class DemoPostings
     public const string IdPrefix = "~0demo";
 
     public static bool IsDemo(string? postingId) => postingId?.StartsWith(IdPrefix, StringComparison.Ordinal) == true;
+
+    private static readonly HtmlString Mark = new(
+        "<span class=\"badge text-bg-dark\" title=\"Made up by UpworkAssist's demo feed; not a real posting\" "
+            + "data-testid=\"demo\">demo</span>"
+    );
+
+    /// <summary>
+    /// The mark itself, for lists that draw it per row without a partial view each (the `_Demo`
+    /// partial draws the same).
+    /// </summary>
+    public static IHtmlContent Badge(string? postingId) => IsDemo(postingId) ? Mark : HtmlString.Empty;
 }

@@ -41,17 +41,19 @@ dotnet build -c Release src/UpworkAssist.Web -v q -nologo > /dev/null
 dotnet build -c Release bench/UpworkAssist.Bench -v q -nologo > /dev/null
 [ "$provider" = sqlite ] || dotnet build -c Release src/UpworkAssist.Cli -v q -nologo > /dev/null
 # The store's recent postings were fetched in the 22 hours before it was generated, so the
-# 24-hour retention purge would start deleting them two hours later: regenerate when older.
-if [ ! -f "$db" ] || [ -n "$(find "$db" -mmin +100)" ]; then
+# 24-hour retention purge would start deleting them two hours later: regenerate when it was
+# generated longer ago than that (by its marker: the servers of earlier runs write the file itself).
+if [ ! -f "$db" ] || [ ! -f "$db.generated" ] || [ -n "$(find "$db.generated" -mmin +100)" ]; then
   # Generated under another name, so that a failed generation leaves no store to be reused.
-  rm -f "$db" "$db-wal" "$db-shm"
+  rm -f "$db" "$db-wal" "$db-shm" "$db.generated"
   dotnet bench/UpworkAssist.Bench/bin/Release/net10.0/UpworkAssist.Bench.dll queue "$db.new" "$postings" "$matches"
   mv "$db.new" "$db"; rm -f "$db.new-wal" "$db.new-shm"
-  touch "$db"
+  touch "$db" "$db.generated"
 fi
-# The PostgreSQL store: a copy of this very SQLite store, redone when the SQLite store is newer.
+# The PostgreSQL store: a copy of this very SQLite store, redone when the SQLite store was generated
+# after the copy (its own marker: a SQLite run's server writes the file, which is no reason to copy).
 copied="$dir/pg-$postings-$matches.copied"
-if [ "$provider" != sqlite ] && { [ ! -f "$copied" ] || [ "$db" -nt "$copied" ]; }; then
+if [ "$provider" != sqlite ] && { [ ! -f "$copied" ] || [ ! -f "$db.generated" ] || [ "$db.generated" -nt "$copied" ]; }; then
   psql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $pgdb" -c "CREATE DATABASE $pgdb"
   # The key ring the SQLite runs use (created by the app's first start; empty if it never started).
   mkdir -p "$dir/data/keys"

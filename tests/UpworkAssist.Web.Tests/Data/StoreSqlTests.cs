@@ -86,6 +86,53 @@ public sealed class StoreSqlTests
     [SkippableTheory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
+    public async Task Every_column_the_upsert_writes_reads_back_as_it_was_given(string provider)
+    {
+        await using var app = TestApp.On(provider);
+        var t0 = app.Clock.GetUtcNow();
+        // Every field set, each to a value no other field has, so a value bound to the wrong column shows.
+        var posting = new Posting
+        {
+            Id = "~every",
+            MarketplaceId = "1789",
+            Url = "https://www.upwork.com/jobs/~every",
+            Title = "Every column",
+            Description = "Line one.\n\nLine two: “quoted”, naïve.",
+            PublishedAt = t0.AddMinutes(-7),
+            Type = PostingType.Hourly,
+            FixedBudget = 1.25m,
+            HourlyMin = 35.5m,
+            HourlyMax = 80.75m,
+            ExperienceLevel = "expert",
+            Skills = ["C#", "PostgreSQL", "SQLite"],
+            Category = "Web Development",
+            TotalApplicants = 11,
+            Client = new ClientFacts("Norway", false, 98765.43m, 13, 4.85, 17),
+            RenewedAt = t0.AddMinutes(-3),
+            FreelancersToHire = 2,
+            Enterprise = true,
+            Applied = false,
+            ClientMemberSince = t0.AddDays(-900),
+            ClientHasFinancialPrivacy = true,
+            Source = FeedSource.Api,
+        };
+        var result = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<PostingIngest>().UpsertAsync([posting], CancellationToken.None)
+        );
+        Assert.Equal(new PostingIngest.Result(1, 0, 0, 0), result);
+        var stored = await app.WithScopeAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().Postings.AsNoTracking().SingleAsync(p => p.Id == "~every")
+        );
+        Assert.Equal((t0, t0), (stored.FetchedAt, stored.UpdatedAt));
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(posting),
+            System.Text.Json.JsonSerializer.Serialize(stored)
+        );
+    }
+
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
     public async Task The_queue_statement_reads_flags_lists_and_other_lanes_and_applies_every_filter(string provider)
     {
         await using var app = TestApp.On(provider);

@@ -23,39 +23,14 @@ namespace UpworkAssist.Web.Features.Feed;
 /// </remarks>
 internal static class PostgresPageUpsert
 {
-    // The unnest's columns with the array each is sent as, in parameter order: every stored column but
-    // Skills (sent as slices of one array, below), in PostingIngest.ContentColumns' order.
-    private static readonly (string Column, Func<List<Posting>, NpgsqlParameter> Values)[] Columns =
+    // The unnest's columns, in parameter order: every column of PostingColumns but the lists
+    // (Skills, sent as slices of one array, below), each as one array of the page's values.
+    private static readonly PostingColumn[] Columns =
     [
-        ("Id", b => Text(b, p => p.Id)),
-        ("MarketplaceId", b => Text(b, p => p.MarketplaceId)),
-        ("Url", b => Text(b, p => p.Url)),
-        ("Title", b => Text(b, p => p.Title)),
-        ("Description", b => Text(b, p => p.Description)),
-        ("PublishedAt", b => Array(b, NpgsqlDbType.Bigint, p => p.PublishedAt.UtcTicks)),
-        ("Type", b => Text(b, p => p.Type.ToString())),
-        ("FixedBudget", b => Array(b, NpgsqlDbType.Double, p => Real(p.FixedBudget))),
-        ("HourlyMin", b => Array(b, NpgsqlDbType.Double, p => Real(p.HourlyMin))),
-        ("HourlyMax", b => Array(b, NpgsqlDbType.Double, p => Real(p.HourlyMax))),
-        ("ExperienceLevel", b => Text(b, p => p.ExperienceLevel)),
-        ("Category", b => Text(b, p => p.Category)),
-        ("TotalApplicants", b => Array(b, NpgsqlDbType.Integer, p => p.TotalApplicants)),
-        ("ClientCountry", b => Text(b, p => p.Client.Country)),
-        ("ClientPaymentVerified", b => Array(b, NpgsqlDbType.Boolean, p => p.Client.PaymentVerified)),
-        ("ClientTotalSpent", b => Array(b, NpgsqlDbType.Double, p => Real(p.Client.TotalSpent))),
-        ("ClientTotalHires", b => Array(b, NpgsqlDbType.Integer, p => p.Client.TotalHires)),
-        ("ClientRating", b => Array(b, NpgsqlDbType.Double, p => p.Client.Rating)),
-        ("ClientReviewsCount", b => Array(b, NpgsqlDbType.Integer, p => p.Client.ReviewsCount)),
-        ("RenewedAt", b => Array(b, NpgsqlDbType.Bigint, p => p.RenewedAt?.UtcTicks)),
-        ("FreelancersToHire", b => Array(b, NpgsqlDbType.Integer, p => p.FreelancersToHire)),
-        ("Enterprise", b => Array(b, NpgsqlDbType.Boolean, p => p.Enterprise)),
-        ("Applied", b => Array(b, NpgsqlDbType.Boolean, p => p.Applied)),
-        ("ClientMemberSince", b => Array(b, NpgsqlDbType.Bigint, p => p.ClientMemberSince?.UtcTicks)),
-        ("ClientHasFinancialPrivacy", b => Array(b, NpgsqlDbType.Boolean, p => p.ClientHasFinancialPrivacy)),
-        ("Source", b => Text(b, p => p.Source.ToString())),
+        .. PostingColumns.All.Where(c => c.Kind != PostingColumnKind.List),
     ];
 
-    private static readonly string[] Unnested = [.. Columns.Select(c => c.Column), "SkillsFrom", "SkillsTo"];
+    private static readonly string[] Unnested = [.. Columns.Select(c => c.Name), "SkillsFrom", "SkillsTo"];
 
     // Skills is a list per posting; unnest needs rectangular arrays, so the page's skills travel as
     // one flat array and each posting takes its slice [from:to] (an empty slice when from > to).
@@ -111,8 +86,8 @@ internal static class PostgresPageUpsert
         // Positional ($1, $2, …) in the order of Unnested, then the skills and the time.
         var command = new NpgsqlBatchCommand(Sql);
         var values = command.Parameters;
-        foreach (var (_, column) in Columns)
-            values.Add(column(batch));
+        foreach (var column in Columns)
+            values.Add(Array(batch, column));
         values.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = from });
         values.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = to });
         values.Add(
@@ -124,13 +99,12 @@ internal static class PostgresPageUpsert
 
     private static string BuildSql()
     {
-        string[] expected = ["Id", .. PostingIngest.ContentColumns.Where(c => c != "Skills"), "Source"];
-        if (!expected.SequenceEqual(Columns.Select(c => c.Column)))
-            throw new InvalidOperationException("The page upsert's columns differ from PostingIngest.ContentColumns.");
+        // One list column (Skills) travels as slices; a second would need its own flat array.
+        var list = PostingColumns.All.Single(c => c.Kind == PostingColumnKind.List).Name;
         static string Q(string c) => $"\"{c}\"";
         var skills = $"${Unnested.Length + 1}[u.\"SkillsFrom\":u.\"SkillsTo\"]";
         var now = $"${Unnested.Length + 2}";
-        var selected = PostingIngest.ContentColumns.Select(c => c == "Skills" ? skills : "u." + Q(c));
+        var selected = PostingIngest.ContentColumns.Select(c => c == list ? skills : "u." + Q(c));
         var parameters = Unnested.Select((_, i) => $"${i + 1}");
         return PostingIngest.InsertInto
             + $"SELECT u.\"Id\", {string.Join(", ", selected)}, u.\"Source\", {now}, {now} "
@@ -139,11 +113,24 @@ internal static class PostgresPageUpsert
             + " RETURNING \"Id\", \"FetchedAt\", (xmax = 0)";
     }
 
-    private static NpgsqlParameter Text(List<Posting> batch, Func<Posting, string?> value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = batch.Select(value).ToArray() };
+    // One typed array per column: the element type tells Npgsql the wire type.
+    private static NpgsqlParameter Array(List<Posting> batch, PostingColumn column) =>
+        column.Kind switch
+        {
+            PostingColumnKind.Text => Typed<string?>(batch, column, NpgsqlDbType.Text),
+            PostingColumnKind.Ticks => Typed<long?>(batch, column, NpgsqlDbType.Bigint),
+            PostingColumnKind.Count => Typed<int?>(batch, column, NpgsqlDbType.Integer),
+            PostingColumnKind.Real => Typed<double?>(batch, column, NpgsqlDbType.Double),
+            PostingColumnKind.Flag => Typed<bool?>(batch, column, NpgsqlDbType.Boolean),
+            _ => throw new InvalidOperationException($"{column.Name}: lists travel as slices"),
+        };
 
-    private static NpgsqlParameter Array<T>(List<Posting> batch, NpgsqlDbType type, Func<Posting, T> value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = batch.Select(value).ToArray() };
-
-    private static double? Real(decimal? d) => d is { } v ? (double)v : null;
+    private static NpgsqlParameter Typed<T>(List<Posting> batch, PostingColumn column, NpgsqlDbType type)
+    {
+        var read = ((PostingColumn<T>)column).Read;
+        var values = new T[batch.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = read(batch[i]);
+        return new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values };
+    }
 }

@@ -26,34 +26,7 @@ public sealed class PostingIngest(
     public sealed record Result(int New, int Updated, int Unchanged, int ListenerErrors);
 
     /// <summary>The stored columns a posting's content fills, in statement order (both providers).</summary>
-    internal static readonly string[] ContentColumns =
-    [
-        "MarketplaceId",
-        "Url",
-        "Title",
-        "Description",
-        "PublishedAt",
-        "Type",
-        "FixedBudget",
-        "HourlyMin",
-        "HourlyMax",
-        "ExperienceLevel",
-        "Skills",
-        "Category",
-        "TotalApplicants",
-        "ClientCountry",
-        "ClientPaymentVerified",
-        "ClientTotalSpent",
-        "ClientTotalHires",
-        "ClientRating",
-        "ClientReviewsCount",
-        "RenewedAt",
-        "FreelancersToHire",
-        "Enterprise",
-        "Applied",
-        "ClientMemberSince",
-        "ClientHasFinancialPrivacy",
-    ];
+    internal static readonly string[] ContentColumns = PostingColumns.Content;
 
     /// <summary>The insert's column list, the same on both providers.</summary>
     internal static readonly string InsertInto =
@@ -76,27 +49,17 @@ public sealed class PostingIngest(
         + $"VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now) "
         + OnConflictUpdate;
 
-    // Parameter types fixed up front, whatever row is bound first. Skills takes its value's type.
-    private static readonly Dictionary<string, System.Data.DbType> Types = new()
-    {
-        ["PublishedAt"] = System.Data.DbType.Int64,
-        ["RenewedAt"] = System.Data.DbType.Int64,
-        ["ClientMemberSince"] = System.Data.DbType.Int64,
-        ["Now"] = System.Data.DbType.Int64,
-        ["FixedBudget"] = System.Data.DbType.Double,
-        ["HourlyMin"] = System.Data.DbType.Double,
-        ["HourlyMax"] = System.Data.DbType.Double,
-        ["ClientTotalSpent"] = System.Data.DbType.Double,
-        ["ClientRating"] = System.Data.DbType.Double,
-        ["TotalApplicants"] = System.Data.DbType.Int32,
-        ["ClientTotalHires"] = System.Data.DbType.Int32,
-        ["ClientReviewsCount"] = System.Data.DbType.Int32,
-        ["FreelancersToHire"] = System.Data.DbType.Int32,
-        ["ClientPaymentVerified"] = System.Data.DbType.Boolean,
-        ["Enterprise"] = System.Data.DbType.Boolean,
-        ["Applied"] = System.Data.DbType.Boolean,
-        ["ClientHasFinancialPrivacy"] = System.Data.DbType.Boolean,
-    };
+    // Parameter types fixed up front, whatever row is bound first. A list takes its value's type.
+    private static System.Data.DbType? TypeOf(PostingColumnKind kind) =>
+        kind switch
+        {
+            PostingColumnKind.Ticks => System.Data.DbType.Int64,
+            PostingColumnKind.Count => System.Data.DbType.Int32,
+            PostingColumnKind.Real => System.Data.DbType.Double,
+            PostingColumnKind.Flag => System.Data.DbType.Boolean,
+            PostingColumnKind.Text => System.Data.DbType.String,
+            _ => null,
+        };
 
     public async Task<Result> UpsertAsync(IReadOnlyList<Posting> postings, CancellationToken ct)
     {
@@ -227,16 +190,19 @@ public sealed class PostingIngest(
 #pragma warning disable CA2100 // built from constant column names
         command.CommandText = UpsertSql;
 #pragma warning restore CA2100
-        foreach (var name in ContentColumns.Append("Id").Append("Source").Append("Now"))
+        // In PostingColumns order, then the time: Bind sets them by position.
+        foreach (var column in PostingColumns.All)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            if (Types.TryGetValue(name, out var type))
+            parameter.ParameterName = "@" + column.Name;
+            if (TypeOf(column.Kind) is { } type)
                 parameter.DbType = type;
-            else if (name != "Skills")
-                parameter.DbType = System.Data.DbType.String;
             command.Parameters.Add(parameter);
         }
+        var now = command.CreateParameter();
+        now.ParameterName = "@Now";
+        now.DbType = System.Data.DbType.Int64;
+        command.Parameters.Add(now);
         return command;
     }
 
@@ -244,35 +210,17 @@ public sealed class PostingIngest(
     private static void Bind(DbCommand c, StoreDialect dialect, Posting p, DateTimeOffset now)
     {
         var values = c.Parameters;
-        values["@Id"].Value = p.Id;
-        values["@MarketplaceId"].Value = (object?)p.MarketplaceId ?? DBNull.Value;
-        values["@Url"].Value = (object?)p.Url ?? DBNull.Value;
-        values["@Title"].Value = p.Title;
-        values["@Description"].Value = p.Description;
-        values["@PublishedAt"].Value = p.PublishedAt.UtcTicks;
-        values["@Type"].Value = p.Type.ToString();
-        values["@FixedBudget"].Value = Real(p.FixedBudget);
-        values["@HourlyMin"].Value = Real(p.HourlyMin);
-        values["@HourlyMax"].Value = Real(p.HourlyMax);
-        values["@ExperienceLevel"].Value = (object?)p.ExperienceLevel ?? DBNull.Value;
-        values["@Skills"].Value = dialect.List(p.Skills);
-        values["@Category"].Value = (object?)p.Category ?? DBNull.Value;
-        values["@TotalApplicants"].Value = (object?)p.TotalApplicants ?? DBNull.Value;
-        values["@ClientCountry"].Value = (object?)p.Client.Country ?? DBNull.Value;
-        values["@ClientPaymentVerified"].Value = dialect.Flag(p.Client.PaymentVerified);
-        values["@ClientTotalSpent"].Value = Real(p.Client.TotalSpent);
-        values["@ClientTotalHires"].Value = (object?)p.Client.TotalHires ?? DBNull.Value;
-        values["@ClientRating"].Value = (object?)p.Client.Rating ?? DBNull.Value;
-        values["@ClientReviewsCount"].Value = (object?)p.Client.ReviewsCount ?? DBNull.Value;
-        values["@RenewedAt"].Value = p.RenewedAt is { } renewed ? renewed.UtcTicks : DBNull.Value;
-        values["@FreelancersToHire"].Value = (object?)p.FreelancersToHire ?? DBNull.Value;
-        values["@Enterprise"].Value = dialect.Flag(p.Enterprise);
-        values["@Applied"].Value = dialect.Flag(p.Applied);
-        values["@ClientMemberSince"].Value = p.ClientMemberSince is { } since ? since.UtcTicks : DBNull.Value;
-        values["@ClientHasFinancialPrivacy"].Value = dialect.Flag(p.ClientHasFinancialPrivacy);
-        values["@Source"].Value = p.Source.ToString();
-        values["@Now"].Value = now.UtcTicks;
+        for (var i = 0; i < PostingColumns.All.Length; i++)
+        {
+            var column = PostingColumns.All[i];
+            var value = column.Value(p);
+            values[i].Value = column.Kind switch
+            {
+                PostingColumnKind.Flag => dialect.Flag((bool?)value),
+                PostingColumnKind.List => dialect.List((IReadOnlyCollection<string>)value!),
+                _ => value ?? DBNull.Value,
+            };
+        }
+        values[PostingColumns.All.Length].Value = now.UtcTicks;
     }
-
-    private static object Real(decimal? d) => d is { } v ? (double)v : DBNull.Value;
 }

@@ -114,6 +114,8 @@ public static class AppSetup
         // logger (preserveStaticLogger), which would keep request logs out of the file and take a
         // lock on every request.
         app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        // Inside the request log, so a request the client abandoned is logged as 499, not an error 500.
+        app.UseMiddleware<ClientClosedRequest>();
         // Input no field takes (limits, control characters, broken Unicode) is refused before anything reads it.
         app.UseMiddleware<InputGuard>();
         app.UseMiddleware<SetupGate>();

@@ -7,7 +7,7 @@ namespace UpworkAssist.Web.Features.Queue;
 
 /// <summary>
 /// The badges of a posting's facts (<see cref="PostingFacts.Labels"/>), for the queue's rows and
-/// the job page (`_PostingFacts`). Built as one string rather than a partial view per row: the
+/// the job page. Built as one string rather than a partial view per row: the
 /// queue draws 50 rows, and a partial view each cost more than the rows' own markup. The labels
 /// are ours, but the years and times in them come from the marketplace, so every text is encoded.
 /// </summary>

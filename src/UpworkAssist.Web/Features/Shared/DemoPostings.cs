@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Html;
 namespace UpworkAssist.Web.Features.Shared;
 
 /// <summary>
-/// How a demo posting is told apart, wherever a posting shows (the `_Demo` partial): the demo
+/// How a demo posting is told apart, wherever a posting shows (<see cref="Badge"/>): the demo
 /// feed gives every posting it makes up this ciphertext prefix.
 /// </summary>
 public static class DemoPostings
@@ -18,8 +18,8 @@ public static class DemoPostings
     );
 
     /// <summary>
-    /// The mark itself, for lists that draw it per row without a partial view each (the `_Demo`
-    /// partial draws the same).
+    /// The mark of a demo posting, wherever a posting shows, so a made-up posting never passes for a
+    /// real one. Markup from here, not a partial view: lists draw it per row.
     /// </summary>
     public static IHtmlContent Badge(string? postingId) => IsDemo(postingId) ? Mark : HtmlString.Empty;
 }

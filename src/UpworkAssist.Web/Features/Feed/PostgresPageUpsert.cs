@@ -30,10 +30,15 @@ internal static class PostgresPageUpsert
         .. PostingColumns.All.Where(c => c.Kind != PostingColumnKind.List),
     ];
 
+    // Skills is a list per posting; unnest needs rectangular arrays, so the page's skills travel as
+    // one flat array and each posting takes its slice [from:to] (an empty slice when from > to). The
+    // one list column: a second would need its own flat array.
+    private static readonly PostingColumn<IReadOnlyCollection<string>> Skills = PostingColumns
+        .All.OfType<PostingColumn<IReadOnlyCollection<string>>>()
+        .Single();
+
     private static readonly string[] Unnested = [.. Columns.Select(c => c.Name), "SkillsFrom", "SkillsTo"];
 
-    // Skills is a list per posting; unnest needs rectangular arrays, so the page's skills travel as
-    // one flat array and each posting takes its slice [from:to] (an empty slice when from > to).
     private static readonly string Sql = BuildSql();
 
     public static async Task RunAsync(
@@ -80,7 +85,7 @@ internal static class PostgresPageUpsert
         for (var i = 0; i < batch.Count; i++)
         {
             from[i] = skills.Count + 1;
-            skills.AddRange(batch[i].Skills);
+            skills.AddRange(Skills.Read(batch[i]));
             to[i] = skills.Count;
         }
         // Positional ($1, $2, …) in the order of Unnested, then the skills and the time.
@@ -99,15 +104,14 @@ internal static class PostgresPageUpsert
 
     private static string BuildSql()
     {
-        // One list column (Skills) travels as slices; a second would need its own flat array.
-        var list = PostingColumns.All.Single(c => c.Kind == PostingColumnKind.List).Name;
         static string Q(string c) => $"\"{c}\"";
         var skills = $"${Unnested.Length + 1}[u.\"SkillsFrom\":u.\"SkillsTo\"]";
         var now = $"${Unnested.Length + 2}";
-        var selected = PostingIngest.ContentColumns.Select(c => c == list ? skills : "u." + Q(c));
+        // In InsertInto's order: PostingColumns, then the two times.
+        var selected = PostingColumns.All.Select(c => ReferenceEquals(c, Skills) ? skills : "u." + Q(c.Name));
         var parameters = Unnested.Select((_, i) => $"${i + 1}");
         return PostingIngest.InsertInto
-            + $"SELECT u.\"Id\", {string.Join(", ", selected)}, u.\"Source\", {now}, {now} "
+            + $"SELECT {string.Join(", ", selected)}, {now}, {now} "
             + $"FROM unnest({string.Join(", ", parameters)}) AS u({string.Join(", ", Unnested.Select(Q))}) "
             + PostingIngest.OnConflictUpdate
             + " RETURNING \"Id\", \"FetchedAt\", (xmax = 0)";

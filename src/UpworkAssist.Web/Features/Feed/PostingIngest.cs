@@ -25,13 +25,10 @@ public sealed class PostingIngest(
 {
     public sealed record Result(int New, int Updated, int Unchanged, int ListenerErrors);
 
-    /// <summary>The stored columns a posting's content fills, in statement order (both providers).</summary>
-    internal static readonly string[] ContentColumns = PostingColumns.Content;
-
-    /// <summary>The insert's column list, the same on both providers.</summary>
+    /// <summary>The insert's column list, the same on both providers: PostingColumns, then the two times.</summary>
     internal static readonly string InsertInto =
-        $"INSERT INTO \"Postings\" (\"Id\", {string.Join(", ", ContentColumns.Select(c => $"\"{c}\""))}, "
-        + "\"Source\", \"FetchedAt\", \"UpdatedAt\") ";
+        $"INSERT INTO \"Postings\" ({string.Join(", ", PostingColumns.All.Select(c => $"\"{c.Name}\""))}, "
+        + "\"FetchedAt\", \"UpdatedAt\") ";
 
     /// <summary>
     /// The conflict target is the primary key; the WHERE makes an unchanged or purged row a no-op
@@ -39,14 +36,17 @@ public sealed class PostingIngest(
     /// </summary>
     internal static readonly string OnConflictUpdate =
         $"ON CONFLICT (\"Id\") DO UPDATE SET "
-        + $"{string.Join(", ", ContentColumns.Select(c => $"\"{c}\" = excluded.\"{c}\""))}, "
+        + $"{string.Join(", ", PostingColumns.Content.Select(c => $"\"{c}\" = excluded.\"{c}\""))}, "
         + "\"UpdatedAt\" = excluded.\"UpdatedAt\" WHERE \"Postings\".\"ContentPurgedAt\" IS NULL AND ("
-        + string.Join(" OR ", ContentColumns.Select(c => $"\"Postings\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\""))
+        + string.Join(
+            " OR ",
+            PostingColumns.Content.Select(c => $"\"Postings\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\"")
+        )
         + ")";
 
     private static readonly string UpsertSql =
         InsertInto
-        + $"VALUES (@Id, {string.Join(", ", ContentColumns.Select(c => "@" + c))}, @Source, @Now, @Now) "
+        + $"VALUES ({string.Join(", ", PostingColumns.All.Select(c => "@" + c.Name))}, @Now, @Now) "
         + OnConflictUpdate;
 
     // Parameter types fixed up front, whatever row is bound first. A list takes its value's type.

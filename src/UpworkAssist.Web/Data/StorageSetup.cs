@@ -50,14 +50,17 @@ public static class StorageSetup
     public static string WithStoreDefaults(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
+        // Npgsql's builder knows every keyword; whether this string names one (even as 0 or false,
+        // to turn it off) shows in the plain builder.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Names(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", ""));
+        if (!Names("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
+            if (!Names("Auto Prepare Min Usages"))
+                builder.AutoPrepareMinUsages = 2;
         }
-        // Npgsql's builder knows every keyword; whether this string names one shows in the plain builder.
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (!Names("No Reset On Close"))
             builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }

@@ -38,6 +38,8 @@ public sealed class StoreProviderTests
     [InlineData("Host=db;Username=u", 64, true)]
     [InlineData("Host=db;Username=u;Max Auto Prepare=5;No Reset On Close=false", 5, false)]
     [InlineData("Host=db;Username=u;NoResetOnClose=false", 64, false)]
+    [InlineData("Host=db;Username=u;Max Auto Prepare=0", 0, true)]
+    [InlineData("Host=db;Username=u;MaxAutoPrepare=0", 0, true)]
     public void Postgres_connections_prepare_repeated_statements_and_skip_the_reset_unless_the_string_says_otherwise(
         string given,
         int maxAutoPrepare,

@@ -31,7 +31,7 @@ if [ "${PROVIDER:-sqlite}" = postgres ]; then
   dotnet run -c Release --project bench/UpworkAssist.Bench -- "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$db" 100000
   # Reference: the store back to the same 100,000 rows, then the same 10,000 rows (new ids) by \copy.
   psql -d "$db" -v ON_ERROR_STOP=1 -q <<SQL
-DELETE FROM "Postings" WHERE "Id" LIKE '~0new%';
+DELETE FROM "Postings" WHERE "Id" LIKE '~0new%' OR "Id" LIKE '~0one%';
 CREATE TEMP TABLE tmp AS SELECT * FROM "Postings" WHERE "Id" LIKE '~0seed%' ORDER BY "Id" LIMIT 10000;
 UPDATE tmp SET "Id" = '~0ref' || substr("Id", 7);
 \copy tmp TO '$work/rows.csv' CSV
@@ -48,7 +48,7 @@ SQL
 fi
 dotnet run -c Release --project bench/UpworkAssist.Bench -- "$work/app.db" 100000
 # Reference: a store with the same 100,000 rows, then the same 10,000 rows inserted by sqlite3 in one transaction.
-sqlite3 "$work/app.db" "DELETE FROM Postings WHERE Id LIKE '~0new%';"
+sqlite3 "$work/app.db" "DELETE FROM Postings WHERE Id LIKE '~0new%' OR Id LIKE '~0one%';"
 sqlite3 "$work/app.db" "CREATE TABLE tmp AS SELECT * FROM Postings WHERE Id LIKE '~0seed%' LIMIT 10000;" 
 {
   echo "BEGIN;"

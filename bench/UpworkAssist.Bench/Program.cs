@@ -34,7 +34,8 @@ if (args.Length > 1 && args[0] == "analytics-profile")
 }
 
 // Feed ingest benchmark: map + upsert 10,000 GraphQL nodes into a store already holding 100,000
-// postings, through the product's own PostingMapper and PostingIngest. Usage: <db path> [existing] [batch]
+// postings, through the product's own PostingMapper, PageReadAhead and PostingIngest.
+// Usage: <db path> [existing] [batch]
 // A first argument starting with "Host=" is an Npgsql connection string to an empty PostgreSQL
 // database (bench/ingest-vs-sqlite3.sh with PROVIDER=postgres creates it); it is migrated first.
 var path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "ua-bench.db");
@@ -68,12 +69,14 @@ var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeS
 var demo = new DemoMarketplace(clock);
 var template = SearchPage.From(demo.Search("0", 200))!.Nodes;
 
-async Task<TimeSpan> IngestAsync(int count, string prefix)
+// As the poller reads (FeedPoller): the next page is mapped (PageReadAhead) while the last one is
+// stored. With `sequential`, one page after the other, for what the overlap is worth.
+async Task<TimeSpan> IngestAsync(int count, string prefix, bool sequential = false)
 {
     var watch = Stopwatch.StartNew();
     await using var db = newContext();
     var ingest = new PostingIngest(db, [], clock, NullLogger<PostingIngest>.Instance);
-    for (var start = 0; start < count; start += PageSize)
+    Task<List<Posting>> MapAsync(int start)
     {
         var page = new List<Posting>(PageSize);
         for (var i = start; i < Math.Min(count, start + PageSize); i++)
@@ -82,6 +85,22 @@ async Task<TimeSpan> IngestAsync(int count, string prefix)
             p.Id = $"{prefix}{i:D7}";
             page.Add(p);
         }
+        return Task.FromResult(page);
+    }
+    if (sequential)
+    {
+        for (var start = 0; start < count; start += PageSize)
+            await ingest.UpsertAsync(await MapAsync(start), CancellationToken.None);
+        return watch.Elapsed;
+    }
+    var reading = new PageReadAhead<List<Posting>>(_ => MapAsync(0), CancellationToken.None);
+    for (var start = 0; start < count; start += PageSize)
+    {
+        var page = await reading.Page;
+        await reading.DisposeAsync();
+        var next = start + PageSize;
+        if (next < count)
+            reading = new PageReadAhead<List<Posting>>(_ => MapAsync(next), CancellationToken.None);
         await ingest.UpsertAsync(page, CancellationToken.None);
     }
     return watch.Elapsed;
@@ -104,6 +123,11 @@ Console.WriteLine(
         + $"{elapsed.TotalMilliseconds:0} ms = {Measured / elapsed.TotalSeconds:0} postings/s"
 );
 Console.WriteLine($"of which mapping: {mapped} nodes mapped alone in {mapping.Elapsed.TotalMilliseconds:0} ms");
+var oneByOne = await IngestAsync(Measured, "~0one", sequential: true);
+Console.WriteLine(
+    $"one page after the other: {Measured} postings in {oneByOne.TotalMilliseconds:0} ms = "
+        + $"{Measured / oneByOne.TotalSeconds:0} postings/s"
+);
 var again = await IngestAsync(Measured, "~0new");
 Console.WriteLine(
     $"re-ingest unchanged: {Measured} postings in {again.TotalMilliseconds:0} ms = "

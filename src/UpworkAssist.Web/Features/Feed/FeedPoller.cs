@@ -12,10 +12,11 @@ namespace UpworkAssist.Web.Features.Feed;
 /// so they never decide the stop, and a posting we already have is no stop sign either
 /// (UPWORK_API.md "Paging and the cursor").
 ///
-/// The cursor, the stop line and the newest posting seen so far are saved before each page is
-/// asked for, so a poll cut short (restart, failure, page cap) is continued from where it stopped
-/// by the next poll; upserts make a repeated page harmless. Where completeness cannot be proven
-/// the window is recorded as a <see cref="FeedGap"/>.
+/// The cursor, the stop line and the newest posting seen so far are saved once the page before is
+/// stored, so a poll cut short (restart, failure, page cap) is continued from where it stopped
+/// by the next poll; upserts make a repeated page harmless. The next page is asked for while the
+/// last one is stored (<see cref="PageReadAhead{T}"/>): a page says itself whether the read goes on.
+/// Where completeness cannot be proven the window is recorded as a <see cref="FeedGap"/>.
 /// </summary>
 public sealed class FeedPoller(
     AppDbContext db,
@@ -239,44 +240,86 @@ public sealed class FeedPoller(
         CancellationToken ct
     )
     {
-        while (budget.Take())
+        if (!budget.Take())
         {
-            cursor.PendingAfter = after;
-            cursor.PendingStopBelow = stopBelow;
-            cursor.PendingSince ??= run.StartedAt;
-            await db.SaveChangesAsync(ct);
-
-            var (result, postings) = await ReadPageAsync(search, after, run, o, ct);
-            var now = clock.GetUtcNow();
-            // Renewed postings are listed by their renewal, above newer ones: only first publications say where we are.
-            var firsts = postings.Where(p => p.RenewedAt is null).Select(p => p.PublishedAt).ToList();
-            if (firsts.Count > 0)
-            {
-                cursor.PendingNewest = cursor.PendingNewest is { } seen && seen > firsts.Max() ? seen : firsts.Max();
-            }
-            var reachedLine = firsts.Any(p => p < stopBelow);
-
-            var lastPage = !result.HasNextPage || string.IsNullOrEmpty(result.EndCursor);
-            if (reachedLine || lastPage)
-            {
-                if (!reachedLine && result.TotalCount >= o.SearchResultCap)
-                {
-                    var oldest = firsts.Count > 0 ? firsts.Min() : now;
-                    await gaps.RecordAsync(
-                        search.Key,
-                        stopBelow,
-                        oldest,
-                        FeedGapReason.ResultCap,
-                        $"The search ended at its cap of {o.SearchResultCap} results before reaching the previous "
-                            + $"poll's postings.",
-                        ct
-                    );
-                }
-                await CompleteAsync(search, cursor, ct);
-                return true;
-            }
-            after = result.EndCursor!;
+            return await CappedAsync(search, cursor, after, o, ct);
         }
+        cursor.PendingAfter = after;
+        cursor.PendingStopBelow = stopBelow;
+        cursor.PendingSince ??= run.StartedAt;
+        await db.SaveChangesAsync(ct);
+        var reading = new PageReadAhead<FetchedPage>(t => FetchAsync(search, after, o, t), ct);
+        try
+        {
+            while (true)
+            {
+                var page = await reading.Page;
+                await reading.DisposeAsync();
+                var now = clock.GetUtcNow();
+                // Renewed postings are listed by their renewal, above newer ones: only first publications
+                // say where we are.
+                var firsts = page.Postings.Where(p => p.RenewedAt is null).Select(p => p.PublishedAt).ToList();
+                var reachedLine = firsts.Any(p => p < stopBelow);
+                var lastPage = !page.Result.HasNextPage || string.IsNullOrEmpty(page.Result.EndCursor);
+                var next = reachedLine || lastPage ? null : page.Result.EndCursor!;
+
+                // Whether to read on is decided by the page itself, so the next one is asked for while
+                // this one is stored: the same requests as one page after the other, in less time. The
+                // saved cursor still names this page until it is stored (a crash reads it again).
+                reading =
+                    next is not null && budget.Take()
+                        ? new PageReadAhead<FetchedPage>(t => FetchAsync(search, next, o, t), ct)
+                        : null;
+                await StoreAsync(page, run, ct);
+                if (firsts.Count > 0)
+                {
+                    cursor.PendingNewest =
+                        cursor.PendingNewest is { } seen && seen > firsts.Max() ? seen : firsts.Max();
+                }
+                if (next is null)
+                {
+                    if (!reachedLine && page.Result.TotalCount >= o.SearchResultCap)
+                    {
+                        var oldest = firsts.Count > 0 ? firsts.Min() : now;
+                        await gaps.RecordAsync(
+                            search.Key,
+                            stopBelow,
+                            oldest,
+                            FeedGapReason.ResultCap,
+                            $"The search ended at its cap of {o.SearchResultCap} results before reaching the "
+                                + "previous poll's postings.",
+                            ct
+                        );
+                    }
+                    await CompleteAsync(search, cursor, ct);
+                    return true;
+                }
+                if (reading is null)
+                {
+                    return await CappedAsync(search, cursor, next, o, ct);
+                }
+                cursor.PendingAfter = next;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        finally
+        {
+            // A failed store gives up the page being read ahead (cancelled, awaited).
+            if (reading is not null)
+            {
+                await reading.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<bool> CappedAsync(
+        FeedSearch search,
+        FeedCursor cursor,
+        string after,
+        UpworkOptions o,
+        CancellationToken ct
+    )
+    {
         cursor.PendingAfter = after;
         await db.SaveChangesAsync(ct);
         logger.LogWarning(
@@ -287,8 +330,11 @@ public sealed class FeedPoller(
         return false;
     }
 
-    /// <summary>Reads one page and stores what maps; a node that cannot be mapped costs only itself.</summary>
-    private async Task<(SearchPage Result, List<Posting> Postings)> ReadPageAsync(
+    /// <summary>A page as read and mapped, not yet stored, with what its mapping repaired and skipped.</summary>
+    private sealed record FetchedPage(SearchPage Result, List<Posting> Postings, int Repaired, int Skipped);
+
+    /// <summary>Reads one page and stores what maps (the newest page before a catch-up).</summary>
+    private async Task ReadPageAsync(
         FeedSearch search,
         string after,
         PollRun run,
@@ -296,19 +342,26 @@ public sealed class FeedPoller(
         CancellationToken ct
     )
     {
+        await StoreAsync(await FetchAsync(search, after, o, ct), run, ct);
+    }
+
+    /// <summary>Reads and maps one page; a node that cannot be mapped costs only itself. Touches no store.</summary>
+    private async Task<FetchedPage> FetchAsync(FeedSearch search, string after, UpworkOptions o, CancellationToken ct)
+    {
         var result = await source.SearchAsync(search, after, o.PageSize, ct);
         var now = clock.GetUtcNow();
         var postings = new List<Posting>(result.Nodes.Count);
+        var (repairs, skips) = (0, 0);
         foreach (var node in result.Nodes)
         {
             if (PostingMapper.TryMap(node, source.Source, now, out var posting, out var problem, out var repaired))
             {
                 postings.Add(posting);
-                run.Repaired += repaired ? 1 : 0;
+                repairs += repaired ? 1 : 0;
             }
             else
             {
-                run.Skipped++;
+                skips++;
                 logger.LogWarning(
                     "Skipped a node that cannot be mapped ({Search}, after {After}): {Problem}",
                     search.Key,
@@ -317,11 +370,17 @@ public sealed class FeedPoller(
                 );
             }
         }
-        var stored = await ingest.UpsertAsync(postings, ct);
+        return new FetchedPage(result, postings, repairs, skips);
+    }
+
+    private async Task StoreAsync(FetchedPage page, PollRun run, CancellationToken ct)
+    {
+        run.Repaired += page.Repaired;
+        run.Skipped += page.Skipped;
+        var stored = await ingest.UpsertAsync(page.Postings, ct);
         run.New += stored.New;
         run.Updated += stored.Updated;
         run.Errors += stored.ListenerErrors;
-        return (result, postings);
     }
 
     private async Task CompleteAsync(FeedSearch search, FeedCursor cursor, CancellationToken ct)

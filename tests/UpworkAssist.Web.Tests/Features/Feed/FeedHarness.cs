@@ -26,11 +26,12 @@ public sealed class FeedHarness : IAsyncDisposable
     /// <param name="provider">`Sqlite` or `Postgres`, for the tests that run on each (TestApp.On).</param>
     public static async Task<FeedHarness> StartAsync(
         Dictionary<string, string?>? settings = null,
-        string provider = "Sqlite"
+        string provider = "Sqlite",
+        Action<IServiceCollection>? services = null
     )
     {
         var fake = await FakeMarketplace.StartAsync();
-        var harness = new FeedHarness(fake, TestApp.On(provider, fake.Settings(settings)));
+        var harness = new FeedHarness(fake, TestApp.On(provider, fake.Settings(settings), services));
         _ = harness.App.Services; // start the host
         return harness;
     }

@@ -117,7 +117,13 @@ public sealed class FeedPollingTests
         );
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.DriveAsync(interrupted));
         h.Fake.OnSearch = null;
-        Assert.Equal(6, (await h.PostingsAsync()).Count);
+        // Page 3 is asked for while page 2 is stored, so the crash finds page 2 stored or not, and the
+        // cursor on page 2 or, once page 2 is in, on page 3: never past what is stored.
+        var kept = (await h.PostingsAsync()).Count;
+        var stoppedAt = await h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().FeedCursors.Select(c => c.PendingAfter).SingleAsync()
+        );
+        Assert.Contains((kept, stoppedAt), new (int, string?)[] { (3, "c3"), (6, "c3"), (6, "c6") });
 
         // A new process over the same store: more postings arrived meanwhile.
         h.App.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -139,14 +145,85 @@ public sealed class FeedPollingTests
         );
 
         Assert.Null(run.Error);
-        Assert.Equal((4, 0), (run.New, run.Updated)); // the 2 never read + the 2 late ones
+        Assert.Equal((10 - kept, 0), (run.New, run.Updated)); // the never stored + the 2 late ones
         var after = h.Fake.GraphQlRequests.Skip(before).Select(r => r.After).ToList();
-        Assert.Equal(["0", "c6"], after[..2]); // the newest page, then on where the first process stopped
+        Assert.Equal(["0", stoppedAt], after[..2]); // the newest page, then on where the first process stopped
         var ids = await restarted.WithScopeAsync(sp =>
             sp.GetRequiredService<AppDbContext>().Postings.Select(p => p.Id).ToListAsync()
         );
         Assert.Equal(10, ids.Count);
         Assert.Equal(10, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_next_page_is_asked_for_while_the_last_one_is_stored()
+    {
+        var pageTwoAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var storing = new HoldsTheFirstPage(pageTwoAsked.Task);
+        await using var h = await FeedHarness.StartAsync(services: s => s.AddSingleton<IPostingsStored>(storing));
+        h.Publish(8);
+        h.Fake.OnSearch = after =>
+        {
+            if (after == "c3")
+            {
+                pageTwoAsked.TrySetResult();
+            }
+        };
+
+        var run = await h.PollAsync();
+
+        // One page after the other, page 2 would never be asked for while page 1's store waits for it.
+        Assert.True(storing.SawTheNextPageAskedFor);
+        Assert.Equal((8, 0, 3), (run.New, run.Errors, storing.Pages));
+        Assert.Equal(["0", "c3", "c6"], h.Fake.GraphQlRequests.Select(r => r.After));
+    }
+
+    [Fact]
+    public async Task A_page_that_cannot_be_stored_ends_the_poll_there_and_the_next_poll_reads_it_again()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Publish(8); // pages, newest first: 8 7 6 | 5 4 3 | 2 1
+        await h.App.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse BEFORE INSERT ON Postings WHEN NEW.Id = '~01job004' "
+                    + "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+            )
+        );
+
+        var failed = await h.PollAsync();
+
+        Assert.Contains("disk full", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(3, failed.New);
+        Assert.Equal(3, (await h.PostingsAsync()).Count); // page 2 whole or not at all, page 3 (read ahead) not
+        var cursor = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().FeedCursors.SingleAsync());
+        Assert.Equal("c3", cursor.PendingAfter);
+
+        await h.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse"));
+        h.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        var next = await h.PollAsync();
+        Assert.Null(next.Error);
+        Assert.Equal(5, next.New);
+        Assert.Equal(8, (await h.PostingsAsync()).Count);
+    }
+
+    /// <summary>Keeps the first page's store from returning until the next page has been asked for.</summary>
+    private sealed class HoldsTheFirstPage(Task nextPageAsked) : IPostingsStored
+    {
+        private int _calls;
+
+        public bool SawTheNextPageAskedFor { get; private set; }
+
+        public int Pages => Volatile.Read(ref _calls);
+
+        public async Task OnPostingsStoredAsync(PostingsStoredBatch batch, CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                // A bound, not a pause: it returns as soon as the request arrives.
+                await nextPageAsked.WaitAsync(TimeSpan.FromSeconds(30), ct);
+                SawTheNextPageAskedFor = true;
+            }
+        }
     }
 
     [Fact]

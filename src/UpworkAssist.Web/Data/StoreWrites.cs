@@ -53,9 +53,13 @@ public sealed class StoreWrites
 
     private sealed class CommandWatch(StoreWrites writes) : DbCommandInterceptor
     {
+        // A statement that changed no row changed nothing a cache holds (the minutely purge and wake
+        // jobs, mostly): no bump, or every cache would be read again each minute on an idle store.
+        // -1 (no count, DDL and the like on some providers) still bumps; a transaction's commit bumps
+        // whatever its statements counted.
         public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
         {
-            if (MayWrite(command))
+            if (result != 0 && MayWrite(command))
                 writes.Bump();
             return result;
         }
@@ -67,7 +71,7 @@ public sealed class StoreWrites
             CancellationToken cancellationToken = default
         )
         {
-            if (MayWrite(command))
+            if (result != 0 && MayWrite(command))
                 writes.Bump();
             return ValueTask.FromResult(result);
         }
@@ -135,11 +139,13 @@ public sealed class StoreWrites
     }
 
     // An INSERT … RETURNING outside a transaction commits when its reader is done: SavedChanges runs after that.
+    // A SaveChanges with nothing to save (the wake job on a quiet minute) wrote nothing.
     private sealed class SaveWatch(StoreWrites writes) : SaveChangesInterceptor
     {
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            writes.Bump();
+            if (result != 0)
+                writes.Bump();
             return result;
         }
 
@@ -149,7 +155,8 @@ public sealed class StoreWrites
             CancellationToken cancellationToken = default
         )
         {
-            writes.Bump();
+            if (result != 0)
+                writes.Bump();
             return ValueTask.FromResult(result);
         }
 

@@ -73,37 +73,37 @@ public static class PostingMapper
         {
             throw new BadNodeException($"node is {node.ValueKind}, not an object");
         }
-        var ciphertext = t.Text(node, "ciphertext")?.Trim();
+        var ciphertext = t.Text(node, "ciphertext"u8)?.Trim();
         if (string.IsNullOrEmpty(ciphertext) || ciphertext.Length > 64 || ciphertext.Any(char.IsWhiteSpace))
         {
             throw new BadNodeException("no usable ciphertext");
         }
         var published =
-            t.Date(node, "publishedDateTime")
-            ?? t.Date(node, "createdDateTime")
+            t.Date(node, "publishedDateTime"u8)
+            ?? t.Date(node, "createdDateTime"u8)
             ?? throw new BadNodeException($"{ciphertext}: no publishedDateTime or createdDateTime");
 
-        var fixedBudget = Money(node, "amount");
-        var hourlyMin = Money(node, "hourlyBudgetMin");
-        var hourlyMax = Money(node, "hourlyBudgetMax");
-        var hasHourlyField = Present(node, "hourlyBudgetMin") || Present(node, "hourlyBudgetMax");
+        var fixedBudget = Money(node, "amount"u8);
+        var hourlyMin = Money(node, "hourlyBudgetMin"u8);
+        var hourlyMax = Money(node, "hourlyBudgetMax"u8);
+        var hasHourlyField = Present(node, "hourlyBudgetMin"u8) || Present(node, "hourlyBudgetMax"u8);
         var hourly = hourlyMin > 0 || hourlyMax > 0 || ((fixedBudget is null or 0) && hasHourlyField);
 
-        var client = Object(node, "client");
-        var title = t.Plain(t.Text(node, "title"));
+        var client = Object(node, "client"u8);
+        var title = t.Plain(t.Text(node, "title"u8));
         return new Posting
         {
             Id = ciphertext,
-            MarketplaceId = Clip(t.Text(node, "id"), 64),
+            MarketplaceId = Clip(t.Text(node, "id"u8), 64),
             Url = JobUrlPrefix + Uri.EscapeDataString(ciphertext),
             Title = Clip(title, 500) ?? "",
-            Description = t.Clip(t.Plain(t.Text(node, "description")), MaxDescriptionLength),
+            Description = t.Clip(t.Plain(t.Text(node, "description"u8)), MaxDescriptionLength),
             PublishedAt = published,
             Type = hourly ? PostingType.Hourly : PostingType.Fixed,
             FixedBudget = fixedBudget,
             HourlyMin = hourlyMin,
             HourlyMax = hourlyMax,
-            ExperienceLevel = t.Text(node, "experienceLevel") switch
+            ExperienceLevel = t.Text(node, "experienceLevel"u8) switch
             {
                 "ENTRY_LEVEL" => "entry",
                 "INTERMEDIATE" => "intermediate",
@@ -112,33 +112,38 @@ public static class PostingMapper
             },
             Skills = Skills(node, t),
             Category = Clip(Category(node, t), 200),
-            TotalApplicants = Int(node, "totalApplicants"),
+            TotalApplicants = Int(node, "totalApplicants"u8),
             Client = client is { } c
                 ? new ClientFacts(
-                    Clip(Object(c, "location") is { } loc ? t.Text(loc, "country") : null, 100),
-                    t.Text(c, "verificationStatus") is { } v ? v == "VERIFIED" : null,
-                    Money(c, "totalSpent"),
-                    Int(c, "totalHires"),
-                    Number(c, "totalFeedback") is { } r and >= 0 and <= 5 ? (double)r : null,
-                    Int(c, "totalReviews")
+                    Clip(Object(c, "location"u8) is { } loc ? t.Text(loc, "country"u8) : null, 100),
+                    t.Text(c, "verificationStatus"u8) is { } v ? v == "VERIFIED" : null,
+                    Money(c, "totalSpent"u8),
+                    Int(c, "totalHires"u8),
+                    Number(c, "totalFeedback"u8) is { } r and >= 0 and <= 5 ? (double)r : null,
+                    Int(c, "totalReviews"u8)
                 )
                 : new ClientFacts(null, null, null, null, null, null),
-            RenewedAt = t.Date(node, "renewedDateTime"),
-            FreelancersToHire = Number(node, "freelancersToHire") is { } hire and >= 0 and <= 10_000 ? (int)hire : null,
-            Enterprise = Flag(node, "enterprise"),
-            Applied = Flag(node, "applied"),
-            ClientMemberSince = client is { } m ? t.Date(m, "memberSinceDateTime") : null,
-            ClientHasFinancialPrivacy = client is { } f ? Flag(f, "hasFinancialPrivacy") : null,
+            RenewedAt = t.Date(node, "renewedDateTime"u8),
+            FreelancersToHire = Number(node, "freelancersToHire"u8) is { } hire and >= 0 and <= 10_000
+                ? (int)hire
+                : null,
+            Enterprise = Flag(node, "enterprise"u8),
+            Applied = Flag(node, "applied"u8),
+            ClientMemberSince = client is { } m ? t.Date(m, "memberSinceDateTime"u8) : null,
+            ClientHasFinancialPrivacy = client is { } f ? Flag(f, "hasFinancialPrivacy"u8) : null,
             Source = source,
             FetchedAt = now,
             UpdatedAt = now,
         };
     }
 
-    private static bool Present(JsonElement o, string name) =>
+    // Field names are UTF-8 literals, as the document holds them: no transcoding per lookup.
+    private static string Name(ReadOnlySpan<byte> name) => System.Text.Encoding.UTF8.GetString(name);
+
+    private static bool Present(JsonElement o, ReadOnlySpan<byte> name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 
-    private static JsonElement? Object(JsonElement o, string name) =>
+    private static JsonElement? Object(JsonElement o, ReadOnlySpan<byte> name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
 
     public static DateTimeOffset? ParseDate(string? text) =>
@@ -150,25 +155,25 @@ public static class PostingMapper
     /// <summary>
     /// Money's rawValue is a string ("1.23") in the schema and sometimes a number: both are accepted.
     /// </summary>
-    private static decimal? Money(JsonElement o, string name)
+    private static decimal? Money(JsonElement o, ReadOnlySpan<byte> name)
     {
         if (Object(o, name) is not { } money)
         {
             return null;
         }
-        var value = Number(money, "rawValue");
+        var value = Number(money, "rawValue"u8);
         if (value < 0)
         {
-            throw new BadNodeException($"{name} is negative");
+            throw new BadNodeException($"{Name(name)} is negative");
         }
         if (value > MaxMoney)
         {
-            throw new BadNodeException($"{name} is out of range");
+            throw new BadNodeException($"{Name(name)} is out of range");
         }
         return value;
     }
 
-    private static decimal? Number(JsonElement o, string name)
+    private static decimal? Number(JsonElement o, ReadOnlySpan<byte> name)
     {
         if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
@@ -190,19 +195,19 @@ public static class PostingMapper
                 return d;
             }
         }
-        throw new BadNodeException($"{name} is not a number: {Clip(v.GetRawText(), 40)}");
+        throw new BadNodeException($"{Name(name)} is not a number: {Clip(v.GetRawText(), 40)}");
     }
 
-    private static int? Int(JsonElement o, string name) =>
+    private static int? Int(JsonElement o, ReadOnlySpan<byte> name) =>
         Number(o, name) is { } d
             ? d is >= 0 and <= int.MaxValue
                 ? (int)d
-                : throw new BadNodeException($"{name} is out of range")
+                : throw new BadNodeException($"{Name(name)} is out of range")
             : null;
 
     private static List<string> Skills(JsonElement node, NodeText t)
     {
-        if (!node.TryGetProperty("skills", out var skills) || skills.ValueKind != JsonValueKind.Array)
+        if (!node.TryGetProperty("skills"u8, out var skills) || skills.ValueKind != JsonValueKind.Array)
         {
             return [];
         }
@@ -211,7 +216,7 @@ public static class PostingMapper
         {
             if (
                 skill.ValueKind == JsonValueKind.Object
-                && (t.Text(skill, "prettyName") ?? t.Text(skill, "name")) is { Length: > 0 } n
+                && (t.Text(skill, "prettyName"u8) ?? t.Text(skill, "name"u8)) is { Length: > 0 } n
                 && !names.Contains(n.Trim(), StringComparer.Ordinal)
             )
             {
@@ -224,7 +229,7 @@ public static class PostingMapper
     // `occupations` is an object in the schema; an array is read as its first entry.
     private static string? Category(JsonElement node, NodeText t)
     {
-        if (!node.TryGetProperty("occupations", out var occ))
+        if (!node.TryGetProperty("occupations"u8, out var occ))
         {
             return null;
         }
@@ -232,8 +237,8 @@ public static class PostingMapper
         {
             occ = occ.EnumerateArray().FirstOrDefault();
         }
-        return occ.ValueKind == JsonValueKind.Object && Object(occ, "category") is { } cat
-            ? t.Text(cat, "prefLabel")
+        return occ.ValueKind == JsonValueKind.Object && Object(occ, "category"u8) is { } cat
+            ? t.Text(cat, "prefLabel"u8)
             : null;
     }
 
@@ -243,7 +248,7 @@ public static class PostingMapper
     private static string Cut(string s, int max) => char.IsHighSurrogate(s[max - 1]) ? s[..(max - 1)] : s[..max];
 
     // The facts beside the job are only shown: a value of the wrong kind is dropped, not a reason to refuse the node.
-    private static bool? Flag(JsonElement o, string name) =>
+    private static bool? Flag(JsonElement o, ReadOnlySpan<byte> name) =>
         o.TryGetProperty(name, out var v)
             ? v.ValueKind switch
             {
@@ -258,7 +263,7 @@ public static class PostingMapper
     {
         public bool Repaired { get; private set; }
 
-        public string? Text(JsonElement o, string name)
+        public string? Text(JsonElement o, ReadOnlySpan<byte> name)
         {
             if (!o.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
             {
@@ -268,16 +273,16 @@ public static class PostingMapper
             {
                 JsonValueKind.String => Valid(v),
                 JsonValueKind.Number => v.GetRawText(),
-                _ => throw new BadNodeException($"{name} is {v.ValueKind}, not text"),
+                _ => throw new BadNodeException($"{Name(name)} is {v.ValueKind}, not text"),
             };
         }
 
-        public DateTimeOffset? Date(JsonElement o, string name)
+        public DateTimeOffset? Date(JsonElement o, ReadOnlySpan<byte> name)
         {
             // Some schema versions wrap date-times as {rawValue}.
             if (o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object)
             {
-                return v.TryGetProperty("rawValue", out var raw) && raw.ValueKind == JsonValueKind.String
+                return v.TryGetProperty("rawValue"u8, out var raw) && raw.ValueKind == JsonValueKind.String
                     ? ParseDate(Valid(raw))
                     : null;
             }

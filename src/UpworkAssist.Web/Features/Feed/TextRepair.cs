@@ -39,25 +39,23 @@ public static class Utf16
 
     public static bool IsValid(string s) => FirstBad(s) < 0;
 
+    // Vectorised searches for NUL and for the surrogate range; a pair is stepped over. Every posting's
+    // text passes through here, most of it needing nothing.
     private static int FirstBad(string s)
     {
-        for (var i = 0; i < s.Length; i++)
+        var nul = s.IndexOf('\0', StringComparison.Ordinal);
+        var end = nul < 0 ? s.Length : nul;
+        var i = s.AsSpan(0, end).IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
         {
-            var c = s[i];
-            if (c == '\0')
+            if (!char.IsHighSurrogate(s[i]) || i + 1 >= end || !char.IsLowSurrogate(s[i + 1]))
             {
                 return i;
             }
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return i;
-            }
+            var next = s.AsSpan(i + 2, end - i - 2).IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + 2 + next;
         }
-        return -1;
+        return nul;
     }
 }
 

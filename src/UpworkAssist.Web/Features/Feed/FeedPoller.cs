@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using UpworkAssist.Web.Data;
@@ -302,9 +303,20 @@ public sealed class FeedPoller(
                 await db.SaveChangesAsync(ct);
             }
         }
+        catch (Exception ex) when (reading is not null)
+        {
+            // A failed store (or cursor save) gives up the page being read ahead: cancelled, awaited. If
+            // that read had met the marketplace's block, the block is what the poll reports, since it
+            // halts the feed; the store's own failure is logged here.
+            if (await reading.AbandonAsync() is FeedException { Failure: FeedFailure.Blocked } blocked)
+            {
+                logger.LogError(ex, "Storing a page failed while the next page's read was blocked");
+                ExceptionDispatchInfo.Throw(blocked);
+            }
+            throw;
+        }
         finally
         {
-            // A failed store gives up the page being read ahead (cancelled, awaited).
             if (reading is not null)
             {
                 await reading.DisposeAsync();

@@ -28,6 +28,9 @@ public sealed class MarketplaceClient(
     public const string HttpClientName = "upwork";
     public const int MaxAttempts = 5;
 
+    /// <summary>The request log's detail for a request given up before its answer.</summary>
+    public const string GivenUp = "Given up before its answer (the poll was cancelled or had failed).";
+
     /// <summary>The reply's `data` (possibly partial) and its `errors[]` messages.</summary>
     public sealed record GraphQlReply(JsonElement Data, IReadOnlyList<string> Errors);
 
@@ -50,7 +53,18 @@ public sealed class MarketplaceClient(
             await governor.WaitTurnAsync(ct);
             monitor.CountRequest();
 
-            var failure = await SendOnceAsync(body, accessToken, ct);
+            Outcome failure;
+            try
+            {
+                failure = await SendOnceAsync(body, accessToken, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Given up (a shutdown, a page read ahead whose poll failed) after it was sent: the
+                // marketplace may count it, so the log that reseeds the caps after a restart does too.
+                await requests.RecordAsync(FeedSource.Api, RequestOutcome.Error, GivenUp, CancellationToken.None);
+                throw;
+            }
             if (failure.Throttled)
             {
                 // The marketplace counts per key and address: the wait holds for every instance.
@@ -62,7 +76,7 @@ public sealed class MarketplaceClient(
                     : failure.Throttled ? RequestOutcome.RateLimited
                     : RequestOutcome.Error,
                 failure.Error is { } e ? $"{e.Failure}: {e.Message}" : null,
-                ct
+                CancellationToken.None
             );
             if (failure.Reply is { } reply)
             {

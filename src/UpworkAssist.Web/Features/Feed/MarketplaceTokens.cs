@@ -157,12 +157,34 @@ public sealed class MarketplaceTokens(
                 );
             }
 
-            var reply = await TokenEndpoint.RequestAsync(
-                http.CreateClient(MarketplaceClient.HttpClientName),
-                options.CurrentValue,
-                new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken },
-                ct
-            );
+            // A refresh rotates the grant: once asked, its answer is read and stored whatever happens to
+            // the caller (a page read ahead given up, a shutdown), or the new refresh token is lost with
+            // it and the old one no longer works. The request timeout bounds the wait instead.
+            var timeout = options.CurrentValue.RequestTimeout;
+            using var bound = new CancellationTokenSource(timeout);
+            TokenEndpoint.Reply reply;
+            try
+            {
+                reply = await TokenEndpoint.RequestAsync(
+                    http.CreateClient(MarketplaceClient.HttpClientName),
+                    options.CurrentValue,
+                    new Dictionary<string, string>
+                    {
+                        ["grant_type"] = "refresh_token",
+                        ["refresh_token"] = refreshToken,
+                    },
+                    bound.Token
+                );
+            }
+            catch (OperationCanceledException ex) when (bound.IsCancellationRequested)
+            {
+                throw new FeedException(
+                    FeedFailure.Timeout,
+                    $"The token endpoint did not answer within {timeout.TotalSeconds:0.#} s.",
+                    ex
+                );
+            }
+            ct = CancellationToken.None; // from here on the answer is stored, whatever the caller does
             if (reply.Error is { } error)
             {
                 if (

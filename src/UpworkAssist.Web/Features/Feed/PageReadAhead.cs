@@ -4,13 +4,13 @@ namespace UpworkAssist.Web.Features.Feed;
 /// The next page, read while the last one is stored (FeedPoller, and the ingest benchmark that measures
 /// it). The read runs on the thread pool, so its wait for the marketplace, its parsing and its mapping
 /// overlap the store's round trips even when a source answers synchronously (the demo feed).
-/// Disposing gives the read up: it is cancelled and awaited, its failure ignored, so a read never
-/// outlives the poll that started it; after the page was taken, disposing does nothing.
+/// Giving it up (<see cref="AbandonAsync"/>, or disposing) cancels the read and awaits it, so a read
+/// never outlives the poll that started it; after the page was taken, that does nothing.
 /// </summary>
 public sealed class PageReadAhead<T> : IAsyncDisposable
 {
     private readonly CancellationTokenSource _cancel;
-    private bool _disposed;
+    private bool _done;
 
     public PageReadAhead(Func<CancellationToken, Task<T>> read, CancellationToken ct)
     {
@@ -22,27 +22,42 @@ public sealed class PageReadAhead<T> : IAsyncDisposable
     /// <summary>The page once read; a failed read throws here, as a read awaited in place would.</summary>
     public Task<T> Page { get; }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Cancels the read if it still runs and waits for its end. Returns how it failed, unless it
+    /// succeeded or ended by the cancellation: the caller decides whether that failure matters more
+    /// than its own (a marketplace block does).
+    /// </summary>
+    public async Task<Exception?> AbandonAsync()
     {
-        if (_disposed)
+        if (_done)
         {
-            return;
+            return null;
         }
-        _disposed = true;
-        if (!Page.IsCompleted)
-        {
-            await _cancel.CancelAsync();
-        }
+        _done = true;
         try
         {
+            if (!Page.IsCompleted)
+            {
+                await _cancel.CancelAsync();
+            }
             await Page;
+            return null;
         }
-#pragma warning disable CA1031 // the caller is already failing or has the page: this read's own end is moot
-        catch (Exception)
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+#pragma warning disable CA1031 // handed to the caller, which is already failing
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
-            // Given up: its failure (usually the cancellation) is not the poll's.
+            return ex;
         }
-        _cancel.Dispose();
+        finally
+        {
+            _cancel.Dispose();
+        }
     }
+
+    public async ValueTask DisposeAsync() => await AbandonAsync();
 }

@@ -70,6 +70,9 @@ public sealed class FakeMarketplace : IAsyncDisposable
     /// <summary>Called with the `after` of each search before it is answered (a test can stop the poll here).</summary>
     public Action<string?>? OnSearch { get; set; }
 
+    /// <summary>Runs once a grant is rotated, before its answer is written back.</summary>
+    public Action? OnTokenIssued { get; set; }
+
     public static async Task<FakeMarketplace> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -231,6 +234,7 @@ public sealed class FakeMarketplace : IAsyncDisposable
         LastIssuedRefreshToken = $"rt-{n}";
         ValidAccessTokens.Add(LastIssuedAccessToken);
         ValidRefreshTokens.Add(LastIssuedRefreshToken);
+        OnTokenIssued?.Invoke();
         // expires_in as a string, as the marketplace sometimes sends it.
         var reply = new JsonObject
         {

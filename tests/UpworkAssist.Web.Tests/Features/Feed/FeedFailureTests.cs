@@ -79,6 +79,33 @@ public sealed class FeedFailureTests
     }
 
     [Fact]
+    public async Task A_refresh_whose_caller_gives_up_midway_still_stores_the_rotated_grant()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Publish(1);
+        using var givingUp = new CancellationTokenSource();
+        // The caller (a page read ahead, given up when its store failed) leaves once the marketplace
+        // has rotated the grant: the old refresh token is spent, the new one is in the unread answer.
+        h.Fake.OnTokenIssued = givingUp.Cancel;
+        await Record.ExceptionAsync(() =>
+            h.WithAsync(sp => sp.GetRequiredService<MarketplaceTokens>().GetAccessTokenAsync(givingUp.Token))
+        );
+        h.Fake.OnTokenIssued = null;
+
+        var connection = await h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().MarketplaceConnections.SingleAsync()
+        );
+        var protector = h
+            .App.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector(MarketplaceTokens.ProtectorPurpose);
+        Assert.Equal(h.Fake.LastIssuedRefreshToken, protector.Unprotect(connection.ProtectedRefreshToken!));
+        h.Fake.ValidAccessTokens.Clear(); // the next poll must refresh with the stored grant
+        var run = await h.PollAsync();
+        Assert.Null(run.Error);
+        Assert.Equal(1, run.New);
+    }
+
+    [Fact]
     public async Task Invalid_grant_stops_polling_without_a_retry_storm_and_tells_the_admin()
     {
         await using var h = await FeedHarness.StartAsync();

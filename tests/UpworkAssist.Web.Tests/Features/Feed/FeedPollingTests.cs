@@ -159,7 +159,7 @@ public sealed class FeedPollingTests
     public async Task The_next_page_is_asked_for_while_the_last_one_is_stored()
     {
         var pageTwoAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var storing = new HoldsTheFirstPage(pageTwoAsked.Task);
+        var storing = new HoldsAPage(1, pageTwoAsked.Task);
         await using var h = await FeedHarness.StartAsync(services: s => s.AddSingleton<IPostingsStored>(storing));
         h.Publish(8);
         h.Fake.OnSearch = after =>
@@ -173,7 +173,7 @@ public sealed class FeedPollingTests
         var run = await h.PollAsync();
 
         // One page after the other, page 2 would never be asked for while page 1's store waits for it.
-        Assert.True(storing.SawTheNextPageAskedFor);
+        Assert.True(storing.Held);
         Assert.Equal((8, 0, 3), (run.New, run.Errors, storing.Pages));
         Assert.Equal(["0", "c3", "c6"], h.Fake.GraphQlRequests.Select(r => r.After));
     }
@@ -206,22 +206,123 @@ public sealed class FeedPollingTests
         Assert.Equal(8, (await h.PostingsAsync()).Count);
     }
 
-    /// <summary>Keeps the first page's store from returning until the next page has been asked for.</summary>
-    private sealed class HoldsTheFirstPage(Task nextPageAsked) : IPostingsStored
+    [Fact]
+    public async Task A_failure_while_a_page_is_read_ahead_cancels_that_read_and_waits_for_it()
+    {
+        var pageThreeAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var h = await FeedHarness.StartAsync(
+            // Long enough that page 3's request cannot time out (and be asked again) during the test.
+            new() { ["Upwork:RequestTimeout"] = "00:01:00" },
+            services: s => s.AddSingleton<IPostingsStored>(new HoldsAPage(2, pageThreeAsked.Task))
+        );
+        h.Publish(8);
+        using var answer = new ManualResetEventSlim();
+        h.Fake.OnSearch = after =>
+        {
+            if (after == "c6")
+            {
+                pageThreeAsked.TrySetResult();
+                answer.Wait(TimeSpan.FromSeconds(30)); // no answer until the test is done
+            }
+        };
+        // Page 2 is stored, then moving the cursor on to page 3 fails, while page 3's request waits.
+        await h.App.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse BEFORE UPDATE ON FeedCursors WHEN NEW.PendingAfter = 'c6' "
+                    + "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+            )
+        );
+
+        PollRun failed;
+        try
+        {
+            failed = await h.PollAsync();
+        }
+        finally
+        {
+            answer.Set();
+        }
+
+        Assert.Contains("DbUpdateException", failed.Error, StringComparison.Ordinal); // the cursor's save
+        Assert.Equal(6, failed.New);
+        // Cancelled: asked once, not timed out and retried. Awaited: its end is logged before the poll's.
+        Assert.Single(h.Fake.GraphQlRequests, r => r.After == "c6");
+        var log = await h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().MarketplaceRequests.Select(r => r.Detail).ToListAsync()
+        );
+        Assert.Single(log, d => d == MarketplaceClient.GivenUp);
+        var cursor = await h.WithAsync(sp => sp.GetRequiredService<AppDbContext>().FeedCursors.SingleAsync());
+        Assert.Equal("c3", cursor.PendingAfter);
+    }
+
+    [Fact]
+    public async Task A_block_met_by_the_page_read_ahead_halts_the_feed_even_when_the_store_fails()
+    {
+        var blocked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var h = await FeedHarness.StartAsync(services: s =>
+        {
+            s.AddSingleton<IPostingsStored>(new HoldsAPage(2, blocked.Task));
+            s.AddScoped<IJobSearchSource>(sp => new ToldOfABlock(sp.GetRequiredService<ApiJobSearch>(), blocked));
+        });
+        h.Publish(8);
+        h.Fake.OnSearch = after =>
+        {
+            if (after == "c6")
+            {
+                h.Fake.ThenStatus(403, "<!DOCTYPE html><html><body>Access denied | Cloudflare</body></html>");
+            }
+        };
+        await h.App.WithDbAsync(db =>
+            db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse BEFORE UPDATE ON FeedCursors WHEN NEW.PendingAfter = 'c6' "
+                    + "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+            )
+        );
+
+        var run = await h.PollAsync();
+
+        Assert.Contains("403", run.Error, StringComparison.Ordinal);
+        var status = await h.WithAsync(sp => sp.GetRequiredService<MarketplaceTokens>().StatusAsync(default));
+        Assert.NotNull(status.HaltReason); // halted until a human resumes it, as a block in place would
+        Assert.Contains("disk full", h.App.Logs.AllText(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Signals once the search for page 3 has failed, before the failure reaches the poller.</summary>
+    private sealed class ToldOfABlock(IJobSearchSource inner, TaskCompletionSource failed) : IJobSearchSource
+    {
+        public FeedSource Source => inner.Source;
+
+        public async Task<SearchPage> SearchAsync(FeedSearch search, string after, int first, CancellationToken ct)
+        {
+            try
+            {
+                return await inner.SearchAsync(search, after, first, ct);
+            }
+            catch (FeedException) when (after == "c6")
+            {
+                failed.TrySetResult();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Keeps one page's store from returning until something else has happened.</summary>
+    private sealed class HoldsAPage(int page, Task until) : IPostingsStored
     {
         private int _calls;
 
-        public bool SawTheNextPageAskedFor { get; private set; }
+        /// <summary>The awaited thing happened while the page was held (a timeout is a listener error).</summary>
+        public bool Held { get; private set; }
 
         public int Pages => Volatile.Read(ref _calls);
 
         public async Task OnPostingsStoredAsync(PostingsStoredBatch batch, CancellationToken ct)
         {
-            if (Interlocked.Increment(ref _calls) == 1)
+            if (Interlocked.Increment(ref _calls) == page)
             {
-                // A bound, not a pause: it returns as soon as the request arrives.
-                await nextPageAsked.WaitAsync(TimeSpan.FromSeconds(30), ct);
-                SawTheNextPageAskedFor = true;
+                // A bound, not a pause: it returns as soon as the awaited thing happens.
+                await until.WaitAsync(TimeSpan.FromSeconds(30), ct);
+                Held = true;
             }
         }
     }

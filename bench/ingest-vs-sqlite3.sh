@@ -18,8 +18,13 @@ import re, statistics, sys
 text = open(sys.argv[1]).read()
 ours = [float(x) for x in re.findall(r"^ingest: .* in (\d+) ms", text, re.M)]
 ref = [float(x) for x in re.findall(r"^(?:sqlite3 CLI|psql \\copy): .* in (\d+) ms", text, re.M)]
+one = [float(x) for x in re.findall(r"^one page after the other .* in (\d+) ms", text, re.M)]
+boot = [float(x) for x in re.findall(r"^(?:sqlite3|psql) start-up alone: (\d+) ms", text, re.M)]
 mo, mr = statistics.median(ours), statistics.median(ref)
 print(f"median over {len(ours)} rounds: ingest {mo:.0f} ms ({10000/mo*1000:.0f}/s), reference {mr:.0f} ms ({10000/mr*1000:.0f}/s), ingest rate / reference rate = {mr/mo:.2f}")
+mb = statistics.median(boot)
+print(f"one page after the other: median {statistics.median(one):.0f} ms (ratio {mr/statistics.median(one):.2f}); "
+      f"the reference less its client's start-up ({mb:.0f} ms, median): ratio {(mr-mb)/mo:.2f}")
 PY
   rm -f "$out"
   exit 0
@@ -37,6 +42,11 @@ UPDATE tmp SET "Id" = '~0ref' || substr("Id", 7);
 \copy tmp TO '$work/rows.csv' CSV
 VACUUM ANALYZE "Postings";
 SQL
+  # The reference's own start-up and connection, for the ratio without it (the summary prints both).
+  start=$(date +%s.%N)
+  psql -d "$db" -qAtc "SELECT 1" > /dev/null
+  end=$(date +%s.%N)
+  python3 -c "import sys; print(f'psql start-up alone: {(float(sys.argv[2])-float(sys.argv[1]))*1000:.0f} ms')" "$start" "$end"
   start=$(date +%s.%N)
   psql -d "$db" -v ON_ERROR_STOP=1 -qc "\\copy \"Postings\" FROM '$work/rows.csv' CSV"
   end=$(date +%s.%N)
@@ -68,6 +78,10 @@ PY
   echo "COMMIT;"
 } > "$work/insert.sql"
 sqlite3 "$work/app.db" "DROP TABLE tmp;"
+start=$(date +%s.%N)
+sqlite3 "$work/app.db" "SELECT 1;" > /dev/null
+end=$(date +%s.%N)
+python3 -c "import sys; print(f'sqlite3 start-up alone: {(float(sys.argv[2])-float(sys.argv[1]))*1000:.0f} ms')" "$start" "$end"
 start=$(date +%s.%N)
 sqlite3 "$work/app.db" < "$work/insert.sql"
 end=$(date +%s.%N)

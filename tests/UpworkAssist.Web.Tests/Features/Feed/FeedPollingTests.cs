@@ -183,12 +183,7 @@ public sealed class FeedPollingTests
     {
         await using var h = await FeedHarness.StartAsync();
         h.Publish(8); // pages, newest first: 8 7 6 | 5 4 3 | 2 1
-        await h.App.WithDbAsync(db =>
-            db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse BEFORE INSERT ON Postings WHEN NEW.Id = '~01job004' "
-                    + "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-            )
-        );
+        await RefuseAsync(h, "INSERT ON Postings", "NEW.Id = '~01job004'");
 
         var failed = await h.PollAsync();
 
@@ -226,12 +221,7 @@ public sealed class FeedPollingTests
             }
         };
         // Page 2 is stored, then moving the cursor on to page 3 fails, while page 3's request waits.
-        await h.App.WithDbAsync(db =>
-            db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse BEFORE UPDATE ON FeedCursors WHEN NEW.PendingAfter = 'c6' "
-                    + "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-            )
-        );
+        await RefuseAsync(h, "UPDATE ON FeedCursors", "NEW.PendingAfter = 'c6'");
 
         PollRun failed;
         try
@@ -272,12 +262,7 @@ public sealed class FeedPollingTests
                 h.Fake.ThenStatus(403, "<!DOCTYPE html><html><body>Access denied | Cloudflare</body></html>");
             }
         };
-        await h.App.WithDbAsync(db =>
-            db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse BEFORE UPDATE ON FeedCursors WHEN NEW.PendingAfter = 'c6' "
-                    + "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-            )
-        );
+        await RefuseAsync(h, "UPDATE ON FeedCursors", "NEW.PendingAfter = 'c6'");
 
         var run = await h.PollAsync();
 
@@ -286,6 +271,20 @@ public sealed class FeedPollingTests
         Assert.NotNull(status.HaltReason); // halted until a human resumes it, as a block in place would
         Assert.Contains("disk full", h.App.Logs.AllText(), StringComparison.Ordinal);
     }
+
+    /// <summary>Makes the store refuse a write, as a full disk would: a trigger that aborts it.</summary>
+    private static Task RefuseAsync(FeedHarness h, string write, string when) =>
+        h.App.WithDbAsync(db =>
+#pragma warning disable EF1003 // DDL from this class's own constants; a trigger takes no parameters
+            db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse BEFORE "
+                    + write
+                    + " WHEN "
+                    + when
+                    + " BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+            )
+#pragma warning restore EF1003
+        );
 
     /// <summary>Signals once the search for page 3 has failed, before the failure reaches the poller.</summary>
     private sealed class ToldOfABlock(IJobSearchSource inner, TaskCompletionSource failed) : IJobSearchSource

@@ -86,6 +86,7 @@ public static class FeedSetup
         services.AddScoped(JobSearchSources.For);
         services.AddScoped<PostingIngest>();
         services.AddScoped<FeedPoller>();
+        services.AddScoped<SearchRead>();
         services.AddScoped<FeedGaps>();
         services.AddRecurringJob<RetentionPurge>(
             RetentionPurge.Id,

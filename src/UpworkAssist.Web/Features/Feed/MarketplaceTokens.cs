@@ -8,11 +8,12 @@ using UpworkAssist.Web.Data;
 namespace UpworkAssist.Web.Features.Feed;
 
 /// <summary>
-/// The OAuth2 grant: code exchange, refresh ahead of expiry and on demand, rotation stored at once,
-/// and invalid_grant turned into a halted feed. Tokens are kept only protected by Data Protection
-/// and never logged.
+/// The OAuth2 grant: refresh ahead of expiry and on demand, rotation stored at once, and
+/// invalid_grant turned into a halted feed; what an Admin does with the grant (connect, disconnect,
+/// halt, resume) is in MarketplaceTokens.Connection.cs. Tokens are kept only protected by Data
+/// Protection and never logged.
 /// </summary>
-public sealed class MarketplaceTokens(
+public sealed partial class MarketplaceTokens(
     IDbContextFactory<AppDbContext> dbs,
     IDataProtectionProvider protection,
     IHttpClientFactory http,
@@ -159,31 +160,13 @@ public sealed class MarketplaceTokens(
 
             // A refresh rotates the grant: once asked, its answer is read and stored whatever happens to
             // the caller (a page read ahead given up, a shutdown), or the new refresh token is lost with
-            // it and the old one no longer works. The request timeout bounds the wait instead.
-            var timeout = options.CurrentValue.RequestTimeout;
-            using var bound = new CancellationTokenSource(timeout);
-            TokenEndpoint.Reply reply;
-            try
-            {
-                reply = await TokenEndpoint.RequestAsync(
-                    http.CreateClient(MarketplaceClient.HttpClientName),
-                    options.CurrentValue,
-                    new Dictionary<string, string>
-                    {
-                        ["grant_type"] = "refresh_token",
-                        ["refresh_token"] = refreshToken,
-                    },
-                    bound.Token
-                );
-            }
-            catch (OperationCanceledException ex) when (bound.IsCancellationRequested)
-            {
-                throw new FeedException(
-                    FeedFailure.Timeout,
-                    $"The token endpoint did not answer within {timeout.TotalSeconds:0.#} s.",
-                    ex
-                );
-            }
+            // it and the old one no longer works. The endpoint's own timeout bounds the wait.
+            var reply = await TokenEndpoint.RequestAsync(
+                http.CreateClient(MarketplaceClient.HttpClientName),
+                options.CurrentValue,
+                new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken },
+                CancellationToken.None
+            );
             ct = CancellationToken.None; // from here on the answer is stored, whatever the caller does
             if (reply.Error is { } error)
             {
@@ -227,98 +210,6 @@ public sealed class MarketplaceTokens(
         finally
         {
             _refreshGate.Release();
-        }
-    }
-
-    /// <summary>Completes the browser Connect flow: exchanges the code and stores the grant.</summary>
-    public async Task ExchangeCodeAsync(string code, Uri redirectUri, string connectedBy, CancellationToken ct)
-    {
-        var reply = await TokenEndpoint.RequestAsync(
-            http.CreateClient(MarketplaceClient.HttpClientName),
-            options.CurrentValue,
-            new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = code,
-                ["redirect_uri"] = redirectUri.ToString(),
-            },
-            ct
-        );
-        if (reply.Error is { } error)
-        {
-            throw new FeedException(
-                FeedFailure.NeedsReconnect,
-                $"The marketplace refused the authorization code ({error})."
-            );
-        }
-        await _refreshGate.WaitAsync(ct);
-        try
-        {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            var c =
-                await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
-                ?? db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
-            var now = clock.GetUtcNow();
-            Store(c, reply, now);
-            c.Origin = "browser";
-            c.ConnectedBy = connectedBy;
-            c.ConnectedAt = now;
-            c.LastRefreshAt = null;
-            c.HaltedAt = null;
-            c.HaltReason = null;
-            // A configured token, if any, stays behind the browser grant.
-            c.ConfigTokenHash = string.IsNullOrWhiteSpace(options.CurrentValue.RefreshToken)
-                ? null
-                : Hash(options.CurrentValue.RefreshToken.Trim());
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
-
-    /// <summary>Forgets the grant. A configured refresh token is not reused until it changes.</summary>
-    public async Task DisconnectAsync(CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct);
-        if (c is null)
-        {
-            return;
-        }
-        c.ProtectedAccessToken = null;
-        c.ProtectedRefreshToken = null;
-        c.AccessTokenExpiresAt = null;
-        c.HaltedAt = clock.GetUtcNow();
-        c.HaltReason = "Disconnected by an Admin.";
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Halts polling for a reason a human must deal with (e.g. a 403 block page).</summary>
-    public async Task HaltAsync(string reason, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var c =
-            await db.MarketplaceConnections.SingleOrDefaultAsync(ct)
-            ?? db.MarketplaceConnections.Add(new MarketplaceConnection()).Entity;
-        c.HaltedAt = clock.GetUtcNow();
-        c.HaltReason = reason.Length > 1000 ? reason[..1000] : reason;
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>
-    /// Lets polling resume after a block once a human has looked (a grant problem needs Connect instead).
-    /// </summary>
-    public async Task ResumeAsync(CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var c = await db.MarketplaceConnections.SingleOrDefaultAsync(ct);
-        if (c is { ProtectedRefreshToken: not null })
-        {
-            c.HaltedAt = null;
-            c.HaltReason = null;
-            await db.SaveChangesAsync(ct);
         }
     }
 

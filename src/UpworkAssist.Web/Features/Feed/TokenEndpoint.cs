@@ -20,7 +20,7 @@ internal static class TokenEndpoint
 
     /// <summary>
     /// Posts one grant (form-encoded, with the client's id and secret) and reads the reply; a refusal comes back as
-    /// <see cref="Reply.Error"/>.
+    /// <see cref="Reply.Error"/>. `Upwork:RequestTimeout` bounds it, as it bounds a search.
     /// </summary>
     public static async Task<Reply> RequestAsync(
         HttpClient client,
@@ -31,20 +31,38 @@ internal static class TokenEndpoint
     {
         form["client_id"] = o.ClientId ?? "";
         form["client_secret"] = o.ClientSecret ?? "";
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(o.RequestTimeout);
         HttpResponseMessage response;
+        string body;
         try
         {
             using var content = new FormUrlEncodedContent(form);
-            response = await client.PostAsync(o.TokenEndpoint, content, ct);
+            response = await client.PostAsync(o.TokenEndpoint, content, timeout.Token);
+            try
+            {
+                body = await response.Content.ReadAsStringAsync(timeout.Token);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
-        catch (Exception ex)
-            when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (HttpRequestException ex)
         {
             throw new FeedException(FeedFailure.Timeout, "The token endpoint could not be reached.", ex);
         }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new FeedException(
+                FeedFailure.Timeout,
+                $"The token endpoint did not answer within {o.RequestTimeout.TotalSeconds:0.#} s.",
+                ex
+            );
+        }
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(ct);
             JsonElement json;
             try
             {

@@ -106,6 +106,28 @@ public sealed class FeedFailureTests
     }
 
     [Fact]
+    public async Task A_token_endpoint_that_does_not_answer_fails_the_poll_within_the_request_timeout()
+    {
+        await using var h = await FeedHarness.StartAsync();
+        h.Publish(1);
+        using var answer = new ManualResetEventSlim();
+        h.Fake.OnTokenIssued = () => answer.Wait(TimeSpan.FromSeconds(30)); // no answer until the test is done
+
+        PollRun run;
+        try
+        {
+            run = await h.PollAsync();
+        }
+        finally
+        {
+            answer.Set();
+        }
+
+        Assert.Contains("The token endpoint did not answer within 0.5 s", run.Error, StringComparison.Ordinal);
+        Assert.Equal(0, run.New);
+    }
+
+    [Fact]
     public async Task Invalid_grant_stops_polling_without_a_retry_storm_and_tells_the_admin()
     {
         await using var h = await FeedHarness.StartAsync();

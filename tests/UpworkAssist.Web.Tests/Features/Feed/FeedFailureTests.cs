@@ -66,14 +66,9 @@ public sealed class FeedFailureTests
         Assert.Equal(1, run.New);
         var tokenCalls = h.Fake.Requests.Count(r => r.Path == "/token");
         Assert.Equal(2, tokenCalls);
-        var connection = await h.WithAsync(sp =>
-            sp.GetRequiredService<AppDbContext>().MarketplaceConnections.SingleAsync()
-        );
-        var protector = h
-            .App.Services.GetRequiredService<IDataProtectionProvider>()
-            .CreateProtector(MarketplaceTokens.ProtectorPurpose);
-        Assert.Equal("rt-2", protector.Unprotect(connection.ProtectedRefreshToken!));
-        Assert.DoesNotContain("rt-2", connection.ProtectedRefreshToken, StringComparison.Ordinal);
+        var (stored, plain) = await StoredRefreshTokenAsync(h);
+        Assert.Equal("rt-2", plain);
+        Assert.DoesNotContain("rt-2", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("at-2", h.App.Logs.AllText(), StringComparison.Ordinal);
         Assert.DoesNotContain("rt-2", h.App.Logs.AllText(), StringComparison.Ordinal);
     }
@@ -92,13 +87,7 @@ public sealed class FeedFailureTests
         );
         h.Fake.OnTokenIssued = null;
 
-        var connection = await h.WithAsync(sp =>
-            sp.GetRequiredService<AppDbContext>().MarketplaceConnections.SingleAsync()
-        );
-        var protector = h
-            .App.Services.GetRequiredService<IDataProtectionProvider>()
-            .CreateProtector(MarketplaceTokens.ProtectorPurpose);
-        Assert.Equal(h.Fake.LastIssuedRefreshToken, protector.Unprotect(connection.ProtectedRefreshToken!));
+        Assert.Equal(h.Fake.LastIssuedRefreshToken, (await StoredRefreshTokenAsync(h)).Plain);
         h.Fake.ValidAccessTokens.Clear(); // the next poll must refresh with the stored grant
         var run = await h.PollAsync();
         Assert.Null(run.Error);
@@ -266,5 +255,17 @@ public sealed class FeedFailureTests
         );
         Assert.Equal(FeedFailure.Refused, error.Failure);
         Assert.Empty(h.Fake.Requests);
+    }
+
+    /// <summary>The refresh token the store holds, as stored (protected) and as the marketplace issued it.</summary>
+    private static async Task<(string Stored, string Plain)> StoredRefreshTokenAsync(FeedHarness h)
+    {
+        var connection = await h.WithAsync(sp =>
+            sp.GetRequiredService<AppDbContext>().MarketplaceConnections.SingleAsync()
+        );
+        var protector = h
+            .App.Services.GetRequiredService<IDataProtectionProvider>()
+            .CreateProtector(MarketplaceTokens.ProtectorPurpose);
+        return (connection.ProtectedRefreshToken!, protector.Unprotect(connection.ProtectedRefreshToken!));
     }
 }

@@ -97,7 +97,7 @@ public sealed class FeedFailureTests
     [Fact]
     public async Task A_token_endpoint_that_does_not_answer_fails_the_poll_within_the_request_timeout()
     {
-        await using var h = await FeedHarness.StartAsync();
+        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:RequestTimeout"] = "00:00:00.5" });
         h.Publish(1);
         using var answer = new ManualResetEventSlim();
         h.Fake.OnTokenIssued = () => answer.Wait(TimeSpan.FromSeconds(30)); // no answer until the test is done
@@ -195,7 +195,7 @@ public sealed class FeedFailureTests
     [Fact]
     public async Task A_request_that_times_out_is_retried()
     {
-        await using var h = await FeedHarness.StartAsync();
+        await using var h = await FeedHarness.StartAsync(new() { ["Upwork:RequestTimeout"] = "00:00:00.5" });
         h.Publish(1);
         h.Fake.ThenHang();
 
